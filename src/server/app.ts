@@ -1,0 +1,92 @@
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Deps } from './deps.ts';
+import { registerAccessControl } from './http/access.ts';
+import { registerErrorHandler } from './http/error-handler.ts';
+import { healthRoutes } from './features/health/health-routes.ts';
+import { staffSessionRoutes } from './features/staff/staff-routes.ts';
+import { auditRoutes } from './features/audit/audit-routes.ts';
+
+export const WEB_DIST_DIRECTORY = resolve(import.meta.dirname, '../../dist/web');
+
+/** Builds the whole HTTP app from deps; main.ts and the HTTP tests build it the same way. */
+export async function buildApp(deps: Deps, options: { serveWeb?: boolean } = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: deps.logger,
+    trustProxy: deps.config.trustProxy,
+    genReqId: () => randomUUID(),
+    requestIdHeader: false,
+    bodyLimit: 256 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  // Only JSON bodies are accepted: a form or text/plain post (the classic CSRF vectors) gets 415.
+  app.removeContentTypeParser(['text/plain']);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+  });
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: deps.config.secureCookies ? [] : null,
+      },
+    },
+    hsts: deps.config.secureCookies ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    referrerPolicy: { policy: 'no-referrer' },
+  });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'Portico API', version: '0.1.0', description: 'Staff console and customer portal API' },
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  registerErrorHandler(app);
+  registerAccessControl(app, deps);
+
+  await app.register(healthRoutes, { deps });
+  await app.register(staffSessionRoutes, { deps });
+  await app.register(auditRoutes, { deps });
+
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
+
+  if (options.serveWeb !== false) registerWeb(app);
+  return app;
+}
+
+/** Serves the Vite build; unknown non-API paths get index.html so client-side routes survive a reload. */
+function registerWeb(app: FastifyInstance): void {
+  if (!existsSync(WEB_DIST_DIRECTORY)) {
+    app.log.warn(`web app not built (${WEB_DIST_DIRECTORY} missing); run npm run build:web`);
+    return;
+  }
+  void app.register(fastifyStatic, { root: WEB_DIST_DIRECTORY, wildcard: false, index: false });
+  app.get('/*', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
+    const path = request.url.split('?')[0] ?? '/';
+    if (path.startsWith('/api/')) return reply.callNotFound();
+    const file = resolve(WEB_DIST_DIRECTORY, `.${decodeURIComponent(path)}`);
+    if (path !== '/' && file.startsWith(WEB_DIST_DIRECTORY) && existsSync(file) && !path.endsWith('/')) {
+      return reply.sendFile(path.slice(1));
+    }
+    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+  });
+}

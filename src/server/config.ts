@@ -1,0 +1,121 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { z } from 'zod';
+
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((value) => value === 'true' || value === '1');
+
+const EnvironmentSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
+  SQLITE_PATH: z.string().min(1).default('./data/portico.db'),
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  SECRET_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  SMTP_FROM: z.string().min(3).default('Portico <no-reply@portico.test>'),
+  SMS_URL: z.url({ protocol: /^https?$/ }).optional(),
+  SMS_ACCOUNT_SID: z.string().optional(),
+  SMS_AUTH_TOKEN: z.string().optional(),
+  SMS_FROM: z.string().optional(),
+  OUTBOX_IN_PROCESS: booleanFlag.default(true),
+  TRUST_PROXY: booleanFlag.default(false),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type DatabaseConfig = { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string };
+
+export interface Config {
+  port: number;
+  host: string;
+  database: DatabaseConfig;
+  /** Origin every emailed link is built from; never derived from request headers. */
+  publicUrl: string;
+  secureCookies: boolean;
+  /** Keys the HMAC of stored tokens and session ids. */
+  secretKey: string;
+  smtp: { url: string; from: string } | null;
+  sms: { url: string; accountSid: string; authToken: string; from: string } | null;
+  outboxInProcess: boolean;
+  trustProxy: boolean;
+  logLevel: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+  }
+}
+
+/** Parses the environment once; lists every invalid variable instead of stopping at the first. */
+export function loadConfig(environment: Record<string, string | undefined>): Config {
+  const parsed = EnvironmentSchema.safeParse(environment);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  }
+  const env = parsed.data;
+  const database: DatabaseConfig = env.DATABASE_URL
+    ? { kind: 'postgres', url: env.DATABASE_URL }
+    : { kind: 'sqlite', path: env.SQLITE_PATH };
+  const publicUrl = (env.PUBLIC_URL ?? `http://${env.HOST}:${env.PORT}`).replace(/\/+$/, '');
+  const smsProblems = env.SMS_URL && !(env.SMS_ACCOUNT_SID && env.SMS_AUTH_TOKEN && env.SMS_FROM);
+  if (smsProblems) {
+    throw new ConfigError(['SMS_URL: needs SMS_ACCOUNT_SID, SMS_AUTH_TOKEN and SMS_FROM as well']);
+  }
+  return Object.freeze({
+    port: env.PORT,
+    host: env.HOST,
+    database,
+    publicUrl,
+    secureCookies: publicUrl.startsWith('https://'),
+    secretKey: env.SECRET_KEY ?? loadOrCreateLocalSecret(database),
+    smtp: env.SMTP_URL ? { url: env.SMTP_URL, from: env.SMTP_FROM } : null,
+    sms:
+      env.SMS_URL && env.SMS_ACCOUNT_SID && env.SMS_AUTH_TOKEN && env.SMS_FROM
+        ? { url: env.SMS_URL, accountSid: env.SMS_ACCOUNT_SID, authToken: env.SMS_AUTH_TOKEN, from: env.SMS_FROM }
+        : null,
+    outboxInProcess: env.OUTBOX_IN_PROCESS,
+    trustProxy: env.TRUST_PROXY,
+    logLevel: env.LOG_LEVEL,
+  });
+}
+
+/**
+ * The embedded default must work with zero configuration, so without SECRET_KEY a random key is kept
+ * next to the SQLite file. PostgreSQL deployments run several processes and must share one SECRET_KEY.
+ */
+function loadOrCreateLocalSecret(database: DatabaseConfig): string {
+  if (database.kind === 'postgres') {
+    throw new ConfigError(['SECRET_KEY: required when DATABASE_URL is set (every process must share it)']);
+  }
+  if (database.path === ':memory:') return randomBytes(32).toString('base64url');
+  const keyPath = `${dirname(database.path)}/secret.key`;
+  if (existsSync(keyPath)) return readFileSync(keyPath, 'utf8').trim();
+  mkdirSync(dirname(keyPath), { recursive: true });
+  const key = randomBytes(32).toString('base64url');
+  writeFileSync(keyPath, key, { mode: 0o600 });
+  return key;
+}
+
+/** Config for tests: in-memory SQLite and a fixed key, with overrides. */
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return {
+    port: 0,
+    host: '127.0.0.1',
+    database: { kind: 'sqlite', path: ':memory:' },
+    publicUrl: 'http://portico.test',
+    secureCookies: false,
+    secretKey: 'test-secret-key-test-secret-key-0123456789',
+    smtp: null,
+    sms: null,
+    outboxInProcess: false,
+    trustProxy: false,
+    logLevel: 'silent',
+    ...overrides,
+  };
+}

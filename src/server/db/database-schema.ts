@@ -1,0 +1,121 @@
+/**
+ * Table shapes as the application sees them (camelCase through CamelCasePlugin). The only place that
+ * knows column types. Portable choices: text ids, ISO-8601 UTC text timestamps, 0/1 integer booleans,
+ * JSON as text, money in integer cents.
+ */
+
+export type IsoTimestamp = string;
+export type Flag = 0 | 1;
+
+export type StaffRole = 'admin' | 'psm' | 'support';
+
+export interface StaffMembersTable {
+  id: string;
+  email: string;
+  name: string;
+  role: StaffRole;
+  passwordHash: string | null;
+  mustChangePassword: Flag;
+  createdAt: IsoTimestamp;
+  deactivatedAt: IsoTimestamp | null;
+}
+
+export type SessionKind = 'staff' | 'customer';
+
+export interface SessionsTable {
+  /** HMAC of the cookie value; the raw value is never stored. */
+  idHash: string;
+  kind: SessionKind;
+  subjectId: string;
+  /** Staff member viewing the portal as a customer ("view portal as this contact"). */
+  impersonatorStaffId: string | null;
+  /** Restricted session: only the password change is allowed. */
+  mustChangePassword: Flag;
+  createdAt: IsoTimestamp;
+  lastSeenAt: IsoTimestamp;
+  expiresAt: IsoTimestamp;
+  ipAddress: string | null;
+  userAgent: string | null;
+}
+
+export interface LoginThrottlesTable {
+  key: string;
+  failures: number;
+  lockedUntil: IsoTimestamp | null;
+  lastFailureAt: IsoTimestamp;
+}
+
+export interface AuditEventsTable {
+  id: string;
+  occurredAt: IsoTimestamp;
+  actorKind: 'staff' | 'customer' | 'system' | 'anonymous';
+  actorId: string | null;
+  action: string;
+  subjectType: string;
+  subjectId: string | null;
+  accountId: string | null;
+  beforeJson: string | null;
+  afterJson: string | null;
+  ipAddress: string | null;
+  requestId: string | null;
+}
+
+export type AccountKind = 'management_company' | 'property';
+export type AccountStatus = 'prospect' | 'current' | 'inactive';
+
+export interface AccountsTable {
+  id: string;
+  kind: AccountKind;
+  /** A property may belong to a management company. */
+  parentAccountId: string | null;
+  name: string;
+  accountNumber: string;
+  status: AccountStatus;
+  portalAccessEnabled: Flag;
+  addressLine1: string | null;
+  addressLine2: string | null;
+  city: string | null;
+  region: string | null;
+  postalCode: string | null;
+  createdAt: IsoTimestamp;
+  updatedAt: IsoTimestamp;
+}
+
+export interface ContactsTable {
+  id: string;
+  firstName: string;
+  lastName: string;
+  title: string | null;
+  phone: string | null;
+  /** The property being onboarded, or the management company when linked to several. */
+  mainAccountId: string | null;
+  createdAt: IsoTimestamp;
+  updatedAt: IsoTimestamp;
+}
+
+export interface ContactEmailsTable {
+  id: string;
+  contactId: string;
+  email: string;
+  /** trim + lowercase, for matching and uniqueness checks. */
+  emailNormalized: string;
+  kind: 'primary' | 'other';
+  createdAt: IsoTimestamp;
+}
+
+export interface AccountContactsTable {
+  accountId: string;
+  contactId: string;
+  createdAt: IsoTimestamp;
+}
+
+export interface Database {
+  staffMembers: StaffMembersTable;
+  sessions: SessionsTable;
+  loginThrottles: LoginThrottlesTable;
+  auditEvents: AuditEventsTable;
+  accounts: AccountsTable;
+  contacts: ContactsTable;
+  contactEmails: ContactEmailsTable;
+  accountContacts: AccountContactsTable;
+}

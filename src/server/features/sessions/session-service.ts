@@ -1,0 +1,74 @@
+import { addSeconds, type Clock } from '../../clock.ts';
+import type { Db, Trx } from '../../db/database.ts';
+import type { SessionKind, SessionsTable } from '../../db/database-schema.ts';
+import { generateToken, hashToken } from '../../security/tokens.ts';
+import { deleteSession, deleteSessionsOf, findSession, insertSession, touchSession } from './session-repository.ts';
+
+// NIST 800-63B AAL2 / ASVS 3.3.2: re-authenticate after 30 idle minutes and at most every 12 hours.
+export const SESSION_IDLE_SECONDS = 30 * 60;
+export const SESSION_ABSOLUTE_SECONDS = 12 * 60 * 60;
+// Writing last_seen_at on every request would turn each read into a write.
+const TOUCH_INTERVAL_SECONDS = 60;
+
+export interface NewSession {
+  kind: SessionKind;
+  subjectId: string;
+  mustChangePassword?: boolean;
+  impersonatorStaffId?: string | null;
+  lifetimeSeconds?: number;
+  ipAddress: string | null;
+  userAgent: string | null;
+}
+
+export interface SessionService {
+  create(db: Db | Trx, session: NewSession): Promise<{ token: string; expiresAt: Date }>;
+  resolve(token: string, kind: SessionKind): Promise<SessionsTable | null>;
+  end(token: string): Promise<void>;
+  endAllOf(db: Db | Trx, kind: SessionKind, subjectIds: string[]): Promise<number>;
+}
+
+export function createSessionService(deps: { db: Db; clock: Clock; secretKey: string }): SessionService {
+  const { db, clock, secretKey } = deps;
+  return {
+    async create(executor, session) {
+      const token = generateToken();
+      const now = clock.now();
+      const expiresAt = addSeconds(now, Math.min(session.lifetimeSeconds ?? SESSION_ABSOLUTE_SECONDS, SESSION_ABSOLUTE_SECONDS));
+      await insertSession(executor, {
+        idHash: hashToken(secretKey, token),
+        kind: session.kind,
+        subjectId: session.subjectId,
+        impersonatorStaffId: session.impersonatorStaffId ?? null,
+        mustChangePassword: session.mustChangePassword ? 1 : 0,
+        createdAt: now.toISOString(),
+        lastSeenAt: now.toISOString(),
+        expiresAt: expiresAt.toISOString(),
+        ipAddress: session.ipAddress,
+        userAgent: session.userAgent?.slice(0, 300) ?? null,
+      });
+      return { token, expiresAt };
+    },
+
+    async resolve(token, kind) {
+      const idHash = hashToken(secretKey, token);
+      const session = await findSession(db, idHash, kind);
+      if (!session) return null;
+      const now = clock.now();
+      const idleDeadline = addSeconds(new Date(session.lastSeenAt), SESSION_IDLE_SECONDS);
+      if (now >= new Date(session.expiresAt) || now >= idleDeadline) {
+        await deleteSession(db, idHash);
+        return null;
+      }
+      if (now.getTime() - new Date(session.lastSeenAt).getTime() > TOUCH_INTERVAL_SECONDS * 1000) {
+        await touchSession(db, idHash, now.toISOString());
+      }
+      return session;
+    },
+
+    async end(token) {
+      await deleteSession(db, hashToken(secretKey, token));
+    },
+
+    endAllOf: deleteSessionsOf,
+  };
+}

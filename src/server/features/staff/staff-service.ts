@@ -1,0 +1,115 @@
+import type { ActorContext } from '../../actor.ts';
+import type { Clock } from '../../clock.ts';
+import type { Db } from '../../db/database.ts';
+import type { StaffMembersTable, StaffRole } from '../../db/database-schema.ts';
+import { AppError, fieldError } from '../../errors.ts';
+import { newId } from '../../ids.ts';
+import { IDENTIFIER_POLICY, IP_POLICY, normalizeEmail, type LoginThrottle, type ThrottleKey } from '../../security/login-throttle.ts';
+import { burnPasswordVerification, checkPassword, hashPassword, PASSWORD_PROBLEM_MESSAGES, verifyPassword } from '../../security/passwords.ts';
+import { generateReadableSecret } from '../../security/tokens.ts';
+import { recordAudit } from '../audit/audit-repository.ts';
+import type { SessionService } from '../sessions/session-service.ts';
+import { findStaffByEmail, findStaffById, insertStaff, updateStaffPassword } from './staff-repository.ts';
+
+export const INVALID_CREDENTIALS_MESSAGE = 'That email and password do not match. Check both and try again.';
+
+export interface StaffServiceDeps {
+  db: Db;
+  clock: Clock;
+  sessions: SessionService;
+  throttle: LoginThrottle;
+}
+
+function throttleKeys(email: string, ipAddress: string | null): ThrottleKey[] {
+  const keys: ThrottleKey[] = [{ key: `staff:${normalizeEmail(email)}`, policy: IDENTIFIER_POLICY }];
+  if (ipAddress) keys.push({ key: `ip:${ipAddress}`, policy: IP_POLICY });
+  return keys;
+}
+
+export function createStaffService(deps: StaffServiceDeps) {
+  const { db, clock, sessions, throttle } = deps;
+
+  return {
+    /**
+     * Every failure (unknown email, wrong password, deactivated, no password yet) answers the same way
+     * after the same amount of work, so sign-in reveals nothing about which emails are staff.
+     */
+    async signIn(input: { email: string; password: string; actor: ActorContext; userAgent: string | null }) {
+      const keys = throttleKeys(input.email, input.actor.ipAddress);
+      const wait = await throttle.retryAfterSeconds(keys);
+      if (wait > 0) {
+        await recordAudit(db, clock, input.actor, { action: 'staff.sign_in_throttled', subjectType: 'staff_member', subjectId: null, after: { email: normalizeEmail(input.email) } });
+        throw new AppError('rate_limited', `Too many failed attempts. Try again in ${formatWait(wait)}.`, { retryAfterSeconds: wait });
+      }
+      const staff = await findStaffByEmail(db, normalizeEmail(input.email));
+      const passwordMatches = staff?.passwordHash
+        ? await verifyPassword(staff.passwordHash, input.password)
+        : (await burnPasswordVerification(input.password), false);
+      if (!staff || !passwordMatches || staff.deactivatedAt) {
+        await throttle.recordFailure(keys);
+        await recordAudit(db, clock, input.actor, { action: 'staff.sign_in_failed', subjectType: 'staff_member', subjectId: staff?.id ?? null });
+        throw new AppError('unauthenticated', INVALID_CREDENTIALS_MESSAGE);
+      }
+      await throttle.clear(keys[0]!.key);
+      const session = await sessions.create(db, {
+        kind: 'staff',
+        subjectId: staff.id,
+        mustChangePassword: staff.mustChangePassword === 1,
+        ipAddress: input.actor.ipAddress,
+        userAgent: input.userAgent,
+      });
+      await recordAudit(db, clock, { ...input.actor, actorKind: 'staff', actorId: staff.id }, { action: 'staff.signed_in', subjectType: 'staff_member', subjectId: staff.id });
+      return { token: session.token, staff };
+    },
+
+    async changePassword(input: { staffId: string; currentPassword: string; newPassword: string; actor: ActorContext; userAgent: string | null }) {
+      const staff = await findStaffById(db, input.staffId);
+      if (!staff?.passwordHash || !(await verifyPassword(staff.passwordHash, input.currentPassword))) {
+        throw fieldError('currentPassword', 'The current password is not correct.');
+      }
+      const problem = checkPassword(input.newPassword, [staff.email.split('@')[0]!, ...staff.name.split(/\s+/)]);
+      if (problem) throw fieldError('newPassword', PASSWORD_PROBLEM_MESSAGES[problem]);
+      if (input.newPassword === input.currentPassword) throw fieldError('newPassword', 'Choose a password different from the current one.');
+      const passwordHash = await hashPassword(input.newPassword);
+      // The change ends every session, including this one; a fresh session replaces it.
+      const token = await db.transaction().execute(async (trx) => {
+        await updateStaffPassword(trx, staff.id, passwordHash, 0);
+        await sessions.endAllOf(trx, 'staff', [staff.id]);
+        await recordAudit(trx, clock, input.actor, { action: 'staff.password_changed', subjectType: 'staff_member', subjectId: staff.id });
+        const session = await sessions.create(trx, { kind: 'staff', subjectId: staff.id, ipAddress: input.actor.ipAddress, userAgent: input.userAgent });
+        return session.token;
+      });
+      return { token };
+    },
+
+    /** Creates a staff member with a generated temporary password that must be changed at first sign-in. */
+    async createStaffMember(input: { email: string; name: string; role: StaffRole; temporary: boolean; actor: ActorContext }) {
+      const email = normalizeEmail(input.email);
+      if (await findStaffByEmail(db, email)) throw new AppError('conflict', `A staff member with the email ${email} already exists.`, { fields: [{ path: 'email', message: 'Already in use' }] });
+      const password = generateReadableSecret(20);
+      const staff: StaffMembersTable = {
+        id: newId(),
+        email,
+        name: input.name,
+        role: input.role,
+        passwordHash: await hashPassword(password),
+        mustChangePassword: input.temporary ? 1 : 0,
+        createdAt: clock.now().toISOString(),
+        deactivatedAt: null,
+      };
+      await db.transaction().execute(async (trx) => {
+        await insertStaff(trx, staff);
+        await recordAudit(trx, clock, input.actor, { action: 'staff.created', subjectType: 'staff_member', subjectId: staff.id, after: { email, role: input.role } });
+      });
+      return { staff, password };
+    },
+  };
+}
+
+export type StaffService = ReturnType<typeof createStaffService>;
+
+export function formatWait(seconds: number): string {
+  if (seconds < 60) return `${seconds} second${seconds === 1 ? '' : 's'}`;
+  const minutes = Math.ceil(seconds / 60);
+  return `${minutes} minute${minutes === 1 ? '' : 's'}`;
+}

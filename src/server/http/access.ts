@@ -1,0 +1,154 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ActorContext } from '../actor.ts';
+import type { Config } from '../config.ts';
+import type { SessionKind, SessionsTable, StaffMembersTable, StaffRole } from '../db/database-schema.ts';
+import { AppError } from '../errors.ts';
+import type { SessionService } from '../features/sessions/session-service.ts';
+
+/**
+ * Every /api route declares who may call it in `config.access`; a route without one fails at startup
+ * (deny by default). The declarations are the machine-readable authorization matrix that
+ * test/authorization-matrix tests read.
+ */
+export type RouteAccess = 'public' | 'staff' | 'staff:admin' | 'customer';
+
+export interface CustomerPrincipal {
+  portalLoginId: string;
+  contactId: string;
+  /** Accounts this customer may see; every portal query is scoped by these. */
+  accountIds: string[];
+  /** Set while staff view the portal as this customer; such sessions are read-only. */
+  impersonatorStaffId: string | null;
+  mustChangePassword: boolean;
+}
+
+/** Issue-specific customer lookup, provided by the portal-access feature. */
+export type CustomerResolver = (session: SessionsTable) => Promise<CustomerPrincipal | null>;
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: RouteAccess;
+    /** Still allowed while a temporary password must be changed. */
+    allowDuringPasswordChange?: boolean;
+    /** A state-changing route that staff viewing the portal as a customer may still call (sign-out). */
+    allowWhileViewingAs?: boolean;
+  }
+  interface FastifyRequest {
+    staff: StaffMembersTable | null;
+    customer: CustomerPrincipal | null;
+    sessionToken: string | null;
+  }
+}
+
+export function cookieName(config: Config, kind: SessionKind): string {
+  // __Host- pins the cookie to this exact origin (Secure, Path=/, no Domain); browsers only accept it over https.
+  return config.secureCookies ? `__Host-portico_${kind}` : `portico_${kind}`;
+}
+
+export function setSessionCookie(reply: FastifyReply, config: Config, kind: SessionKind, token: string): void {
+  reply.setCookie(cookieName(config, kind), token, {
+    httpOnly: true,
+    secure: config.secureCookies,
+    sameSite: kind === 'staff' ? 'strict' : 'lax',
+    path: '/',
+  });
+}
+
+export function clearSessionCookie(reply: FastifyReply, config: Config, kind: SessionKind): void {
+  reply.clearCookie(cookieName(config, kind), { path: '/', secure: config.secureCookies, httpOnly: true });
+}
+
+export function actorOf(request: FastifyRequest): ActorContext {
+  if (request.staff) return { actorKind: 'staff', actorId: request.staff.id, ipAddress: request.ip, requestId: request.id };
+  if (request.customer) return { actorKind: 'customer', actorId: request.customer.portalLoginId, ipAddress: request.ip, requestId: request.id };
+  return { actorKind: 'anonymous', actorId: null, ipAddress: request.ip, requestId: request.id };
+}
+
+export function requireStaff(request: FastifyRequest): StaffMembersTable {
+  if (!request.staff) throw new AppError('unauthenticated', 'Sign in to continue.');
+  return request.staff;
+}
+
+export function requireCustomer(request: FastifyRequest): CustomerPrincipal {
+  if (!request.customer) throw new AppError('unauthenticated', 'Sign in to continue.');
+  return request.customer;
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * CSRF (OWASP Fetch Metadata + mandatory Origin fallback): a state-changing request must come from our
+ * own pages. Requests with neither header come from non-browser clients, which carry no ambient cookies.
+ */
+export function isCrossSiteRequest(request: FastifyRequest, publicUrl: string): boolean {
+  if (SAFE_METHODS.has(request.method)) return false;
+  const fetchSite = request.headers['sec-fetch-site'];
+  if (typeof fetchSite === 'string') return fetchSite !== 'same-origin' && fetchSite !== 'none';
+  const origin = request.headers.origin;
+  if (typeof origin !== 'string') return false;
+  const ownOrigins = [new URL(publicUrl).origin, `${request.protocol}://${request.host}`];
+  return !ownOrigins.includes(origin);
+}
+
+interface AccessDeps {
+  config: Config;
+  sessions: SessionService;
+  findStaff: (id: string) => Promise<StaffMembersTable | undefined>;
+  resolveCustomer: CustomerResolver;
+}
+
+const STAFF_ROLES_FOR: Record<Exclude<RouteAccess, 'public' | 'customer'>, StaffRole[] | 'any'> = {
+  staff: 'any',
+  'staff:admin': ['admin'],
+};
+
+export function registerAccessControl(app: FastifyInstance, deps: AccessDeps): void {
+  app.decorateRequest('staff', null);
+  app.decorateRequest('customer', null);
+  app.decorateRequest('sessionToken', null);
+
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api/') && !route.config?.access) {
+      throw new Error(`Route ${route.method} ${route.url} does not declare config.access`);
+    }
+  });
+
+  app.addHook('onRequest', async (request) => {
+    if (isCrossSiteRequest(request, deps.config.publicUrl)) {
+      throw new AppError('forbidden', 'This request did not come from a Portico page.');
+    }
+    const access = request.routeOptions.config.access;
+    if (!access || access === 'public') return;
+
+    if (access === 'customer') {
+      const token = request.cookies[cookieName(deps.config, 'customer')];
+      const session = token ? await deps.sessions.resolve(token, 'customer') : null;
+      const customer = session ? await deps.resolveCustomer(session) : null;
+      if (!customer) throw new AppError('unauthenticated', 'Sign in to continue.');
+      request.customer = customer;
+      request.sessionToken = token ?? null;
+      if (customer.mustChangePassword && !request.routeOptions.config.allowDuringPasswordChange) {
+        throw new AppError('password_change_required', 'Choose a new password before continuing.');
+      }
+      // "View portal as this contact" is read-only.
+      if (customer.impersonatorStaffId && !SAFE_METHODS.has(request.method) && !request.routeOptions.config.allowWhileViewingAs) {
+        throw new AppError('forbidden', 'You are viewing the portal as this contact; changes are disabled.');
+      }
+      return;
+    }
+
+    const token = request.cookies[cookieName(deps.config, 'staff')];
+    const session = token ? await deps.sessions.resolve(token, 'staff') : null;
+    const staff = session ? await deps.findStaff(session.subjectId) : undefined;
+    if (!session || !staff || staff.deactivatedAt) throw new AppError('unauthenticated', 'Sign in to continue.');
+    request.staff = staff;
+    request.sessionToken = token ?? null;
+    if (session.mustChangePassword && !request.routeOptions.config.allowDuringPasswordChange) {
+      throw new AppError('password_change_required', 'Choose a new password before continuing.');
+    }
+    const roles = STAFF_ROLES_FOR[access];
+    if (roles !== 'any' && !roles.includes(staff.role)) {
+      throw new AppError('forbidden', 'Your staff role does not allow this.');
+    }
+  });
+}

@@ -1,0 +1,57 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { AppError, type ErrorCode, type FieldProblem } from '../errors.ts';
+
+/** The one table from error code to HTTP status; a Record, so a new code cannot be forgotten here. */
+export const STATUS_BY_CODE: Record<ErrorCode, number> = {
+  validation_failed: 400,
+  invalid_link: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  password_change_required: 403,
+  not_found: 404,
+  conflict: 409,
+  unsupported_media_type: 415,
+  rate_limited: 429,
+  internal: 500,
+};
+
+function fromFrameworkError(error: FastifyError): AppError {
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const fields: FieldProblem[] = error.validation.map((issue) => ({
+      path: issue.instancePath.replace(/^\//, '').replaceAll('/', '.'),
+      message: issue.message ?? 'Invalid value',
+    }));
+    return new AppError('validation_failed', 'Some fields need attention.', { fields });
+  }
+  if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+    return new AppError('unsupported_media_type', 'Send the request body as application/json.');
+  }
+  if (error.statusCode === 404) return new AppError('not_found', 'Not found');
+  if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+    return new AppError('validation_failed', error.message);
+  }
+  return new AppError('internal', 'Something went wrong on our side. Try again, and tell us if it keeps happening.');
+}
+
+export function registerErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const appError = error instanceof AppError ? error : fromFrameworkError(error);
+    const status = STATUS_BY_CODE[appError.code];
+    // 5xx details stay in the log; the caller sees only a generic message and the request id.
+    if (status >= 500) request.log.error({ err: error }, 'request failed');
+    if (appError.details?.retryAfterSeconds) reply.header('retry-after', String(appError.details.retryAfterSeconds));
+    return reply.status(status).send({
+      error: {
+        code: appError.code,
+        message: appError.message,
+        requestId: request.id,
+        ...(appError.details?.fields ? { fields: appError.details.fields } : {}),
+        ...(appError.details?.retryAfterSeconds ? { retryAfterSeconds: appError.details.retryAfterSeconds } : {}),
+      },
+    });
+  });
+  app.setNotFoundHandler((request, reply) => {
+    return reply.status(404).send({ error: { code: 'not_found', message: 'Not found', requestId: request.id } });
+  });
+}

@@ -1,0 +1,17 @@
+import { randomBytes } from 'node:crypto';
+
+/**
+ * UUIDv7: time-ordered, so ids sort by creation and index well on both databases. Ids are not secrets;
+ * secrets come from security/tokens.ts.
+ */
+export function newId(): string {
+  const bytes = randomBytes(16);
+  const millis = BigInt(Date.now());
+  for (let index = 0; index < 6; index++) {
+    bytes[index] = Number((millis >> BigInt(8 * (5 - index))) & 0xffn);
+  }
+  bytes[6] = (bytes[6]! & 0x0f) | 0x70;
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+  const hex = bytes.toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}

@@ -1,0 +1,97 @@
+import { parseArgs } from 'node:util';
+import pino from 'pino';
+import { systemActor } from './actor.ts';
+import { buildApp } from './app.ts';
+import { ConfigError, loadConfig, type Config } from './config.ts';
+import { createDeps } from './deps.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import { StaffRoleSchema } from '../shared/staff-contracts.ts';
+import { countStaff } from './features/staff/staff-repository.ts';
+import { seedDemo } from './cli/seed-demo.ts';
+
+const USAGE = `Usage: portico <command>
+
+Commands:
+  serve                              start the web server (migrates the embedded SQLite database first)
+  migrate                            bring the database schema up to date
+  seed-demo                          add demo customers and a demo staff admin
+  create-staff --email E --role R [--name N]
+                                     create a staff member (roles: admin, psm, support) and print a
+                                     one-time password that must be changed at first sign-in`;
+
+/** The only place that reads process.env. */
+export async function runCli(argv: string[]): Promise<void> {
+  const [command, ...rest] = argv;
+  let config: Config;
+  try {
+    config = loadConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const logger = pino({ level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization', '*.password', '*.token'] });
+
+  switch (command) {
+    case 'serve':
+      return serve(config, logger);
+    case 'migrate': {
+      const deps = createDeps(config, { logger });
+      const applied = await migrateToLatest(deps.db);
+      process.stdout.write(applied.length ? `Applied: ${applied.join(', ')}\n` : 'Schema already up to date.\n');
+      return deps.database.close();
+    }
+    case 'seed-demo': {
+      const deps = createDeps(config, { logger });
+      if (deps.database.kind === 'sqlite') await migrateToLatest(deps.db);
+      const demo = await seedDemo(deps, systemActor);
+      printDemoCredentials(demo.email, demo.password);
+      return deps.database.close();
+    }
+    case 'create-staff': {
+      const { values } = parseArgs({ args: rest, options: { email: { type: 'string' }, role: { type: 'string' }, name: { type: 'string' } } });
+      const role = StaffRoleSchema.safeParse(values.role);
+      if (!values.email || !role.success) {
+        process.stderr.write(`create-staff needs --email and --role (admin, psm or support)\n\n${USAGE}\n`);
+        process.exit(1);
+      }
+      const deps = createDeps(config, { logger });
+      if (deps.database.kind === 'sqlite') await migrateToLatest(deps.db);
+      const { staff, password } = await deps.staff.createStaffMember({
+        email: values.email, name: values.name ?? values.email.split('@')[0]!, role: role.data, temporary: true, actor: systemActor,
+      });
+      process.stdout.write(`Created ${staff.role} ${staff.email}.\nOne-time password: ${password}\nIt must be changed at first sign-in at ${config.publicUrl}/console/sign-in\n`);
+      return deps.database.close();
+    }
+    default:
+      process.stdout.write(`${USAGE}\n`);
+      if (command && command !== 'help' && command !== '--help') process.exit(1);
+  }
+}
+
+async function serve(config: Config, logger: pino.Logger): Promise<void> {
+  const deps = createDeps(config, { logger });
+  if (deps.database.kind === 'sqlite') {
+    await migrateToLatest(deps.db);
+    if ((await countStaff(deps.db)) === 0) {
+      const demo = await seedDemo(deps, systemActor);
+      printDemoCredentials(demo.email, demo.password);
+    }
+  }
+  const app = await buildApp(deps);
+  const shutdown = async () => {
+    await app.close();
+    await deps.database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+  await app.listen({ port: config.port, host: config.host });
+  process.stdout.write(`Portico is running at ${config.publicUrl} (staff console: ${config.publicUrl}/console, customer portal: ${config.publicUrl}/portal)\n`);
+}
+
+function printDemoCredentials(email: string, password: string): void {
+  process.stdout.write(`\nDemo data created. Sign in to the staff console with:\n  email:    ${email}\n  password: ${password}\n\n`);
+}

@@ -1,0 +1,96 @@
+import type { Clock } from '../clock.ts';
+import type { Db } from '../db/database.ts';
+
+export interface ThrottlePolicy {
+  /** Failures allowed before the first wait. */
+  freeFailures: number;
+  /** Each failure past the free ones adds this much wait (Keycloak waitIncrementSeconds). */
+  waitIncrementSeconds: number;
+  maxWaitSeconds: number;
+  /** A quiet period after which the count starts again (Keycloak maxDeltaTimeSeconds). */
+  forgetAfterSeconds: number;
+}
+
+// access.md (c): 5 failures, then 60 s waits growing to 15 min; forgotten after 12 h; never permanent.
+export const IDENTIFIER_POLICY: ThrottlePolicy = { freeFailures: 5, waitIncrementSeconds: 60, maxWaitSeconds: 900, forgetAfterSeconds: 43_200 };
+// One address behind many accounts (spraying): looser, but it still trips.
+export const IP_POLICY: ThrottlePolicy = { freeFailures: 50, waitIncrementSeconds: 60, maxWaitSeconds: 900, forgetAfterSeconds: 3_600 };
+
+export interface ThrottleState {
+  failures: number;
+  lastFailureAt: Date;
+}
+
+/** Pure rule: when may the next attempt happen after this many recent failures? */
+export function lockedUntil(state: ThrottleState, policy: ThrottlePolicy): Date | null {
+  const excess = state.failures - policy.freeFailures + 1;
+  if (excess <= 0) return null;
+  const waitSeconds = Math.min(policy.maxWaitSeconds, excess * policy.waitIncrementSeconds);
+  return new Date(state.lastFailureAt.getTime() + waitSeconds * 1000);
+}
+
+export interface ThrottleKey {
+  key: string;
+  policy: ThrottlePolicy;
+}
+
+/**
+ * Counts failures per key (an identifier such as an email, or an IP) in the database, so the limit holds
+ * across processes and restarts. Keys are independent of whether an account exists, so a lockout
+ * reveals nothing about which emails are registered.
+ */
+export function createLoginThrottle(deps: { db: Db; clock: Clock }) {
+  const { db, clock } = deps;
+
+  async function currentFailures(key: string, policy: ThrottlePolicy): Promise<ThrottleState | null> {
+    const row = await db.selectFrom('loginThrottles').selectAll().where('key', '=', key).executeTakeFirst();
+    if (!row) return null;
+    const lastFailureAt = new Date(row.lastFailureAt);
+    if (clock.now().getTime() - lastFailureAt.getTime() > policy.forgetAfterSeconds * 1000) return null;
+    return { failures: row.failures, lastFailureAt };
+  }
+
+  return {
+    /** Seconds to wait before another attempt is allowed, or 0. */
+    async retryAfterSeconds(keys: ThrottleKey[]): Promise<number> {
+      let wait = 0;
+      for (const { key, policy } of keys) {
+        const state = await currentFailures(key, policy);
+        const until = state && lockedUntil(state, policy);
+        if (until) wait = Math.max(wait, Math.ceil((until.getTime() - clock.now().getTime()) / 1000));
+      }
+      return wait;
+    },
+
+    async recordFailure(keys: ThrottleKey[]): Promise<void> {
+      const now = clock.now().toISOString();
+      for (const { key, policy } of keys) {
+        const state = await currentFailures(key, policy);
+        const failures = (state?.failures ?? 0) + 1;
+        const until = lockedUntil({ failures, lastFailureAt: new Date(now) }, policy);
+        const values = { failures, lastFailureAt: now, lockedUntil: until?.toISOString() ?? null };
+        await db
+          .insertInto('loginThrottles')
+          .values({ key, ...values })
+          .onConflict((conflict) => conflict.column('key').doUpdateSet(values))
+          .execute();
+      }
+    },
+
+    async clear(key: string): Promise<void> {
+      await db.deleteFrom('loginThrottles').where('key', '=', key).execute();
+    },
+
+    async isLocked(key: string, policy: ThrottlePolicy): Promise<Date | null> {
+      const state = await currentFailures(key, policy);
+      const until = state && lockedUntil(state, policy);
+      return until && until > clock.now() ? until : null;
+    },
+  };
+}
+
+export type LoginThrottle = ReturnType<typeof createLoginThrottle>;
+
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}

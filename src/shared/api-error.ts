@@ -1,0 +1,13 @@
+import { z } from 'zod';
+
+/** Every error response has this shape; `fields` carries one message per invalid input field. */
+export const ApiErrorSchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    requestId: z.string(),
+    fields: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    retryAfterSeconds: z.number().optional(),
+  }),
+});
+export type ApiError = z.infer<typeof ApiErrorSchema>;

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+
+export const StaffRoleSchema = z.enum(['admin', 'psm', 'support']);
+export type StaffRole = z.infer<typeof StaffRoleSchema>;
+
+export const EmailSchema = z.string().trim().min(3).max(254).email('Enter a valid email address');
+// Upper bound checked before any hashing, so a huge password costs nothing.
+export const PasswordInputSchema = z.string().min(1, 'Enter your password').max(1024);
+
+export const SignInStaffBodySchema = z.strictObject({
+  email: EmailSchema,
+  password: PasswordInputSchema,
+});
+export type SignInStaffBody = z.infer<typeof SignInStaffBodySchema>;
+
+export const StaffMemberSchema = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string(),
+  role: StaffRoleSchema,
+});
+export type StaffMember = z.infer<typeof StaffMemberSchema>;
+
+export const StaffSessionSchema = z.object({
+  staffMember: StaffMemberSchema,
+  mustChangePassword: z.boolean(),
+});
+export type StaffSession = z.infer<typeof StaffSessionSchema>;
+
+export const ChangeStaffPasswordBodySchema = z.strictObject({
+  currentPassword: PasswordInputSchema,
+  newPassword: z.string().min(1).max(1024),
+});
+export type ChangeStaffPasswordBody = z.infer<typeof ChangeStaffPasswordBodySchema>;
+
+export const HealthSchema = z.object({ status: z.literal('ok'), database: z.enum(['sqlite', 'postgres']) });
