@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.ts';
+
+describe('loadConfig', () => {
+  it('defaults to the embedded SQLite database on 127.0.0.1:3000', () => {
+    const config = loadConfig({ SECRET_KEY: 'k'.repeat(32) });
+    expect(config.database).toEqual({ kind: 'sqlite', path: './data/portico.db' });
+    expect(config.port).toBe(3000);
+    expect(config.host).toBe('127.0.0.1');
+    expect(config.publicUrl).toBe('http://127.0.0.1:3000');
+    expect(config.secureCookies).toBe(false);
+  });
+
+  it('uses PostgreSQL when DATABASE_URL is set and builds links from PUBLIC_URL', () => {
+    const config = loadConfig({ DATABASE_URL: 'postgres://app@db/portico', SECRET_KEY: 'k'.repeat(32), PUBLIC_URL: 'https://portal.example.com/' });
+    expect(config.database).toEqual({ kind: 'postgres', url: 'postgres://app@db/portico' });
+    expect(config.publicUrl).toBe('https://portal.example.com');
+    expect(config.secureCookies).toBe(true);
+  });
+
+  it('lists every invalid variable at once', () => {
+    try {
+      loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', PUBLIC_URL: 'not a url' });
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      const problems = (error as ConfigError).problems.join('\n');
+      expect(problems).toMatch(/PORT/);
+      expect(problems).toMatch(/DATABASE_URL/);
+      expect(problems).toMatch(/PUBLIC_URL/);
+    }
+  });
+
+  it('requires a shared SECRET_KEY on PostgreSQL', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://app@db/portico' })).toThrow(/SECRET_KEY/);
+  });
+});
