@@ -13,6 +13,11 @@ import { registerErrorHandler } from './http/error-handler.ts';
 import { healthRoutes } from './features/health/health-routes.ts';
 import { staffSessionRoutes } from './features/staff/staff-routes.ts';
 import { auditRoutes } from './features/audit/audit-routes.ts';
+import { catalogRoutes } from './features/catalog/catalog-routes.ts';
+import { customersRoutes } from './features/customers/customers-routes.ts';
+import { notificationsRoutes } from './features/notifications/notifications-routes.ts';
+import { portalAccessRoutes } from './features/portal-access/portal-access-routes.ts';
+import { registrationRoutes } from './features/registration/registration-routes.ts';
 
 export const WEB_DIST_DIRECTORY = resolve(import.meta.dirname, '../../dist/web');
 
@@ -66,6 +71,11 @@ export async function buildApp(deps: Deps, options: { serveWeb?: boolean } = {})
   await app.register(healthRoutes, { deps });
   await app.register(staffSessionRoutes, { deps });
   await app.register(auditRoutes, { deps });
+  await app.register(notificationsRoutes, { deps });
+  await app.register(customersRoutes, { deps });
+  await app.register(catalogRoutes, { deps });
+  await app.register(portalAccessRoutes, { deps });
+  await app.register(registrationRoutes, { deps });
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 

@@ -1,37 +1,21 @@
 import { Center, Loader } from '@mantine/core';
-import { createRootRouteWithContext, createRoute, createRouter, Outlet, redirect } from '@tanstack/react-router';
-import type { QueryClient } from '@tanstack/react-query';
-import { ApiRequestError } from './api/client.ts';
+import { createRoute, createRouter, redirect } from '@tanstack/react-router';
 import { AuditPage } from './console/audit/audit-page.tsx';
-import { ConsoleLayout } from './console/console-layout.tsx';
-import { CustomersPage } from './console/customers/customers-page.tsx';
+import { catalogConsoleRoutes } from './console/catalog/catalog-routes.tsx';
+import { customersConsoleRoutes } from './console/customers/customers-routes.tsx';
+import { notificationsConsoleRoutes } from './console/notifications/notifications-routes.tsx';
+import { registrationConsoleRoutes } from './console/registration/registration-routes.tsx';
 import { ChangeStaffPasswordPage } from './console/session/change-password-page.tsx';
 import { StaffSignInPage } from './console/session/sign-in-page.tsx';
-import { staffSessionQuery } from './console/session/staff-session.ts';
 import { LandingPage } from './landing-page.tsx';
-import { PortalSignInPage } from './portal/session/portal-sign-in-page.tsx';
+import { portalRoutes } from './portal/portal-routes.tsx';
+import { portalRegistrationRoutes } from './portal/registration/registration-routes.tsx';
 import { queryClient } from './query-client.ts';
-
-const rootRoute = createRootRouteWithContext<{ queryClient: QueryClient }>()({ component: Outlet });
+import { consoleRoute, rootRoute } from './route-roots.tsx';
 
 const landingRoute = createRoute({ getParentRoute: () => rootRoute, path: '/', component: LandingPage });
 
 const staffSignInRoute = createRoute({ getParentRoute: () => rootRoute, path: '/console/sign-in', component: StaffSignInPage });
-
-export const consoleRoute = createRoute({
-  getParentRoute: () => rootRoute,
-  path: '/console',
-  component: ConsoleLayout,
-  beforeLoad: async ({ context, location }) => {
-    try {
-      const session = await context.queryClient.ensureQueryData(staffSessionQuery);
-      if (session.mustChangePassword && location.pathname !== '/console/password') throw redirect({ to: '/console/password' });
-    } catch (error) {
-      if (error instanceof ApiRequestError && error.status === 401) throw redirect({ to: '/console/sign-in' });
-      throw error;
-    }
-  },
-});
 
 const consoleIndexRoute = createRoute({
   getParentRoute: () => consoleRoute,
@@ -43,26 +27,20 @@ const consoleIndexRoute = createRoute({
 
 const consoleChildren = [
   consoleIndexRoute,
-  createRoute({ getParentRoute: () => consoleRoute, path: 'customers', component: CustomersPage }),
   createRoute({ getParentRoute: () => consoleRoute, path: 'audit', component: AuditPage }),
   createRoute({ getParentRoute: () => consoleRoute, path: 'password', component: ChangeStaffPasswordPage }),
+  ...customersConsoleRoutes,
+  ...catalogConsoleRoutes,
+  ...notificationsConsoleRoutes,
+  ...registrationConsoleRoutes,
 ];
-
-const portalSignInRoute = createRoute({ getParentRoute: () => rootRoute, path: '/portal/sign-in', component: PortalSignInPage });
-const portalRoute = createRoute({
-  getParentRoute: () => rootRoute,
-  path: '/portal',
-  beforeLoad: () => {
-    throw redirect({ to: '/portal/sign-in' });
-  },
-});
 
 const routeTree = rootRoute.addChildren([
   landingRoute,
   staffSignInRoute,
   consoleRoute.addChildren(consoleChildren),
-  portalSignInRoute,
-  portalRoute,
+  ...portalRoutes,
+  ...portalRegistrationRoutes,
 ]);
 
 export const router = createRouter({

@@ -4,6 +4,12 @@
  * JSON as text, money in integer cents.
  */
 
+import type { BackOfficeTables } from './schema/back-office.ts';
+import type { CatalogTables } from './schema/catalog.ts';
+import type { OutboxTables } from './schema/outbox.ts';
+import type { PortalAccessTables } from './schema/portal-access.ts';
+import type { RegistrationTables } from './schema/registration.ts';
+
 export type IsoTimestamp = string;
 export type Flag = 0 | 1;
 
@@ -109,7 +115,10 @@ export interface AccountContactsTable {
   createdAt: IsoTimestamp;
 }
 
-export interface Database {
+/**
+ * Each area keeps its tables in db/schema/<area>.ts so parallel work never edits one shared list.
+ */
+export interface Database extends OutboxTables, BackOfficeTables, CatalogTables, PortalAccessTables, RegistrationTables {
   staffMembers: StaffMembersTable;
   sessions: SessionsTable;
   loginThrottles: LoginThrottlesTable;

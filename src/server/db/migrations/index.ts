@@ -1,7 +1,17 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './0001_create_foundation.ts';
+import * as m0002 from './0002_create_outbox_messages.ts';
+import * as m0003 from './0003_create_back_office.ts';
+import * as m0004 from './0004_create_catalog.ts';
+import * as m0005 from './0005_create_portal_access.ts';
+import * as m0006 from './0006_create_registration.ts';
 
 /** Static list (works with any bundler); append only, never reorder or edit a shipped migration. */
 export const migrations: Record<string, Migration> = {
   '0001_create_foundation': m0001,
+  '0002_create_outbox_messages': m0002,
+  '0003_create_back_office': m0003,
+  '0004_create_catalog': m0004,
+  '0005_create_portal_access': m0005,
+  '0006_create_registration': m0006,
 };

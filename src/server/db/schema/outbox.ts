@@ -1,0 +1,36 @@
+import type { IsoTimestamp } from '../database-schema.ts';
+
+export type OutboxChannel = 'email' | 'sms';
+export type OutboxStatus = 'queued' | 'processing' | 'sent' | 'dead' | 'skipped_expired' | 'cancelled';
+
+export interface OutboxMessagesTable {
+  id: string;
+  kind: string;
+  channel: OutboxChannel;
+  /** JSON array of email addresses or E.164 phone numbers. */
+  recipientsJson: string;
+  /** JSON merge data for the template; redacted once the message reaches a terminal state. */
+  payloadJson: string | null;
+  /** Unique when set: enqueuing the same logical message twice keeps one row. */
+  dedupeKey: string | null;
+  status: OutboxStatus;
+  attempts: number;
+  nextAttemptAt: IsoTimestamp;
+  lockedBy: string | null;
+  lockedUntil: IsoTimestamp | null;
+  lastError: string | null;
+  /** A message carrying a link is not sent after the link expired. */
+  expiresAt: IsoTimestamp | null;
+  /** For the access timeline and per-account views. */
+  accountId: string | null;
+  contactId: string | null;
+  /** The one-time link this message carries, so revoking the link cancels the message. */
+  accessTokenId: string | null;
+  createdAt: IsoTimestamp;
+  updatedAt: IsoTimestamp;
+  sentAt: IsoTimestamp | null;
+}
+
+export interface OutboxTables {
+  outboxMessages: OutboxMessagesTable;
+}

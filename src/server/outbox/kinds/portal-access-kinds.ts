@@ -1,0 +1,3 @@
+import type { MessageKind } from '../message-kind.ts';
+
+export const portalAccessKinds: MessageKind[] = [];

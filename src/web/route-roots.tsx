@@ -1,0 +1,24 @@
+import { createRootRouteWithContext, createRoute, Outlet, redirect } from '@tanstack/react-router';
+import type { QueryClient } from '@tanstack/react-query';
+import { ApiRequestError } from './api/client.ts';
+import { ConsoleLayout } from './console/console-layout.tsx';
+import { staffSessionQuery } from './console/session/staff-session.ts';
+
+/** The roots every feature's routes hang from; kept apart from router.tsx so features can import them. */
+export const rootRoute = createRootRouteWithContext<{ queryClient: QueryClient }>()({ component: Outlet });
+
+/** The signed-in staff console; children render inside its navigation shell. */
+export const consoleRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/console',
+  component: ConsoleLayout,
+  beforeLoad: async ({ context, location }) => {
+    try {
+      const session = await context.queryClient.ensureQueryData(staffSessionQuery);
+      if (session.mustChangePassword && location.pathname !== '/console/password') throw redirect({ to: '/console/password' });
+    } catch (error) {
+      if (error instanceof ApiRequestError && error.status === 401) throw redirect({ to: '/console/sign-in' });
+      throw error;
+    }
+  },
+});
