@@ -1,6 +1,6 @@
 import { defineConfig } from '@playwright/test';
 
-export const E2E_PORT = 4310;
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 4310);
 
 // Debian's Chromium; Playwright's own browser download is never used. The background-networking
 // flags stop Chromium from calling out of this closed network at every start.
