@@ -4,7 +4,7 @@ import { systemActor } from './actor.ts';
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { createDeps } from './deps.ts';
-import { migrateToLatest } from './db/migrate.ts';
+import { migrateToLatest, pendingMigrations } from './db/migrate.ts';
 import { StaffRoleSchema } from '../shared/staff-contracts.ts';
 import { countStaff } from './features/staff/staff-repository.ts';
 import { seedDemo } from './cli/seed-demo.ts';
@@ -78,6 +78,12 @@ async function serve(config: Config, logger: pino.Logger): Promise<void> {
     if ((await countStaff(deps.db)) === 0) {
       const demo = await seedDemo(deps, systemActor);
       printDemoCredentials(demo.email, demo.password);
+    }
+  } else {
+    const pending = await pendingMigrations(deps.db);
+    if (pending.length) {
+      process.stderr.write(`The database needs migrating (${pending.join(', ')}). Run: portico migrate\n`);
+      process.exit(1);
     }
   }
   const app = await buildApp(deps);
