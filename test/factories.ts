@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { systemActor } from '../src/server/actor.ts';
-import type { StaffRole } from '../src/server/db/database-schema.ts';
+import type { AccountsTable, ContactsTable, StaffRole } from '../src/server/db/database-schema.ts';
 import type { Deps } from '../src/server/deps.ts';
+import { newId } from '../src/server/ids.ts';
 import { sessionCookie } from './test-app.ts';
 
 let sequence = 0;
@@ -27,4 +28,61 @@ export async function createStaffMember(deps: Deps, overrides: { role?: StaffRol
 export async function signInStaff(app: FastifyInstance, staff: { email: string; password: string }): Promise<string> {
   const response = await app.inject({ method: 'POST', url: '/api/staff/session', payload: { email: staff.email, password: staff.password } });
   return sessionCookie(response);
+}
+
+/** Inserts a real account row (property by default) and returns it. */
+export async function createAccount(
+  deps: Deps,
+  overrides: Partial<Pick<AccountsTable, 'kind' | 'name' | 'accountNumber' | 'status' | 'parentAccountId' | 'portalAccessEnabled'>> = {},
+): Promise<AccountsTable> {
+  const now = deps.clock.now().toISOString();
+  const account: AccountsTable = {
+    id: newId(),
+    kind: overrides.kind ?? 'property',
+    parentAccountId: overrides.parentAccountId ?? null,
+    name: overrides.name ?? unique('Property'),
+    accountNumber: overrides.accountNumber ?? unique('A').toUpperCase(),
+    status: overrides.status ?? 'current',
+    portalAccessEnabled: overrides.portalAccessEnabled ?? 1,
+    addressLine1: '100 Main St',
+    addressLine2: null,
+    city: 'Austin',
+    region: 'TX',
+    postalCode: '78701',
+    createdAt: now,
+    updatedAt: now,
+  };
+  await deps.db.insertInto('accounts').values(account).execute();
+  return account;
+}
+
+/** Inserts a real contact linked to the given accounts, with its primary email addresses. */
+export async function createContact(
+  deps: Deps,
+  options: { accountIds: string[]; emails?: string[]; firstName?: string; lastName?: string; phone?: string | null },
+): Promise<ContactsTable & { emails: string[] }> {
+  const now = deps.clock.now().toISOString();
+  const contact: ContactsTable = {
+    id: newId(),
+    firstName: options.firstName ?? 'Pat',
+    lastName: options.lastName ?? unique('Contact'),
+    title: 'Community Manager',
+    phone: options.phone ?? null,
+    mainAccountId: options.accountIds[0] ?? null,
+    createdAt: now,
+    updatedAt: now,
+  };
+  const emails = options.emails ?? [`${unique('contact')}@customer.test`];
+  await deps.db.transaction().execute(async (trx) => {
+    await trx.insertInto('contacts').values(contact).execute();
+    for (const email of emails) {
+      await trx.insertInto('contactEmails')
+        .values({ id: newId(), contactId: contact.id, email, emailNormalized: email.trim().toLowerCase(), kind: 'primary', createdAt: now })
+        .execute();
+    }
+    for (const accountId of options.accountIds) {
+      await trx.insertInto('accountContacts').values({ accountId, contactId: contact.id, createdAt: now }).execute();
+    }
+  });
+  return { ...contact, emails };
 }

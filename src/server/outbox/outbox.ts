@@ -54,3 +54,16 @@ export async function enqueue(trx: Trx, clock: Clock, message: OutboxMessage): P
     .execute();
   return id;
 }
+
+/**
+ * A superseded or revoked link must not go out: cancels the undelivered messages carrying it and
+ * drops their payload (which holds the link).
+ */
+export async function cancelOutboxMessagesForToken(trx: Trx, clock: Clock, accessTokenId: string): Promise<void> {
+  await trx
+    .updateTable('outboxMessages')
+    .set({ status: 'cancelled', payloadJson: null, updatedAt: clock.now().toISOString() })
+    .where('accessTokenId', '=', accessTokenId)
+    .where('status', '=', 'queued')
+    .execute();
+}
