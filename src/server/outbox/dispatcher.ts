@@ -9,7 +9,7 @@ import type { MessageTemplate } from './message-kind.ts';
 import { MESSAGE_KINDS } from './message-kinds.ts';
 import { outboxDeadLetterAlertKind } from './kinds/notifications-kinds.ts';
 import { enqueue, outboxSignal } from './outbox.ts';
-import { claimDueMessages, findAlertRecipients, findTemplateOverrides, finishClaimedMessage, type OutboxRow } from './outbox-repository.ts';
+import { claimDueMessages, findAlertRecipients, findTemplateOverrides, finishClaimedMessage, finishClaimedMessages, type OutboxRow } from './outbox-repository.ts';
 import type { Senders } from './senders/sender.ts';
 import { renderTemplate } from './template-rules.ts';
 
@@ -34,6 +34,11 @@ export interface DispatcherOptions {
 }
 
 export type Dispatcher = ReturnType<typeof createDispatcher>;
+
+/** The payload holds links (secrets): it goes once the message is sent. */
+function sentChanges(sentAt: string) {
+  return { status: 'sent' as const, sentAt, updatedAt: sentAt, payloadJson: null, lastError: null };
+}
 
 const KINDS_BY_ID = new Map(MESSAGE_KINDS.map((kind) => [kind.id, kind]));
 
@@ -63,16 +68,17 @@ export function createDispatcher(options: DispatcherOptions) {
     });
   }
 
-  async function deliver(row: OutboxRow, templates: Map<string, MessageTemplate>): Promise<void> {
+  /** Delivers one claimed message; returns its id when it was sent to a provider and still needs marking sent. */
+  async function deliver(row: OutboxRow, templates: Map<string, MessageTemplate>): Promise<string | null> {
     const now = clock.now().toISOString();
     if (row.expiresAt && row.expiresAt <= now) {
       await finishClaimedMessage(db, row.id, workerId, { status: 'skipped_expired', payloadJson: null, updatedAt: now, lastError: 'The link expired before the message could be sent.' });
-      return;
+      return null;
     }
     const kind = KINDS_BY_ID.get(row.kind);
     if (!kind || row.payloadJson === null) {
       await markDead(row, kind ? 'The message content is missing.' : `Unknown message kind ${row.kind}.`);
-      return;
+      return null;
     }
     const rendered = renderTemplate(templates.get(kind.id) ?? kind.defaultTemplate, JSON.parse(row.payloadJson));
     const sender = senders[row.channel];
@@ -80,21 +86,19 @@ export function createDispatcher(options: DispatcherOptions) {
       await sender.send({ id: row.id, kind: row.kind, channel: row.channel, to: JSON.parse(row.recipientsJson) as string[], ...rendered });
     } catch (error) {
       await recordFailure(row, error instanceof DeliveryError ? error : new DeliveryError((error as Error).message ?? String(error), false));
-      return;
+      return null;
     }
+    if (!sender.captures) return row.id;
     const sentAt = clock.now().toISOString();
-    // The payload holds links (secrets): gone once sent. Only a captured message keeps its rendering.
+    // Only a captured message keeps its rendering: the console is its mailbox.
     await finishClaimedMessage(db, row.id, workerId, {
-      status: 'sent',
-      sentAt,
-      updatedAt: sentAt,
-      payloadJson: null,
-      lastError: null,
-      captured: sender.captures ? 1 : 0,
-      renderedSubject: sender.captures && kind.channel === 'email' ? rendered.subject : null,
-      renderedText: sender.captures ? rendered.text : null,
-      renderedHtml: sender.captures && kind.channel === 'email' ? rendered.html : null,
+      ...sentChanges(sentAt),
+      captured: 1,
+      renderedSubject: kind.channel === 'email' ? rendered.subject : null,
+      renderedText: rendered.text,
+      renderedHtml: kind.channel === 'email' ? rendered.html : null,
     });
+    return null;
   }
 
   async function recordFailure(row: OutboxRow, error: DeliveryError): Promise<void> {
@@ -152,7 +156,9 @@ export function createDispatcher(options: DispatcherOptions) {
     const overrides = await findTemplateOverrides(db, [...new Set(rows.map((row) => row.kind))]);
     const templates = new Map(overrides.map((row) => [row.kind, { subject: row.subject, html: row.html, text: row.text }]));
     for (let start = 0; start < rows.length; start += concurrency) {
-      await Promise.all(rows.slice(start, start + concurrency).map((row) => deliver(row, templates)));
+      const sent = await Promise.all(rows.slice(start, start + concurrency).map((row) => deliver(row, templates)));
+      // One statement for every message of the group that went to a provider.
+      await finishClaimedMessages(db, sent.filter((id) => id !== null), workerId, sentChanges(clock.now().toISOString()));
     }
     return rows.length;
   }

@@ -53,6 +53,18 @@ export async function finishClaimedMessage(db: Db, id: string, workerId: string,
   return Number(result.numUpdatedRows) === 1;
 }
 
+/** The same outcome for several claimed messages at once (a batch that all went out). */
+export async function finishClaimedMessages(db: Db, ids: string[], workerId: string, changes: Updateable<OutboxMessagesTable>): Promise<void> {
+  if (ids.length === 0) return;
+  await db
+    .updateTable('outboxMessages')
+    .set({ ...changes, lockedBy: null, lockedUntil: null })
+    .where('id', 'in', ids)
+    .where('lockedBy', '=', workerId)
+    .where('status', '=', 'processing')
+    .execute();
+}
+
 export async function findTemplateOverrides(db: Db, kinds: string[]) {
   if (kinds.length === 0) return [];
   return db.selectFrom('messageTemplates').selectAll().where('kind', 'in', kinds).execute();

@@ -196,12 +196,14 @@ describe('outbox', () => {
     await deliverOutbox(testApp.deps);
     const count = testApp.deps.database.kind === 'postgres' ? 10_000 : 2_000;
     const ids = new Set<string>();
-    await testApp.deps.db.transaction().execute(async (trx) => {
-      for (let index = 0; index < count; index++) {
-        const id = await enqueue(trx, testApp.clock, { kind: 'staff_test_email', to: [`bulk-${index}@customer.test`], payload: testPayload });
-        ids.add(id!);
-      }
-    });
+    const chunks = 10;
+    await Promise.all(Array.from({ length: chunks }, (_, chunk) =>
+      testApp.deps.db.transaction().execute(async (trx) => {
+        for (let index = chunk; index < count; index += chunks) {
+          const id = await enqueue(trx, testApp.clock, { kind: 'staff_test_email', to: [`bulk-${index}@customer.test`], payload: testPayload });
+          ids.add(id!);
+        }
+      })));
     // On PostgreSQL each worker has its own connection pool, as separate processes would.
     const url = (testApp.deps.database as { url?: string | null }).url;
     const second = url ? createDatabase({ kind: 'postgres', url }) : testApp.deps.database;
