@@ -1,4 +1,4 @@
-import { IconBuildingSkyscraper, IconHistory, type Icon } from '@tabler/icons-react';
+import { IconBell, IconBuildingSkyscraper, IconHistory, IconMailForward, type Icon } from '@tabler/icons-react';
 
 export interface ConsoleNavigationItem {
   label: string;
@@ -10,4 +10,6 @@ export interface ConsoleNavigationItem {
 export const consoleNavigation: ConsoleNavigationItem[] = [
   { label: 'Customers', to: '/console/customers', icon: IconBuildingSkyscraper },
   { label: 'Audit log', to: '/console/audit', icon: IconHistory },
+  { label: 'Outbox', to: '/console/outbox', icon: IconMailForward },
+  { label: 'Notifications', to: '/console/notifications', icon: IconBell },
 ];
