@@ -58,7 +58,7 @@ export const ListCustomersQuerySchema = z.strictObject({
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(25),
 });
-export type ListCustomersQuery = z.input<typeof ListCustomersQuerySchema>;
+export type ListCustomersQuery = Partial<z.output<typeof ListCustomersQuerySchema>>;
 
 export const CustomerListItemSchema = z.object({
   id: z.string(),
