@@ -4,6 +4,7 @@ import type { Db } from '../db/database.ts';
 import type { AccountsTable } from '../db/database-schema.ts';
 import { newId } from '../ids.ts';
 import type { StaffService } from '../features/staff/staff-service.ts';
+import { seedDemoCatalog } from './seed-demo-catalog.ts';
 
 export const DEMO_STAFF_EMAIL = 'demo.admin@portico.test';
 
@@ -57,6 +58,7 @@ export async function seedDemo(deps: { db: Db; clock: Clock; staff: StaffService
       }
     }
   });
+  await seedDemoCatalog(deps.db, deps.clock);
   const { password } = await deps.staff.createStaffMember({ email: DEMO_STAFF_EMAIL, name: 'Demo Admin', role: 'admin', temporary: false, actor });
   return { email: DEMO_STAFF_EMAIL, password };
 }
