@@ -55,6 +55,14 @@ test('staff create a management company, two properties and a contact, then find
   await expect(contacts.getByRole('link', { name: `Tessa Morgan${suffix}` })).toBeVisible();
   await expect(contacts.getByText('+15125550142')).toBeVisible();
 
+  // The contact page: linked accounts with the main one marked, and the details save.
+  await contacts.getByRole('link', { name: `Tessa Morgan${suffix}` }).click();
+  await expect(page.getByRole('heading', { name: `Tessa Morgan${suffix}` })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Linked accounts' }).getByRole('row', { name: new RegExp(`Riverbend North ${suffix}.*Main`) })).toBeVisible();
+  await page.getByLabel('Title').fill('Community Manager');
+  await page.getByRole('button', { name: 'Save contact' }).click();
+  await expect(page.getByText('Contact saved')).toBeVisible();
+
   // The list finds the company by name and the property by its contact's email.
   await page.getByRole('link', { name: 'Customers' }).click();
   await page.getByLabel('Search customers').fill(`Riverbend`);
