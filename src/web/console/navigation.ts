@@ -1,4 +1,5 @@
 import { IconBuildingSkyscraper, IconHistory, type Icon } from '@tabler/icons-react';
+import { IconTool, IconUsersGroup } from '@tabler/icons-react';
 
 export interface ConsoleNavigationItem {
   label: string;
@@ -9,5 +10,7 @@ export interface ConsoleNavigationItem {
 /** The console's left navigation; each feature adds its entry here. */
 export const consoleNavigation: ConsoleNavigationItem[] = [
   { label: 'Customers', to: '/console/customers', icon: IconBuildingSkyscraper },
+  { label: 'Services', to: '/console/services', icon: IconTool },
+  { label: 'Pros', to: '/console/pros', icon: IconUsersGroup },
   { label: 'Audit log', to: '/console/audit', icon: IconHistory },
 ];
