@@ -1,0 +1,64 @@
+import { expect, type APIRequestContext } from '@playwright/test';
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { demoStaff } from '../fixtures.ts';
+
+/** Read-only view of the e2e server's SQLite file, to find demo rows the tests act on. */
+function database() {
+  const directory = process.env.E2E_DATA_DIRECTORY;
+  if (!directory) throw new Error('global setup did not provide the data directory');
+  return new Database(join(directory, 'portico.db'), { readonly: true, fileMustExist: true });
+}
+
+/** The demo contact with this email and the property it belongs to. */
+export function demoContact(email: string): { contactId: string; accountId: string } {
+  const db = database();
+  try {
+    const row = db
+      .prepare('select c.id as contactId, ac.account_id as accountId from contact_emails e join contacts c on c.id = e.contact_id join account_contacts ac on ac.contact_id = c.id where e.email_normalized = ?')
+      .get(email.toLowerCase()) as { contactId: string; accountId: string } | undefined;
+    if (!row) throw new Error(`no demo contact ${email}`);
+    return row;
+  } finally {
+    db.close();
+  }
+}
+
+/** Signs the request context in as the demo staff member (the browser shares its cookies). */
+export async function signInStaffApi(request: APIRequestContext): Promise<void> {
+  const response = await request.post('/api/staff/session', { data: demoStaff() });
+  expect(response.ok(), await response.text()).toBeTruthy();
+}
+
+export async function staffCall(request: APIRequestContext, method: 'post' | 'put', path: string, data: Record<string, unknown> = {}) {
+  const response = await request[method](path, { data });
+  expect(response.ok(), `${method} ${path}: ${await response.text()}`).toBeTruthy();
+  return response.json();
+}
+
+/** Turns portal access on for the contact's account and the contact, without sending an email. */
+export async function grantAccess(request: APIRequestContext, email: string, options: { sendCredentialCreateEmail: boolean }) {
+  const ids = demoContact(email);
+  await signInStaffApi(request);
+  await staffCall(request, 'put', `/api/staff/accounts/${ids.accountId}/portal-access`, { enabled: true });
+  await staffCall(request, 'post', `/api/staff/contacts/${ids.contactId}/portal-access/grant`, { portalEmail: email, ...options });
+  return ids;
+}
+
+/** The one-time link in the newest email of a kind to a contact, as the outbox holds it. */
+export async function latestLink(contactId: string, kind: string): Promise<string> {
+  let link: string | undefined;
+  await expect.poll(() => {
+    const db = database();
+    try {
+      const row = db
+        .prepare("select payload_json as payload from outbox_messages where contact_id = ? and kind = ? and payload_json is not null order by id desc limit 1")
+        .get(contactId, kind) as { payload: string } | undefined;
+      link = row ? (JSON.parse(row.payload) as { link: string }).link : undefined;
+      return Boolean(link);
+    } finally {
+      db.close();
+    }
+  }, { message: `no ${kind} email for contact ${contactId}` }).toBe(true);
+  return link!;
+}
