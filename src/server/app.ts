@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Deps } from './deps.ts';
-import { registerAccessControl } from './http/access.ts';
+import { cookieName, registerAccessControl, type RouteAccess } from './http/access.ts';
 import { registerErrorHandler } from './http/error-handler.ts';
 import { healthRoutes } from './features/health/health-routes.ts';
 import { staffSessionRoutes } from './features/staff/staff-routes.ts';
@@ -61,8 +61,19 @@ export async function buildApp(deps: Deps, options: { serveWeb?: boolean } = {})
   await app.register(fastifySwagger, {
     openapi: {
       info: { title: 'Portico API', version: '0.1.0', description: 'Staff console and customer portal API' },
+      components: {
+        securitySchemes: {
+          staffSession: { type: 'apiKey', in: 'cookie', name: cookieName(deps.config, 'staff') },
+          customerSession: { type: 'apiKey', in: 'cookie', name: cookieName(deps.config, 'customer') },
+        },
+      },
     },
-    transform: jsonSchemaTransform,
+    transform: (input) => {
+      const result = jsonSchemaTransform(input);
+      const access = input.route.config?.access;
+      // The route's access declaration, published so clients (and the authorization matrix test) can read it.
+      return { ...result, schema: { ...result.schema, 'x-access': access, security: securityFor(access) } };
+    },
   });
 
   registerErrorHandler(app);
@@ -81,6 +92,12 @@ export async function buildApp(deps: Deps, options: { serveWeb?: boolean } = {})
 
   if (options.serveWeb !== false) registerWeb(app);
   return app;
+}
+
+function securityFor(access: RouteAccess | undefined): Array<Record<string, string[]>> {
+  if (access === 'customer') return [{ customerSession: [] }];
+  if (access === 'staff' || access === 'staff:admin') return [{ staffSession: [] }];
+  return [];
 }
 
 /** Serves the Vite build; unknown non-API paths get index.html so client-side routes survive a reload. */
