@@ -2,6 +2,7 @@ import { expect, type APIRequestContext } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { demoStaff } from '../fixtures.ts';
+import { latestMailTo } from '../mail.ts';
 
 /** Read-only view of the e2e server's SQLite file, to find demo rows the tests act on. */
 function database() {
@@ -45,20 +46,10 @@ export async function grantAccess(request: APIRequestContext, email: string, opt
   return ids;
 }
 
-/** The one-time link in the newest email of a kind to a contact, as the outbox holds it. */
-export async function latestLink(contactId: string, kind: string): Promise<string> {
-  let link: string | undefined;
-  await expect.poll(() => {
-    const db = database();
-    try {
-      const row = db
-        .prepare("select payload_json as payload from outbox_messages where contact_id = ? and kind = ? and payload_json is not null order by id desc limit 1")
-        .get(contactId, kind) as { payload: string } | undefined;
-      link = row ? (JSON.parse(row.payload) as { link: string }).link : undefined;
-      return Boolean(link);
-    } finally {
-      db.close();
-    }
-  }, { message: `no ${kind} email for contact ${contactId}` }).toBe(true);
-  return link!;
+/** The one-time link in the newest captured email of a kind to an address. */
+export async function latestLink(request: APIRequestContext, to: string, kind: string): Promise<string> {
+  const mail = await latestMailTo(request, to, { kind });
+  const link = mail.links.find((candidate) => candidate.includes('/portal/link/'));
+  if (!link) throw new Error(`no portal link in the ${kind} email to ${to}:\n${mail.text}`);
+  return link;
 }

@@ -106,7 +106,6 @@ export const AccountPortalAccessSchema = z.object({
   })),
 });
 export type AccountPortalAccess = z.infer<typeof AccountPortalAccessSchema>;
-export const SetAccountPortalAccessBodySchema = z.strictObject({ enabled: z.boolean() });
 
 export const ViewAsStartedSchema = z.object({ expiresAt: z.string(), portalUrl: z.string() });
 

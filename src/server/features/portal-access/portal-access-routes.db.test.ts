@@ -339,7 +339,8 @@ describe('accounts', () => {
     const cookie = sessionCookie(await signIn(email, STRONG_PASSWORD));
     const off = await t.app.inject({ method: 'PUT', url: `/api/staff/accounts/${account.id}/portal-access`, headers: { cookie: staffCookie }, payload: { enabled: false } });
     expect(off.statusCode, off.body).toBe(200);
-    expect(off.json()).toMatchObject({ portalAccessEnabled: false, contacts: [{ state: 'active' }] });
+    const access = await customerGet(`/api/staff/accounts/${account.id}/portal-access`, staffCookie);
+    expect(access.json()).toMatchObject({ portalAccessEnabled: false, contacts: [{ state: 'active' }] });
     expect((await customerGet('/api/portal/session', cookie)).statusCode).toBe(401);
     expect((await signIn(email, STRONG_PASSWORD)).statusCode).toBe(401);
     await t.app.inject({ method: 'PUT', url: `/api/staff/accounts/${account.id}/portal-access`, headers: { cookie: staffCookie }, payload: { enabled: true } });

@@ -18,7 +18,6 @@ import {
   RedeemAccessLinkBodySchema,
   RedeemedAccessLinkSchema,
   RequestPasswordResetBodySchema,
-  SetAccountPortalAccessBodySchema,
   SetTemporaryPasswordBodySchema,
   SignInCustomerBodySchema,
   TemporaryPasswordSchema,
@@ -256,16 +255,4 @@ export const portalAccessRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (
     config: { access: 'staff' },
     schema: { operationId: 'getAccountPortalAccess', tags: STAFF_TAGS, summary: 'The account’s portal access switch and its contacts’ access states', params: AccountParamsSchema, response: { 200: AccountPortalAccessSchema, ...staffErrors } },
   }, async (request) => service.accountAccess(request.params.accountId));
-
-  app.put('/api/staff/accounts/:accountId/portal-access', {
-    config: { access: 'staff' },
-    schema: {
-      operationId: 'setAccountPortalAccess',
-      tags: STAFF_TAGS,
-      summary: '"Activate portal access" on the account; off blocks every contact of the account and ends their sessions',
-      params: AccountParamsSchema,
-      body: SetAccountPortalAccessBodySchema,
-      response: { 200: AccountPortalAccessSchema, ...staffErrors },
-    },
-  }, async (request) => service.setAccountAccess({ accountId: request.params.accountId, enabled: request.body.enabled, ...context(request) }));
 };

@@ -762,25 +762,6 @@ export function createPortalAccessService(deps: PortalAccessServiceDeps) {
       return { accountId, accountName: account.name, portalAccessEnabled: account.portalAccessEnabled === 1, contacts };
     },
 
-    /** The account's "activate portal access" switch. */
-    async setAccountAccess(input: { accountId: string; enabled: boolean } & RequestContext) {
-      const account = await repository.findAccount(db, input.accountId);
-      if (!account) throw notFound('Account');
-      if ((account.portalAccessEnabled === 1) !== input.enabled) {
-        await db.transaction().execute(async (trx) => {
-          const now = nowIso();
-          await repository.updateAccountPortalAccess(trx, account.id, input.enabled ? 1 : 0, now);
-          await recordAudit(trx, clock, input.actor, {
-            action: input.enabled ? 'account.portal_access_enabled' : 'account.portal_access_disabled',
-            subjectType: 'account', subjectId: account.id, accountId: account.id,
-            before: { portalAccessEnabled: account.portalAccessEnabled === 1 }, after: { portalAccessEnabled: input.enabled },
-          });
-          await service.afterAccountAccessChange(trx, { ...account, portalAccessEnabled: input.enabled ? 1 : 0 }, input.enabled, input);
-        });
-      }
-      return service.accountAccess(account.id);
-    },
-
     // ---- hooks for other features (run in the caller's transaction) -------------------------------
 
     /** Account access off: every contact of the account loses its sessions and outstanding links. */

@@ -1,52 +1,24 @@
-import { Badge, Card, Center, Group, Loader, Stack, Switch, Table, Text, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { Badge, Card, Center, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
-import { ConfirmActionModal, type PendingConfirmation } from './confirm-action-modal.tsx';
-import { accountPortalAccessQuery, useSetAccountPortalAccess } from './portal-access-api.ts';
+import { accountPortalAccessQuery } from './portal-access-api.ts';
 import { STATE_LABELS } from './portal-access-labels.ts';
 
-/** The account's "activate portal access" switch and every contact's access state. */
+/** Every contact's portal access state; the account's own switch is in the account header. */
 export function AccountPortalAccessPanel({ accountId }: { accountId: string }) {
   const access = useQuery(accountPortalAccessQuery(accountId));
-  const setAccess = useSetAccountPortalAccess(accountId);
-  const [confirmation, setConfirmation] = useState<PendingConfirmation | null>(null);
-
-  const apply = (enabled: boolean) => setAccess.mutate(enabled, {
-    onSuccess: () => notifications.show({
-      color: 'teal',
-      title: enabled ? 'Portal access activated' : 'Portal access deactivated',
-      message: enabled ? 'Contacts with portal access can sign in.' : 'Every contact of this account was signed out.',
-    }),
-    onError: (error) => notifications.show({ color: 'red', title: 'That did not work', message: error.message }),
-  });
-
-  const toggle = (enabled: boolean) => {
-    if (enabled) return apply(true);
-    setConfirmation({
-      title: 'Deactivate portal access for this account?',
-      message: 'Every contact of this account is signed out at once and cannot sign in to see it until you turn access back on.',
-      confirmLabel: 'Deactivate',
-      onConfirm: () => apply(false),
-    });
-  };
-
   return (
     <Card withBorder radius="md" padding="lg">
       <Stack>
         <Group justify="space-between">
           <Title order={3} size="h4">Portal access</Title>
           {access.data ? (
-            <Switch
-              label="Activate portal access"
-              checked={access.data.portalAccessEnabled}
-              disabled={setAccess.isPending}
-              onChange={(event) => toggle(event.currentTarget.checked)}
-            />
+            <Badge variant="light" color={access.data.portalAccessEnabled ? 'teal' : 'gray'} size="lg">
+              {access.data.portalAccessEnabled ? 'Account portal access on' : 'Account portal access off'}
+            </Badge>
           ) : null}
         </Group>
-        <Text size="sm" c="dimmed">Contacts get their own portal email and access on their contact page. Turning the account off blocks all of them at once.</Text>
+        <Text size="sm" c="dimmed">Contacts get their own portal email and access on their contact page. “Activate portal access” in the account header switches the whole account: off blocks all of them at once and signs them out.</Text>
         <ErrorAlert error={access.error} />
         {access.isPending ? <Center p="md"><Loader size="sm" aria-label="Loading portal access" /></Center> : null}
         {access.data && access.data.contacts.length === 0 ? <Text size="sm" c="dimmed">This account has no contacts yet.</Text> : null}
@@ -75,7 +47,6 @@ export function AccountPortalAccessPanel({ accountId }: { accountId: string }) {
           </Table>
         ) : null}
       </Stack>
-      <ConfirmActionModal pending={confirmation} onClose={() => setConfirmation(null)} />
     </Card>
   );
 }

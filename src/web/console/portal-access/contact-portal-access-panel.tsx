@@ -28,7 +28,7 @@ function showError(error: unknown) {
 export function ContactPortalAccessPanel({ contactId }: { contactId: string }) {
   const access = useQuery(portalAccessQuery(contactId));
   return (
-    <Card withBorder radius="md" padding="lg" aria-label="Portal access">
+    <Card withBorder radius="md" padding="lg" component="section" aria-label="Portal access">
       <Stack>
         <Group justify="space-between">
           <Title order={3} size="h4">Portal access</Title>

@@ -47,12 +47,3 @@ export function usePortalAccessActions(contactId: string) {
     viewAs: useContactAction(contactId, () => api.post<{ expiresAt: string; portalUrl: string }>(`${base(contactId)}/view-as`)),
   };
 }
-
-export function useSetAccountPortalAccess(accountId: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (enabled: boolean) => api.put<AccountPortalAccess>(`/api/staff/accounts/${accountId}/portal-access`, { enabled }),
-    onSuccess: (data) => queryClient.setQueryData(accountPortalAccessQuery(accountId).queryKey, data),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: ['portal-access'] }),
-  });
-}
