@@ -2,6 +2,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { systemActor } from '../../actor.ts';
 import { createAccount, createContact, createStaffMember, signInStaff, unique } from '../../../../test/factories.ts';
+import { deliverOutbox } from '../../../../test/outbox-helpers.ts';
 import { createTestApp, sessionCookie, type TestApp } from '../../../../test/test-app.ts';
 
 const STRONG_PASSWORD = 'correct horse battery staple';
@@ -376,6 +377,18 @@ describe('accounts', () => {
   });
 });
 
+describe('access timeline', () => {
+  it('shows the delivery and the fate of each link sent', async () => {
+    const { contact } = await customerWithAccess();
+    await deliverOutbox(t.deps);
+    const timelineOf = async () => (await customerGet(`/api/staff/contacts/${contact.id}/portal-access/timeline`, staffCookie)).json().items as Array<{ kind: string; purpose: string | null; delivery: string | null; linkState: string | null; actorName: string | null }>;
+    expect((await timelineOf()).find((entry) => entry.kind === 'link_sent')).toMatchObject({ purpose: 'credential_create', delivery: 'sent', linkState: 'unopened', actorName: 'Test Staff' });
+    t.clock.advanceSeconds(48 * 3600 + 1);
+    staffCookie = await signInStaff(t.app, staffMember);
+    expect((await timelineOf()).find((entry) => entry.kind === 'link_sent')).toMatchObject({ linkState: 'expired' });
+  });
+});
+
 describe('view portal as this contact', () => {
   it('is read-only, bannered, audited and ends after an hour', async () => {
     const { contact } = await activatedCustomer();
@@ -390,6 +403,12 @@ describe('view portal as this contact', () => {
     expect(audit).toHaveLength(1);
     t.clock.advanceSeconds(3601);
     expect((await customerGet('/api/portal/accounts', cookie)).statusCode).toBe(401);
+  });
+
+  it('is refused for a staff member’s own contact record', async () => {
+    const { contact } = await activatedCustomer();
+    await t.deps.db.updateTable('contacts').set({ staffMemberId: (await createStaffMember(t.deps)).id }).where('id', '=', contact.id).execute();
+    expect((await staffPost(`/api/staff/contacts/${contact.id}/portal-access/view-as`)).statusCode).toBe(403);
   });
 });
 

@@ -683,6 +683,8 @@ export function createPortalAccessService(deps: PortalAccessServiceDeps) {
     /** A read-only, one-hour customer session for staff, bannered in the portal and audited. */
     async startViewingAs(input: { contactId: string; staffId: string } & RequestContext) {
       const { login, contact } = await requireLoginFor(input.contactId, 'view_as');
+      // security.md 34: staff members' own contact records are never impersonated.
+      if (contact.staffMemberId) throw new AppError('forbidden', 'This contact is a Portico staff member; their portal cannot be viewed as them.');
       await requireAccountAccess(input.contactId);
       return db.transaction().execute(async (trx) => {
         const session = await sessions.create(trx, {
