@@ -1,4 +1,4 @@
-import { IconBuildingSkyscraper, IconHistory, type Icon } from '@tabler/icons-react';
+import { IconBuildingSkyscraper, IconHistory, IconUserPlus, type Icon } from '@tabler/icons-react';
 
 export interface ConsoleNavigationItem {
   label: string;
@@ -9,5 +9,6 @@ export interface ConsoleNavigationItem {
 /** The console's left navigation; each feature adds its entry here. */
 export const consoleNavigation: ConsoleNavigationItem[] = [
   { label: 'Customers', to: '/console/customers', icon: IconBuildingSkyscraper },
+  { label: 'Registrations', to: '/console/registrations', icon: IconUserPlus },
   { label: 'Audit log', to: '/console/audit', icon: IconHistory },
 ];

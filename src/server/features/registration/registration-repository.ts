@@ -84,7 +84,7 @@ export function listEvents(db: Executor, requestId: string) {
 
 export interface RequestListQuery {
   state: RegistrationRequestState | 'all';
-  search: string | undefined;
+  search?: string | undefined;
   limit: number;
   offset: number;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkStepList, checkStepMove, emailKindToAdd, normalizeAccountNumber, portalKeyThrottleKeys } from './registration-rules.ts';
+import { checkStepList, checkStepMove, emailKindToAdd, normalizeAccountNumber, planBulkPortalLogins, portalKeyThrottleKeys } from './registration-rules.ts';
 
 const defaults = [
   { name: 'Match to account', action: 'none' as const },
@@ -43,5 +43,21 @@ describe('portal key throttling', () => {
     const keys = portalKeyThrottleKeys(' pr-2001 ', '10.0.0.1').map((entry) => entry.key);
     expect(keys).toEqual(['registration:account:PR-2001', 'registration:ip:10.0.0.1']);
     expect(normalizeAccountNumber('pr-2001')).toBe(normalizeAccountNumber('PR-2001 '));
+  });
+});
+
+describe('bulk portal logins plan', () => {
+  it('invites contacts with an email and no login, once per address, and says why the others are skipped', () => {
+    const plan = planBulkPortalLogins({
+      contacts: [
+        { id: 'c1', name: 'Maria Alvarez', primaryEmail: 'maria@x.test' },
+        { id: 'c2', name: 'No Email', primaryEmail: null },
+        { id: 'c3', name: 'Has Login', primaryEmail: 'login@x.test' },
+        { id: 'c4', name: 'Maria Twin', primaryEmail: ' MARIA@x.test' },
+      ],
+      contactIdsWithLogin: new Set(['c3']),
+    });
+    expect(plan.invite.map((entry) => entry.contactId)).toEqual(['c1']);
+    expect(plan.skipped.map(({ contactId, reason }) => [contactId, reason])).toEqual([['c2', 'no_email'], ['c3', 'has_login'], ['c4', 'duplicate_email']]);
   });
 });

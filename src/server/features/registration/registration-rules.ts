@@ -58,3 +58,35 @@ export function emailKindToAdd(existing: Array<{ emailNormalized: string; kind: 
   if (existing.some((email) => email.emailNormalized === emailNormalized)) return null;
   return existing.some((email) => email.kind === 'primary') ? 'other' : 'primary';
 }
+
+export type BulkSkipReason = 'no_email' | 'has_login' | 'duplicate_email';
+
+export interface BulkPlan {
+  invite: Array<{ contactId: string; name: string; email: string }>;
+  skipped: Array<{ contactId: string; name: string; email: string | null; reason: BulkSkipReason }>;
+}
+
+/**
+ * Who gets a setup link: every contact with an email and no login yet. Two contacts sharing one address
+ * would both claim the same login, so only the first gets a link.
+ */
+export function planBulkPortalLogins(input: {
+  contacts: Array<{ id: string; name: string; primaryEmail: string | null }>;
+  contactIdsWithLogin: Set<string>;
+}): BulkPlan {
+  const plan: BulkPlan = { invite: [], skipped: [] };
+  const seen = new Set<string>();
+  for (const contact of input.contacts) {
+    const base = { contactId: contact.id, name: contact.name, email: contact.primaryEmail };
+    if (!contact.primaryEmail) {
+      plan.skipped.push({ ...base, reason: 'no_email' });
+      continue;
+    }
+    const normalized = contact.primaryEmail.trim().toLowerCase();
+    if (input.contactIdsWithLogin.has(contact.id)) plan.skipped.push({ ...base, reason: 'has_login' });
+    else if (seen.has(normalized)) plan.skipped.push({ ...base, reason: 'duplicate_email' });
+    else plan.invite.push({ contactId: contact.id, name: contact.name, email: contact.primaryEmail });
+    seen.add(normalized);
+  }
+  return plan;
+}

@@ -1,6 +1,7 @@
 import { Anchor, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { AuthLayout } from '../../ui/auth-layout.tsx';
+import { SignUpLink } from '../registration/sign-up-link.tsx';
 
 /** Customer sign-in; the portal-access feature wires it to the API. */
 export function PortalSignInPage() {
@@ -13,6 +14,7 @@ export function PortalSignInPage() {
           <PasswordInput label="Password" autoComplete="current-password" {...form.getInputProps('password')} />
           <Button type="submit" fullWidth>Sign in</Button>
           <Anchor size="sm" ta="center" c="dimmed">Forgot your password?</Anchor>
+          <SignUpLink />
         </Stack>
       </form>
     </AuthLayout>
