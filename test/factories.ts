@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { systemActor } from '../src/server/actor.ts';
 import type { AccountsTable, ContactsTable, StaffRole } from '../src/server/db/database-schema.ts';
 import type { Deps } from '../src/server/deps.ts';
+import { generatePortalKey, portalKeyColumns } from '../src/server/features/customers/portal-key.ts';
 import { newId } from '../src/server/ids.ts';
 import { sessionCookie } from './test-app.ts';
 
@@ -30,14 +31,16 @@ export async function signInStaff(app: FastifyInstance, staff: { email: string; 
   return sessionCookie(response);
 }
 
-/** Inserts a real account row (property by default) and returns it. */
+/** Inserts a real account row (property by default) with a portal key; returns it and the key in clear. */
 export async function createAccount(
   deps: Deps,
   overrides: Partial<Pick<AccountsTable, 'kind' | 'name' | 'accountNumber' | 'status' | 'parentAccountId' | 'portalAccessEnabled'>> = {},
-): Promise<AccountsTable> {
+): Promise<AccountsTable & { portalKey: string }> {
   const now = deps.clock.now().toISOString();
+  const id = newId();
+  const portalKey = generatePortalKey();
   const account: AccountsTable = {
-    id: newId(),
+    id,
     kind: overrides.kind ?? 'property',
     parentAccountId: overrides.parentAccountId ?? null,
     name: overrides.name ?? unique('Property'),
@@ -49,11 +52,12 @@ export async function createAccount(
     city: 'Austin',
     region: 'TX',
     postalCode: '78701',
+    ...portalKeyColumns(deps.config.secretKey, id, portalKey, now),
     createdAt: now,
     updatedAt: now,
   };
   await deps.db.insertInto('accounts').values(account).execute();
-  return account;
+  return { ...account, portalKey };
 }
 
 /** Inserts a real contact linked to the given accounts, with its primary email addresses. */
@@ -69,6 +73,7 @@ export async function createContact(
     title: 'Community Manager',
     phone: options.phone ?? null,
     mainAccountId: options.accountIds[0] ?? null,
+    staffMemberId: null,
     createdAt: now,
     updatedAt: now,
   };

@@ -12,7 +12,9 @@ import { seedDemo } from './cli/seed-demo.ts';
 const USAGE = `Usage: portico <command>
 
 Commands:
-  serve                              start the web server (migrates the embedded SQLite database first)
+  serve                              start the web server (migrates the embedded SQLite database first);
+                                     delivers the outbox too unless OUTBOX_IN_PROCESS=false
+  worker                             deliver the outbox (email, SMS) only; run several against PostgreSQL
   migrate                            bring the database schema up to date
   seed-demo                          add demo customers and a demo staff admin
   create-staff --email E --role R [--name N]
@@ -37,6 +39,8 @@ export async function runCli(argv: string[]): Promise<void> {
   switch (command) {
     case 'serve':
       return serve(config, logger);
+    case 'worker':
+      return work(config, logger);
     case 'migrate': {
       const deps = createDeps(config, { logger });
       const applied = await migrateToLatest(deps.db);
@@ -87,7 +91,9 @@ async function serve(config: Config, logger: pino.Logger): Promise<void> {
     }
   }
   const app = await buildApp(deps);
+  const dispatcher = deps.notifications.dispatcher;
   const shutdown = async () => {
+    await dispatcher.stop();
     await app.close();
     await deps.database.close();
     process.exit(0);
@@ -95,7 +101,32 @@ async function serve(config: Config, logger: pino.Logger): Promise<void> {
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
   await app.listen({ port: config.port, host: config.host });
+  if (config.outboxInProcess) dispatcher.start();
   process.stdout.write(`Portico is running at ${config.publicUrl} (staff console: ${config.publicUrl}/console, customer portal: ${config.publicUrl}/portal)\n`);
+}
+
+/** The outbox dispatcher alone; claims are safe across several workers on one PostgreSQL. */
+async function work(config: Config, logger: pino.Logger): Promise<void> {
+  const deps = createDeps(config, { logger });
+  if (deps.database.kind === 'sqlite') {
+    await migrateToLatest(deps.db);
+  } else {
+    const pending = await pendingMigrations(deps.db);
+    if (pending.length) {
+      process.stderr.write(`The database needs migrating (${pending.join(', ')}). Run: portico migrate\n`);
+      process.exit(1);
+    }
+  }
+  const dispatcher = deps.notifications.dispatcher;
+  const shutdown = async () => {
+    await dispatcher.stop();
+    await deps.database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+  dispatcher.start();
+  process.stdout.write(`Portico outbox worker ${dispatcher.workerId} is delivering (email: ${config.smtp ? 'SMTP' : 'captured'}, SMS: ${config.sms ? 'provider' : 'captured'})\n`);
 }
 
 function printDemoCredentials(email: string, password: string): void {

@@ -1,8 +1,7 @@
 import type { ActorContext } from '../actor.ts';
-import type { Clock } from '../clock.ts';
-import type { Db } from '../db/database.ts';
 import type { AccountsTable } from '../db/database-schema.ts';
-import { newId } from '../ids.ts';
+import type { ContactsService } from '../features/customers/contacts-service.ts';
+import type { CustomersService } from '../features/customers/customers-service.ts';
 import type { StaffService } from '../features/staff/staff-service.ts';
 
 export const DEMO_STAFF_EMAIL = 'demo.admin@portico.test';
@@ -38,33 +37,28 @@ const DEMO_COMPANIES: Array<{ name: string; number: string; status: AccountsTabl
   },
 ];
 
-/** Inserts a small, realistic vendor book of business and a demo staff admin; returns its password. */
-export async function seedDemo(deps: { db: Db; clock: Clock; staff: StaffService }, actor: ActorContext) {
-  const now = deps.clock.now().toISOString();
-  await deps.db.transaction().execute(async (trx) => {
-    for (const company of DEMO_COMPANIES) {
-      const companyId = newId();
-      await trx.insertInto('accounts').values(account(companyId, null, company.name, company.number, company.status, 'Dallas', now)).execute();
-      for (const property of company.properties) {
-        const propertyId = newId();
-        await trx.insertInto('accounts').values(account(propertyId, companyId, property.name, property.number, company.status, property.city, now)).execute();
-        for (const [firstName, lastName, title, email] of property.contacts) {
-          const contactId = newId();
-          await trx.insertInto('contacts').values({ id: contactId, firstName, lastName, title, phone: null, mainAccountId: propertyId, createdAt: now, updatedAt: now }).execute();
-          await trx.insertInto('contactEmails').values({ id: newId(), contactId, email, emailNormalized: email.toLowerCase(), kind: 'primary', createdAt: now }).execute();
-          await trx.insertInto('accountContacts').values({ accountId: propertyId, contactId, createdAt: now }).execute();
-        }
+/**
+ * Adds a small, realistic vendor book of business through the customers services (so every account
+ * gets a portal key and an audit trail) and a demo staff admin; returns its password.
+ */
+export async function seedDemo(deps: { staff: StaffService; customers: { accounts: CustomersService; contacts: ContactsService } }, actor: ActorContext) {
+  const { accounts, contacts } = deps.customers;
+  for (const company of DEMO_COMPANIES) {
+    const { account: companyAccount } = await accounts.createManagementCompany({ name: company.name, accountNumber: company.number, status: company.status, ...address(company.number, 'Dallas') }, actor);
+    for (const property of company.properties) {
+      const { account: propertyAccount } = await accounts.createProperty(
+        { name: property.name, accountNumber: property.number, status: company.status, parentAccountId: companyAccount.id, ...address(property.number, property.city) },
+        actor,
+      );
+      for (const [firstName, lastName, title, email] of property.contacts) {
+        await contacts.createContact({ firstName, lastName, title, phone: null, primaryEmails: [email], otherEmails: [], mainAccountId: propertyAccount.id, accountIds: [propertyAccount.id] }, actor);
       }
     }
-  });
+  }
   const { password } = await deps.staff.createStaffMember({ email: DEMO_STAFF_EMAIL, name: 'Demo Admin', role: 'admin', temporary: false, actor });
   return { email: DEMO_STAFF_EMAIL, password };
 }
 
-function account(id: string, parentAccountId: string | null, name: string, accountNumber: string, status: AccountsTable['status'], city: string, now: string): AccountsTable {
-  return {
-    id, kind: parentAccountId ? 'property' : 'management_company', parentAccountId, name, accountNumber, status,
-    portalAccessEnabled: 0, addressLine1: `${100 + accountNumber.length * 7} Main Street`, addressLine2: null, city, region: 'TX', postalCode: '75001',
-    createdAt: now, updatedAt: now,
-  };
+function address(accountNumber: string, city: string) {
+  return { addressLine1: `${100 + accountNumber.length * 7} Main Street`, addressLine2: null, city, region: 'TX', postalCode: '75001' };
 }

@@ -83,6 +83,11 @@ export interface AccountsTable {
   city: string | null;
   region: string | null;
   postalCode: string | null;
+  /** Keyed hash of the normalized portal key (features/customers/portal-key.ts). */
+  portalKeyHash: string | null;
+  /** The portal key sealed with AES-256-GCM, so staff can reveal it and letters can merge it. */
+  portalKeySealed: string | null;
+  portalKeyRotatedAt: IsoTimestamp | null;
   createdAt: IsoTimestamp;
   updatedAt: IsoTimestamp;
 }
@@ -95,6 +100,8 @@ export interface ContactsTable {
   phone: string | null;
   /** The property being onboarded, or the management company when linked to several. */
   mainAccountId: string | null;
+  /** Set when this contact is a staff member's own record ("Add your contact to the All Contacts subgrid"). */
+  staffMemberId: string | null;
   createdAt: IsoTimestamp;
   updatedAt: IsoTimestamp;
 }

@@ -1,7 +1,10 @@
+import { EventEmitter } from 'node:events';
 import type { Clock } from '../clock.ts';
 import type { Trx } from '../db/database.ts';
+import { AppError } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { findMessageKind } from './message-kinds.ts';
+import { isE164, isEmailAddress } from './recipients.ts';
 
 export interface OutboxMessage {
   /** A MessageKind id; the payload is validated against its schema here, not at send time. */
@@ -18,22 +21,39 @@ export interface OutboxMessage {
   accessTokenId?: string | null;
 }
 
+/** Tells an in-process dispatcher that something was enqueued, so it need not wait for its next poll. */
+export const outboxSignal = new EventEmitter();
+
 /**
  * Adds a message to the outbox inside the caller's transaction: it commits with the change that
  * caused it, or not at all. Only a Transaction is accepted, so the message can't be written on its own.
+ *
+ * Returns the message id, the id of the message already holding the same dedupe key, or null when
+ * the vendor switched this kind off in the notification settings (nothing is stored). Callers never
+ * read the settings themselves.
  */
-export async function enqueue(trx: Trx, clock: Clock, message: OutboxMessage): Promise<string> {
+export async function enqueue(trx: Trx, clock: Clock, message: OutboxMessage): Promise<string | null> {
   const kind = findMessageKind(message.kind);
   const payload = kind.payloadSchema.parse(message.payload);
+  if (kind.canBeDisabled) {
+    const setting = await trx.selectFrom('notificationSettings').select('enabled').where('kind', '=', kind.id).executeTakeFirst();
+    if (setting?.enabled === 0) return null;
+  }
+  const to = [...new Set(message.to.map((recipient) => recipient.trim()))];
+  if (to.length === 0) throw new AppError('validation_failed', `A ${kind.label} message needs at least one recipient.`);
+  const invalid = to.filter((recipient) => (kind.channel === 'sms' ? !isE164(recipient) : !isEmailAddress(recipient)));
+  if (invalid.length) {
+    throw new AppError('validation_failed', `Not a valid ${kind.channel === 'sms' ? 'E.164 phone number' : 'email address'}: ${invalid.join(', ')}`);
+  }
   const now = clock.now().toISOString();
   const id = newId();
-  await trx
+  const result = await trx
     .insertInto('outboxMessages')
     .values({
       id,
       kind: kind.id,
       channel: kind.channel,
-      recipientsJson: JSON.stringify(message.to),
+      recipientsJson: JSON.stringify(to),
       payloadJson: JSON.stringify(payload),
       dedupeKey: message.dedupeKey ?? null,
       status: 'queued',
@@ -49,9 +69,18 @@ export async function enqueue(trx: Trx, clock: Clock, message: OutboxMessage): P
       createdAt: now,
       updatedAt: now,
       sentAt: null,
+      captured: 0,
+      renderedSubject: null,
+      renderedText: null,
+      renderedHtml: null,
     })
     .onConflict((conflict) => conflict.column('dedupeKey').doNothing())
-    .execute();
+    .executeTakeFirst();
+  if (Number(result.numInsertedOrUpdatedRows ?? 1n) === 0 && message.dedupeKey) {
+    const existing = await trx.selectFrom('outboxMessages').select('id').where('dedupeKey', '=', message.dedupeKey).executeTakeFirstOrThrow();
+    return existing.id;
+  }
+  outboxSignal.emit('enqueued');
   return id;
 }
 

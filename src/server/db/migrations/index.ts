@@ -5,6 +5,7 @@ import * as m0003 from './0003_create_back_office.ts';
 import * as m0004 from './0004_create_catalog.ts';
 import * as m0005 from './0005_create_portal_access.ts';
 import * as m0006 from './0006_create_registration.ts';
+import * as m0007 from './0007_create_notifications.ts';
 
 /** Static list (works with any bundler); append only, never reorder or edit a shipped migration. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '0004_create_catalog': m0004,
   '0005_create_portal_access': m0005,
   '0006_create_registration': m0006,
+  '0007_create_notifications': m0007,
 };

@@ -1,4 +1,4 @@
-import type { IsoTimestamp } from '../database-schema.ts';
+import type { Flag, IsoTimestamp } from '../database-schema.ts';
 
 export type OutboxChannel = 'email' | 'sms';
 export type OutboxStatus = 'queued' | 'processing' | 'sent' | 'dead' | 'skipped_expired' | 'cancelled';
@@ -29,8 +29,34 @@ export interface OutboxMessagesTable {
   createdAt: IsoTimestamp;
   updatedAt: IsoTimestamp;
   sentAt: IsoTimestamp | null;
+  /** 1 when no SMTP/SMS provider was configured and the message was kept for the console instead. */
+  captured: Flag;
+  /** Rendered content, kept only for captured messages; real sends keep none (links are secrets). */
+  renderedSubject: string | null;
+  renderedText: string | null;
+  renderedHtml: string | null;
+}
+
+/** A staff-edited template; without a row the kind's default template applies. */
+export interface MessageTemplatesTable {
+  kind: string;
+  subject: string;
+  html: string;
+  text: string;
+  updatedAt: IsoTimestamp;
+  updatedByStaffId: string | null;
+}
+
+/** The vendor's switch per message kind; without a row the kind is enabled. */
+export interface NotificationSettingsTable {
+  kind: string;
+  enabled: Flag;
+  updatedAt: IsoTimestamp;
+  updatedByStaffId: string | null;
 }
 
 export interface OutboxTables {
   outboxMessages: OutboxMessagesTable;
+  messageTemplates: MessageTemplatesTable;
+  notificationSettings: NotificationSettingsTable;
 }

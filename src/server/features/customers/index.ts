@@ -1,7 +1,14 @@
 import type { BaseDeps } from '../../deps.ts';
 import type { AccountHooks } from './account-hooks.ts';
+import { createContactsService } from './contacts-service.ts';
+import { createCustomersService } from './customers-service.ts';
 
-/** Customer accounts (management companies and properties), contacts and service profiles. */
-export function createCustomersFeature(_deps: BaseDeps & { accountHooks: AccountHooks }) {
-  return {};
+export type { OnboardingCheck, OnboardingCheckProvider } from './onboarding.ts';
+export { findAccountByPortalKey, revealPortalKey } from './portal-key.ts';
+
+/** Customer accounts (management companies and properties), contacts, portal keys and the onboarding checklist. */
+export function createCustomersFeature(deps: BaseDeps & { accountHooks: AccountHooks }) {
+  const accounts = createCustomersService({ db: deps.db, clock: deps.clock, secretKey: deps.config.secretKey, accountHooks: deps.accountHooks });
+  const contacts = createContactsService({ db: deps.db, clock: deps.clock });
+  return { accounts, contacts };
 }
