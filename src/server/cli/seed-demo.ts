@@ -1,8 +1,11 @@
 import type { ActorContext } from '../actor.ts';
+import type { Clock } from '../clock.ts';
+import type { Db } from '../db/database.ts';
 import type { AccountsTable } from '../db/database-schema.ts';
 import type { ContactsService } from '../features/customers/contacts-service.ts';
 import type { CustomersService } from '../features/customers/customers-service.ts';
 import type { StaffService } from '../features/staff/staff-service.ts';
+import { seedDemoCatalog } from './seed-demo-catalog.ts';
 
 export const DEMO_STAFF_EMAIL = 'demo.admin@portico.test';
 
@@ -41,7 +44,10 @@ const DEMO_COMPANIES: Array<{ name: string; number: string; status: AccountsTabl
  * Adds a small, realistic vendor book of business through the customers services (so every account
  * gets a portal key and an audit trail) and a demo staff admin; returns its password.
  */
-export async function seedDemo(deps: { staff: StaffService; customers: { accounts: CustomersService; contacts: ContactsService } }, actor: ActorContext) {
+export async function seedDemo(
+  deps: { db: Db; clock: Clock; staff: StaffService; customers: { accounts: CustomersService; contacts: ContactsService } },
+  actor: ActorContext,
+) {
   const { accounts, contacts } = deps.customers;
   for (const company of DEMO_COMPANIES) {
     const { account: companyAccount } = await accounts.createManagementCompany({ name: company.name, accountNumber: company.number, status: company.status, ...address(company.number, 'Dallas') }, actor);
@@ -55,6 +61,7 @@ export async function seedDemo(deps: { staff: StaffService; customers: { account
       }
     }
   }
+  await seedDemoCatalog(deps.db, deps.clock);
   const { password } = await deps.staff.createStaffMember({ email: DEMO_STAFF_EMAIL, name: 'Demo Admin', role: 'admin', temporary: false, actor });
   return { email: DEMO_STAFF_EMAIL, password };
 }

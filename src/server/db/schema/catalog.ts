@@ -1,2 +1,135 @@
+import type { Flag, IsoTimestamp } from '../database-schema.ts';
+
+export type ProviderCategory = 'rent_ready' | 'in_house' | 'other_vendor';
+export type ServiceKind = 'standard' | 'add_on';
+export type AddonApprovalMethod = 'customer_approves' | 'staff_approves' | 'auto_approve_under_limit';
+export type PricelistSource = 'master' | 'account';
+
+export interface ServicesTable {
+  id: string;
+  /** Null for the vendor-wide catalog; a property's id for its custom services. */
+  accountId: string | null;
+  name: string;
+  code: string;
+  providerCategory: ProviderCategory;
+  kind: ServiceKind;
+  /** Days before move-in the service is scheduled by default (back-scheduling). */
+  defaultDayOffset: number;
+  active: Flag;
+  createdAt: IsoTimestamp;
+  updatedAt: IsoTimestamp;
+}
+
+export interface AccountServicePositionsTable {
+  accountId: string;
+  serviceId: string;
+  position: number;
+}
+
+export interface ServiceProfilesTable {
+  accountId: string;
+  /** The turn profile is every active standard service ("ALL services"). */
+  turnProfileAllServices: Flag;
+  addonApprovalMethod: AddonApprovalMethod;
+  addonAutoApproveLimitCents: number | null;
+  /** E.164. */
+  backupNotificationPhone: string | null;
+  mainApproverContactId: string | null;
+  createdAt: IsoTimestamp;
+  updatedAt: IsoTimestamp;
+}
+
+/** The turn profile's services when it is not "ALL services". */
+export interface TurnProfileServicesTable {
+  accountId: string;
+  serviceId: string;
+}
+
+export interface MasterPricesTable {
+  serviceId: string;
+  priceCents: number;
+  updatedAt: IsoTimestamp;
+}
+
+export interface AccountPricingConfigsTable {
+  accountId: string;
+  /** `master`: master prices; `account`: master prices with this account's overrides. */
+  pricelist: PricelistSource;
+  notes: string | null;
+  createdAt: IsoTimestamp;
+  updatedAt: IsoTimestamp;
+}
+
+export interface AccountPriceOverridesTable {
+  accountId: string;
+  serviceId: string;
+  priceCents: number;
+}
+
+export interface FloorplansTable {
+  id: string;
+  accountId: string;
+  name: string;
+  bedrooms: number;
+  /** 15 = 1.5 baths. */
+  bathroomsTenths: number;
+  squareFeet: number | null;
+  createdAt: IsoTimestamp;
+  updatedAt: IsoTimestamp;
+}
+
+export interface FloorplanPricesTable {
+  floorplanId: string;
+  serviceId: string;
+  priceCents: number;
+}
+
+export interface UnitsTable {
+  id: string;
+  accountId: string;
+  number: string;
+  floorplanId: string | null;
+  notes: string | null;
+  createdAt: IsoTimestamp;
+  updatedAt: IsoTimestamp;
+}
+
+export interface ProsTable {
+  id: string;
+  name: string;
+  /** E.164. */
+  phone: string | null;
+  email: string | null;
+  active: Flag;
+  createdAt: IsoTimestamp;
+  updatedAt: IsoTimestamp;
+}
+
+export interface ProServicesTable {
+  proId: string;
+  serviceId: string;
+}
+
+export interface ProPreferencesTable {
+  accountId: string;
+  serviceId: string;
+  preferredProId: string;
+  secondaryProId: string | null;
+}
+
 /** Tables for services catalog, pricelists, floorplans, units, pros (issue 4, part B). */
-export interface CatalogTables {}
+export interface CatalogTables {
+  services: ServicesTable;
+  accountServicePositions: AccountServicePositionsTable;
+  serviceProfiles: ServiceProfilesTable;
+  turnProfileServices: TurnProfileServicesTable;
+  masterPrices: MasterPricesTable;
+  accountPricingConfigs: AccountPricingConfigsTable;
+  accountPriceOverrides: AccountPriceOverridesTable;
+  floorplans: FloorplansTable;
+  floorplanPrices: FloorplanPricesTable;
+  units: UnitsTable;
+  pros: ProsTable;
+  proServices: ProServicesTable;
+  proPreferences: ProPreferencesTable;
+}

@@ -1,6 +1,20 @@
 import type { BaseDeps } from '../../deps.ts';
+import { createPricingService } from './pricing-service.ts';
+import { createProsService } from './pros-service.ts';
+import { createServiceCatalogService } from './service-catalog-service.ts';
+import { createServiceProfileService } from './service-profile-service.ts';
+import { createUnitsService } from './units-service.ts';
 
-/** Services catalog, pricelists, floorplans, units and pros. */
-export function createCatalogFeature(_deps: BaseDeps) {
-  return {};
+/** Services catalog, service profiles, pricelists and floorplans, units and pros. */
+export function createCatalogFeature(deps: BaseDeps) {
+  const { db, clock } = deps;
+  return {
+    services: createServiceCatalogService({ db, clock }),
+    serviceProfiles: createServiceProfileService({ db, clock }),
+    pricing: createPricingService({ db, clock }),
+    units: createUnitsService({ db, clock }),
+    pros: createProsService({ db, clock }),
+  };
 }
+
+export type CatalogFeature = ReturnType<typeof createCatalogFeature>;

@@ -1,0 +1,83 @@
+import type { ActorContext } from '../../actor.ts';
+import type { Clock } from '../../clock.ts';
+import type { Db } from '../../db/database.ts';
+import type { ServiceProfilesTable } from '../../db/schema/catalog.ts';
+import { fieldError, notFound } from '../../errors.ts';
+import type { UpdateServiceProfileBody } from '../../../shared/catalog-contracts.ts';
+import { recordAudit } from '../audit/audit-repository.ts';
+import { findAccount, findContactName, findLinkedContact } from './catalog-repository.ts';
+import { normalizeApprovalLimit, requirePhoneOrNull } from './catalog-rules.ts';
+import { listAccountServices } from './service-catalog-repository.ts';
+import { findServiceProfile, listTurnProfileServiceIds, saveServiceProfile } from './service-profile-repository.ts';
+
+type ServiceProfileInput = { [Key in keyof UpdateServiceProfileBody]-?: Exclude<UpdateServiceProfileBody[Key], undefined> };
+
+export function createServiceProfileService(deps: { db: Db; clock: Clock }) {
+  const { db, clock } = deps;
+
+  async function read(accountId: string) {
+    if (!(await findAccount(db, accountId))) throw notFound('Account');
+    const profile = await findServiceProfile(db, accountId);
+    const turnProfileServiceIds = await listTurnProfileServiceIds(db, accountId);
+    const mainApproverName = profile?.mainApproverContactId ? await findContactName(db, profile.mainApproverContactId) : null;
+    return {
+      accountId,
+      exists: Boolean(profile),
+      turnProfileAllServices: profile ? profile.turnProfileAllServices === 1 : true,
+      turnProfileServiceIds,
+      addonApprovalMethod: profile?.addonApprovalMethod ?? 'customer_approves',
+      addonAutoApproveLimitCents: profile?.addonAutoApproveLimitCents ?? null,
+      backupNotificationPhone: profile?.backupNotificationPhone ?? null,
+      mainApproverContactId: profile?.mainApproverContactId ?? null,
+      mainApproverName,
+      updatedAt: profile?.updatedAt ?? null,
+    } as const;
+  }
+
+  return {
+    getServiceProfile: read,
+
+    /** Validates every field first (phone, approver, limit, services), then writes the profile in one transaction. */
+    async updateServiceProfile(accountId: string, input: ServiceProfileInput, actor: ActorContext) {
+      const before = await read(accountId);
+      const backupNotificationPhone = requirePhoneOrNull('backupNotificationPhone', input.backupNotificationPhone);
+      const addonAutoApproveLimitCents = normalizeApprovalLimit(input.addonApprovalMethod, input.addonAutoApproveLimitCents);
+      if (input.mainApproverContactId && !(await findLinkedContact(db, accountId, input.mainApproverContactId))) {
+        throw fieldError('mainApproverContactId', 'Choose a contact linked to this account');
+      }
+      const standardServiceIds = new Set((await listAccountServices(db, accountId)).filter((service) => service.kind === 'standard').map((service) => service.id));
+      const turnProfileServiceIds = input.turnProfileAllServices ? [] : [...new Set(input.turnProfileServiceIds)];
+      if (turnProfileServiceIds.some((serviceId) => !standardServiceIds.has(serviceId))) {
+        throw fieldError('turnProfileServiceIds', 'Choose standard services offered to this account');
+      }
+      if (!input.turnProfileAllServices && turnProfileServiceIds.length === 0) {
+        throw fieldError('turnProfileServiceIds', 'Choose at least one service, or use ALL services');
+      }
+      const now = clock.now().toISOString();
+      const existing = await findServiceProfile(db, accountId);
+      const profile: ServiceProfilesTable = {
+        accountId,
+        turnProfileAllServices: input.turnProfileAllServices ? 1 : 0,
+        addonApprovalMethod: input.addonApprovalMethod,
+        addonAutoApproveLimitCents,
+        backupNotificationPhone,
+        mainApproverContactId: input.mainApproverContactId,
+        createdAt: existing?.createdAt ?? now,
+        updatedAt: now,
+      };
+      await db.transaction().execute(async (trx) => {
+        await saveServiceProfile(trx, profile, turnProfileServiceIds);
+        const { mainApproverName: _name, updatedAt: _updated, exists: _exists, ...beforeView } = before;
+        await recordAudit(trx, clock, actor, {
+          action: 'service_profile.updated', subjectType: 'service_profile', subjectId: accountId, accountId,
+          before: before.exists ? beforeView : null,
+          after: { ...profile, turnProfileAllServices: input.turnProfileAllServices, turnProfileServiceIds, createdAt: undefined, updatedAt: undefined },
+        });
+      });
+      return read(accountId);
+    },
+  };
+}
+
+export type ServiceProfileService = ReturnType<typeof createServiceProfileService>;
+
