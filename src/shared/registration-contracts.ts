@@ -199,13 +199,15 @@ export type UpdateRegistrationSettingsBody = z.input<typeof UpdateRegistrationSe
 
 // ---------- staff: bulk portal logins for an account ----------
 
-export const BulkPortalLoginSkipReasonSchema = z.enum(['no_email', 'has_login', 'duplicate_email']);
+export const BulkPortalLoginSkipReasonSchema = z.enum(['no_portal_access', 'access_off', 'already_set_up', 'recently_invited', 'account_access_off']);
 export type BulkPortalLoginSkipReason = z.infer<typeof BulkPortalLoginSkipReasonSchema>;
 
 export const BULK_SKIP_REASON_LABELS: Record<BulkPortalLoginSkipReason, string> = {
-  no_email: 'No email address',
-  has_login: 'Already has a portal login',
-  duplicate_email: 'Email shared with another contact of this account',
+  no_portal_access: 'No portal access or portal email yet',
+  access_off: 'Portal access switched off',
+  already_set_up: 'Login already set up',
+  recently_invited: 'Setup link sent within the last hour',
+  account_access_off: 'Portal access is off for this account',
 };
 
 export const BulkPortalLoginPlanSchema = z.object({

@@ -7,6 +7,7 @@ import { AppError, fieldError, notFound } from '../../errors.ts';
 import { newId } from '../../ids.ts';
 import { portalKeyKind } from '../../outbox/kinds/registration-kinds.ts';
 import { enqueue } from '../../outbox/outbox.ts';
+import { toE164 } from '../../outbox/recipients.ts';
 import { recordAudit } from '../audit/audit-repository.ts';
 import { recordRequestEvent } from './registration-events.ts';
 import type { PortalKeyPort, RenderEmail } from './registration-ports.ts';
@@ -246,7 +247,8 @@ export function createRegistrationQueueService(deps: RegistrationQueueDeps) {
   async function createContactFromRequest(trx: Trx, request: RegistrationRequestsTable, account: AccountsTable, actor: ActorContext): Promise<string> {
     const now = clock.now().toISOString();
     const contactId = newId();
-    await insertContact(trx, { id: contactId, firstName: request.firstName, lastName: request.lastName, title: null, phone: request.phone, mainAccountId: account.id, createdAt: now, updatedAt: now }, account.id);
+    const phone = request.phone ? (toE164(request.phone) ?? request.phone) : null;
+    await insertContact(trx, { id: contactId, firstName: request.firstName, lastName: request.lastName, title: null, phone, mainAccountId: account.id, staffMemberId: null, createdAt: now, updatedAt: now }, account.id);
     await insertContactEmail(trx, { id: newId(), contactId, email: request.email, emailNormalized: request.emailNormalized, kind: 'primary', createdAt: now });
     await recordRequestEvent(trx, clock, actor, request.id, 'contact_created', `${request.firstName} ${request.lastName} <${request.email}>`);
     await recordAudit(trx, clock, actor, {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkStepList, checkStepMove, emailKindToAdd, normalizeAccountNumber, planBulkPortalLogins, portalKeyThrottleKeys } from './registration-rules.ts';
+import { checkStepList, checkStepMove, emailKindToAdd, normalizeAccountNumber, planBulkPortalLogins, portalKeyThrottleKeys, type BulkCandidate } from './registration-rules.ts';
 
 const defaults = [
   { name: 'Match to account', action: 'none' as const },
@@ -47,17 +47,32 @@ describe('portal key throttling', () => {
 });
 
 describe('bulk portal logins plan', () => {
-  it('invites contacts with an email and no login, once per address, and says why the others are skipped', () => {
+  const login = { portalEmail: 'maria@x.test', enabled: true, isSetUp: false };
+  const candidate = (contactId: string, overrides: Partial<BulkCandidate> = {}): BulkCandidate => ({ contactId, name: contactId, login, invitedRecently: false, ...overrides });
+
+  it('invites contacts with portal access whose login is not set up, and says why the others are skipped', () => {
     const plan = planBulkPortalLogins({
+      accountPortalAccessEnabled: true,
       contacts: [
-        { id: 'c1', name: 'Maria Alvarez', primaryEmail: 'maria@x.test' },
-        { id: 'c2', name: 'No Email', primaryEmail: null },
-        { id: 'c3', name: 'Has Login', primaryEmail: 'login@x.test' },
-        { id: 'c4', name: 'Maria Twin', primaryEmail: ' MARIA@x.test' },
+        candidate('ready'),
+        candidate('no-access', { login: null }),
+        candidate('switched-off', { login: { ...login, enabled: false } }),
+        candidate('set-up', { login: { ...login, isSetUp: true } }),
+        candidate('fresh-link', { invitedRecently: true }),
       ],
-      contactIdsWithLogin: new Set(['c3']),
     });
-    expect(plan.invite.map((entry) => entry.contactId)).toEqual(['c1']);
-    expect(plan.skipped.map(({ contactId, reason }) => [contactId, reason])).toEqual([['c2', 'no_email'], ['c3', 'has_login'], ['c4', 'duplicate_email']]);
+    expect(plan.invite).toEqual([{ contactId: 'ready', name: 'ready', email: 'maria@x.test' }]);
+    expect(plan.skipped.map(({ contactId, reason }) => [contactId, reason])).toEqual([
+      ['no-access', 'no_portal_access'],
+      ['switched-off', 'access_off'],
+      ['set-up', 'already_set_up'],
+      ['fresh-link', 'recently_invited'],
+    ]);
+  });
+
+  it('invites nobody while the account’s portal access is off', () => {
+    const plan = planBulkPortalLogins({ accountPortalAccessEnabled: false, contacts: [candidate('ready')] });
+    expect(plan.invite).toEqual([]);
+    expect(plan.skipped[0]?.reason).toBe('account_access_off');
   });
 });

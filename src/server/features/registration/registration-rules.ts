@@ -59,34 +59,45 @@ export function emailKindToAdd(existing: Array<{ emailNormalized: string; kind: 
   return existing.some((email) => email.kind === 'primary') ? 'other' : 'primary';
 }
 
-export type BulkSkipReason = 'no_email' | 'has_login' | 'duplicate_email';
+export type BulkSkipReason = 'no_portal_access' | 'access_off' | 'already_set_up' | 'recently_invited' | 'account_access_off';
+
+/** A setup link sent within this window is still fresh: the bulk action does not send another. */
+export const RECENT_INVITE_SECONDS = 3_600;
 
 export interface BulkPlan {
   invite: Array<{ contactId: string; name: string; email: string }>;
   skipped: Array<{ contactId: string; name: string; email: string | null; reason: BulkSkipReason }>;
 }
 
+export interface BulkCandidate {
+  contactId: string;
+  name: string;
+  /** The contact's portal login, present once staff granted it portal access with a portal email. */
+  login: { portalEmail: string; enabled: boolean; isSetUp: boolean } | null;
+  invitedRecently: boolean;
+}
+
 /**
- * Who gets a setup link: every contact with an email and no login yet. Two contacts sharing one address
- * would both claim the same login, so only the first gets a link.
+ * Who gets a setup link: every contact with portal access and a portal email whose login is not set
+ * up yet, on an account with portal access on, unless a link went out within the last hour.
  */
-export function planBulkPortalLogins(input: {
-  contacts: Array<{ id: string; name: string; primaryEmail: string | null }>;
-  contactIdsWithLogin: Set<string>;
-}): BulkPlan {
+export function planBulkPortalLogins(input: { accountPortalAccessEnabled: boolean; contacts: BulkCandidate[] }): BulkPlan {
   const plan: BulkPlan = { invite: [], skipped: [] };
-  const seen = new Set<string>();
   for (const contact of input.contacts) {
-    const base = { contactId: contact.id, name: contact.name, email: contact.primaryEmail };
-    if (!contact.primaryEmail) {
-      plan.skipped.push({ ...base, reason: 'no_email' });
-      continue;
-    }
-    const normalized = contact.primaryEmail.trim().toLowerCase();
-    if (input.contactIdsWithLogin.has(contact.id)) plan.skipped.push({ ...base, reason: 'has_login' });
-    else if (seen.has(normalized)) plan.skipped.push({ ...base, reason: 'duplicate_email' });
-    else plan.invite.push({ contactId: contact.id, name: contact.name, email: contact.primaryEmail });
-    seen.add(normalized);
+    const entry = { contactId: contact.contactId, name: contact.name, email: contact.login?.portalEmail ?? null };
+    const reason: BulkSkipReason | null = !contact.login
+      ? 'no_portal_access'
+      : !input.accountPortalAccessEnabled
+        ? 'account_access_off'
+        : !contact.login.enabled
+          ? 'access_off'
+          : contact.login.isSetUp
+            ? 'already_set_up'
+            : contact.invitedRecently
+              ? 'recently_invited'
+              : null;
+    if (reason) plan.skipped.push({ ...entry, reason });
+    else plan.invite.push({ ...entry, email: contact.login!.portalEmail });
   }
   return plan;
 }

@@ -165,7 +165,17 @@ export function createSelfRegistrationService(deps: SelfRegistrationDeps) {
           return;
         }
         const contactId = await contactForRegistration(trx, actor, account, input, email);
-        const { loginId } = await portalLogins.createSelfRegisteredLogin(trx, { contactId, email, password: input.password, actor });
+        const created = await portalLogins.createSelfRegisteredLogin(trx, { contactId, email, password: input.password, actor }).catch((error: unknown) => {
+          // The contact holding this email already has a login under another address: same answer as above.
+          if (error instanceof AppError && error.code === 'conflict') return null;
+          throw error;
+        });
+        if (!created) {
+          await tellExistingLogin(trx, email);
+          await recordAudit(trx, clock, actor, { action: 'registration.existing_login', subjectType: 'contact', subjectId: contactId, accountId: account.id });
+          return;
+        }
+        const { loginId } = created;
         await recordAudit(trx, clock, actor, {
           action: 'registration.registered_with_portal_key',
           subjectType: 'portal_login',
@@ -191,7 +201,7 @@ export function createSelfRegistrationService(deps: SelfRegistrationDeps) {
     if (existing) return existing.id;
     const now = clock.now().toISOString();
     const contactId = newId();
-    await insertContact(trx, { id: contactId, firstName: input.firstName, lastName: input.lastName, title: null, phone: null, mainAccountId: account.id, createdAt: now, updatedAt: now }, account.id);
+    await insertContact(trx, { id: contactId, firstName: input.firstName, lastName: input.lastName, title: null, phone: null, mainAccountId: account.id, staffMemberId: null, createdAt: now, updatedAt: now }, account.id);
     await insertContactEmail(trx, { id: newId(), contactId, email: input.email.trim(), emailNormalized: email, kind: 'primary', createdAt: now });
     await recordAudit(trx, clock, actor, { action: 'contact.created', subjectType: 'contact', subjectId: contactId, accountId: account.id, after: { firstName: input.firstName, lastName: input.lastName, email, source: 'portal_key_sign_up' } });
     return contactId;
