@@ -82,6 +82,7 @@ export function createRegistrationQueueService(deps: RegistrationQueueDeps) {
     await enqueue(trx, clock, {
       kind: portalKeyKind.id,
       to: message.to,
+      replyTo: message.replyTo,
       payload: message.payload,
       accountId: message.account.id,
       contactId: request.contactId,
