@@ -1,4 +1,4 @@
-import { IconBuildingSkyscraper, IconHistory, IconUserPlus, type Icon } from '@tabler/icons-react';
+import { IconBell, IconBuildingSkyscraper, IconHistory, IconMailForward, IconTool, IconUserPlus, IconUsersGroup, type Icon } from '@tabler/icons-react';
 
 export interface ConsoleNavigationItem {
   label: string;
@@ -10,5 +10,9 @@ export interface ConsoleNavigationItem {
 export const consoleNavigation: ConsoleNavigationItem[] = [
   { label: 'Customers', to: '/console/customers', icon: IconBuildingSkyscraper },
   { label: 'Registrations', to: '/console/registrations', icon: IconUserPlus },
+  { label: 'Services', to: '/console/services', icon: IconTool },
+  { label: 'Pros', to: '/console/pros', icon: IconUsersGroup },
+  { label: 'Outbox', to: '/console/outbox', icon: IconMailForward },
+  { label: 'Notifications', to: '/console/notifications', icon: IconBell },
   { label: 'Audit log', to: '/console/audit', icon: IconHistory },
 ];
