@@ -83,7 +83,7 @@ export function AccountRegistrationTab({ accountId }: { accountId: string }) {
   );
 }
 
-/** The account page tab owned by registration; the lead adds it to the account page's tab list. */
+/** Account page tabs owned by the registration feature. */
 export const accountRegistrationTabs: AccountTab[] = [
   { value: 'portal-logins', label: 'Generate portal logins', component: AccountRegistrationTab },
 ];
