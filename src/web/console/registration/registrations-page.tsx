@@ -49,6 +49,7 @@ export function RegistrationsPage() {
               <Table.Th>Property they gave</Table.Th>
               <Table.Th>Account</Table.Th>
               <Table.Th>Step</Table.Th>
+              <Table.Th>Assigned</Table.Th>
               <Table.Th>State</Table.Th>
               <Table.Th>Received</Table.Th>
             </Table.Tr>
@@ -70,6 +71,7 @@ export function RegistrationsPage() {
                   {request.account ? <Text size="sm">{request.account.name} <Text span c="dimmed" size="xs">{request.account.accountNumber}</Text></Text> : <Text size="sm" c="dimmed">Not matched</Text>}
                 </Table.Td>
                 <Table.Td><Text size="sm">{request.currentStep ? `${request.currentStep.position} - ${request.currentStep.name}` : '—'}</Text></Table.Td>
+                <Table.Td><Text size="sm" c={request.assignedStaff ? undefined : 'dimmed'}>{request.assignedStaff?.name ?? 'Nobody yet'}</Text></Table.Td>
                 <Table.Td>
                   <Badge color={STATE_COLORS[request.state]} variant="light">{STATE_LABELS[request.state]}</Badge>
                   {request.closeReason ? <Text size="xs" c="dimmed">{CLOSE_REASON_LABELS[request.closeReason]}</Text> : null}
