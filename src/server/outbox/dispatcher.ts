@@ -91,7 +91,7 @@ export function createDispatcher(options: DispatcherOptions) {
     }
     const sender = senders[row.channel];
     try {
-      await sender.send({ id: row.id, kind: row.kind, channel: row.channel, to: JSON.parse(row.recipientsJson) as string[], ...rendered });
+      await sender.send({ id: row.id, kind: row.kind, channel: row.channel, to: JSON.parse(row.recipientsJson) as string[], replyTo: row.replyToJson ? (JSON.parse(row.replyToJson) as string[]) : [], ...rendered });
     } catch (error) {
       await recordFailure(row, error instanceof DeliveryError ? error : new DeliveryError((error as Error).message ?? String(error), false));
       return null;
