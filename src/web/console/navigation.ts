@@ -1,5 +1,4 @@
-import { IconBuildingSkyscraper, IconHistory, type Icon } from '@tabler/icons-react';
-import { IconTool, IconUsersGroup } from '@tabler/icons-react';
+import { IconBell, IconBuildingSkyscraper, IconHistory, IconMailForward, IconTool, IconUsersGroup, type Icon } from '@tabler/icons-react';
 
 export interface ConsoleNavigationItem {
   label: string;
@@ -12,5 +11,7 @@ export const consoleNavigation: ConsoleNavigationItem[] = [
   { label: 'Customers', to: '/console/customers', icon: IconBuildingSkyscraper },
   { label: 'Services', to: '/console/services', icon: IconTool },
   { label: 'Pros', to: '/console/pros', icon: IconUsersGroup },
+  { label: 'Outbox', to: '/console/outbox', icon: IconMailForward },
+  { label: 'Notifications', to: '/console/notifications', icon: IconBell },
   { label: 'Audit log', to: '/console/audit', icon: IconHistory },
 ];
