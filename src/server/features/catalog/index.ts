@@ -1,4 +1,5 @@
 import type { BaseDeps } from '../../deps.ts';
+import { createCatalogOnboardingProvider } from './catalog-onboarding.ts';
 import { createPricingService } from './pricing-service.ts';
 import { createProsService } from './pros-service.ts';
 import { createServiceCatalogService } from './service-catalog-service.ts';
@@ -14,6 +15,8 @@ export function createCatalogFeature(deps: BaseDeps) {
     pricing: createPricingService({ db, clock }),
     units: createUnitsService({ db, clock }),
     pros: createProsService({ db, clock }),
+    /** Registered with customers in deps.ts: the checklist items catalog data answers. */
+    onboardingChecks: createCatalogOnboardingProvider(),
   };
 }
 
