@@ -1,5 +1,5 @@
 import type { BaseDeps } from '../../deps.ts';
-import { createCatalogOnboardingChecks } from './catalog-onboarding-checks.ts';
+import { createCatalogOnboardingProvider } from './catalog-onboarding.ts';
 import { createPricingService } from './pricing-service.ts';
 import { createProsService } from './pros-service.ts';
 import { createServiceCatalogService } from './service-catalog-service.ts';
@@ -17,8 +17,9 @@ export function createCatalogFeature(deps: BaseDeps) {
     serviceProfiles,
     pricing,
     units: createUnitsService({ db, clock }),
-    pros,
-    onboardingChecks: createCatalogOnboardingChecks({ serviceProfiles, pricing, pros }),
+    pros: createProsService({ db, clock }),
+    /** Registered with customers in deps.ts: the checklist items catalog data answers. */
+    onboardingChecks: createCatalogOnboardingProvider(),
   };
 }
 
