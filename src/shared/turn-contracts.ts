@@ -138,6 +138,7 @@ export const TurnPreviewBodySchema = z.strictObject({
   moveInDate: CalendarDateSchema.nullish().transform((value) => value ?? null),
 });
 export type TurnPreviewBody = z.input<typeof TurnPreviewBodySchema>;
+export type TurnPreviewBodyParsed = z.output<typeof TurnPreviewBodySchema>;
 
 export const TurnPreviewSchema = z.object({
   floorplanId: z.string(),
@@ -172,6 +173,7 @@ export const CreateTurnBodySchema = z.strictObject({
   lines: z.array(TurnLineInputSchema).min(1, 'Choose at least one service').max(30),
 });
 export type CreateTurnBody = z.input<typeof CreateTurnBodySchema>;
+export type CreateTurnBodyParsed = z.output<typeof CreateTurnBodySchema>;
 
 export const UpdateTurnBodySchema = z.strictObject({
   moveOutDate: CalendarDateSchema,
@@ -181,6 +183,7 @@ export const UpdateTurnBodySchema = z.strictObject({
   reflowSchedule: z.boolean().default(false),
 });
 export type UpdateTurnBody = z.input<typeof UpdateTurnBodySchema>;
+export type UpdateTurnBodyParsed = z.output<typeof UpdateTurnBodySchema>;
 
 export const RescheduleServiceLineBodySchema = z.strictObject({ scheduledDate: CalendarDateSchema });
 
@@ -193,6 +196,7 @@ export const SetTurnPurchaseOrdersBodySchema = z.strictObject({
   lines: z.array(z.strictObject({ serviceLineId: id, poNumber: optionalPoNumber })).max(30).default([]),
 });
 export type SetTurnPurchaseOrdersBody = z.input<typeof SetTurnPurchaseOrdersBodySchema>;
+export type SetTurnPurchaseOrdersBodyParsed = z.output<typeof SetTurnPurchaseOrdersBodySchema>;
 
 export const DecideAddOnBodySchema = z.strictObject({ note: optionalText(500) });
 
@@ -202,6 +206,7 @@ export const RequestAddOnBodySchema = z.strictObject({
   reason: z.string().trim().min(1, 'Say why the pro needs it').max(500),
 });
 export type RequestAddOnBody = z.input<typeof RequestAddOnBodySchema>;
+export type RequestAddOnBodyParsed = z.output<typeof RequestAddOnBodySchema>;
 
 export const SetServiceLineStatusBodySchema = z.strictObject({ status: z.enum(['scheduled', 'in_progress', 'completed']) });
 
@@ -246,6 +251,7 @@ export const UpdatePropertyAddressBodySchema = z.strictObject({
   postalCode: z.string().trim().min(1, 'Enter the ZIP code').max(20),
 });
 export type UpdatePropertyAddressBody = z.input<typeof UpdatePropertyAddressBodySchema>;
+export type UpdatePropertyAddressBodyParsed = z.output<typeof UpdatePropertyAddressBodySchema>;
 
 export const PortalPropertyUserListSchema = z.object({
   items: z.array(z.object({ contactId: z.string(), name: z.string(), title: z.string().nullable(), emails: z.array(z.string()), isMainApprover: z.boolean() })),
@@ -258,6 +264,7 @@ export const CustomServiceBodySchema = z.strictObject({
   defaultDayOffset: z.number().int('Use whole days').min(0, 'Use 0 or more days').max(60, 'Use at most 60 days'),
 });
 export type CustomServiceBody = z.input<typeof CustomServiceBodySchema>;
+export type CustomServiceBodyParsed = z.output<typeof CustomServiceBodySchema>;
 
 export function formatCents(cents: number | null): string {
   if (cents === null) return '—';
