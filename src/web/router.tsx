@@ -10,7 +10,6 @@ import { StaffSignInPage } from './console/session/sign-in-page.tsx';
 import { LandingPage } from './landing-page.tsx';
 import { portalRoutes } from './portal/portal-routes.tsx';
 import { portalRegistrationRoutes } from './portal/registration/registration-routes.tsx';
-import { portalTurnsRoutes } from './portal/turns/turns-routes.tsx';
 import { queryClient } from './query-client.ts';
 import { consoleRoute, rootRoute } from './route-roots.tsx';
 
@@ -42,7 +41,6 @@ const routeTree = rootRoute.addChildren([
   consoleRoute.addChildren(consoleChildren),
   ...portalRoutes,
   ...portalRegistrationRoutes,
-  ...portalTurnsRoutes,
 ]);
 
 export const router = createRouter({

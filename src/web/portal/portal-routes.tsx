@@ -1,15 +1,66 @@
 import { createRoute, redirect } from '@tanstack/react-router';
+import { SignInNoticeSchema } from '../../shared/portal-access-contracts.ts';
+import { ApiRequestError } from '../api/client.ts';
 import { rootRoute } from '../route-roots.tsx';
+import { AccessLinkPage } from './access/access-link-page.tsx';
+import { PortalHomePage } from './home/portal-home-page.tsx';
+import { PortalLayout } from './home/portal-layout.tsx';
+import { ForgotPasswordPage } from './session/forgot-password-page.tsx';
+import { PortalChangePasswordPage } from './session/portal-change-password-page.tsx';
+import { customerSessionQuery } from './session/portal-session.ts';
 import { PortalSignInPage } from './session/portal-sign-in-page.tsx';
+import { portalTurnsRoutes } from './turns/turns-routes.tsx';
+
+const signInRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/portal/sign-in',
+  validateSearch: (search: Record<string, unknown>) => ({ notice: SignInNoticeSchema.optional().catch(undefined).parse(search.notice) }),
+  component: function SignIn() {
+    const { notice } = signInRoute.useSearch();
+    return <PortalSignInPage notice={notice} />;
+  },
+});
+
+const linkRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/portal/link/$token',
+  component: function Link() {
+    const { token } = linkRoute.useParams();
+    return <AccessLinkPage token={token} />;
+  },
+});
+
+/** The signed-in portal; a temporary password sends the customer to the change page first. */
+export const portalAppRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: 'portal-app',
+  component: PortalLayout,
+  beforeLoad: async ({ context, location }) => {
+    try {
+      const session = await context.queryClient.fetchQuery(customerSessionQuery);
+      if (session.mustChangePassword && location.pathname !== '/portal/password') throw redirect({ to: '/portal/password' });
+    } catch (error) {
+      if (error instanceof ApiRequestError && error.status === 401) throw redirect({ to: '/portal/sign-in' });
+      throw error;
+    }
+  },
+});
 
 /** The customer portal: sign-in, link pages and the signed-in portal. */
 export const portalRoutes = [
-  createRoute({ getParentRoute: () => rootRoute, path: '/portal/sign-in', component: PortalSignInPage }),
+  signInRoute,
+  linkRoute,
+  createRoute({ getParentRoute: () => rootRoute, path: '/portal/forgot-password', component: ForgotPasswordPage }),
+  portalAppRoute.addChildren([
+    createRoute({ getParentRoute: () => portalAppRoute, path: '/portal/home', component: PortalHomePage }),
+    createRoute({ getParentRoute: () => portalAppRoute, path: '/portal/password', component: PortalChangePasswordPage }),
+    ...portalTurnsRoutes,
+  ]),
   createRoute({
     getParentRoute: () => rootRoute,
     path: '/portal',
     beforeLoad: () => {
-      throw redirect({ to: '/portal/sign-in' });
+      throw redirect({ to: '/portal/home' });
     },
   }),
 ];

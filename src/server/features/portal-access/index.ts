@@ -1,13 +1,32 @@
 import type { BaseDeps } from '../../deps.ts';
 import type { CustomerResolver } from '../../http/access.ts';
 import type { AccountHooks } from '../customers/account-hooks.ts';
+import { createPortalAccessService } from './portal-access-service.ts';
 
 /** Customer portal sign-in, one-time links and the staff tools around portal access. */
-export function createPortalAccessFeature(_deps: BaseDeps) {
-  const resolveCustomer: CustomerResolver = async () => null;
+export function createPortalAccessFeature(deps: BaseDeps) {
+  const service = createPortalAccessService(deps);
+
+  const resolveCustomer: CustomerResolver = (session) => service.principalFor(session);
+
   const accountHooks: AccountHooks = {
-    afterStatusChange: async () => undefined,
-    afterPortalAccessChange: async () => undefined,
+    async afterStatusChange(trx, { account, previousStatus, actor }) {
+      if (account.status === 'current' && previousStatus !== 'current') await service.afterAccountBecameCurrent(trx, account, { actor });
+    },
+    async afterPortalAccessChange(trx, { account, enabled, actor }) {
+      await service.afterAccountAccessChange(trx, account, enabled, { actor });
+    },
   };
-  return { resolveCustomer, accountHooks };
+
+  return {
+    service,
+    resolveCustomer,
+    accountHooks,
+    // The surface registration (issue 6) builds on.
+    createSelfRegisteredLogin: service.createSelfRegisteredLogin,
+    findLoginByPortalEmail: service.findLoginByPortalEmail,
+    issueCredentialCreateLink: service.issueCredentialCreateLink,
+  };
 }
+
+export type PortalAccessFeature = ReturnType<typeof createPortalAccessFeature>;

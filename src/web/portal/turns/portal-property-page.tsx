@@ -22,7 +22,7 @@ export function PortalPropertyPage({ accountId, tab, onTabChange }: { accountId:
   return (
     <>
       <Breadcrumbs mb="sm">
-        <AnchorLink to="/portal/properties" size="sm">Properties</AnchorLink>
+        <AnchorLink to="/portal/home" size="sm">Properties</AnchorLink>
         <Text size="sm">{property.data.name}</Text>
       </Breadcrumbs>
       <Page

@@ -35,7 +35,7 @@ export function TurnPage({ turnId }: { turnId: string }) {
   return (
     <>
       <Breadcrumbs mb="sm">
-        <AnchorLink to="/portal/properties" size="sm">Properties</AnchorLink>
+        <AnchorLink to="/portal/home" size="sm">Properties</AnchorLink>
         <AnchorLink to="/portal/properties/$accountId" params={{ accountId: data.accountId }} search={{ tab: 'board' }} size="sm">{data.propertyName}</AnchorLink>
         <Text size="sm">Unit {data.unitNumber}</Text>
       </Breadcrumbs>

@@ -1,0 +1,185 @@
+import type { Db, Trx } from '../../db/database.ts';
+import type { AccessEventsTable, AccessTokenPurpose, AccessTokensTable, PortalLoginsTable } from '../../db/schema/portal-access.ts';
+
+type Executor = Db | Trx;
+
+export function findLoginById(db: Executor, id: string) {
+  return db.selectFrom('portalLogins').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function findLoginByContactId(db: Executor, contactId: string) {
+  return db.selectFrom('portalLogins').selectAll().where('contactId', '=', contactId).executeTakeFirst();
+}
+
+export function findLoginByEmail(db: Executor, emailNormalized: string) {
+  return db.selectFrom('portalLogins').selectAll().where('portalEmailNormalized', '=', emailNormalized).executeTakeFirst();
+}
+
+export function findLoginByUsername(db: Executor, usernameNormalized: string) {
+  return db.selectFrom('portalLogins').selectAll().where('usernameNormalized', '=', usernameNormalized).executeTakeFirst();
+}
+
+export function insertLogin(db: Executor, login: PortalLoginsTable) {
+  return db.insertInto('portalLogins').values(login).execute();
+}
+
+export function updateLogin(db: Executor, id: string, patch: Partial<Omit<PortalLoginsTable, 'id' | 'contactId' | 'createdAt'>>) {
+  return db.updateTable('portalLogins').set(patch).where('id', '=', id).execute();
+}
+
+export function insertAccessToken(db: Executor, token: AccessTokensTable) {
+  return db.insertInto('accessTokens').values(token).execute();
+}
+
+export function findAccessTokenByHash(db: Executor, tokenHash: string) {
+  return db.selectFrom('accessTokens').selectAll().where('tokenHash', '=', tokenHash).executeTakeFirst();
+}
+
+/**
+ * The single-use guard: one conditional UPDATE, so of many concurrent redemptions exactly one sees
+ * consumed_at still null (on PostgreSQL the losers wait for the row lock, re-check and match nothing).
+ */
+export function consumeAccessToken(db: Executor, tokenHash: string, now: string) {
+  return db
+    .updateTable('accessTokens')
+    .set({ consumedAt: now })
+    .where('tokenHash', '=', tokenHash)
+    .where('consumedAt', 'is', null)
+    .where('supersededAt', 'is', null)
+    .where('expiresAt', '>', now)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+export function markAccessTokenOpened(db: Executor, id: string, now: string) {
+  return db.updateTable('accessTokens').set({ openedAt: now }).where('id', '=', id).where('openedAt', 'is', null).execute();
+}
+
+/** Kills the live links of a login (all of them, or those of some purposes); returns their ids. */
+export async function supersedeAccessTokens(db: Executor, loginId: string, now: string, purposes?: AccessTokenPurpose[]): Promise<string[]> {
+  let query = db
+    .updateTable('accessTokens')
+    .set({ supersededAt: now })
+    .where('loginId', '=', loginId)
+    .where('consumedAt', 'is', null)
+    .where('supersededAt', 'is', null);
+  if (purposes) query = query.where('purpose', 'in', purposes);
+  const rows = await query.returning('id').execute();
+  return rows.map((row) => row.id);
+}
+
+/** Access emails sent to a contact since a time, for the per-recipient rate limit. */
+export async function findRecentSends(db: Executor, contactId: string, since: string) {
+  const rows = await db
+    .selectFrom('accessEvents')
+    .select(['purpose', 'occurredAt'])
+    .where('contactId', '=', contactId)
+    .where('kind', '=', 'link_sent')
+    .where('occurredAt', '>', since)
+    .execute();
+  return rows.flatMap((row) => (row.purpose ? [{ purpose: row.purpose, createdAt: row.occurredAt }] : []));
+}
+
+export function insertAccessEvent(db: Executor, event: AccessEventsTable) {
+  return db.insertInto('accessEvents').values(event).execute();
+}
+
+export function findTimeline(db: Executor, contactId: string, limit: number) {
+  return db
+    .selectFrom('accessEvents')
+    .leftJoin('accessTokens', 'accessTokens.id', 'accessEvents.accessTokenId')
+    .leftJoin('staffMembers', 'staffMembers.id', 'accessEvents.actorId')
+    .leftJoin('outboxMessages', 'outboxMessages.accessTokenId', 'accessEvents.accessTokenId')
+    .where('accessEvents.contactId', '=', contactId)
+    .selectAll('accessEvents')
+    .select([
+      'staffMembers.name as staffName',
+      'accessTokens.expiresAt as tokenExpiresAt',
+      'accessTokens.openedAt as tokenOpenedAt',
+      'accessTokens.consumedAt as tokenConsumedAt',
+      'accessTokens.supersededAt as tokenSupersededAt',
+      'outboxMessages.status as outboxStatus',
+    ])
+    .orderBy('accessEvents.occurredAt', 'desc')
+    .orderBy('accessEvents.id', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+export function findContact(db: Executor, contactId: string) {
+  return db.selectFrom('contacts').selectAll().where('id', '=', contactId).executeTakeFirst();
+}
+
+export async function findPrimaryEmail(db: Executor, contactId: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('contactEmails')
+    .select('email')
+    .where('contactId', '=', contactId)
+    .orderBy('kind', 'desc')
+    .orderBy('createdAt')
+    .executeTakeFirst();
+  return row?.email ?? null;
+}
+
+/**
+ * The accounts a contact may see in the portal: its own accounts with portal access on, plus the
+ * properties (also switched on) of management companies it belongs to.
+ */
+export async function findAccessibleAccountIds(db: Executor, contactId: string): Promise<string[]> {
+  const direct = await db
+    .selectFrom('accountContacts')
+    .innerJoin('accounts', 'accounts.id', 'accountContacts.accountId')
+    .select('accounts.id')
+    .where('accountContacts.contactId', '=', contactId)
+    .where('accounts.portalAccessEnabled', '=', 1)
+    .execute();
+  const directIds = direct.map((row) => row.id);
+  if (directIds.length === 0) return [];
+  const children = await db
+    .selectFrom('accounts')
+    .select('id')
+    .where('parentAccountId', 'in', directIds)
+    .where('portalAccessEnabled', '=', 1)
+    .execute();
+  return [...new Set([...directIds, ...children.map((row) => row.id)])];
+}
+
+export function findAccountsByIds(db: Executor, accountIds: string[]) {
+  if (accountIds.length === 0) return Promise.resolve([]);
+  return db.selectFrom('accounts').selectAll().where('id', 'in', accountIds).orderBy('name').execute();
+}
+
+export function findAccount(db: Executor, accountId: string) {
+  return db.selectFrom('accounts').selectAll().where('id', '=', accountId).executeTakeFirst();
+}
+
+export function findFirstAccountOfContact(db: Executor, contactId: string) {
+  return db
+    .selectFrom('accountContacts')
+    .innerJoin('accounts', 'accounts.id', 'accountContacts.accountId')
+    .selectAll('accounts')
+    .where('accountContacts.contactId', '=', contactId)
+    .orderBy('accounts.portalAccessEnabled', 'desc')
+    .orderBy('accounts.name')
+    .executeTakeFirst();
+}
+
+export function updateAccountPortalAccess(db: Executor, accountId: string, enabled: 0 | 1, now: string) {
+  return db.updateTable('accounts').set({ portalAccessEnabled: enabled, updatedAt: now }).where('id', '=', accountId).execute();
+}
+
+export function findContactsWithLoginsOfAccount(db: Executor, accountId: string) {
+  return db
+    .selectFrom('accountContacts')
+    .innerJoin('contacts', 'contacts.id', 'accountContacts.contactId')
+    .leftJoin('portalLogins', 'portalLogins.contactId', 'contacts.id')
+    .where('accountContacts.accountId', '=', accountId)
+    .select(['contacts.id as contactId', 'contacts.firstName', 'contacts.lastName', 'portalLogins.id as loginId'])
+    .orderBy('contacts.lastName')
+    .orderBy('contacts.firstName')
+    .execute();
+}
+
+export function findStaffName(db: Executor, staffId: string) {
+  return db.selectFrom('staffMembers').select('name').where('id', '=', staffId).executeTakeFirst();
+}

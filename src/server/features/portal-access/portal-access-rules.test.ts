@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import type { PortalLoginsTable } from '../../db/schema/portal-access.ts';
+import { actionsFor, identifierKind, portalAccessState, sendWaitSeconds, tokenProblem } from './portal-access-rules.ts';
+
+const login = (overrides: Partial<PortalLoginsTable> = {}): PortalLoginsTable => ({
+  id: 'l1', contactId: 'c1', username: null, usernameNormalized: null, portalEmail: 'a@b.test', portalEmailNormalized: 'a@b.test',
+  passwordHash: null, passwordChangedAt: null, securityStamp: 's1', mustChangePassword: 0, temporaryPasswordExpiresAt: null,
+  emailVerificationRequired: 0, emailVerifiedAt: null, enabled: 1, deactivatedAt: null, lastSignInAt: null,
+  createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z', ...overrides,
+});
+
+describe('portalAccessState', () => {
+  it('follows seed 003/004', () => {
+    expect(portalAccessState(undefined, false)).toBe('no_access');
+    expect(portalAccessState(login({ enabled: 0 }), false)).toBe('deactivated');
+    expect(portalAccessState(login(), false)).toBe('no_username');
+    expect(portalAccessState(login({ username: 'maria' }), false)).toBe('not_activated');
+    expect(portalAccessState(login({ username: 'maria', passwordHash: 'h' }), false)).toBe('active');
+    expect(portalAccessState(login({ username: 'maria', passwordHash: 'h' }), true)).toBe('locked');
+  });
+
+  it('offers credential-create only before set-up and reset only after', () => {
+    expect(actionsFor('no_username')).toContain('send_credential_create');
+    expect(actionsFor('no_username')).not.toContain('send_password_reset');
+    expect(actionsFor('active')).toContain('send_password_reset');
+    expect(actionsFor('active')).not.toContain('send_credential_create');
+    expect(actionsFor('locked')).toContain('unlock');
+    expect(actionsFor('deactivated')).toEqual(['grant']);
+  });
+});
+
+describe('tokenProblem', () => {
+  const now = new Date('2026-06-01T12:00:00.000Z');
+  const token = { consumedAt: null, supersededAt: null, expiresAt: '2026-06-01T13:00:00.000Z', securityStamp: 's1' };
+  it('accepts a live token and names each way it dies', () => {
+    expect(tokenProblem(token, login(), now)).toBeNull();
+    expect(tokenProblem({ ...token, consumedAt: now.toISOString() }, login(), now)).toBe('used');
+    expect(tokenProblem({ ...token, supersededAt: now.toISOString() }, login(), now)).toBe('invalid');
+    expect(tokenProblem(token, login({ securityStamp: 's2' }), now)).toBe('invalid');
+    expect(tokenProblem(token, login({ enabled: 0 }), now)).toBe('invalid');
+    expect(tokenProblem(token, login(), new Date('2026-06-01T13:00:00.000Z'))).toBe('expired');
+  });
+});
+
+describe('sendWaitSeconds', () => {
+  const now = new Date('2026-06-01T12:00:00.000Z');
+  const at = (secondsAgo: number) => new Date(now.getTime() - secondsAgo * 1000).toISOString();
+  it('keeps a 60 s cooldown per kind of link', () => {
+    expect(sendWaitSeconds([], 'password_reset', now)).toBe(0);
+    expect(sendWaitSeconds([{ purpose: 'password_reset', createdAt: at(20) }], 'password_reset', now)).toBe(40);
+    expect(sendWaitSeconds([{ purpose: 'login_link', createdAt: at(20) }], 'password_reset', now)).toBe(0);
+  });
+  it('allows 5 access emails an hour per recipient', () => {
+    const sends = [100, 200, 300, 400, 3000].map((secondsAgo) => ({ purpose: 'login_link' as const, createdAt: at(secondsAgo) }));
+    expect(sendWaitSeconds(sends, 'password_reset', now)).toBe(600);
+    expect(sendWaitSeconds(sends.slice(1), 'password_reset', now)).toBe(0);
+  });
+});
+
+describe('identifierKind', () => {
+  it('treats anything with @ as an email (usernames cannot contain it)', () => {
+    expect(identifierKind('maria@example.test')).toBe('email');
+    expect(identifierKind('maria.alvarez')).toBe('username');
+  });
+});

@@ -1,0 +1,88 @@
+import type { PortalAccessAction, PortalAccessState } from '../../../shared/portal-access-contracts.ts';
+import type { AccessTokenPurpose, AccessTokensTable, PortalLoginsTable } from '../../db/schema/portal-access.ts';
+
+// access.md (c): invitations 48 h, resets 1 h, magic links 15 min; verification a day.
+export const TOKEN_LIFETIME_SECONDS: Record<AccessTokenPurpose, number> = {
+  credential_create: 48 * 3600,
+  welcome: 48 * 3600,
+  password_reset: 3600,
+  login_link: 15 * 60,
+  email_verification: 24 * 3600,
+};
+
+// security.md 21: a staff-set password stops working after a day if never used.
+export const TEMPORARY_PASSWORD_LIFETIME_SECONDS = 24 * 3600;
+// security.md 34: view-as sessions last at most an hour.
+export const VIEW_AS_LIFETIME_SECONDS = 3600;
+
+// access.md (c): per recipient a 60 s cooldown (per kind of link) and about 5 access emails an hour.
+export const SEND_COOLDOWN_SECONDS = 60;
+export const SENDS_PER_HOUR = 5;
+
+/** Seed 003/004 states, derived from the stored login (or its absence). */
+export function portalAccessState(login: PortalLoginsTable | undefined, isLocked: boolean): PortalAccessState {
+  if (!login) return 'no_access';
+  if (!login.enabled) return 'deactivated';
+  if (!login.passwordHash) return login.username ? 'not_activated' : 'no_username';
+  return isLocked ? 'locked' : 'active';
+}
+
+/**
+ * Exactly the actions staff get for each state: an unset login can only be invited (seed 003 "your only
+ * option will be Send Create Credentials Email"); an active one gets reset, login link, welcome and a
+ * temporary password (seed 004); a locked one is unlocked or reset.
+ */
+export function actionsFor(state: PortalAccessState): PortalAccessAction[] {
+  switch (state) {
+    case 'no_access':
+    case 'deactivated':
+      return ['grant'];
+    case 'no_username':
+      return ['grant', 'send_credential_create', 'resend_welcome', 'set_temporary_password', 'update_username', 'revoke'];
+    case 'not_activated':
+      return ['grant', 'send_credential_create', 'resend_welcome', 'set_temporary_password', 'update_username', 'delete_username', 'revoke'];
+    case 'active':
+      return ['grant', 'send_password_reset', 'send_login_link', 'resend_welcome', 'set_temporary_password', 'update_username', 'delete_username', 'view_as', 'revoke'];
+    case 'locked':
+      return ['grant', 'unlock', 'send_password_reset', 'view_as', 'revoke'];
+  }
+}
+
+export type TokenProblem = 'used' | 'expired' | 'invalid';
+
+/** Why a stored link can no longer be used, or null when it still can. */
+export function tokenProblem(
+  token: Pick<AccessTokensTable, 'consumedAt' | 'supersededAt' | 'expiresAt' | 'securityStamp'>,
+  login: Pick<PortalLoginsTable, 'enabled' | 'securityStamp'>,
+  now: Date,
+): TokenProblem | null {
+  if (token.consumedAt) return 'used';
+  if (token.supersededAt || !login.enabled || token.securityStamp !== login.securityStamp) return 'invalid';
+  if (new Date(token.expiresAt) <= now) return 'expired';
+  return null;
+}
+
+/** Seconds until another access email may go to this contact, from the send times of recent links. */
+export function sendWaitSeconds(recentSends: Array<{ purpose: AccessTokenPurpose; createdAt: string }>, purpose: AccessTokenPurpose, now: Date): number {
+  const hourAgo = now.getTime() - 3600_000;
+  const lastHour = recentSends.map((send) => ({ ...send, at: new Date(send.createdAt).getTime() })).filter((send) => send.at > hourAgo);
+  let wait = 0;
+  const samePurpose = lastHour.filter((send) => send.purpose === purpose).map((send) => send.at);
+  if (samePurpose.length > 0) {
+    wait = Math.max(wait, Math.ceil((Math.max(...samePurpose) + SEND_COOLDOWN_SECONDS * 1000 - now.getTime()) / 1000));
+  }
+  if (lastHour.length >= SENDS_PER_HOUR) {
+    const oldestCounted = [...lastHour].sort((left, right) => right.at - left.at)[SENDS_PER_HOUR - 1]!.at;
+    wait = Math.max(wait, Math.ceil((oldestCounted + 3600_000 - now.getTime()) / 1000));
+  }
+  return Math.max(0, wait);
+}
+
+export function normalizeUsername(username: string): string {
+  return username.trim().toLowerCase();
+}
+
+/** What a sign-in identifier is: an email (contains "@") or a username. */
+export function identifierKind(login: string): 'email' | 'username' {
+  return login.includes('@') ? 'email' : 'username';
+}
