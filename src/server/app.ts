@@ -18,6 +18,7 @@ import { customersRoutes } from './features/customers/customers-routes.ts';
 import { notificationsRoutes } from './features/notifications/notifications-routes.ts';
 import { portalAccessRoutes } from './features/portal-access/portal-access-routes.ts';
 import { registrationRoutes } from './features/registration/registration-routes.ts';
+import { turnsRoutes } from './features/turns/turns-routes.ts';
 
 export const WEB_DIST_DIRECTORY = resolve(import.meta.dirname, '../../dist/web');
 
@@ -87,6 +88,7 @@ export async function buildApp(deps: Deps, options: { serveWeb?: boolean } = {})
   await app.register(catalogRoutes, { deps });
   await app.register(portalAccessRoutes, { deps });
   await app.register(registrationRoutes, { deps });
+  await app.register(turnsRoutes, { deps });
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 

@@ -10,6 +10,7 @@ import { createRegistrationFeature } from './features/registration/index.ts';
 import { createSessionService } from './features/sessions/session-service.ts';
 import { findStaffById } from './features/staff/staff-repository.ts';
 import { createStaffService } from './features/staff/staff-service.ts';
+import { createTurnsFeature } from './features/turns/index.ts';
 import { createLoginThrottle } from './security/login-throttle.ts';
 
 function createBaseDeps(config: Config, options: { clock?: Clock; database?: DatabaseHandle; logger: FastifyBaseLogger }) {
@@ -34,6 +35,7 @@ export function createDeps(config: Config, options: { clock?: Clock; database?: 
   const catalog = createCatalogFeature(base);
   customers.accounts.registerOnboardingCheckProvider(catalog.onboardingChecks);
   const registration = createRegistrationFeature(base);
+  const turns = createTurnsFeature({ ...base, catalog });
 
   return {
     ...base,
@@ -42,6 +44,7 @@ export function createDeps(config: Config, options: { clock?: Clock; database?: 
     customers,
     catalog,
     registration,
+    turns,
     findStaff: (id: string) => findStaffById(base.db, id),
     resolveCustomer: portalAccess.resolveCustomer,
   };

@@ -5,7 +5,9 @@ import type { AccountsTable } from '../db/database-schema.ts';
 import type { ContactsService } from '../features/customers/contacts-service.ts';
 import type { CustomersService } from '../features/customers/customers-service.ts';
 import type { StaffService } from '../features/staff/staff-service.ts';
+import type { TurnsService } from '../features/turns/turns-service.ts';
 import { seedDemoCatalog } from './seed-demo-catalog.ts';
+import { seedDemoTurns } from './seed-demo-turns.ts';
 
 export const DEMO_STAFF_EMAIL = 'demo.admin@portico.test';
 
@@ -45,7 +47,7 @@ const DEMO_COMPANIES: Array<{ name: string; number: string; status: AccountsTabl
  * gets a portal key and an audit trail) and a demo staff admin; returns its password.
  */
 export async function seedDemo(
-  deps: { db: Db; clock: Clock; staff: StaffService; customers: { accounts: CustomersService; contacts: ContactsService } },
+  deps: { db: Db; clock: Clock; staff: StaffService; customers: { accounts: CustomersService; contacts: ContactsService }; turns: TurnsService },
   actor: ActorContext,
 ) {
   const { accounts, contacts } = deps.customers;
@@ -62,6 +64,7 @@ export async function seedDemo(
     }
   }
   await seedDemoCatalog(deps.db, deps.clock);
+  await seedDemoTurns(deps);
   const { password } = await deps.staff.createStaffMember({ email: DEMO_STAFF_EMAIL, name: 'Demo Admin', role: 'admin', temporary: false, actor });
   return { email: DEMO_STAFF_EMAIL, password };
 }

@@ -9,6 +9,7 @@ import type { CatalogTables } from './schema/catalog.ts';
 import type { OutboxTables } from './schema/outbox.ts';
 import type { PortalAccessTables } from './schema/portal-access.ts';
 import type { RegistrationTables } from './schema/registration.ts';
+import type { TurnsTables } from './schema/turns.ts';
 
 export type IsoTimestamp = string;
 export type Flag = 0 | 1;
@@ -125,7 +126,7 @@ export interface AccountContactsTable {
 /**
  * Each area keeps its tables in db/schema/<area>.ts so parallel work never edits one shared list.
  */
-export interface Database extends OutboxTables, BackOfficeTables, CatalogTables, PortalAccessTables, RegistrationTables {
+export interface Database extends OutboxTables, BackOfficeTables, CatalogTables, PortalAccessTables, RegistrationTables, TurnsTables {
   staffMembers: StaffMembersTable;
   sessions: SessionsTable;
   loginThrottles: LoginThrottlesTable;

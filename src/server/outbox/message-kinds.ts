@@ -2,10 +2,11 @@ import { AppError } from '../errors.ts';
 import { notificationKinds } from './kinds/notifications-kinds.ts';
 import { portalAccessKinds } from './kinds/portal-access-kinds.ts';
 import { registrationKinds } from './kinds/registration-kinds.ts';
+import { turnsKinds } from './kinds/turns-kinds.ts';
 import type { MessageKind } from './message-kind.ts';
 
 /** Every message kind the system can send; each feature contributes its own file under kinds/. */
-export const MESSAGE_KINDS: readonly MessageKind[] = [...notificationKinds, ...portalAccessKinds, ...registrationKinds];
+export const MESSAGE_KINDS: readonly MessageKind[] = [...notificationKinds, ...portalAccessKinds, ...registrationKinds, ...turnsKinds];
 
 const BY_ID = new Map(MESSAGE_KINDS.map((kind) => [kind.id, kind]));
 

@@ -9,6 +9,7 @@ import { ForgotPasswordPage } from './session/forgot-password-page.tsx';
 import { PortalChangePasswordPage } from './session/portal-change-password-page.tsx';
 import { customerSessionQuery } from './session/portal-session.ts';
 import { PortalSignInPage } from './session/portal-sign-in-page.tsx';
+import { portalTurnsRoutes } from './turns/turns-routes.tsx';
 
 const signInRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -30,7 +31,7 @@ const linkRoute = createRoute({
 });
 
 /** The signed-in portal; a temporary password sends the customer to the change page first. */
-const portalAppRoute = createRoute({
+export const portalAppRoute = createRoute({
   getParentRoute: () => rootRoute,
   id: 'portal-app',
   component: PortalLayout,
@@ -53,6 +54,7 @@ export const portalRoutes = [
   portalAppRoute.addChildren([
     createRoute({ getParentRoute: () => portalAppRoute, path: '/portal/home', component: PortalHomePage }),
     createRoute({ getParentRoute: () => portalAppRoute, path: '/portal/password', component: PortalChangePasswordPage }),
+    ...portalTurnsRoutes,
   ]),
   createRoute({
     getParentRoute: () => rootRoute,

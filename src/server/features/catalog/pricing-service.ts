@@ -182,6 +182,12 @@ export function createPricingService(deps: { db: Db; clock: Clock }) {
 
     getFloorplanPrices: floorplanPricelist,
 
+    /** What a turn is ordered at, per service: the floorplan's own price, else the account's (its override or the master price). */
+    async getFloorplanOrderPrices(floorplanId: string) {
+      const { floorplan, items } = await floorplanPricelist(floorplanId);
+      return { floorplan, items: items.map(({ priceCents, suggestedPriceCents, ...service }) => ({ ...service, orderPriceCents: priceCents ?? suggestedPriceCents })) };
+    },
+
     /** Replaces the floorplan's whole pricelist in one transaction: every entry is valid, or nothing changes. */
     async setFloorplanPrices(floorplanId: string, prices: PriceEntry[], actor: ActorContext) {
       const floorplan = await requireFloorplan(floorplanId);

@@ -4,6 +4,7 @@ import { IconBuilding } from '@tabler/icons-react';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
 import { Page } from '../../ui/page.tsx';
 import { customerAccountsQuery, customerSessionQuery } from '../session/portal-session.ts';
+import { PropertyTurnsLink } from '../turns/property-turns-link.tsx';
 
 /** The portal home: the properties (and companies) this customer may see. */
 export function PortalHomePage() {
@@ -26,6 +27,7 @@ export function PortalHomePage() {
               <Badge variant="light" color={account.kind === 'property' ? 'cyan' : 'grape'} w="fit-content">
                 {account.kind === 'property' ? 'Property' : 'Management company'} · {account.accountNumber}
               </Badge>
+              {account.kind === 'property' ? <PropertyTurnsLink accountId={account.id} name={account.name} /> : null}
             </Stack>
           </Card>
         ))}

@@ -1,0 +1,80 @@
+import type { Flag, IsoTimestamp } from '../database-schema.ts';
+import type { ProviderCategory } from './catalog.ts';
+
+/** A calendar day, YYYY-MM-DD. */
+export type CalendarDate = string;
+export type ServiceLineStatus = 'pending' | 'scheduled' | 'in_progress' | 'completed' | 'canceled';
+export type AddOnStatus = 'approved' | 'pending' | 'declined';
+/** Who decides a pending add-on: the customer (portal) or staff (console). */
+export type AddOnApprover = 'customer' | 'staff';
+export type ActorKind = 'staff' | 'customer' | 'system';
+
+export interface TurnsTable {
+  id: string;
+  /** The property. */
+  accountId: string;
+  unitId: string | null;
+  unitNumber: string;
+  floorplanId: string | null;
+  floorplanName: string;
+  moveOutDate: CalendarDate;
+  moveInDate: CalendarDate | null;
+  notes: string | null;
+  defaultPoNumber: string | null;
+  /** "I don't know the PO number yet". */
+  poUnknown: Flag;
+  createdByKind: ActorKind;
+  createdById: string | null;
+  canceledAt: IsoTimestamp | null;
+  cancelReason: string | null;
+  createdAt: IsoTimestamp;
+  updatedAt: IsoTimestamp;
+}
+
+export interface TurnServiceLinesTable {
+  id: string;
+  turnId: string;
+  accountId: string;
+  serviceId: string;
+  serviceName: string;
+  providerCategory: ProviderCategory;
+  position: number;
+  defaultDayOffset: number;
+  scheduledDate: CalendarDate | null;
+  /** Set when someone picked the date; re-flowing after a move-in change leaves it alone unless asked. */
+  dateIsManual: Flag;
+  status: ServiceLineStatus;
+  priceCents: number | null;
+  /** Overrides the turn's default PO for this service. */
+  poNumber: string | null;
+  createdAt: IsoTimestamp;
+  updatedAt: IsoTimestamp;
+}
+
+export interface TurnAddOnsTable {
+  id: string;
+  serviceLineId: string;
+  turnId: string;
+  accountId: string;
+  serviceId: string;
+  serviceName: string;
+  priceCents: number | null;
+  status: AddOnStatus;
+  approver: AddOnApprover;
+  /** Why the pro asks for it (field requests). */
+  reason: string | null;
+  requestedByKind: ActorKind;
+  requestedById: string | null;
+  requestedAt: IsoTimestamp;
+  decidedByKind: ActorKind | null;
+  decidedById: string | null;
+  decidedAt: IsoTimestamp | null;
+  decisionNote: string | null;
+}
+
+/** Tables for turns, service lines and add-ons (customer portal ordering). */
+export interface TurnsTables {
+  turns: TurnsTable;
+  turnServiceLines: TurnServiceLinesTable;
+  turnAddOns: TurnAddOnsTable;
+}

@@ -1,0 +1,31 @@
+import { Badge, Card, type CardProps } from '@mantine/core';
+import { createLink } from '@tanstack/react-router';
+import { forwardRef, type AnchorHTMLAttributes } from 'react';
+import dayjs from 'dayjs';
+import { SERVICE_LINE_STATUS_LABELS, type ServiceLineStatus } from '../../../shared/turn-contracts.ts';
+
+export const STATUS_COLORS: Record<ServiceLineStatus, string> = {
+  pending: 'gray',
+  scheduled: 'blue',
+  in_progress: 'yellow',
+  completed: 'teal',
+  canceled: 'red',
+};
+
+export function StatusBadge({ status, size = 'sm' }: { status: ServiceLineStatus; size?: 'xs' | 'sm' | 'md' }) {
+  return <Badge variant="light" color={STATUS_COLORS[status]} size={size}>{SERVICE_LINE_STATUS_LABELS[status]}</Badge>;
+}
+
+/** "Jul 1, 2026" for a calendar date; an em dash when there is none. */
+export function formatDate(date: string | null): string {
+  return date ? dayjs(date).format('MMM D, YYYY') : '—';
+}
+
+export function formatShortDate(date: string | null): string {
+  return date ? dayjs(date).format('MMM D') : '—';
+}
+
+const MantineCardAnchor = forwardRef<HTMLAnchorElement, CardProps & AnchorHTMLAttributes<HTMLAnchorElement>>((props, ref) => <Card component="a" ref={ref} {...props} />);
+
+/** A Mantine Card that is a typed router link. */
+export const CardLink = createLink(MantineCardAnchor);
