@@ -78,6 +78,8 @@ export const ServiceProfileSchema = z.object({
   backupNotificationPhone: z.string().nullable(),
   mainApproverContactId: z.string().nullable(),
   mainApproverName: z.string().nullable(),
+  /** Contacts linked to the account: the choices for the main approver. */
+  approverOptions: z.array(z.object({ id: z.string(), name: z.string() })),
   updatedAt: z.string().nullable(),
 });
 export type ServiceProfile = z.infer<typeof ServiceProfileSchema>;
@@ -174,7 +176,7 @@ export const SetupCheckSchema = z.object({
   fix: z.string().nullable(),
 });
 export type SetupCheck = z.infer<typeof SetupCheckSchema>;
-export const AccountSetupStatusSchema = z.object({ accountId: z.string(), ready: z.boolean(), checks: z.array(SetupCheckSchema) });
+export const AccountSetupStatusSchema = z.object({ accountId: z.string(), accountKind: z.enum(['management_company', 'property']), ready: z.boolean(), checks: z.array(SetupCheckSchema) });
 export type AccountSetupStatus = z.infer<typeof AccountSetupStatusSchema>;
 
 // ---- Units ----

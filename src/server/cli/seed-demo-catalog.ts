@@ -57,7 +57,8 @@ export async function seedDemoCatalog(db: Db, clock: Clock): Promise<void> {
       const id = newId();
       serviceIds.set(code, id);
       await trx.insertInto('services').values({ id, accountId: null, name, code, providerCategory, kind, defaultDayOffset, active: 1, createdAt: now, updatedAt: now }).execute();
-      await trx.insertInto('masterPrices').values({ serviceId: id, priceCents, updatedAt: now }).execute();
+      // In-house and other-vendor work is not billed by us, so it has no master price.
+      if (priceCents > 0) await trx.insertInto('masterPrices').values({ serviceId: id, priceCents, updatedAt: now }).execute();
     }
     const proIds = new Map<string, string>();
     for (const [name, phone, email, skills] of PROS) {

@@ -9,6 +9,7 @@ import type { MessageTemplate } from './message-kind.ts';
 import { MESSAGE_KINDS } from './message-kinds.ts';
 import { outboxDeadLetterAlertKind } from './kinds/notifications-kinds.ts';
 import { enqueue, outboxSignal } from './outbox.ts';
+import { isEmailAddress } from './recipients.ts';
 import { claimDueMessages, findAlertRecipients, findTemplateOverrides, finishClaimedMessage, finishClaimedMessages, type OutboxRow } from './outbox-repository.ts';
 import type { Senders } from './senders/sender.ts';
 import { renderTemplate } from './template-rules.ts';
@@ -80,7 +81,14 @@ export function createDispatcher(options: DispatcherOptions) {
       await markDead(row, kind ? 'The message content is missing.' : `Unknown message kind ${row.kind}.`);
       return null;
     }
-    const rendered = renderTemplate(templates.get(kind.id) ?? kind.defaultTemplate, JSON.parse(row.payloadJson));
+    let rendered: MessageTemplate;
+    try {
+      rendered = renderTemplate(templates.get(kind.id) ?? kind.defaultTemplate, JSON.parse(row.payloadJson));
+    } catch (error) {
+      // Retrying cannot fix content that does not render; without this it would be reclaimed forever.
+      await markDead(row, `Could not render the message: ${(error as Error).message}`);
+      return null;
+    }
     const sender = senders[row.channel];
     try {
       await sender.send({ id: row.id, kind: row.kind, channel: row.channel, to: JSON.parse(row.recipientsJson) as string[], ...rendered });
@@ -136,7 +144,7 @@ export function createDispatcher(options: DispatcherOptions) {
   async function enqueueAlert(trx: Trx, row: OutboxRow, reason: string): Promise<void> {
     // An alert that itself dies raises no further alert (no loop while the mail server is down).
     if (row.kind === outboxDeadLetterAlertKind.id) return;
-    const recipients = await findAlertRecipients(trx);
+    const recipients = (await findAlertRecipients(trx)).filter(isEmailAddress);
     if (recipients.length === 0) return;
     await enqueue(trx, clock, {
       kind: outboxDeadLetterAlertKind.id,

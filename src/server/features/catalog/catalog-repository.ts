@@ -24,3 +24,15 @@ export function findContactName(db: Db | Trx, contactId: string) {
   return db.selectFrom('contacts').select(['firstName', 'lastName']).where('id', '=', contactId).executeTakeFirst()
     .then((row) => (row ? `${row.firstName} ${row.lastName}` : null));
 }
+
+export function listLinkedContacts(db: Db | Trx, accountId: string) {
+  return db
+    .selectFrom('accountContacts')
+    .innerJoin('contacts', 'contacts.id', 'accountContacts.contactId')
+    .select(['contacts.id', 'contacts.firstName', 'contacts.lastName'])
+    .where('accountContacts.accountId', '=', accountId)
+    .orderBy('contacts.lastName')
+    .orderBy('contacts.firstName')
+    .execute()
+    .then((rows) => rows.map((row) => ({ id: row.id, name: `${row.firstName} ${row.lastName}` })));
+}

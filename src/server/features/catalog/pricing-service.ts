@@ -214,7 +214,7 @@ export function createPricingService(deps: { db: Db; clock: Clock }) {
         { key: 'account_current', label: 'Account status', ok: account.status === 'current', detail: `Status is ${account.status}`, fix: account.status === 'current' ? null : 'Set the account status to current.' },
         { key: 'portal_access', label: 'Portal access', ok: account.portalAccessEnabled === 1, detail: account.portalAccessEnabled === 1 ? 'Activated' : 'Not activated', fix: account.portalAccessEnabled === 1 ? null : 'Activate portal access on the account (if floorplans still do not show, deactivate then reactivate it).' },
       ];
-      return { accountId, ready: checks.every((check) => check.ok), checks };
+      return { accountId, accountKind: account.kind, ready: checks.every((check) => check.ok), checks };
     },
   };
 }

@@ -5,7 +5,7 @@ import type { ServiceProfilesTable } from '../../db/schema/catalog.ts';
 import { fieldError, notFound } from '../../errors.ts';
 import type { UpdateServiceProfileBody } from '../../../shared/catalog-contracts.ts';
 import { recordAudit } from '../audit/audit-repository.ts';
-import { findAccount, findContactName, findLinkedContact } from './catalog-repository.ts';
+import { findAccount, findContactName, findLinkedContact, listLinkedContacts } from './catalog-repository.ts';
 import { normalizeApprovalLimit, requirePhoneOrNull } from './catalog-rules.ts';
 import { listAccountServices } from './service-catalog-repository.ts';
 import { findServiceProfile, listTurnProfileServiceIds, saveServiceProfile } from './service-profile-repository.ts';
@@ -30,6 +30,7 @@ export function createServiceProfileService(deps: { db: Db; clock: Clock }) {
       backupNotificationPhone: profile?.backupNotificationPhone ?? null,
       mainApproverContactId: profile?.mainApproverContactId ?? null,
       mainApproverName,
+      approverOptions: await listLinkedContacts(db, accountId),
       updatedAt: profile?.updatedAt ?? null,
     } as const;
   }
@@ -67,7 +68,7 @@ export function createServiceProfileService(deps: { db: Db; clock: Clock }) {
       };
       await db.transaction().execute(async (trx) => {
         await saveServiceProfile(trx, profile, turnProfileServiceIds);
-        const { mainApproverName: _name, updatedAt: _updated, exists: _exists, ...beforeView } = before;
+        const { mainApproverName: _name, approverOptions: _options, updatedAt: _updated, exists: _exists, ...beforeView } = before;
         await recordAudit(trx, clock, actor, {
           action: 'service_profile.updated', subjectType: 'service_profile', subjectId: accountId, accountId,
           before: before.exists ? beforeView : null,

@@ -12,7 +12,7 @@ interface ProviderRequest {
 
 describe('SMS sender (Twilio-compatible API)', () => {
   const requests: ProviderRequest[] = [];
-  let answers: Array<{ status: number; headers?: Record<string, string> }> = [];
+  let answers: Array<{ status: number; headers?: Record<string, string>; delayMilliseconds?: number }> = [];
   let baseUrl = '';
   const server = createServer((request, response) => {
     const chunks: Buffer[] = [];
@@ -20,8 +20,14 @@ describe('SMS sender (Twilio-compatible API)', () => {
     request.on('end', () => {
       requests.push({ url: request.url ?? '', headers: request.headers, form: new URLSearchParams(Buffer.concat(chunks).toString()) });
       const answer = answers.shift() ?? { status: 201 };
-      response.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers });
-      response.end(JSON.stringify(answer.status < 300 ? { sid: 'SM1' } : { message: 'error' }));
+      const reply = () => {
+        if (response.destroyed) return;
+        response.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers });
+        response.end(JSON.stringify(answer.status < 300 ? { sid: 'SM1' } : { message: 'error' }));
+      };
+      // A provider that accepted the message but answers after the client gave up.
+      if (answer.delayMilliseconds) setTimeout(reply, answer.delayMilliseconds);
+      else reply();
     });
   });
   beforeAll(async () => {
@@ -55,6 +61,18 @@ describe('SMS sender (Twilio-compatible API)', () => {
 
     answers = [{ status: 400 }];
     expect(await sender().send(message).catch((error: unknown) => error)).toMatchObject({ permanent: true });
+  });
+
+  it('re-sends with the same idempotency key after a timeout, so the provider can drop the duplicate', async () => {
+    requests.length = 0;
+    answers = [{ status: 201, delayMilliseconds: 1500 }, { status: 201 }];
+    const impatient = createSmsSender({ url: baseUrl, accountSid: 'AC123', authToken: 'secret', from: '+15125550100', timeoutMilliseconds: 300 });
+    const single = { ...message, to: ['+15125550123'] };
+    expect(await impatient.send(single).catch((error: unknown) => error)).toMatchObject({ permanent: false });
+    await impatient.send(single);
+    const keys = requests.map((request) => request.headers['idempotency-key']);
+    expect(keys).toEqual([`${message.id}:+15125550123`, `${message.id}:+15125550123`]);
+    expect(new Set(keys).size).toBe(1);
   });
 
   it('treats an unreachable provider as transient', async () => {

@@ -28,7 +28,7 @@ export function AccountCreateModal(props: { kind: AccountKind; opened: boolean; 
     props.onClose();
   };
   const submit = form.onSubmit((values) => {
-    const body = { ...values, parentAccountId: values.parentAccountId || null };
+    const { parentAccountId, ...fields } = values;
     const onSuccess = (account: { id: string; name: string; accountNumber: string }) => {
       notifications.show({ color: 'teal', title: `${KIND_LABELS[props.kind]} created`, message: `${account.name} (${account.accountNumber})` });
       close();
@@ -37,8 +37,8 @@ export function AccountCreateModal(props: { kind: AccountKind; opened: boolean; 
     const onError = (error: Error) => {
       if (error instanceof ApiRequestError) form.setErrors(formFieldErrors(error.fieldErrors()));
     };
-    if (props.kind === 'property') createProperty.mutate(body, { onSuccess, onError });
-    else createCompany.mutate(body, { onSuccess, onError });
+    if (props.kind === 'property') createProperty.mutate({ ...fields, parentAccountId: parentAccountId || null }, { onSuccess, onError });
+    else createCompany.mutate(fields, { onSuccess, onError });
   });
   const title = props.kind === 'property' ? 'New property' : 'New management company';
   return (

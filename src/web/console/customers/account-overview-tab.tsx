@@ -42,7 +42,6 @@ function AccountDetailsForm({ account }: { account: Account }) {
     form.setValues(formValues(account));
     form.resetDirty(formValues(account));
     // Only when the saved account changes, not on every keystroke.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [account.updatedAt]);
   const submit = form.onSubmit((values) => {
     update.mutate({ ...values, parentAccountId: values.parentAccountId || null }, {

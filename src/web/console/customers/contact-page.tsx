@@ -35,7 +35,6 @@ function ContactDetailsForm({ contact }: { contact: Contact }) {
     form.setValues(formValues(contact));
     form.resetDirty(formValues(contact));
     // Only when the saved contact changes, not on every keystroke.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [contact.updatedAt]);
   const submit = form.onSubmit((values) => {
     update.mutate({ ...values, mainAccountId: values.mainAccountId || null }, {
