@@ -29,6 +29,8 @@ test('staff grant access on the contact page; the customer sets up a login from 
   await page.goto(`/console/customers/${ids.accountId}`);
   await page.getByLabel('Activate portal access').click();
   await expect(page.getByText('Portal access activated')).toBeVisible();
+  await page.getByRole('tab', { name: 'Portal access' }).click();
+  await expect(page.getByRole('table', { name: "Contacts' portal access" }).getByRole('row', { name: /Maria Alvarez/ })).toContainText('No portal access');
 
   await page.goto(`/console/contacts/${ids.contactId}`);
   const panel = page.getByRole('region', { name: 'Portal access' });
