@@ -39,4 +39,5 @@ test('a template with an unknown merge tag is rejected next to the field', async
   await page.getByRole('button', { name: 'Preview' }).click();
   await expect(page.getByText('Preview with sample data')).toBeVisible();
   await expect(page.getByText('Hello from Jordan Staff')).toBeVisible();
+  await expect(page.frameLocator('iframe[title="Template preview"]').getByText('This is a test email sent by Jordan Staff')).toBeVisible();
 });

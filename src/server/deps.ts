@@ -32,6 +32,7 @@ export function createDeps(config: Config, options: { clock?: Clock; database?: 
   const portalAccess = createPortalAccessFeature(base);
   const customers = createCustomersFeature({ ...base, accountHooks: portalAccess.accountHooks });
   const catalog = createCatalogFeature(base);
+  customers.accounts.registerOnboardingCheckProvider(catalog.onboardingChecks);
   const registration = createRegistrationFeature(base);
 
   return {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStaffMember, signInStaff } from '../factories.ts';
 import { createTestApp, type TestApp } from '../test-app.ts';
+import { renderMatrix, writeMatrix, writtenMatrix } from './matrix-document.ts';
 import { listOperations, urlOf, type Operation } from './openapi-operations.ts';
 
 /**
@@ -22,6 +23,12 @@ describe('authorization matrix', () => {
     for (const operation of operations) {
       expect(['public', 'staff', 'staff:admin', 'customer'], `${operation.method} ${operation.path}`).toContain(operation.access);
     }
+  });
+
+  it('lists every operation, with who may call it, in the written matrix of SECURITY.md', () => {
+    const matrix = renderMatrix(operations);
+    if (process.env.UPDATE_AUTHORIZATION_MATRIX === '1') writeMatrix(matrix);
+    expect(writtenMatrix(), 'SECURITY.md is out of date: run UPDATE_AUTHORIZATION_MATRIX=1 npx vitest run --project db-sqlite test/security').toBe(matrix);
   });
 
   it('answers 401 to anonymous callers on every operation that is not public', async () => {

@@ -23,7 +23,7 @@ export interface DispatcherOptions {
   /** For links in staff alerts. */
   publicUrl: string;
   workerId?: string;
-  /** How long a claim holds: longer than the slowest provider call (SMTP timeout 30 s) plus margin. */
+  /** How long a claim holds; must outlast sending the whole batch, or another worker re-sends its tail. */
   leaseSeconds?: number;
   batchSize?: number;
   /** Messages of one batch sent at the same time. */
@@ -52,9 +52,10 @@ export function createDispatcher(options: DispatcherOptions) {
   const { db, clock, senders } = options;
   const logger = options.logger.child({ module: 'outbox' });
   const workerId = options.workerId ?? `worker-${randomUUID()}`;
-  const leaseSeconds = options.leaseSeconds ?? 120;
   const batchSize = options.batchSize ?? 50;
   const concurrency = options.concurrency ?? 8;
+  // A batch is sent in ceil(batch / concurrency) rounds of provider calls that time out after 30 s.
+  const leaseSeconds = options.leaseSeconds ?? Math.ceil(batchSize / concurrency) * 30 + 60;
   const pollInterval = options.pollIntervalMilliseconds ?? 1000;
   const retryPolicy = options.retryPolicy ?? DEFAULT_RETRY_POLICY;
   const random = options.random ?? Math.random;
@@ -91,7 +92,7 @@ export function createDispatcher(options: DispatcherOptions) {
     }
     const sender = senders[row.channel];
     try {
-      await sender.send({ id: row.id, kind: row.kind, channel: row.channel, to: JSON.parse(row.recipientsJson) as string[], ...rendered });
+      await sender.send({ id: row.id, kind: row.kind, channel: row.channel, to: JSON.parse(row.recipientsJson) as string[], replyTo: row.replyToJson ? (JSON.parse(row.replyToJson) as string[]) : [], ...rendered });
     } catch (error) {
       await recordFailure(row, error instanceof DeliveryError ? error : new DeliveryError((error as Error).message ?? String(error), false));
       return null;

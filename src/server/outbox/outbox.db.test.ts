@@ -1,9 +1,14 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStaffMember } from '../../../test/factories.ts';
 import { capturedTo, deliverOutbox } from '../../../test/outbox-helpers.ts';
 import { createTestApp, type TestApp } from '../../../test/test-app.ts';
+import { testDatabaseKind } from '../../../test/test-database.ts';
 import { createDatabase } from '../db/database.ts';
+import { migrateToLatest } from '../db/migrate.ts';
 import { DeliveryError } from './delivery-rules.ts';
 import { createDispatcher, type DispatcherOptions } from './dispatcher.ts';
 import { enqueue } from './outbox.ts';
@@ -229,6 +234,36 @@ describe('outbox', () => {
     expect([...ids].filter((id) => deliveries.get(id) !== 1)).toEqual([]);
     const left = await testApp.deps.db.selectFrom('outboxMessages').select('id').where('status', 'in', ['queued', 'processing']).execute();
     expect(left).toEqual([]);
+  });
+
+  it.runIf(testDatabaseKind() === 'sqlite')('on SQLite, workers on separate connections to one file never claim a message twice', async () => {
+    const directory = mkdtempSync(join(tmpdir(), 'portico-outbox-'));
+    const path = join(directory, 'portico.db');
+    const first = createDatabase({ kind: 'sqlite', path });
+    await migrateToLatest(first.db);
+    const handles = [first, ...Array.from({ length: 3 }, () => createDatabase({ kind: 'sqlite', path }))];
+    const ids: string[] = [];
+    await first.db.transaction().execute(async (trx) => {
+      for (let index = 0; index < 1000; index++) {
+        ids.push((await enqueue(trx, testApp.clock, { kind: 'staff_test_email', to: [`file-${index}@customer.test`], payload: testPayload }))!);
+      }
+    });
+    const deliveries = new Map<string, number>();
+    const counting: Sender = {
+      captures: false,
+      async send(message) {
+        deliveries.set(message.id, (deliveries.get(message.id) ?? 0) + 1);
+      },
+    };
+    const workers = handles.map((handle) => dispatcherWith({ email: counting, sms: counting }, { db: handle.db, databaseKind: 'sqlite', batchSize: 40 }));
+    await Promise.all(workers.map(async (worker) => {
+      while ((await worker.runOnce()) > 0);
+    }));
+    const statuses = await first.db.selectFrom('outboxMessages').select('status').distinct().execute();
+    await Promise.all(handles.map((handle) => handle.close()));
+    rmSync(directory, { recursive: true, force: true });
+    expect(ids.filter((id) => deliveries.get(id) !== 1)).toEqual([]);
+    expect(statuses).toEqual([{ status: 'sent' }]);
   });
 });
 

@@ -19,6 +19,8 @@ export interface OutboxMessage {
   accountId?: string | null;
   contactId?: string | null;
   accessTokenId?: string | null;
+  /** Where replies go (email only), e.g. the staff who answer visitors; the sender when absent. */
+  replyTo?: string[];
 }
 
 /** Tells an in-process dispatcher that something was enqueued, so it need not wait for its next poll. */
@@ -66,6 +68,7 @@ export async function enqueue(trx: Trx, clock: Clock, message: OutboxMessage): P
       accountId: message.accountId ?? null,
       contactId: message.contactId ?? null,
       accessTokenId: message.accessTokenId ?? null,
+      replyToJson: message.replyTo?.length ? JSON.stringify(message.replyTo) : null,
       createdAt: now,
       updatedAt: now,
       sentAt: null,

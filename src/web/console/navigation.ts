@@ -1,4 +1,4 @@
-import { IconBell, IconBuildingSkyscraper, IconHistory, IconMailForward, IconTool, IconUsersGroup, type Icon } from '@tabler/icons-react';
+import { IconBell, IconBuildingSkyscraper, IconHistory, IconMailForward, IconTool, IconUserPlus, IconUsersGroup, type Icon } from '@tabler/icons-react';
 
 export interface ConsoleNavigationItem {
   label: string;
@@ -9,6 +9,7 @@ export interface ConsoleNavigationItem {
 /** The console's left navigation; each feature adds its entry here. */
 export const consoleNavigation: ConsoleNavigationItem[] = [
   { label: 'Customers', to: '/console/customers', icon: IconBuildingSkyscraper },
+  { label: 'Registrations', to: '/console/registrations', icon: IconUserPlus },
   { label: 'Services', to: '/console/services', icon: IconTool },
   { label: 'Pros', to: '/console/pros', icon: IconUsersGroup },
   { label: 'Outbox', to: '/console/outbox', icon: IconMailForward },

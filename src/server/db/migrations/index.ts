@@ -6,6 +6,7 @@ import * as m0004 from './0004_create_catalog.ts';
 import * as m0005 from './0005_create_portal_access.ts';
 import * as m0006 from './0006_create_registration.ts';
 import * as m0007 from './0007_create_notifications.ts';
+import * as m0008registration from './0008_add_registration_outbox_reply_to.ts';
 
 /** Static list (works with any bundler); append only, never reorder or edit a shipped migration. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '0005_create_portal_access': m0005,
   '0006_create_registration': m0006,
   '0007_create_notifications': m0007,
+  '0008_add_registration_outbox_reply_to': m0008registration,
 };

@@ -29,6 +29,8 @@ export interface OutboxMessagesTable {
   createdAt: IsoTimestamp;
   updatedAt: IsoTimestamp;
   sentAt: IsoTimestamp | null;
+  /** JSON array of addresses replies should go to; null replies to the sender. */
+  replyToJson: string | null;
   /** 1 when no SMTP/SMS provider was configured and the message was kept for the console instead. */
   captured: Flag;
   /** Rendered content, kept only for captured messages; real sends keep none (links are secrets). */

@@ -107,6 +107,21 @@ describe('catalog routes', () => {
     });
   });
 
+  it('answers the catalog items of the account onboarding checklist from its data', async () => {
+    const property = await createAccount(testApp.deps);
+    const approver = await createContact(testApp.deps, { accountIds: [property.id] });
+    const paint = await createService();
+    const pro = (await call('POST', '/api/staff/pros', { name: 'Quinn Avery' })).json();
+    const doneByKey = async () => Object.fromEntries(((await call('GET', `/api/staff/accounts/${property.id}/onboarding`)).json().items as Array<{ key: string; done: boolean }>).map((item) => [item.key, item.done]));
+    expect(await doneByKey()).toMatchObject({ turn_profile_all_services: false, service_profile_approver: false, pricing_has_data: false, pro_preferences: false });
+
+    await call('PUT', `/api/staff/accounts/${property.id}/service-profile`, { turnProfileAllServices: true, addonApprovalMethod: 'customer_approves', backupNotificationPhone: '+15125550142', mainApproverContactId: approver.id });
+    await call('PUT', '/api/staff/master-pricelist', { prices: [{ serviceId: paint.id, priceCents: 10000 }] });
+    await call('PUT', `/api/staff/accounts/${property.id}/pricing`, { pricelist: 'master' });
+    await call('PUT', `/api/staff/accounts/${property.id}/pro-preferences`, { preferences: [{ serviceId: paint.id, preferredProId: pro.id }] });
+    expect(await doneByKey()).toMatchObject({ turn_profile_all_services: true, service_profile_approver: true, pricing_has_data: true, pro_preferences: true });
+  });
+
   describe('pricing and floorplans', () => {
     it('sets master prices, refuses negative ones with a field error, and keeps the old list', async () => {
       const clean = await createService({ kind: 'standard' });

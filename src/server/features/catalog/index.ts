@@ -1,4 +1,5 @@
 import type { BaseDeps } from '../../deps.ts';
+import { createCatalogOnboardingProvider } from './catalog-onboarding.ts';
 import { createPricingService } from './pricing-service.ts';
 import { createProsService } from './pros-service.ts';
 import { createServiceCatalogService } from './service-catalog-service.ts';
@@ -8,12 +9,17 @@ import { createUnitsService } from './units-service.ts';
 /** Services catalog, service profiles, pricelists and floorplans, units and pros. */
 export function createCatalogFeature(deps: BaseDeps) {
   const { db, clock } = deps;
+  const serviceProfiles = createServiceProfileService({ db, clock });
+  const pricing = createPricingService({ db, clock });
+  const pros = createProsService({ db, clock });
   return {
     services: createServiceCatalogService({ db, clock }),
-    serviceProfiles: createServiceProfileService({ db, clock }),
-    pricing: createPricingService({ db, clock }),
+    serviceProfiles,
+    pricing,
     units: createUnitsService({ db, clock }),
     pros: createProsService({ db, clock }),
+    /** Registered with customers in deps.ts: the checklist items catalog data answers. */
+    onboardingChecks: createCatalogOnboardingProvider(),
   };
 }
 

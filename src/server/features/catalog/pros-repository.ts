@@ -45,3 +45,9 @@ export function listPreferencesOfPro(db: Db | Trx, proId: string) {
     .where((eb) => eb.or([eb('preferredProId', '=', proId), eb('secondaryProId', '=', proId)]))
     .execute();
 }
+
+/** Which of these accounts have at least one pro preference. */
+export function listPreferencedAccountIds(db: Db | Trx, accountIds: string[]) {
+  if (accountIds.length === 0) return Promise.resolve([]);
+  return db.selectFrom('proPreferences').select('accountId').distinct().where('accountId', 'in', accountIds).execute().then((rows) => rows.map((row) => row.accountId));
+}

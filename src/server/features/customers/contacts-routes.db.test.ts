@@ -127,6 +127,26 @@ describe('contacts and the onboarding checklist API', () => {
     expect(actions.map((row) => row.action).sort()).toEqual(['account.onboarding_item_checked', 'account.onboarding_item_unchecked']);
   });
 
+  it('includes the catalog checks: a complete service profile ticks its item, pro preferences stay open', async () => {
+    const account = await createAccount(testApp.deps);
+    const approver = await createContact(testApp.deps, { accountIds: [account.id] });
+    const itemOf = async (key: string) => ((await request('GET', `/api/staff/accounts/${account.id}/onboarding`)).json().items as Array<{ key: string; done: boolean; hint: string | null }>).find((item) => item.key === key);
+    expect(await itemOf('turn_profile_all_services')).toMatchObject({ done: false });
+    expect(await itemOf('addon_approval_customer')).toMatchObject({ done: false });
+    await testApp.deps.catalog.serviceProfiles.updateServiceProfile(account.id, {
+      turnProfileAllServices: true, turnProfileServiceIds: [], addonApprovalMethod: 'staff_approves', addonAutoApproveLimitCents: null, backupNotificationPhone: '+15125550100', mainApproverContactId: approver.id,
+    }, { actorKind: 'staff', actorId: staff.id, ipAddress: null, requestId: null });
+    expect(await itemOf('turn_profile_all_services')).toMatchObject({ done: true, hint: null });
+    expect(await itemOf('service_profile_approver')).toMatchObject({ done: true, hint: null });
+    expect(await itemOf('addon_approval_customer')).toMatchObject({ done: false, hint: 'On the Service profile tab, set the add-on approval method to "Customer approves".' });
+    await testApp.deps.catalog.serviceProfiles.updateServiceProfile(account.id, {
+      turnProfileAllServices: true, turnProfileServiceIds: [], addonApprovalMethod: 'customer_approves', addonAutoApproveLimitCents: null, backupNotificationPhone: '+15125550100', mainApproverContactId: approver.id,
+    }, { actorKind: 'staff', actorId: staff.id, ipAddress: null, requestId: null });
+    expect(await itemOf('addon_approval_customer')).toMatchObject({ done: true, hint: null });
+    expect(await itemOf('pro_preferences')).toMatchObject({ done: false });
+    expect(await itemOf('pricing_has_data')).toBeDefined();
+  });
+
   it('includes checks registered by other features', async () => {
     const account = await createAccount(testApp.deps);
     testApp.deps.customers.accounts.registerOnboardingCheckProvider({

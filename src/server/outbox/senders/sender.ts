@@ -7,6 +7,8 @@ export interface RenderedMessage {
   kind: string;
   channel: OutboxChannel;
   to: string[];
+  /** Reply-To addresses; absent or empty replies to the sender. */
+  replyTo?: string[];
   subject: string;
   html: string;
   text: string;

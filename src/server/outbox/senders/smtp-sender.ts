@@ -25,6 +25,7 @@ export function createSmtpSender(options: SmtpSenderOptions): Sender & { close()
         await transport.sendMail({
           from: options.from,
           to: message.to,
+          replyTo: message.replyTo?.length ? message.replyTo : undefined,
           subject: message.subject,
           text: message.text,
           html: message.html || undefined,

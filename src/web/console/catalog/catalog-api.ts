@@ -27,14 +27,15 @@ export const usePros = () => useQuery({ queryKey: catalogKeys.pros, queryFn: () 
 export const useAccountServices = (accountId: string) =>
   useQuery({ queryKey: catalogKeys.accountPart(accountId, 'services'), queryFn: () => api.get<{ items: AccountService[] }>(`/api/staff/accounts/${accountId}/services`) });
 
+// Always refetched on mount: contacts, account status and portal access change on other tabs.
 export const useServiceProfile = (accountId: string) =>
-  useQuery({ queryKey: catalogKeys.accountPart(accountId, 'service-profile'), queryFn: () => api.get<ServiceProfile>(`/api/staff/accounts/${accountId}/service-profile`) });
+  useQuery({ queryKey: catalogKeys.accountPart(accountId, 'service-profile'), queryFn: () => api.get<ServiceProfile>(`/api/staff/accounts/${accountId}/service-profile`), staleTime: 0 });
 
 export const useAccountPricing = (accountId: string) =>
   useQuery({ queryKey: catalogKeys.accountPart(accountId, 'pricing'), queryFn: () => api.get<AccountPricing>(`/api/staff/accounts/${accountId}/pricing`) });
 
 export const useSetupStatus = (accountId: string) =>
-  useQuery({ queryKey: catalogKeys.accountPart(accountId, 'setup-status'), queryFn: () => api.get<AccountSetupStatus>(`/api/staff/accounts/${accountId}/setup-status`) });
+  useQuery({ queryKey: catalogKeys.accountPart(accountId, 'setup-status'), queryFn: () => api.get<AccountSetupStatus>(`/api/staff/accounts/${accountId}/setup-status`), staleTime: 0 });
 
 export const useFloorplans = (accountId: string) =>
   useQuery({ queryKey: catalogKeys.accountPart(accountId, 'floorplans'), queryFn: () => api.get<{ items: Floorplan[] }>(`/api/staff/accounts/${accountId}/floorplans`) });

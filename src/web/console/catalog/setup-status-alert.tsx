@@ -9,14 +9,14 @@ export function SetupStatusAlert({ accountId }: { accountId: string }) {
   const failing = status.data.checks.filter((check) => !check.ok);
   if (failing.length === 0) {
     return (
-      <Group gap="xs" aria-label="Setup status">
+      <Group gap="xs">
         <Badge color="teal" variant="light" leftSection={<IconCircleCheck size={14} />}>Portal setup complete</Badge>
         <Text size="xs" c="dimmed">Service profile, pricing, floorplans and prices are all in place.</Text>
       </Group>
     );
   }
   return (
-    <Alert color="yellow" variant="light" icon={<IconAlertTriangle size={18} />} title={`Floorplans or add-ons may not show in the portal (${failing.length} to fix)`} aria-label="Setup status">
+    <Alert color="yellow" variant="light" icon={<IconAlertTriangle size={18} />} title={`Floorplans or add-ons may not show in the portal (${failing.length} to fix)`}>
       <List size="sm" spacing={4}>
         {failing.map((check) => (
           <List.Item key={check.key}>

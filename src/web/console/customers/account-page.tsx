@@ -9,6 +9,7 @@ import { ErrorAlert } from '../../ui/error-alert.tsx';
 import { AnchorLink } from '../../ui/anchor-link.tsx';
 import { accountCatalogTabs } from '../catalog/account-catalog-tabs.tsx';
 import { accountPortalAccessTabs } from '../portal-access/account-portal-access-tab.tsx';
+import { accountRegistrationTabs } from '../registration/account-registration-tab.tsx';
 import { AccountActivityTab } from './account-activity-tab.tsx';
 import { AccountContactsTab } from './account-contacts-tab.tsx';
 import { KIND_LABELS, STATUS_COLORS, STATUS_LABELS, STATUS_OPTIONS } from './account-labels.ts';
@@ -91,7 +92,7 @@ export function AccountPage(): ReactElement {
   if (account.isPending) return <Center p="xl"><Loader /></Center>;
   if (account.error) return <ErrorAlert error={account.error} title="This account could not be loaded" />;
 
-  const tabs = [...OWN_TABS, ...accountCatalogTabs, ...accountPortalAccessTabs].filter((candidate) => !candidate.kinds || candidate.kinds.includes(account.data.kind));
+  const tabs = [...OWN_TABS, ...accountCatalogTabs, ...accountPortalAccessTabs, ...accountRegistrationTabs].filter((candidate) => !candidate.kinds || candidate.kinds.includes(account.data.kind));
   const active = tabs.some((candidate) => candidate.value === tab) ? tab! : 'overview';
   return (
     <Stack gap="lg">

@@ -56,14 +56,15 @@ export const contactSearchQuery = (search: string) => queryOptions({
   enabled: search.trim().length >= 2,
 });
 
-/** Every account change can move the list, the checklist and the activity; refetch what hangs off accounts. */
+/**
+ * Every account change can move the list, the checklist and the activity; refetch what hangs off
+ * accounts. Not awaited, so a mutation's own onSuccess (closing a modal, navigating) runs at once.
+ */
 function useInvalidateAccounts() {
   const queryClient = useQueryClient();
-  return () => Promise.all([
-    queryClient.invalidateQueries({ queryKey: ['customers'] }),
-    queryClient.invalidateQueries({ queryKey: ['account'] }),
-    queryClient.invalidateQueries({ queryKey: ['contact'] }),
-  ]);
+  return () => {
+    for (const queryKey of [['customers'], ['account'], ['contact']]) void queryClient.invalidateQueries({ queryKey });
+  };
 }
 
 export function useCreateManagementCompany() {

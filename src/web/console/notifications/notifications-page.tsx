@@ -2,11 +2,11 @@ import { Badge, Button, Card, Code, Grid, Group, Loader, Modal, NavLink, Segment
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
-import { Link } from '@tanstack/react-router';
 import { IconMail, IconMessage, IconSend } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { MessagePreview as MessagePreviewData, MessageTemplateView, OutboxChannel } from '../../../shared/notifications-contracts.ts';
 import { ApiRequestError } from '../../api/client.ts';
+import { AnchorLink } from '../../ui/anchor-link.tsx';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
 import { MessagePreview } from '../../ui/message-preview.tsx';
 import { Page } from '../../ui/page.tsx';
@@ -240,7 +240,7 @@ function SendTestMessageCard() {
         <Stack>
           <div>
             <Title order={2} size="h4">Send a test message</Title>
-            <Text size="sm" c="dimmed">Checks the email (SMTP) or SMS configuration end to end. See the result on the <Link to="/console/outbox">Outbox</Link> page.</Text>
+            <Text size="sm" c="dimmed">Checks the email (SMTP) or SMS configuration end to end. See the result on the <AnchorLink to="/console/outbox" size="sm">Outbox</AnchorLink> page.</Text>
           </div>
           <SegmentedControl
             aria-label="Channel"

@@ -5,6 +5,7 @@ import type { SignInNotice } from '../../../shared/portal-access-contracts.ts';
 import { ApiRequestError } from '../../api/client.ts';
 import { AuthLayout } from '../../ui/auth-layout.tsx';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
+import { SignUpLink } from '../registration/sign-up-link.tsx';
 import { useSignInCustomer } from './portal-session.ts';
 import { SIGN_IN_NOTICES } from './sign-in-notice.ts';
 
@@ -38,6 +39,7 @@ export function PortalSignInPage({ notice }: { notice?: SignInNotice | undefined
           <PasswordInput label="Password" autoComplete="current-password" {...form.getInputProps('password')} />
           <Button type="submit" loading={signIn.isPending} fullWidth>Sign in</Button>
           <Anchor component={Link} to="/portal/forgot-password" size="sm" ta="center">Forgot your password?</Anchor>
+          <SignUpLink />
         </Stack>
       </form>
     </AuthLayout>
