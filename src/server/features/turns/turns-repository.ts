@@ -30,12 +30,17 @@ export function updateAccountAddress(db: Executor, accountId: string, changes: P
   return db.updateTable('accounts').set(changes).where('id', '=', accountId).execute();
 }
 
-export function listAccountContacts(db: Executor, accountId: string) {
+/** Contacts of these accounts with their portal login switched on: the people who can use the portal here. */
+export function listPortalUsers(db: Executor, accountIds: readonly string[]) {
+  if (accountIds.length === 0) return Promise.resolve([]);
   return db
     .selectFrom('accountContacts')
     .innerJoin('contacts', 'contacts.id', 'accountContacts.contactId')
-    .select(['contacts.id', 'contacts.firstName', 'contacts.lastName', 'contacts.title'])
-    .where('accountContacts.accountId', '=', accountId)
+    .innerJoin('portalLogins', 'portalLogins.contactId', 'contacts.id')
+    .select(['contacts.id', 'contacts.firstName', 'contacts.lastName', 'contacts.title', 'portalLogins.portalEmail'])
+    .distinct()
+    .where('accountContacts.accountId', 'in', accountIds)
+    .where('portalLogins.enabled', '=', 1)
     .orderBy('contacts.lastName')
     .orderBy('contacts.firstName')
     .execute();

@@ -332,6 +332,8 @@ describe('turns routes', () => {
     const pricelist = (await call(setup.cookie, 'GET', `/api/portal/floorplans/${setup.floorplan.id}/prices`)).json();
     expect(pricelist.items.find((item: { id: string }) => item.id === setup.paint.id).priceCents).toBe(15000);
     expect((await call(setup.cookie, 'GET', `${base}/units`)).json().items).toMatchObject([{ number: '101', floorplanName: '1 bed' }]);
+    expect((await call(setup.cookie, 'GET', `${base}/users`)).json().items).toEqual([]);
+    await deps.portalAccess.service.grantAccess({ contactId: setup.approver.id, portalEmail: setup.approver.emails[0]!, sendCredentialCreateEmail: false, actor: systemActor });
     expect((await call(setup.cookie, 'GET', `${base}/users`)).json().items).toEqual([
       { contactId: setup.approver.id, name: `Maria ${setup.approver.lastName}`, title: 'Community Manager', emails: setup.approver.emails, isMainApprover: true },
     ]);

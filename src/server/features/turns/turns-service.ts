@@ -175,14 +175,13 @@ export function createTurnsService(deps: { db: Db; clock: Clock; catalog: Catalo
       return property!;
     },
 
-    /** "Users": the people at this property, and who receives add-on approval requests. */
+    /** "Users": everyone with portal access to this property (through it or its management company), and who approves add-ons. */
     async listPropertyUsers(scope: TurnScope, accountId: string) {
-      await requireProperty(scope, accountId);
-      const [contacts, profile] = await Promise.all([repository.listAccountContacts(db, accountId), catalog.serviceProfiles.getServiceProfile(accountId)]);
-      const emails = await repository.listPrimaryEmails(db, contacts.map((contact) => contact.id));
-      return contacts.map((contact) => ({
-        contactId: contact.id, name: `${contact.firstName} ${contact.lastName}`, title: contact.title,
-        emails: emails.filter((row) => row.contactId === contact.id).map((row) => row.email), isMainApprover: profile.mainApproverContactId === contact.id,
+      const property = await requireProperty(scope, accountId);
+      const accountIds = property.parentAccountId ? [accountId, property.parentAccountId] : [accountId];
+      const [users, profile] = await Promise.all([repository.listPortalUsers(db, accountIds), catalog.serviceProfiles.getServiceProfile(accountId)]);
+      return users.map((user) => ({
+        contactId: user.id, name: `${user.firstName} ${user.lastName}`, title: user.title, emails: [user.portalEmail], isMainApprover: profile.mainApproverContactId === user.id,
       }));
     },
 

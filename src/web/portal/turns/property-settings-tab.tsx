@@ -214,13 +214,13 @@ function Users({ accountId }: { accountId: string }) {
   const users = usePropertyUsers(accountId);
   return (
     <Card withBorder padding={0}>
-      <Text size="sm" c="dimmed" p="md">The people at this property. Ask us to add or remove someone.</Text>
+      <Text size="sm" c="dimmed" p="md">Everyone with portal access to this property. Ask us to add or remove someone.</Text>
       <ErrorAlert error={users.error} />
       <Table verticalSpacing="xs" aria-label="Users">
         <Table.Thead><Table.Tr><Table.Th>Name</Table.Th><Table.Th>Title</Table.Th><Table.Th>Email</Table.Th><Table.Th /></Table.Tr></Table.Thead>
         <Table.Tbody>
           {users.isPending ? <EmptyRow colSpan={4}><Loader size="sm" /></EmptyRow> : null}
-          {users.data?.items.length === 0 ? <EmptyRow colSpan={4}>No people on file yet.</EmptyRow> : null}
+          {users.data?.items.length === 0 ? <EmptyRow colSpan={4}>No one has portal access yet.</EmptyRow> : null}
           {users.data?.items.map((user) => (
             <Table.Tr key={user.contactId}>
               <Table.Td fw={500}>{user.name}</Table.Td>
