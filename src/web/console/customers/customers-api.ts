@@ -60,10 +60,11 @@ export const contactSearchQuery = (search: string) => queryOptions({
  * Every account change can move the list, the checklist and the activity; refetch what hangs off
  * accounts. Not awaited, so a mutation's own onSuccess (closing a modal, navigating) runs at once.
  */
+/** Account changes (status, portal access switch) also change every contact's portal-access state. */
 function useInvalidateAccounts() {
   const queryClient = useQueryClient();
   return () => {
-    for (const queryKey of [['customers'], ['account'], ['contact']]) void queryClient.invalidateQueries({ queryKey });
+    for (const queryKey of [['customers'], ['account'], ['contact'], ['portal-access'], ['account-portal-access']]) void queryClient.invalidateQueries({ queryKey });
   };
 }
 
