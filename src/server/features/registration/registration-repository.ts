@@ -89,8 +89,9 @@ export interface RequestListQuery {
   offset: number;
 }
 
-export function listRequests(db: Db, query: RequestListQuery) {
-  let select = db
+/** A request with the names the queue shows: matched account, assigned staff member, current step. */
+function selectRequestRows(db: Db) {
+  return db
     .selectFrom('registrationRequests')
     .leftJoin('accounts', 'accounts.id', 'registrationRequests.accountId')
     .leftJoin('staffMembers', 'staffMembers.id', 'registrationRequests.assignedStaffId')
@@ -104,6 +105,10 @@ export function listRequests(db: Db, query: RequestListQuery) {
       'registrationSteps.position as stepPosition',
       'registrationSteps.action as stepAction',
     ]);
+}
+
+export function listRequests(db: Db, query: RequestListQuery) {
+  let select = selectRequestRows(db);
   if (query.state !== 'all') select = select.where('registrationRequests.state', '=', query.state);
   if (query.search) {
     const pattern = `%${query.search.toLowerCase()}%`;
@@ -129,20 +134,7 @@ export function listRequests(db: Db, query: RequestListQuery) {
 export type RequestListRow = Awaited<ReturnType<typeof listRequests>>[number];
 
 export function findRequestRow(db: Db, id: string): Promise<RequestListRow | undefined> {
-  return db
-    .selectFrom('registrationRequests')
-    .leftJoin('accounts', 'accounts.id', 'registrationRequests.accountId')
-    .leftJoin('staffMembers', 'staffMembers.id', 'registrationRequests.assignedStaffId')
-    .leftJoin('registrationSteps', 'registrationSteps.id', 'registrationRequests.currentStepId')
-    .selectAll('registrationRequests')
-    .select([
-      'accounts.name as accountName',
-      'accounts.accountNumber as accountNumber',
-      'staffMembers.name as assignedStaffName',
-      'registrationSteps.name as stepName',
-      'registrationSteps.position as stepPosition',
-      'registrationSteps.action as stepAction',
-    ])
+  return selectRequestRows(db)
     .where('registrationRequests.id', '=', id)
     .executeTakeFirst();
 }
