@@ -1,11 +1,12 @@
-import { ActionIcon, Button, Card, Group, Loader, Stack, Table, Text, Tooltip } from '@mantine/core';
-import { IconArrowDown, IconArrowUp, IconGripVertical, IconPlus } from '@tabler/icons-react';
+import { Button, Card, Group, Loader, Stack, Table, Text } from '@mantine/core';
+import { IconGripVertical, IconPlus } from '@tabler/icons-react';
 import { useEffect, useState, type DragEvent } from 'react';
 import type { Service } from '../../../shared/catalog-contracts.ts';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
 import { useAccountServices, useCreateAccountService, useReorderAccountServices } from './catalog-api.ts';
 import { applyFieldErrors, EmptyRow, KindBadge, notifySaved, ProviderBadge, ServiceFormModal } from './catalog-ui.tsx';
 import { SetupStatusAlert } from './setup-status-alert.tsx';
+import { MoveButtons } from '../../ui/move-buttons.tsx';
 
 /** Moves one item to another index; the order the account's customers see their services in. */
 function moved<T>(items: T[], from: number, to: number): T[] {
@@ -78,10 +79,7 @@ export function AccountServicesTab({ accountId }: { accountId: string }) {
                 <Table.Td><KindBadge value={service.kind} /></Table.Td>
                 <Table.Td>{service.defaultDayOffset}</Table.Td>
                 <Table.Td>
-                  <Group gap={2} wrap="nowrap">
-                    <Tooltip label="Move up"><ActionIcon variant="subtle" aria-label={`Move ${service.name} up`} disabled={index === 0} onClick={() => move(index, index - 1)}><IconArrowUp size={16} /></ActionIcon></Tooltip>
-                    <Tooltip label="Move down"><ActionIcon variant="subtle" aria-label={`Move ${service.name} down`} disabled={index === order.length - 1} onClick={() => move(index, index + 1)}><IconArrowDown size={16} /></ActionIcon></Tooltip>
-                  </Group>
+                  <MoveButtons name={service.name} index={index} count={order.length} onMove={move} />
                 </Table.Td>
               </Table.Tr>
             ))}

@@ -1,11 +1,12 @@
-import { ActionIcon, Badge, Button, Card, Group, Loader, Modal, NumberInput, Select, Stack, Table, Tabs, Text, TextInput, Tooltip } from '@mantine/core';
+import { Badge, Button, Card, Group, Loader, Modal, NumberInput, Select, Stack, Table, Tabs, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconArrowDown, IconArrowUp, IconPlus } from '@tabler/icons-react';
+import { IconPlus } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import type { Service } from '../../../shared/catalog-contracts.ts';
 import { formatCents, type PortalProperty } from '../../../shared/turn-contracts.ts';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
 import { applyFieldErrors, EmptyRow, formLevelError, notifySaved, ProviderBadge } from '../../console/catalog/catalog-ui.tsx';
+import { MoveButtons } from '../../ui/move-buttons.tsx';
 import {
   useCreateCustomService, useFloorplanPricelist, usePropertyFloorplans, usePropertyServices, usePropertyUnits, usePropertyUsers, useReorderServices, useUpdateAddress,
 } from './turns-api.ts';
@@ -70,10 +71,7 @@ function SetupServices({ accountId }: { accountId: string }) {
               <Table.Td><Badge variant="outline" color={service.kind === 'standard' ? 'blue' : 'gray'}>{service.kind === 'standard' ? 'Service' : 'Add-on'}</Badge></Table.Td>
               <Table.Td>{service.defaultDayOffset}</Table.Td>
               <Table.Td>
-                <Group gap={2} wrap="nowrap">
-                  <Tooltip label="Move up"><ActionIcon variant="subtle" aria-label={`Move ${service.name} up`} disabled={index === 0} onClick={() => move(index, index - 1)}><IconArrowUp size={16} /></ActionIcon></Tooltip>
-                  <Tooltip label="Move down"><ActionIcon variant="subtle" aria-label={`Move ${service.name} down`} disabled={index === order.length - 1} onClick={() => move(index, index + 1)}><IconArrowDown size={16} /></ActionIcon></Tooltip>
-                </Group>
+                <MoveButtons name={service.name} index={index} count={order.length} onMove={move} />
               </Table.Td>
             </Table.Tr>
           ))}
