@@ -9,13 +9,10 @@ import { createUnitsService } from './units-service.ts';
 /** Services catalog, service profiles, pricelists and floorplans, units and pros. */
 export function createCatalogFeature(deps: BaseDeps) {
   const { db, clock } = deps;
-  const serviceProfiles = createServiceProfileService({ db, clock });
-  const pricing = createPricingService({ db, clock });
-  const pros = createProsService({ db, clock });
   return {
     services: createServiceCatalogService({ db, clock }),
-    serviceProfiles,
-    pricing,
+    serviceProfiles: createServiceProfileService({ db, clock }),
+    pricing: createPricingService({ db, clock }),
     units: createUnitsService({ db, clock }),
     pros: createProsService({ db, clock }),
     /** Registered with customers in deps.ts: the checklist items catalog data answers. */

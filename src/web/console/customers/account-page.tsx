@@ -1,5 +1,5 @@
 import type { ReactElement } from 'react';
-import { Anchor, Badge, Button, Card, Center, Group, Loader, Menu, Stack, Switch, Tabs, Text, Title } from '@mantine/core';
+import { Badge, Button, Card, Center, Group, Loader, Menu, Stack, Switch, Tabs, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
