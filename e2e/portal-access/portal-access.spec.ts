@@ -2,6 +2,9 @@ import { expect, test, type Page } from '@playwright/test';
 import { signInAsDemoStaff } from '../fixtures.ts';
 import { demoContact, grantAccess, latestLink, signInStaffApi, staffCall } from './support.ts';
 
+// Journeys cross the console, captured mail and the portal; argon2 hashing on a shared CI box is slow.
+test.describe.configure({ timeout: 120_000 });
+
 const PASSWORD = 'amber kettle river sunrise';
 const NEW_PASSWORD = 'quiet harbor lantern meadow';
 
@@ -20,14 +23,14 @@ async function activatedLogin(page: Page, email: string, username: string) {
 }
 
 test('staff grant access on the contact page; the customer sets up a login from the emailed link, signs in, and the link works only once', async ({ page }) => {
-  // The longest journey here: console, mail, portal and back to the console.
-  test.setTimeout(120_000);
   const email = 'maria.alvarez@harborpoint.example';
   const ids = demoContact(email);
   await signInAsDemoStaff(page);
   await page.goto(`/console/customers/${ids.accountId}`);
   await page.getByLabel('Activate portal access').click();
   await expect(page.getByText('Portal access activated')).toBeVisible();
+  await page.getByRole('tab', { name: 'Portal access' }).click();
+  await expect(page.getByRole('table', { name: "Contacts' portal access" }).getByRole('row', { name: /Maria Alvarez/ })).toContainText('No portal access');
 
   await page.goto(`/console/contacts/${ids.contactId}`);
   const panel = page.getByRole('region', { name: 'Portal access' });
@@ -41,6 +44,8 @@ test('staff grant access on the contact page; the customer sets up a login from 
   const link = await latestLink(page.request, email, 'credential_create');
   await page.goto(link);
   await expect(page.getByRole('heading', { name: 'Set up your portal login' })).toBeVisible();
+  // The secret left the address bar after the first load.
+  await expect(page).toHaveURL(/\/portal\/link$/);
   await page.getByLabel('Username').fill('maria.alvarez');
   await expect(page.getByText('This username is available.')).toBeVisible();
   await page.getByLabel('Password', { exact: true }).fill(PASSWORD);

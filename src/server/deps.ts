@@ -34,7 +34,7 @@ export function createDeps(config: Config, options: { clock?: Clock; database?: 
   const customers = createCustomersFeature({ ...base, accountHooks: portalAccess.accountHooks });
   const catalog = createCatalogFeature(base);
   customers.accounts.registerOnboardingCheckProvider(catalog.onboardingChecks);
-  const registration = createRegistrationFeature(base);
+  const registration = createRegistrationFeature({ ...base, portalLogins: portalAccess });
   const turns = createTurnsFeature({ ...base, catalog });
 
   return {

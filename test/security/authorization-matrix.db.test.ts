@@ -1,13 +1,17 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../../src/server/db/database.ts';
 import { createStaffMember, signInStaff } from '../factories.ts';
 import { createTestApp, type TestApp } from '../test-app.ts';
+import { buildCustomerWorld, validBodyFor, type CustomerWorld } from './customer-world.ts';
+import { renderMatrix, writeMatrix, writtenMatrix } from './matrix-document.ts';
 import { listOperations, urlOf, type Operation } from './openapi-operations.ts';
 
 /**
  * The authorization matrix of SECURITY.md, proven over every operation in the OpenAPI document, so a
  * new route is covered the moment it exists: anonymous callers get 401 on everything not public, a
- * staff member without the admin role gets 403 on admin operations, and a customer session opens no
- * staff operation.
+ * staff member without the admin role gets 403 on admin operations, a customer session opens no
+ * staff operation, and one customer can neither read nor change anything of another.
  */
 describe('authorization matrix', () => {
   let testApp: TestApp;
@@ -24,6 +28,12 @@ describe('authorization matrix', () => {
     }
   });
 
+  it('lists every operation, with who may call it, in the written matrix of SECURITY.md', () => {
+    const matrix = renderMatrix(operations);
+    if (process.env.UPDATE_AUTHORIZATION_MATRIX === '1') writeMatrix(matrix);
+    expect(writtenMatrix(), 'SECURITY.md is out of date: run UPDATE_AUTHORIZATION_MATRIX=1 npx vitest run --project db-sqlite test/security').toBe(matrix);
+  });
+
   it('answers 401 to anonymous callers on every operation that is not public', async () => {
     for (const operation of operations.filter(({ access }) => access !== 'public')) {
       const response = await testApp.app.inject({ method: operation.method as 'GET', url: urlOf(operation), payload: operation.method === 'GET' ? undefined : {} });
@@ -37,6 +47,66 @@ describe('authorization matrix', () => {
     for (const operation of operations.filter(({ access }) => access === 'staff:admin')) {
       const response = await testApp.app.inject({ method: operation.method as 'GET', url: urlOf(operation), headers: { cookie }, payload: operation.method === 'GET' ? undefined : {} });
       expect(response.statusCode, `${operation.operationId}`).toBe(403);
+    }
+  });
+});
+
+/** Query strings the customer reads need to be valid at all. */
+const QUERY: Record<string, string> = { getPortalCalendar: '?from=2026-06-01&to=2026-07-31' };
+
+/** Every row of every table, except the ones any request touches (sessions, throttles) or that never change. */
+async function snapshot(db: Db): Promise<Record<string, string[]>> {
+  const tables = (await db.introspection.getTables()).map((table) => table.name).filter((name) => !/^(sessions|login_throttles|kysely_migration.*)$/.test(name));
+  const result: Record<string, string[]> = {};
+  for (const table of tables) {
+    const { rows } = await sql<Record<string, unknown>>`select * from ${sql.table(table)}`.execute(db);
+    result[table] = rows.map((row) => JSON.stringify(row)).sort();
+  }
+  return result;
+}
+
+describe('customer isolation', () => {
+  let testApp: TestApp;
+  let operations: Operation[];
+  let alpha: CustomerWorld;
+  let bravo: CustomerWorld;
+  beforeAll(async () => {
+    testApp = await createTestApp();
+    operations = await listOperations(testApp.app);
+    const staffCookie = await signInStaff(testApp.app, await createStaffMember(testApp.deps, { role: 'psm' }));
+    alpha = await buildCustomerWorld(testApp, staffCookie, 'Alpha');
+    bravo = await buildCustomerWorld(testApp, staffCookie, 'Bravo');
+  });
+  afterAll(() => testApp.close());
+
+  const call = (operation: Operation, cookie: string, params: Record<string, string>, payload?: object) =>
+    testApp.app.inject({ method: operation.method as 'GET', url: urlOf(operation, params) + (QUERY[operation.operationId] ?? ''), headers: { cookie }, ...(payload ? { payload } : {}) });
+
+  it('opens no staff operation to a customer session', async () => {
+    for (const operation of operations.filter(({ access }) => access === 'staff' || access === 'staff:admin')) {
+      const response = await call(operation, alpha.cookie, bravo.params, operation.method === 'GET' ? undefined : {});
+      expect(response.statusCode, operation.operationId).toBe(401);
+    }
+  });
+
+  it('answers 404 for every object of another customer, with a valid request, and changes nothing', async () => {
+    const addressed = operations.filter(({ access, parameterNames }) => access === 'customer' && parameterNames.length > 0);
+    expect(addressed.length).toBeGreaterThan(10);
+    const before = await snapshot(testApp.deps.db);
+    for (const operation of addressed) {
+      for (const name of operation.parameterNames) expect(bravo.params, `no fixture for {${name}} of ${operation.operationId}`).toHaveProperty(name);
+      const response = await call(operation, alpha.cookie, bravo.params, operation.method === 'GET' ? undefined : validBodyFor(operation.operationId, bravo));
+      expect(response.statusCode, `${operation.operationId}: ${response.body}`).toBe(404);
+    }
+    expect(await snapshot(testApp.deps.db)).toEqual(before);
+  });
+
+  it('shows no identifier of another customer on anything a customer can read', async () => {
+    const reads = operations.filter(({ access, method }) => access === 'customer' && method === 'GET');
+    for (const operation of reads) {
+      const response = await call(operation, alpha.cookie, alpha.params);
+      expect(response.statusCode, `${operation.operationId}: ${response.body}`).toBe(200);
+      for (const identifier of bravo.identifiers) expect(response.body, `${operation.operationId} leaks ${identifier}`).not.toContain(identifier);
     }
   });
 });

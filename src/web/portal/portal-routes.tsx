@@ -2,7 +2,7 @@ import { createRoute, redirect } from '@tanstack/react-router';
 import { SignInNoticeSchema } from '../../shared/portal-access-contracts.ts';
 import { ApiRequestError } from '../api/client.ts';
 import { rootRoute } from '../route-roots.tsx';
-import { AccessLinkPage } from './access/access-link-page.tsx';
+import { AccessLinkLandingPage, AccessLinkPage } from './access/access-link-page.tsx';
 import { PortalHomePage } from './home/portal-home-page.tsx';
 import { PortalLayout } from './home/portal-layout.tsx';
 import { ForgotPasswordPage } from './session/forgot-password-page.tsx';
@@ -21,12 +21,12 @@ const signInRoute = createRoute({
   },
 });
 
-const linkRoute = createRoute({
+const linkLandingRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/portal/link/$token',
-  component: function Link() {
-    const { token } = linkRoute.useParams();
-    return <AccessLinkPage token={token} />;
+  component: function LinkLanding() {
+    const { token } = linkLandingRoute.useParams();
+    return <AccessLinkLandingPage token={token} />;
   },
 });
 
@@ -49,7 +49,8 @@ export const portalAppRoute = createRoute({
 /** The customer portal: sign-in, link pages and the signed-in portal. */
 export const portalRoutes = [
   signInRoute,
-  linkRoute,
+  linkLandingRoute,
+  createRoute({ getParentRoute: () => rootRoute, path: '/portal/link', component: AccessLinkPage }),
   createRoute({ getParentRoute: () => rootRoute, path: '/portal/forgot-password', component: ForgotPasswordPage }),
   portalAppRoute.addChildren([
     createRoute({ getParentRoute: () => portalAppRoute, path: '/portal/home', component: PortalHomePage }),

@@ -1,6 +1,28 @@
 import type { BaseDeps } from '../../deps.ts';
+import { findMessageKind } from '../../outbox/message-kinds.ts';
+import { findTemplateOverrides } from '../../outbox/outbox-repository.ts';
+import { renderTemplate } from '../../outbox/template-rules.ts';
+import { findAccountByPortalKey, revealPortalKey } from '../customers/index.ts';
+import { createBulkPortalLoginsService } from './bulk-portal-logins-service.ts';
+import type { PortalKeyPort, PortalLoginPort, RenderEmail } from './registration-ports.ts';
+import { createRegistrationQueueService } from './registration-queue-service.ts';
+import { createRegistrationSettingsService } from './registration-settings-service.ts';
+import { createSelfRegistrationService } from './self-registration-service.ts';
 
 /** Self-registration with portal key + account number, and the staff queue of registration requests. */
-export function createRegistrationFeature(_deps: BaseDeps) {
-  return {};
+export function createRegistrationFeature(deps: BaseDeps & { portalLogins: PortalLoginPort }) {
+  const { db, clock, throttle, config, portalLogins } = deps;
+  const portalKeys: PortalKeyPort = { findAccountByPortalKey, revealPortalKey };
+  // Renders like the dispatcher does: the vendor's edited template when there is one, else the default.
+  const renderEmail: RenderEmail = async (kindId, payload) => {
+    const kind = findMessageKind(kindId);
+    const [override] = await findTemplateOverrides(db, [kind.id]);
+    return renderTemplate(override ?? kind.defaultTemplate, kind.payloadSchema.parse(payload));
+  };
+  return {
+    selfRegistration: createSelfRegistrationService({ db, clock, throttle, config, portalLogins, portalKeys }),
+    queue: createRegistrationQueueService({ db, clock, config, portalKeys, renderEmail }),
+    settings: createRegistrationSettingsService({ db, clock }),
+    bulkPortalLogins: createBulkPortalLoginsService({ db, clock, portalLogins }),
+  };
 }

@@ -223,3 +223,39 @@ export async function insertContactEmail(trx: Trx, email: ContactEmailsTable): P
 export function findActiveStaffEmailsByRole(db: Executor, role: StaffRole) {
   return db.selectFrom('staffMembers').select('email').where('role', '=', role).where('deactivatedAt', 'is', null).orderBy('email').execute();
 }
+
+/** The account's contacts with their portal login (portal-access's table, read only). */
+export function findAccountContactsWithLogins(db: Executor, accountId: string) {
+  return db
+    .selectFrom('accountContacts')
+    .innerJoin('contacts', 'contacts.id', 'accountContacts.contactId')
+    .leftJoin('portalLogins', 'portalLogins.contactId', 'contacts.id')
+    .where('accountContacts.accountId', '=', accountId)
+    .select([
+      'contacts.id as contactId',
+      'contacts.firstName',
+      'contacts.lastName',
+      'portalLogins.id as loginId',
+      'portalLogins.portalEmail',
+      'portalLogins.enabled',
+      'portalLogins.passwordHash',
+    ])
+    .orderBy('contacts.lastName')
+    .orderBy('contacts.firstName')
+    .execute();
+}
+
+/** Contacts among these with a setup or welcome link sent since `since` and not used or replaced. */
+export async function findContactsWithFreshSetupLinks(db: Executor, contactIds: string[], since: string): Promise<Set<string>> {
+  if (!contactIds.length) return new Set();
+  const rows = await db
+    .selectFrom('accessTokens')
+    .select('contactId')
+    .where('contactId', 'in', contactIds)
+    .where('purpose', 'in', ['credential_create', 'welcome'])
+    .where('createdAt', '>=', since)
+    .where('consumedAt', 'is', null)
+    .where('supersededAt', 'is', null)
+    .execute();
+  return new Set(rows.map((row) => row.contactId));
+}

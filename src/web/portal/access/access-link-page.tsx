@@ -25,19 +25,35 @@ const NOTICE_AFTER: Record<Exclude<RedeemedAccessLink['outcome'], 'signed_in'>, 
   email_verified: 'email_verified',
 };
 
+const STORAGE_KEY = 'portico.accessLink';
+
 /**
- * Every emailed link opens this confirm page: loading it never uses the link (mail scanners open
+ * Where an emailed link lands: the token moves out of the address bar (and so out of history and
+ * any Referer) into this tab's session storage, then the confirm page takes over.
+ */
+export function AccessLinkLandingPage({ token }: { token: string }) {
+  const navigate = useNavigate();
+  useEffect(() => {
+    sessionStorage.setItem(STORAGE_KEY, token);
+    void navigate({ to: '/portal/link', replace: true });
+  }, [token, navigate]);
+  return <Center mih="100vh"><Loader aria-label="Checking your link" /></Center>;
+}
+
+/**
+ * The confirm page every emailed link opens: loading it never uses the link (mail scanners open
  * links); only the button below does.
  */
-export function AccessLinkPage({ token }: { token: string }) {
+export function AccessLinkPage() {
   const navigate = useNavigate();
-  const inspection = useQuery({ queryKey: ['access-link', token], queryFn: () => inspectAccessLink(token), retry: false, staleTime: Infinity, gcTime: 0 });
+  const token = sessionStorage.getItem(STORAGE_KEY) ?? '';
+  const inspection = useQuery({ queryKey: ['access-link', token], queryFn: () => inspectAccessLink(token), enabled: token.length > 0, retry: false, staleTime: Infinity, gcTime: 0 });
 
   useEffect(() => {
     const data = inspection.data;
-    if (data && data.status !== 'valid') void navigate({ to: '/portal/sign-in', search: { notice: NOTICE_FOR_PROBLEM[data.status] }, replace: true });
-    if (inspection.error) void navigate({ to: '/portal/sign-in', search: { notice: 'link_invalid' }, replace: true });
-  }, [inspection.data, inspection.error, navigate]);
+    const problem = !token || inspection.error ? 'link_invalid' : data && data.status !== 'valid' ? NOTICE_FOR_PROBLEM[data.status] : null;
+    if (problem) void navigate({ to: '/portal/sign-in', search: { notice: problem }, replace: true });
+  }, [token, inspection.data, inspection.error, navigate]);
 
   if (inspection.data?.status !== 'valid') {
     return <Center mih="100vh"><Loader aria-label="Checking your link" /></Center>;

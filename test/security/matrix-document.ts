@@ -1,0 +1,37 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Operation } from './openapi-operations.ts';
+
+const SECURITY_MD = resolve(import.meta.dirname, '../../SECURITY.md');
+const BEGIN = '<!-- authorization-matrix:begin (generated from the OpenAPI document; checked by test/security) -->';
+const END = '<!-- authorization-matrix:end -->';
+
+const CELLS: Record<Operation['access'], [anonymous: string, customer: string, staff: string, staffAdmin: string]> = {
+  public: ['yes', 'yes', 'yes', 'yes'],
+  customer: ['401', 'own accounts only (else 404)', '401', '401'],
+  staff: ['401', '401', 'yes', 'yes'],
+  'staff:admin': ['401', '401', '403', 'yes'],
+};
+
+/** The written matrix: one row per operation × who may call it. */
+export function renderMatrix(operations: Operation[]): string {
+  const rows = [...operations]
+    .sort((left, right) => left.path.localeCompare(right.path) || left.method.localeCompare(right.method))
+    .map((operation) => `| \`${operation.operationId}\` | \`${operation.method} ${operation.path}\` | ${CELLS[operation.access].join(' | ')} |`);
+  return [BEGIN, '', '| operation | route | anonymous | customer | staff (psm, support) | staff admin |', '|---|---|---|---|---|---|', ...rows, '', END].join('\n');
+}
+
+/** The matrix as written in SECURITY.md now. */
+export function writtenMatrix(): string {
+  const text = readFileSync(SECURITY_MD, 'utf8');
+  const start = text.indexOf(BEGIN);
+  const end = text.indexOf(END);
+  return start >= 0 && end > start ? text.slice(start, end + END.length) : '';
+}
+
+/** Rewrites the matrix in SECURITY.md (run the test with UPDATE_AUTHORIZATION_MATRIX=1 after adding routes). */
+export function writeMatrix(matrix: string): void {
+  const text = readFileSync(SECURITY_MD, 'utf8');
+  const current = writtenMatrix();
+  writeFileSync(SECURITY_MD, current ? text.replace(current, matrix) : text.replace('AUTHORIZATION_MATRIX', matrix));
+}
