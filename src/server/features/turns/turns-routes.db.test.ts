@@ -9,14 +9,15 @@ import { buildApp } from '../../app.ts';
 import { testConfig } from '../../config.ts';
 import type { AddonApprovalMethod } from '../../db/schema/catalog.ts';
 import { createDeps, type Deps } from '../../deps.ts';
+import { sessionCookie } from '../../../../test/test-app.ts';
 import type { CustomerPrincipal } from '../../http/access.ts';
 import { newId } from '../../ids.ts';
 import type { Turn } from '../../../shared/turn-contracts.ts';
 
 /**
- * The portal's customer sessions come from the portal-access feature; here a session row is created
- * through the real session service and the test decides which accounts it may see, so the scoping of
- * every turns route is tested on its own.
+ * Most tests create a session row through the real session service and decide which accounts it may
+ * see, so the scoping of every turns route is tested on its own; one test signs in through the real
+ * portal login to prove the two fit together.
  */
 describe('turns routes', () => {
   let app: FastifyInstance;
@@ -28,7 +29,7 @@ describe('turns routes', () => {
   beforeAll(async () => {
     const database = await createTestDatabase();
     const real = createDeps(testConfig(), { clock: new FakeClock(), database, logger: pino({ level: 'silent' }) });
-    deps = { ...real, resolveCustomer: async (session) => principals.get(session.subjectId) ?? null };
+    deps = { ...real, resolveCustomer: async (session) => principals.get(session.subjectId) ?? real.resolveCustomer(session) };
     app = await buildApp(deps, { serveWeb: false });
     await app.ready();
     close = async () => {
@@ -85,6 +86,27 @@ describe('turns routes', () => {
   async function auditActions(subjectId: string) {
     return (await deps.db.selectFrom('auditEvents').select('action').where('subjectId', '=', subjectId).orderBy('occurredAt').orderBy('id').execute()).map((row) => row.action);
   }
+
+  it('with a real portal sign-in: the customer orders at their property and gets 404 at another', async () => {
+    const mine = await setupProperty();
+    const theirs = await setupProperty();
+    const foreign = await orderTurn(theirs);
+    const email = mine.approver.emails[0]!;
+    const granted = await call(staffCookie, 'POST', `/api/staff/contacts/${mine.approver.id}/portal-access/grant`, { portalEmail: email, sendCredentialCreateEmail: true });
+    expect(granted.statusCode, granted.body).toBe(200);
+    const message = await deps.db.selectFrom('outboxMessages').select('payloadJson').where('contactId', '=', mine.approver.id).where('kind', '=', 'credential_create').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    const token = (JSON.parse(message.payloadJson!) as { link: string }).link.split('/').pop();
+    const password = 'amber kettle river sunrise';
+    const redeemed = await app.inject({ method: 'POST', url: '/api/portal/links/redeem', payload: { token, username: unique('maria').replaceAll('-', '.'), password } });
+    expect(redeemed.statusCode, redeemed.body).toBe(200);
+    const cookie = sessionCookie(await app.inject({ method: 'POST', url: '/api/portal/session', payload: { login: email, password } }));
+
+    const own = await orderTurn({ ...mine, cookie });
+    expect((await call(cookie, 'GET', `/api/portal/turns/${own.id}`)).statusCode).toBe(200);
+    expect((await call(cookie, 'GET', `/api/portal/turns/${foreign.id}`)).statusCode).toBe(404);
+    expect((await call(cookie, 'POST', `/api/portal/turns/${foreign.id}/cancel`, {})).statusCode).toBe(404);
+    expect((await call(cookie, 'GET', '/api/portal/properties')).json().items.map((item: { id: string }) => item.id)).toEqual([mine.property.id]);
+  });
 
   it('previews a turn for a floorplan: turn-profile services with back-scheduled dates, prices and add-ons', async () => {
     const setup = await setupProperty();

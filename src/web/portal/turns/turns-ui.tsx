@@ -13,7 +13,7 @@ export const STATUS_COLORS: Record<ServiceLineStatus, string> = {
 };
 
 export function StatusBadge({ status, size = 'sm' }: { status: ServiceLineStatus; size?: 'xs' | 'sm' | 'md' }) {
-  return <Badge variant="light" color={STATUS_COLORS[status]} size={size}>{SERVICE_LINE_STATUS_LABELS[status]}</Badge>;
+  return <Badge variant="light" color={STATUS_COLORS[status]} size={size} style={{ flexShrink: 0 }}>{SERVICE_LINE_STATUS_LABELS[status]}</Badge>;
 }
 
 /** "Jul 1, 2026" for a calendar date; an em dash when there is none. */
