@@ -73,7 +73,9 @@ export function updateTurn(db: Executor, turnId: string, changes: Partial<TurnsT
 export async function listTurns(db: Executor, accountIds: readonly string[], options: { search?: string | undefined } = {}) {
   if (accountIds.length === 0) return [];
   let query = db.selectFrom('turns').selectAll().where('accountId', 'in', accountIds);
-  if (options.search) query = query.where('unitNumber', 'like', `%${options.search.replace(/[\\%_]/g, '')}%`);
+  // lower() on both sides: LIKE is case-insensitive on SQLite but not on PostgreSQL.
+  const search = options.search?.toLowerCase().replace(/[\\%_]/g, '');
+  if (search) query = query.where((eb) => eb(eb.fn('lower', ['unitNumber']), 'like', `%${search}%`));
   const rows = await query.execute();
   return rows.sort((left, right) => (left.moveInDate ?? '9999').localeCompare(right.moveInDate ?? '9999') || left.moveOutDate.localeCompare(right.moveOutDate) || left.unitNumber.localeCompare(right.unitNumber, 'en', { numeric: true }));
 }

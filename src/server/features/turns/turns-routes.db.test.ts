@@ -170,6 +170,9 @@ describe('turns routes', () => {
     const created = await call(setup.cookie, 'POST', url, { ...base, unitId: null, unitNumber: '999B', floorplanId: setup.floorplan.id });
     expect(created.statusCode, created.body).toBe(201);
     expect(created.json()).toMatchObject({ unitId: null, unitNumber: '999B' });
+    // The board's unit search ignores case on both databases.
+    const found = (await call(setup.cookie, 'GET', `/api/portal/properties/${setup.property.id}/turns?search=999b`)).json();
+    expect(found.items.map((item: { unitNumber: string }) => item.unitNumber)).toEqual(['999B']);
   });
 
   it('a new move-in re-flows back-scheduled dates, keeps picked dates until the customer asks to re-flow', async () => {
