@@ -4,7 +4,10 @@ import { useEffect, useState, type DragEvent } from 'react';
 import type { Service } from '../../../shared/catalog-contracts.ts';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
 import { useAccountServices, useCreateAccountService, useReorderAccountServices } from './catalog-api.ts';
-import { applyFieldErrors, EmptyRow, KindBadge, notifySaved, ProviderBadge, ServiceFormModal } from './catalog-ui.tsx';
+import { ServiceFormModal } from './catalog-ui.tsx';
+import { EmptyRow } from '../../ui/empty-row.tsx';
+import { applyFieldErrors, notifySaved } from '../../ui/form-feedback.ts';
+import { KindBadge, ProviderBadge } from '../../ui/service-badges.tsx';
 import { SetupStatusAlert } from './setup-status-alert.tsx';
 import { MoveButtons } from '../../ui/move-buttons.tsx';
 

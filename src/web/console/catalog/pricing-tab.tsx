@@ -9,7 +9,10 @@ import {
   centsToDollars, dollarsToCents, useAccountPricing, useCreateFloorplan, useDeleteFloorplan, useFloorplanPrices, useFloorplans, useSetFloorplanPrices,
   useSetupStatus, useUpdateAccountPricing, useUpdateFloorplan,
 } from './catalog-api.ts';
-import { applyFieldErrors, ConfirmModal, EmptyRow, formLevelError, KindBadge, notifySaved, ProviderBadge } from './catalog-ui.tsx';
+import { ConfirmModal } from '../../ui/confirm-modal.tsx';
+import { EmptyRow } from '../../ui/empty-row.tsx';
+import { applyFieldErrors, formLevelError, notifySaved } from '../../ui/form-feedback.ts';
+import { KindBadge, ProviderBadge } from '../../ui/service-badges.tsx';
 import { SetupStatusAlert } from './setup-status-alert.tsx';
 
 export function PricingTab({ accountId }: { accountId: string }) {

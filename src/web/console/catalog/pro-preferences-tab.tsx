@@ -3,7 +3,9 @@ import { useEffect, useState } from 'react';
 import { ApiRequestError } from '../../api/client.ts';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
 import { useAccountServices, useProPreferences, usePros, useSetProPreferences } from './catalog-api.ts';
-import { EmptyRow, formLevelError, notifySaved, ProviderBadge } from './catalog-ui.tsx';
+import { EmptyRow } from '../../ui/empty-row.tsx';
+import { formLevelError, notifySaved } from '../../ui/form-feedback.ts';
+import { ProviderBadge } from '../../ui/service-badges.tsx';
 
 type Choice = { preferredProId: string | null; secondaryProId: string | null };
 

@@ -6,7 +6,9 @@ import type { Pro } from '../../../shared/catalog-contracts.ts';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
 import { Page } from '../../ui/page.tsx';
 import { useCreatePro, useDeletePro, usePros, useServices, useUpdatePro } from './catalog-api.ts';
-import { applyFieldErrors, ConfirmModal, EmptyRow, formLevelError, notifySaved } from './catalog-ui.tsx';
+import { ConfirmModal } from '../../ui/confirm-modal.tsx';
+import { EmptyRow } from '../../ui/empty-row.tsx';
+import { applyFieldErrors, formLevelError, notifySaved } from '../../ui/form-feedback.ts';
 
 export function ProsPage() {
   const pros = usePros();

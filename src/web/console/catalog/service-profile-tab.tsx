@@ -4,7 +4,7 @@ import { useEffect } from 'react';
 import { ADDON_APPROVAL_METHOD_LABELS, AddonApprovalMethodSchema, type AddonApprovalMethod, type ServiceProfile } from '../../../shared/catalog-contracts.ts';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
 import { centsToDollars, dollarsToCents, useAccountServices, useServiceProfile, useUpdateServiceProfile } from './catalog-api.ts';
-import { applyFieldErrors, formLevelError, notifySaved } from './catalog-ui.tsx';
+import { applyFieldErrors, formLevelError, notifySaved } from '../../ui/form-feedback.ts';
 import { SetupStatusAlert } from './setup-status-alert.tsx';
 
 const approvalOptions = AddonApprovalMethodSchema.options.map((value) => ({ value, label: ADDON_APPROVAL_METHOD_LABELS[value] }));

@@ -6,7 +6,10 @@ import { ApiRequestError } from '../../api/client.ts';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
 import { Page } from '../../ui/page.tsx';
 import { centsToDollars, dollarsToCents, useCreateService, useMasterPricelist, useServices, useSetMasterPrices, useUpdateService } from './catalog-api.ts';
-import { applyFieldErrors, EmptyRow, KindBadge, notifySaved, ProviderBadge, ServiceFormModal } from './catalog-ui.tsx';
+import { ServiceFormModal } from './catalog-ui.tsx';
+import { EmptyRow } from '../../ui/empty-row.tsx';
+import { applyFieldErrors, notifySaved } from '../../ui/form-feedback.ts';
+import { KindBadge, ProviderBadge } from '../../ui/service-badges.tsx';
 
 export function ServicesPage() {
   return (

@@ -5,7 +5,9 @@ import { useState } from 'react';
 import type { Unit } from '../../../shared/catalog-contracts.ts';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
 import { useCreateUnit, useCreateUnits, useDeleteUnit, useFloorplans, useUnits, useUpdateUnit } from './catalog-api.ts';
-import { applyFieldErrors, ConfirmModal, EmptyRow, formLevelError, notifySaved } from './catalog-ui.tsx';
+import { ConfirmModal } from '../../ui/confirm-modal.tsx';
+import { EmptyRow } from '../../ui/empty-row.tsx';
+import { applyFieldErrors, formLevelError, notifySaved } from '../../ui/form-feedback.ts';
 
 export function UnitsTab({ accountId }: { accountId: string }) {
   const units = useUnits(accountId);

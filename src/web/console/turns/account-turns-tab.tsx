@@ -9,8 +9,9 @@ import {
 } from '../../../shared/turn-contracts.ts';
 import { api, ApiRequestError, toQuery } from '../../api/client.ts';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
-import { formatDate, StatusBadge } from '../../portal/turns/turns-ui.tsx';
-import { EmptyRow, ProviderBadge } from '../catalog/catalog-ui.tsx';
+import { formatDate, StatusBadge } from '../../ui/turn-display.tsx';
+import { EmptyRow } from '../../ui/empty-row.tsx';
+import { ProviderBadge } from '../../ui/service-badges.tsx';
 import type { AccountTab } from '../customers/account-tab.ts';
 
 const PROGRESS = ['scheduled', 'in_progress', 'completed'] as const;

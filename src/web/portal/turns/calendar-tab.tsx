@@ -6,7 +6,7 @@ import { SERVICE_LINE_STATUS_LABELS } from '../../../shared/turn-contracts.ts';
 import { AnchorLink } from '../../ui/anchor-link.tsx';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
 import { useCalendar } from './turns-api.ts';
-import { STATUS_COLORS } from './turns-ui.tsx';
+import { STATUS_COLORS } from '../../ui/turn-display.tsx';
 
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 

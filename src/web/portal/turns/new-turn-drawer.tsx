@@ -6,9 +6,9 @@ import { useEffect, useMemo, useState } from 'react';
 import { formatCents, type CreateTurnBody, type TurnPreviewBody } from '../../../shared/turn-contracts.ts';
 import { ApiRequestError } from '../../api/client.ts';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
-import { ProviderBadge } from '../../console/catalog/catalog-ui.tsx';
+import { ProviderBadge } from '../../ui/service-badges.tsx';
 import { useCreateTurn, usePropertyFloorplans, usePropertyUnits, useTurnPreview } from './turns-api.ts';
-import { formatShortDate } from './turns-ui.tsx';
+import { formatShortDate } from '../../ui/turn-display.tsx';
 
 const isDate = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value);
 

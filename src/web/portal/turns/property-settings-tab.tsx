@@ -5,7 +5,9 @@ import { useEffect, useState } from 'react';
 import type { Service } from '../../../shared/catalog-contracts.ts';
 import { formatCents, type PortalProperty } from '../../../shared/turn-contracts.ts';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
-import { applyFieldErrors, EmptyRow, formLevelError, notifySaved, ProviderBadge } from '../../console/catalog/catalog-ui.tsx';
+import { EmptyRow } from '../../ui/empty-row.tsx';
+import { applyFieldErrors, formLevelError, notifySaved } from '../../ui/form-feedback.ts';
+import { ProviderBadge } from '../../ui/service-badges.tsx';
 import { MoveButtons } from '../../ui/move-buttons.tsx';
 import {
   useCreateCustomService, useFloorplanPricelist, usePropertyFloorplans, usePropertyServices, usePropertyUnits, usePropertyUsers, useReorderServices, useUpdateAddress,

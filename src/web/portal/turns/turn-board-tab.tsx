@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { formatCents, SERVICE_LINE_STATUS_LABELS, TurnStatusSchema, type TurnStatus, type TurnSummary } from '../../../shared/turn-contracts.ts';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
 import { useTurnBoard } from './turns-api.ts';
-import { CardLink, formatShortDate, StatusBadge, STATUS_COLORS } from './turns-ui.tsx';
+import { CardLink, formatShortDate, StatusBadge, STATUS_COLORS } from '../../ui/turn-display.tsx';
 
 /** Turns in columns by status, sorted by move-in (the server's order); filter by status, search by unit. */
 export function TurnBoardTab({ accountId }: { accountId: string }) {

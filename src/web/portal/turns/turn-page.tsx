@@ -7,9 +7,10 @@ import { ApiRequestError } from '../../api/client.ts';
 import { AnchorLink } from '../../ui/anchor-link.tsx';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
 import { Page } from '../../ui/page.tsx';
-import { ConfirmModal, ProviderBadge } from '../../console/catalog/catalog-ui.tsx';
+import { ConfirmModal } from '../../ui/confirm-modal.tsx';
+import { ProviderBadge } from '../../ui/service-badges.tsx';
 import { useCancelTurn, useDecideAddOn, useRemoveLine, useRescheduleLine, useSetPurchaseOrders, useTurn, useUpdateTurn } from './turns-api.ts';
-import { formatDate, StatusBadge } from './turns-ui.tsx';
+import { formatDate, StatusBadge } from '../../ui/turn-display.tsx';
 
 const saved = (message: string) => notifications.show({ color: 'teal', title: 'Saved', message });
 

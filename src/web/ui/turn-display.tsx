@@ -2,7 +2,7 @@ import { Badge, Card, type CardProps } from '@mantine/core';
 import { createLink } from '@tanstack/react-router';
 import { forwardRef, type AnchorHTMLAttributes } from 'react';
 import dayjs from 'dayjs';
-import { SERVICE_LINE_STATUS_LABELS, type ServiceLineStatus } from '../../../shared/turn-contracts.ts';
+import { SERVICE_LINE_STATUS_LABELS, type ServiceLineStatus } from '../../shared/turn-contracts.ts';
 
 export const STATUS_COLORS: Record<ServiceLineStatus, string> = {
   pending: 'gray',
