@@ -94,3 +94,10 @@ export type LoginThrottle = ReturnType<typeof createLoginThrottle>;
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }
+
+/** "Try again in …" wording for a throttle wait. */
+export function formatWait(seconds: number): string {
+  if (seconds < 60) return `${seconds} second${seconds === 1 ? '' : 's'}`;
+  const minutes = Math.ceil(seconds / 60);
+  return `${minutes} minute${minutes === 1 ? '' : 's'}`;
+}

@@ -6,6 +6,8 @@ import { createServiceCatalogService } from './service-catalog-service.ts';
 import { createServiceProfileService } from './service-profile-service.ts';
 import { createUnitsService } from './units-service.ts';
 
+export { presentFloorplan, presentService } from './catalog-presenters.ts';
+
 /** Services catalog, service profiles, pricelists and floorplans, units and pros. */
 export function createCatalogFeature(deps: BaseDeps) {
   const { db, clock } = deps;

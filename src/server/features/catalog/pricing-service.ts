@@ -5,7 +5,7 @@ import type { AccountPricingConfigsTable, FloorplansTable, PricelistSource } fro
 import { AppError, notFound } from '../../errors.ts';
 import { newId } from '../../ids.ts';
 import type { PriceEntry, SetupCheck } from '../../../shared/catalog-contracts.ts';
-import { recordAudit } from '../audit/audit-repository.ts';
+import { recordAudit } from '../audit/index.ts';
 import { findAccount, findChildPropertyIds } from './catalog-repository.ts';
 import { bathroomsToTenths, checkPriceEntries } from './catalog-rules.ts';
 import { listAccountServices, listVendorServices } from './service-catalog-repository.ts';

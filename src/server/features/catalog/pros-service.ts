@@ -4,7 +4,7 @@ import type { Db } from '../../db/database.ts';
 import type { ProsTable } from '../../db/schema/catalog.ts';
 import { fieldError, notFound } from '../../errors.ts';
 import { newId } from '../../ids.ts';
-import { recordAudit } from '../audit/audit-repository.ts';
+import { recordAudit } from '../audit/index.ts';
 import { findAccount } from './catalog-repository.ts';
 import { checkProPreferences, requirePhoneOrNull } from './catalog-rules.ts';
 import { listAccountServices, listVendorServices } from './service-catalog-repository.ts';

@@ -5,7 +5,7 @@ import type { ServicesTable } from '../../db/schema/catalog.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { newId } from '../../ids.ts';
 import type { ServiceFields } from '../../../shared/catalog-contracts.ts';
-import { recordAudit } from '../audit/audit-repository.ts';
+import { recordAudit } from '../audit/index.ts';
 import { findAccount } from './catalog-repository.ts';
 import { mergeServiceOrder } from './catalog-rules.ts';
 import { findService, findServiceByCode, insertService, listAccountServices, listVendorServices, replaceAccountServiceOrder, updateService } from './service-catalog-repository.ts';

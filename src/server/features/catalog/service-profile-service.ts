@@ -4,7 +4,7 @@ import type { Db } from '../../db/database.ts';
 import type { ServiceProfilesTable } from '../../db/schema/catalog.ts';
 import { fieldError, notFound } from '../../errors.ts';
 import type { UpdateServiceProfileBody } from '../../../shared/catalog-contracts.ts';
-import { recordAudit } from '../audit/audit-repository.ts';
+import { recordAudit } from '../audit/index.ts';
 import { findAccount, findContactName, findLinkedContact, listLinkedContacts } from './catalog-repository.ts';
 import { normalizeApprovalLimit, requirePhoneOrNull } from './catalog-rules.ts';
 import { listAccountServices } from './service-catalog-repository.ts';

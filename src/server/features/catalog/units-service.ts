@@ -4,7 +4,7 @@ import type { Db } from '../../db/database.ts';
 import type { UnitsTable } from '../../db/schema/catalog.ts';
 import { AppError, fieldError, notFound } from '../../errors.ts';
 import { newId } from '../../ids.ts';
-import { recordAudit } from '../audit/audit-repository.ts';
+import { recordAudit } from '../audit/index.ts';
 import { findAccount } from './catalog-repository.ts';
 import { parseUnitNumbers } from './catalog-rules.ts';
 import { findFloorplan } from './pricing-repository.ts';

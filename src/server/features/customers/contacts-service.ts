@@ -4,7 +4,7 @@ import type { Db, Trx } from '../../db/database.ts';
 import type { ContactsTable, StaffMembersTable } from '../../db/database-schema.ts';
 import { AppError, fieldError, notFound, type FieldProblem } from '../../errors.ts';
 import { newId } from '../../ids.ts';
-import { recordAudit } from '../audit/audit-repository.ts';
+import { recordAudit } from '../audit/index.ts';
 import {
   findAccountContacts,
   findContactById,

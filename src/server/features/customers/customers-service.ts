@@ -6,7 +6,7 @@ import type { AccountKind, AccountStatus, AccountsTable } from '../../db/databas
 import { isUniqueViolation } from '../../db/unique-violation.ts';
 import { AppError, fieldError, notFound } from '../../errors.ts';
 import { newId } from '../../ids.ts';
-import { recordAudit } from '../audit/audit-repository.ts';
+import { recordAudit } from '../audit/index.ts';
 import type { AccountHooks } from './account-hooks.ts';
 import { findAccountContacts, findLinkedAccountIdsOfAccountContacts } from './contacts-repository.ts';
 import {

@@ -3,6 +3,7 @@ import type { AccountHooks } from './account-hooks.ts';
 import { createContactsService } from './contacts-service.ts';
 import { createCustomersService } from './customers-service.ts';
 
+export type { AccountHooks } from './account-hooks.ts';
 export type { OnboardingCheck, OnboardingCheckProvider } from './onboarding.ts';
 export { findAccountByPortalKey, revealPortalKey } from './portal-key.ts';
 

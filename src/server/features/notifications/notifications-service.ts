@@ -10,7 +10,7 @@ import { isEmailAddress, toE164 } from '../../outbox/recipients.ts';
 import { staffTestEmailKind, staffTestSmsKind } from '../../outbox/kinds/notifications-kinds.ts';
 import { renderTemplate, unknownMergeTags } from '../../outbox/template-rules.ts';
 import type { ListOutboxMessagesQuery, MessageTemplateBody, OutboxChannel } from '../../../shared/notifications-contracts.ts';
-import { recordAudit } from '../audit/audit-repository.ts';
+import { recordAudit } from '../audit/index.ts';
 import {
   deleteMessageTemplate,
   findMessageTemplate,

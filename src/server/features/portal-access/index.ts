@@ -1,6 +1,6 @@
 import type { BaseDeps } from '../../deps.ts';
 import type { CustomerResolver } from '../../http/access.ts';
-import type { AccountHooks } from '../customers/account-hooks.ts';
+import type { AccountHooks } from '../customers/index.ts';
 import { createPortalAccessService } from './portal-access-service.ts';
 
 /** Customer portal sign-in, one-time links and the staff tools around portal access. */

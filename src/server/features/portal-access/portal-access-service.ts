@@ -7,7 +7,7 @@ import type { AccessEventKind, AccessTokenPurpose, PortalLoginsTable } from '../
 import { AppError, fieldError, notFound } from '../../errors.ts';
 import { newId } from '../../ids.ts';
 import { cancelOutboxMessagesForToken, enqueue } from '../../outbox/outbox.ts';
-import { IDENTIFIER_POLICY, IP_POLICY, normalizeEmail, type LoginThrottle, type ThrottleKey, type ThrottlePolicy } from '../../security/login-throttle.ts';
+import { formatWait, IDENTIFIER_POLICY, IP_POLICY, normalizeEmail, type LoginThrottle, type ThrottleKey, type ThrottlePolicy } from '../../security/login-throttle.ts';
 import { burnPasswordVerification, checkPassword, hashPassword, PASSWORD_PROBLEM_MESSAGES, verifyPassword } from '../../security/passwords.ts';
 import { generateReadableSecret, generateToken, hashToken } from '../../security/tokens.ts';
 import {
@@ -18,9 +18,8 @@ import {
   type PortalAccessAction,
   type RedeemedAccessLink,
 } from '../../../shared/portal-access-contracts.ts';
-import { recordAudit } from '../audit/audit-repository.ts';
-import type { SessionService } from '../sessions/session-service.ts';
-import { formatWait } from '../staff/staff-service.ts';
+import { recordAudit } from '../audit/index.ts';
+import type { SessionService } from '../sessions/index.ts';
 import * as repository from './portal-access-repository.ts';
 import {
   actionsFor,

@@ -2,7 +2,7 @@ import type { ActorContext } from '../../actor.ts';
 import type { Clock } from '../../clock.ts';
 import type { Db, Trx } from '../../db/database.ts';
 import { notFound } from '../../errors.ts';
-import { recordAudit } from '../audit/audit-repository.ts';
+import { recordAudit } from '../audit/index.ts';
 import type { PortalLoginPort } from './registration-ports.ts';
 import { findAccount, findAccountContactsWithLogins, findContactsWithFreshSetupLinks } from './registration-repository.ts';
 import { planBulkPortalLogins, RECENT_INVITE_SECONDS, type BulkPlan } from './registration-rules.ts';

@@ -8,7 +8,7 @@ import { newId } from '../../ids.ts';
 import { portalKeyKind } from '../../outbox/kinds/registration-kinds.ts';
 import { enqueue } from '../../outbox/outbox.ts';
 import { toE164 } from '../../outbox/recipients.ts';
-import { recordAudit } from '../audit/audit-repository.ts';
+import { recordAudit } from '../audit/index.ts';
 import { recordRequestEvent } from './registration-events.ts';
 import type { PortalKeyPort, RenderEmail } from './registration-ports.ts';
 import {

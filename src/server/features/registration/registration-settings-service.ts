@@ -5,7 +5,7 @@ import type { StaffRole } from '../../db/database-schema.ts';
 import type { RegistrationStepAction, RegistrationStepsTable } from '../../db/schema/registration.ts';
 import { AppError, fieldError } from '../../errors.ts';
 import { newId } from '../../ids.ts';
-import { recordAudit } from '../audit/audit-repository.ts';
+import { recordAudit } from '../audit/index.ts';
 import { countOpenRequestsOnSteps, findSettings, listSteps, replaceSteps, updateSettings } from './registration-repository.ts';
 import { checkStepList, STEP_LIST_PROBLEM_MESSAGES } from './registration-rules.ts';
 

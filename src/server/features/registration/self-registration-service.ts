@@ -6,10 +6,9 @@ import { AppError, fieldError } from '../../errors.ts';
 import { newId } from '../../ids.ts';
 import { enqueue } from '../../outbox/outbox.ts';
 import { loginAlreadyExistsKind } from '../../outbox/kinds/registration-kinds.ts';
-import { normalizeEmail, type LoginThrottle } from '../../security/login-throttle.ts';
+import { formatWait, normalizeEmail, type LoginThrottle } from '../../security/login-throttle.ts';
 import { checkPassword, PASSWORD_PROBLEM_MESSAGES } from '../../security/passwords.ts';
-import { recordAudit } from '../audit/audit-repository.ts';
-import { formatWait } from '../staff/staff-service.ts';
+import { recordAudit } from '../audit/index.ts';
 import { recordRequestEvent } from './registration-events.ts';
 import type { PortalKeyPort, PortalLoginPort } from './registration-ports.ts';
 import {

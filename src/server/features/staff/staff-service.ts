@@ -4,11 +4,11 @@ import type { Db } from '../../db/database.ts';
 import type { StaffMembersTable, StaffRole } from '../../db/database-schema.ts';
 import { AppError, fieldError } from '../../errors.ts';
 import { newId } from '../../ids.ts';
-import { IDENTIFIER_POLICY, IP_POLICY, normalizeEmail, type LoginThrottle, type ThrottleKey } from '../../security/login-throttle.ts';
+import { formatWait, IDENTIFIER_POLICY, IP_POLICY, normalizeEmail, type LoginThrottle, type ThrottleKey } from '../../security/login-throttle.ts';
 import { burnPasswordVerification, checkPassword, hashPassword, PASSWORD_PROBLEM_MESSAGES, verifyPassword } from '../../security/passwords.ts';
 import { generateReadableSecret } from '../../security/tokens.ts';
-import { recordAudit } from '../audit/audit-repository.ts';
-import type { SessionService } from '../sessions/session-service.ts';
+import { recordAudit } from '../audit/index.ts';
+import type { SessionService } from '../sessions/index.ts';
 import { findStaffByEmail, findStaffById, insertStaff, updateStaffPassword } from './staff-repository.ts';
 
 export const INVALID_CREDENTIALS_MESSAGE = 'That email and password do not match. Check both and try again.';
@@ -108,8 +108,3 @@ export function createStaffService(deps: StaffServiceDeps) {
 
 export type StaffService = ReturnType<typeof createStaffService>;
 
-export function formatWait(seconds: number): string {
-  if (seconds < 60) return `${seconds} second${seconds === 1 ? '' : 's'}`;
-  const minutes = Math.ceil(seconds / 60);
-  return `${minutes} minute${minutes === 1 ? '' : 's'}`;
-}

@@ -12,7 +12,7 @@ import {
 } from '../../../shared/turn-contracts.ts';
 import type { Deps } from '../../deps.ts';
 import { actorOf, requireCustomer } from '../../http/access.ts';
-import { presentFloorplan, presentService } from '../catalog/catalog-presenters.ts';
+import { presentFloorplan, presentService } from '../catalog/index.ts';
 import type { TurnScope } from './turns-service.ts';
 
 const portalTags = ['portal turns'];

@@ -10,7 +10,7 @@ import {
   formatCents, type CreateTurnBodyParsed, type CustomServiceBodyParsed, type ListTurnsQuery, type RequestAddOnBodyParsed, type SetTurnPurchaseOrdersBodyParsed,
   type TurnPreviewBodyParsed, type UpdatePropertyAddressBodyParsed, type UpdateTurnBodyParsed,
 } from '../../../shared/turn-contracts.ts';
-import { recordAudit } from '../audit/audit-repository.ts';
+import { recordAudit } from '../audit/index.ts';
 import type { CatalogFeature } from '../catalog/index.ts';
 import { presentTurn, presentTurnSummary, type TurnRecord } from './turn-presenters.ts';
 import {

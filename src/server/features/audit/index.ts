@@ -1,0 +1,2 @@
+/** The audit log: other features record what staff and customers changed through this. */
+export { recordAudit } from './audit-repository.ts';
