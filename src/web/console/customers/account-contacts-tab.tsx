@@ -13,6 +13,7 @@ import { AnchorLink } from '../../ui/anchor-link.tsx';
 import { formFieldErrors } from './account-labels.ts';
 import { ContactFields, contactValidation, EMPTY_CONTACT } from './contact-fields.tsx';
 import { accountContactsQuery, contactSearchQuery, useAddMeToAccountContacts, useCreateContact, useLinkContact, useUnlinkContact } from './customers-api.ts';
+import { formLevelError } from '../../ui/form-feedback.ts';
 
 function NewContactModal({ accountId, opened, onClose }: { accountId: string; opened: boolean; onClose: () => void }) {
   const create = useCreateContact();
@@ -37,7 +38,7 @@ function NewContactModal({ accountId, opened, onClose }: { accountId: string; op
     <Modal opened={opened} onClose={close} title="New contact" size="lg">
       <form onSubmit={submit} noValidate>
         <Stack>
-          <ErrorAlert error={create.error instanceof ApiRequestError && create.error.fields.length ? null : create.error} />
+          <ErrorAlert error={formLevelError(create.error)} />
           <ContactFields form={form} />
           <Group justify="flex-end">
             <Button variant="default" onClick={close}>Cancel</Button>
