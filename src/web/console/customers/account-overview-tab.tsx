@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Card, Checkbox, Code, CopyButton, Grid, Group, List, Modal, Stack, Text, TextInput, ThemeIcon, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Checkbox, Code, CopyButton, Grid, Group, List, Modal, Select, SimpleGrid, Stack, Text, TextInput, ThemeIcon, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useQuery } from '@tanstack/react-query';
@@ -11,6 +11,7 @@ import { AnchorLink } from '../../ui/anchor-link.tsx';
 import { formFieldErrors } from './account-labels.ts';
 import {
   accountQuery,
+  customerListQuery,
   onboardingQuery,
   useRevealPortalKey,
   useRotatePortalKey,
@@ -20,7 +21,6 @@ import {
   useUpdateAccount,
 } from './customers-api.ts';
 import { formLevelError } from '../../ui/form-feedback.ts';
-import { AccountPlacementFields } from './account-placement-fields.tsx';
 
 function formValues(account: Account) {
   return {
@@ -37,6 +37,7 @@ function formValues(account: Account) {
 
 function AccountDetailsForm({ account }: { account: Account }) {
   const update = useUpdateAccount(account.id);
+  const companies = useQuery({ ...customerListQuery({ kind: 'management_company', pageSize: 100, sort: 'name' }), enabled: account.kind === 'property' });
   const form = useForm({ initialValues: formValues(account), validate: { name: (value) => (value.trim() ? null : 'Enter a name') } });
   useEffect(() => {
     form.setValues(formValues(account));
@@ -59,7 +60,23 @@ function AccountDetailsForm({ account }: { account: Account }) {
           <ErrorAlert error={formLevelError(update.error)} />
           <TextInput label="Name" required {...form.getInputProps('name')} />
           <TextInput label="Account number" required {...form.getInputProps('accountNumber')} />
-          <AccountPlacementFields form={form} isProperty={account.kind === 'property'} />
+          {account.kind === 'property' ? (
+            <Select
+              label="Management company"
+              placeholder="None (independent property)"
+              searchable
+              clearable
+              data={(companies.data?.items ?? []).map((company) => ({ value: company.id, label: `${company.name} (${company.accountNumber})` }))}
+              {...form.getInputProps('parentAccountId')}
+            />
+          ) : null}
+          <TextInput label="Address line 1" {...form.getInputProps('addressLine1')} />
+          <TextInput label="Address line 2" {...form.getInputProps('addressLine2')} />
+          <SimpleGrid cols={{ base: 1, sm: 3 }}>
+            <TextInput label="City" {...form.getInputProps('city')} />
+            <TextInput label="State / region" {...form.getInputProps('region')} />
+            <TextInput label="Postal code" {...form.getInputProps('postalCode')} />
+          </SimpleGrid>
           <Group justify="flex-end">
             <Button type="submit" loading={update.isPending} disabled={!form.isDirty()}>Save details</Button>
           </Group>
