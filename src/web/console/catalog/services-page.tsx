@@ -8,7 +8,7 @@ import { Page } from '../../ui/page.tsx';
 import { centsToDollars, dollarsToCents, useCreateService, useMasterPricelist, useServices, useSetMasterPrices, useUpdateService } from './catalog-api.ts';
 import { ServiceFormModal } from './catalog-ui.tsx';
 import { EmptyRow } from '../../ui/empty-row.tsx';
-import { applyFieldErrors, formLevelError, notifySaved } from '../../ui/form-feedback.ts';
+import { applyFieldErrors, notifySaved } from '../../ui/form-feedback.ts';
 import { KindBadge, ProviderBadge } from '../../ui/service-badges.tsx';
 
 export function ServicesPage() {
@@ -114,7 +114,7 @@ function MasterPricelistPanel() {
         <Text size="sm" c="dimmed">Default prices for every account. Leave a price empty when the service is not billed (in-house or other vendor).{pricelist.data?.updatedAt ? ` Last changed ${new Date(pricelist.data.updatedAt).toLocaleString()}.` : ''}</Text>
         <Button onClick={submit} loading={save.isPending} disabled={items.length === 0}>Save prices</Button>
       </Group>
-      <ErrorAlert error={pricelist.error ?? (formLevelError(save.error))} />
+      <ErrorAlert error={pricelist.error ?? (save.error instanceof ApiRequestError && save.error.fields.length ? null : save.error)} />
       <Table verticalSpacing="xs">
         <Table.Thead>
           <Table.Tr><Table.Th>Service</Table.Th><Table.Th>Performed by</Table.Th><Table.Th>Kind</Table.Th><Table.Th>Current</Table.Th><Table.Th w={200}>Price (USD)</Table.Th></Table.Tr>

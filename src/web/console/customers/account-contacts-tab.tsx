@@ -13,7 +13,6 @@ import { AnchorLink } from '../../ui/anchor-link.tsx';
 import { formFieldErrors } from './account-labels.ts';
 import { ContactFields, contactValidation, EMPTY_CONTACT } from './contact-fields.tsx';
 import { accountContactsQuery, contactSearchQuery, useAddMeToAccountContacts, useCreateContact, useLinkContact, useUnlinkContact } from './customers-api.ts';
-import { formLevelError } from '../../ui/form-feedback.ts';
 
 function NewContactModal({ accountId, opened, onClose }: { accountId: string; opened: boolean; onClose: () => void }) {
   const create = useCreateContact();
@@ -38,7 +37,7 @@ function NewContactModal({ accountId, opened, onClose }: { accountId: string; op
     <Modal opened={opened} onClose={close} title="New contact" size="lg">
       <form onSubmit={submit} noValidate>
         <Stack>
-          <ErrorAlert error={formLevelError(create.error)} />
+          <ErrorAlert error={create.error instanceof ApiRequestError && create.error.fields.length ? null : create.error} />
           <ContactFields form={form} />
           <Group justify="flex-end">
             <Button variant="default" onClick={close}>Cancel</Button>

@@ -8,7 +8,6 @@ import { ApiRequestError } from '../../api/client.ts';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
 import { formFieldErrors, KIND_LABELS, STATUS_OPTIONS } from './account-labels.ts';
 import { customerListQuery, useCreateManagementCompany, useCreateProperty } from './customers-api.ts';
-import { formLevelError } from '../../ui/form-feedback.ts';
 
 const EMPTY = { name: '', accountNumber: '', status: 'prospect' as AccountStatus, parentAccountId: '', addressLine1: '', addressLine2: '', city: '', region: '', postalCode: '' };
 
@@ -46,7 +45,7 @@ export function AccountCreateModal(props: { kind: AccountKind; opened: boolean; 
     <Modal opened={props.opened} onClose={close} title={title} size="lg">
       <form onSubmit={submit} noValidate>
         <Stack>
-          <ErrorAlert error={formLevelError(mutation.error)} />
+          <ErrorAlert error={mutation.error instanceof ApiRequestError && mutation.error.fields.length ? null : mutation.error} />
           <TextInput label="Name" required data-autofocus {...form.getInputProps('name')} />
           <SimpleGrid cols={2}>
             <TextInput label="Account number" description="Leave blank to generate one" {...form.getInputProps('accountNumber')} />

@@ -20,7 +20,6 @@ import {
   useSetOnboardingCheck,
   useUpdateAccount,
 } from './customers-api.ts';
-import { formLevelError } from '../../ui/form-feedback.ts';
 
 function formValues(account: Account) {
   return {
@@ -57,7 +56,7 @@ function AccountDetailsForm({ account }: { account: Account }) {
       <form onSubmit={submit} noValidate>
         <Stack>
           <Title order={2} size="h4">Details</Title>
-          <ErrorAlert error={formLevelError(update.error)} />
+          <ErrorAlert error={update.error instanceof ApiRequestError && update.error.fields.length ? null : update.error} />
           <TextInput label="Name" required {...form.getInputProps('name')} />
           <TextInput label="Account number" required {...form.getInputProps('accountNumber')} />
           {account.kind === 'property' ? (

@@ -11,7 +11,6 @@ import { ErrorAlert } from '../../ui/error-alert.tsx';
 import { Page } from '../../ui/page.tsx';
 import { registrationSettingsQuery, useUpdateRegistrationSettings } from './registration-api.ts';
 import { STAFF_ROLE_LABELS, STEP_ACTION_LABELS } from './registration-labels.ts';
-import { formLevelError } from '../../ui/form-feedback.ts';
 
 interface EditableStep {
   key: string;
@@ -63,7 +62,7 @@ export function RegistrationSettingsPage() {
       description="Whether visitors can sign up in the portal, who receives their replies, and the steps of a registration request."
       actions={<Button component={Link} to="/console/registrations" variant="default" leftSection={<IconArrowLeft size={16} />}>Queue</Button>}
     >
-      <ErrorAlert error={formLevelError(update.error)} />
+      <ErrorAlert error={update.error instanceof ApiRequestError && update.error.fields.length ? null : update.error} />
       {canEdit ? null : <Text size="sm" c="dimmed">Only staff with the admin role can change these settings.</Text>}
       <Card withBorder padding="lg" maw={760}>
         <Stack>

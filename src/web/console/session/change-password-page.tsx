@@ -6,7 +6,6 @@ import { ApiRequestError } from '../../api/client.ts';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
 import { Page } from '../../ui/page.tsx';
 import { useChangeStaffPassword } from './staff-session.ts';
-import { formLevelError } from '../../ui/form-feedback.ts';
 
 export function ChangeStaffPasswordPage() {
   const navigate = useNavigate();
@@ -34,7 +33,7 @@ export function ChangeStaffPasswordPage() {
     <Page title="Change your password" description="At least 15 characters. A few unrelated words make a strong, memorable password.">
       <form onSubmit={submit} noValidate style={{ maxWidth: 420 }}>
         <Stack>
-          <ErrorAlert error={formLevelError(change.error)} />
+          <ErrorAlert error={change.error instanceof ApiRequestError && change.error.fields.length ? null : change.error} />
           <PasswordInput label="Current password" autoComplete="current-password" {...form.getInputProps('currentPassword')} />
           <PasswordInput label="New password" autoComplete="new-password" {...form.getInputProps('newPassword')} />
           <PasswordInput label="Confirm new password" autoComplete="new-password" {...form.getInputProps('confirmPassword')} />

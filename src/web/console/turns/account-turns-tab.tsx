@@ -13,7 +13,6 @@ import { formatDate, StatusBadge } from '../../ui/turn-display.tsx';
 import { EmptyRow } from '../../ui/empty-row.tsx';
 import { ProviderBadge } from '../../ui/service-badges.tsx';
 import type { AccountTab } from '../customers/account-tab.ts';
-import { formLevelError, notifySaved } from '../../ui/form-feedback.ts';
 
 const PROGRESS = ['scheduled', 'in_progress', 'completed'] as const;
 
@@ -127,7 +126,7 @@ function StaffTurnModal({ turnId, onClose }: { turnId: string; onClose: () => vo
                           </Menu.Target>
                           <Menu.Dropdown>
                             {PROGRESS.map((status) => (
-                              <Menu.Item key={status} disabled={status === line.status} onClick={() => setStatus.mutate({ serviceLineId: line.id, status }, { onSuccess: () => notifySaved(`${line.name} is ${SERVICE_LINE_STATUS_LABELS[status].toLowerCase()}.`) })}>
+                              <Menu.Item key={status} disabled={status === line.status} onClick={() => setStatus.mutate({ serviceLineId: line.id, status }, { onSuccess: () => notifications.show({ color: 'teal', title: 'Saved', message: `${line.name} is ${SERVICE_LINE_STATUS_LABELS[status].toLowerCase()}.` }) })}>
                                 {SERVICE_LINE_STATUS_LABELS[status]}
                               </Menu.Item>
                             ))}
@@ -170,7 +169,7 @@ function RequestAddOnModal({ turn, line, onClose }: { turn: Turn; line: ServiceL
   return (
     <Modal opened onClose={onClose} title={`Request an add-on for ${line.name}`} centered>
       <Stack>
-        <ErrorAlert error={formLevelError(request.error)} />
+        <ErrorAlert error={request.error instanceof ApiRequestError && request.error.fields.length ? null : request.error} />
         <Select label="Add-on" data={options} value={serviceId} onChange={setServiceId} withAsterisk error={errors.serviceId} placeholder={pricelist.isPending ? 'Loading…' : 'Choose an add-on'} />
         <Textarea label="What the pro found" withAsterisk autosize minRows={2} value={reason} onChange={(event) => setReason(event.currentTarget.value)} error={errors.reason} />
         <Group justify="flex-end">

@@ -8,7 +8,6 @@ import { AuthLayout } from '../../ui/auth-layout.tsx';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
 import { publicRegistrationSettingsQuery, useRequestPortalRegistration } from './registration-api.ts';
 import { SignUpUnavailable } from './sign-up-unavailable.tsx';
-import { formLevelError } from '../../ui/form-feedback.ts';
 
 /** "I do not have a valid key": the visitor asks for a login and our team matches them to their account. */
 export function RequestRegistrationPage() {
@@ -49,7 +48,7 @@ export function RequestRegistrationPage() {
     <AuthLayout surface="Customer portal" title="Request a portal login" description="Tell us who you are and which property you work for. We will send you what you need to sign up.">
       <form onSubmit={submit} noValidate>
         <Stack>
-          <ErrorAlert error={formLevelError(request.error)} />
+          <ErrorAlert error={request.error instanceof ApiRequestError && request.error.fields.length ? null : request.error} />
           <Group grow>
             <TextInput label="First name" autoComplete="given-name" autoFocus {...form.getInputProps('firstName')} />
             <TextInput label="Last name" autoComplete="family-name" {...form.getInputProps('lastName')} />

@@ -8,7 +8,6 @@ import { AuthLayout } from '../../ui/auth-layout.tsx';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
 import { publicRegistrationSettingsQuery, useRegisterWithPortalKey } from './registration-api.ts';
 import { SignUpUnavailable } from './sign-up-unavailable.tsx';
-import { formLevelError } from '../../ui/form-feedback.ts';
 
 /** Sign-up with the portal key and account number from a welcome letter or the portal-key email. */
 export function SignUpPage() {
@@ -53,7 +52,7 @@ export function SignUpPage() {
     <AuthLayout surface="Customer portal" title="Sign up for the portal" description="Use the account number and portal key from your welcome letter or our email.">
       <form onSubmit={submit} noValidate>
         <Stack>
-          <ErrorAlert error={formLevelError(register.error)} />
+          <ErrorAlert error={register.error instanceof ApiRequestError && register.error.fields.length ? null : register.error} />
           <TextInput label="Account number" autoFocus {...form.getInputProps('accountNumber')} />
           <TextInput label="Portal key" autoComplete="off" spellCheck={false} {...form.getInputProps('portalKey')} />
           <Group grow>

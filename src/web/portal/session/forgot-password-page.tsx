@@ -5,7 +5,6 @@ import { ApiRequestError } from '../../api/client.ts';
 import { AuthLayout } from '../../ui/auth-layout.tsx';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
 import { useRequestPasswordReset } from './portal-session.ts';
-import { formLevelError } from '../../ui/form-feedback.ts';
 
 export function ForgotPasswordPage() {
   const request = useRequestPasswordReset();
@@ -24,7 +23,7 @@ export function ForgotPasswordPage() {
       ) : (
         <form onSubmit={submit} noValidate>
           <Stack>
-            <ErrorAlert error={formLevelError(request.error)} />
+            <ErrorAlert error={request.error instanceof ApiRequestError && request.error.fields.length ? null : request.error} />
             <TextInput label="Username or email" autoComplete="username" autoFocus {...form.getInputProps('login')} />
             <Button type="submit" loading={request.isPending} fullWidth>Email me a reset link</Button>
           </Stack>

@@ -9,7 +9,6 @@ import { ErrorAlert } from '../../ui/error-alert.tsx';
 import { ProviderBadge } from '../../ui/service-badges.tsx';
 import { useCreateTurn, usePropertyFloorplans, usePropertyUnits, useTurnPreview } from './turns-api.ts';
 import { formatShortDate } from '../../ui/turn-display.tsx';
-import { formLevelError } from '../../ui/form-feedback.ts';
 
 const isDate = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value);
 
@@ -115,7 +114,7 @@ export function NewTurnDrawer({ accountId, opened, onClose }: { accountId: strin
             <Text fw={700} size="xl" aria-label="Estimated total">{formatCents(totalCents)}</Text>
           </Stack>
         </Group>
-        <ErrorAlert error={formLevelError(create.error)} />
+        <ErrorAlert error={create.error instanceof ApiRequestError && create.error.fields.length ? null : create.error} />
         <Group grow align="flex-start">
           {unitNotListed ? (
             <TextInput label="Unit number" withAsterisk value={unitNumber} onChange={(event) => setUnitNumber(event.currentTarget.value)} error={fieldErrors.unitNumber} />

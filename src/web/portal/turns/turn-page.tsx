@@ -1,4 +1,5 @@
 import { Alert, Badge, Breadcrumbs, Button, Card, Center, Checkbox, Group, Loader, Modal, SimpleGrid, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconCalendarEvent, IconCheck, IconFileInvoice, IconRefresh, IconTrash, IconX } from '@tabler/icons-react';
 import { useState } from 'react';
 import { formatCents, type ServiceLine, type Turn } from '../../../shared/turn-contracts.ts';
@@ -10,7 +11,8 @@ import { ConfirmModal } from '../../ui/confirm-modal.tsx';
 import { ProviderBadge } from '../../ui/service-badges.tsx';
 import { useCancelTurn, useDecideAddOn, useRemoveLine, useRescheduleLine, useSetPurchaseOrders, useTurn, useUpdateTurn } from './turns-api.ts';
 import { formatDate, StatusBadge } from '../../ui/turn-display.tsx';
-import { formLevelError, notifySaved } from '../../ui/form-feedback.ts';
+
+const saved = (message: string) => notifications.show({ color: 'teal', title: 'Saved', message });
 
 /** One turn: its services with dates, prices, POs and add-ons; change dates, POs, remove services, cancel. */
 export function TurnPage({ turnId }: { turnId: string }) {
@@ -28,7 +30,7 @@ export function TurnPage({ turnId }: { turnId: string }) {
 
   const reflow = () => update.mutate(
     { moveOutDate: data.moveOutDate, moveInDate: data.moveInDate, notes: data.notes, reflowSchedule: true },
-    { onSuccess: () => notifySaved('Every open service is back on its date from the move-in.') },
+    { onSuccess: () => saved('Every open service is back on its date from the move-in.') },
   );
 
   return (
@@ -98,7 +100,7 @@ export function TurnPage({ turnId }: { turnId: string }) {
         loading={remove.isPending}
         error={remove.error}
         onClose={() => setRemoving(null)}
-        onConfirm={() => removing && remove.mutate(removing.id, { onSuccess: () => { notifySaved(`${removing.name} was removed from this turn.`); setRemoving(null); } })}
+        onConfirm={() => removing && remove.mutate(removing.id, { onSuccess: () => { saved(`${removing.name} was removed from this turn.`); setRemoving(null); } })}
       >
         The service is canceled on this turn and no longer counts toward the total.
       </ConfirmModal>
@@ -159,9 +161,9 @@ function LineRows({ line, turn, onReschedule, onRemove }: { line: ServiceLine; t
             {addOn.status === 'pending' && addOn.approver === 'customer' ? (
               <Group gap={4} justify="flex-end" wrap="nowrap">
                 <Button size="xs" color="teal" leftSection={<IconCheck size={14} />} loading={decide.isPending} aria-label={`Approve ${addOn.name}`}
-                  onClick={() => decide.mutate({ addOnId: addOn.id, decision: 'approve', note: null }, { onSuccess: () => notifySaved(`${addOn.name} is approved.`) })}>Approve</Button>
+                  onClick={() => decide.mutate({ addOnId: addOn.id, decision: 'approve', note: null }, { onSuccess: () => saved(`${addOn.name} is approved.`) })}>Approve</Button>
                 <Button size="xs" variant="default" loading={decide.isPending} aria-label={`Decline ${addOn.name}`}
-                  onClick={() => decide.mutate({ addOnId: addOn.id, decision: 'decline', note: null }, { onSuccess: () => notifySaved(`${addOn.name} was declined.`) })}>Decline</Button>
+                  onClick={() => decide.mutate({ addOnId: addOn.id, decision: 'decline', note: null }, { onSuccess: () => saved(`${addOn.name} was declined.`) })}>Decline</Button>
               </Group>
             ) : null}
           </Table.Td>
@@ -179,11 +181,11 @@ function DatesModal({ turn, onClose }: { turn: Turn; onClose: () => void }) {
   const [notes, setNotes] = useState(turn.notes ?? '');
   const [reflowSchedule, setReflowSchedule] = useState(false);
   const errors = update.error instanceof ApiRequestError ? update.error.fieldErrors() : {};
-  const save = () => update.mutate({ moveOutDate, moveInDate: moveInDate || null, notes: notes || null, reflowSchedule }, { onSuccess: () => { notifySaved('The turn’s dates are saved.'); onClose(); } });
+  const save = () => update.mutate({ moveOutDate, moveInDate: moveInDate || null, notes: notes || null, reflowSchedule }, { onSuccess: () => { saved('The turn’s dates are saved.'); onClose(); } });
   return (
     <Modal opened onClose={onClose} title="Change dates and notes" centered>
       <Stack>
-        <ErrorAlert error={formLevelError(update.error)} />
+        <ErrorAlert error={update.error instanceof ApiRequestError && update.error.fields.length ? null : update.error} />
         <TextInput type="date" label="Move-out" withAsterisk value={moveOutDate} onChange={(event) => setMoveOutDate(event.currentTarget.value)} error={errors.moveOutDate} />
         <TextInput type="date" label="Move-in" value={moveInDate} onChange={(event) => setMoveInDate(event.currentTarget.value)} error={errors.moveInDate} />
         <Textarea label="Notes" autosize minRows={2} value={notes} onChange={(event) => setNotes(event.currentTarget.value)} />
@@ -204,12 +206,12 @@ function RescheduleModal({ line, turn, onClose }: { line: ServiceLine; turn: Tur
   return (
     <Modal opened onClose={onClose} title={`Change the date of ${line.name}`} centered>
       <Stack>
-        <ErrorAlert error={formLevelError(reschedule.error)} />
+        <ErrorAlert error={reschedule.error instanceof ApiRequestError && reschedule.error.fields.length ? null : reschedule.error} />
         <Text size="sm" c="dimmed">Between the move-out ({formatDate(turn.moveOutDate)}) and the ready-by date ({formatDate(turn.readyByDate)}). A date you pick stays when the move-in changes.{line.status === 'scheduled' ? ' We will confirm the new date.' : ''}</Text>
         <TextInput type="date" label="Date" value={date} onChange={(event) => setDate(event.currentTarget.value)} error={errors.scheduledDate} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>Cancel</Button>
-          <Button loading={reschedule.isPending} onClick={() => reschedule.mutate({ serviceLineId: line.id, scheduledDate: date }, { onSuccess: () => { notifySaved(`${line.name} is now on ${formatDate(date)}.`); onClose(); } })}>Save date</Button>
+          <Button loading={reschedule.isPending} onClick={() => reschedule.mutate({ serviceLineId: line.id, scheduledDate: date }, { onSuccess: () => { saved(`${line.name} is now on ${formatDate(date)}.`); onClose(); } })}>Save date</Button>
         </Group>
       </Stack>
     </Modal>
@@ -225,12 +227,12 @@ function PurchaseOrdersModal({ turn, onClose }: { turn: Turn; onClose: () => voi
   const errors = setPurchaseOrders.error instanceof ApiRequestError ? setPurchaseOrders.error.fieldErrors() : {};
   const save = () => setPurchaseOrders.mutate(
     { defaultPoNumber: poUnknown ? null : defaultPoNumber || null, poUnknown, lines: lines.map((line) => ({ serviceLineId: line.id, poNumber: own[line.id] || null })) },
-    { onSuccess: () => { notifySaved('The POs are saved.'); onClose(); } },
+    { onSuccess: () => { saved('The POs are saved.'); onClose(); } },
   );
   return (
     <Modal opened onClose={onClose} title="Purchase orders" centered size="lg">
       <Stack>
-        <ErrorAlert error={formLevelError(setPurchaseOrders.error)} />
+        <ErrorAlert error={setPurchaseOrders.error instanceof ApiRequestError && setPurchaseOrders.error.fields.length ? null : setPurchaseOrders.error} />
         <TextInput label="Default PO number" description="Attached to every service without its own PO" disabled={poUnknown} value={poUnknown ? '' : defaultPoNumber} onChange={(event) => setDefaultPoNumber(event.currentTarget.value)} error={errors.defaultPoNumber} />
         <Checkbox label="I don’t know the PO number yet" checked={poUnknown} onChange={(event) => setPoUnknown(event.currentTarget.checked)} />
         <Text size="sm" fw={600}>A different PO for a service</Text>
@@ -257,7 +259,7 @@ function CancelModal({ turn, onClose }: { turn: Turn; onClose: () => void }) {
         <TextInput label="Reason (optional)" placeholder="Resident renewed the lease" value={reason} onChange={(event) => setReason(event.currentTarget.value)} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>Keep the turn</Button>
-          <Button color="red" loading={cancel.isPending} onClick={() => cancel.mutate({ reason: reason || null }, { onSuccess: () => { notifySaved(`The turn for unit ${turn.unitNumber} is canceled.`); onClose(); } })}>Cancel turn</Button>
+          <Button color="red" loading={cancel.isPending} onClick={() => cancel.mutate({ reason: reason || null }, { onSuccess: () => { saved(`The turn for unit ${turn.unitNumber} is canceled.`); onClose(); } })}>Cancel turn</Button>
         </Group>
       </Stack>
     </Modal>
