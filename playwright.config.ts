@@ -4,7 +4,16 @@ export const E2E_PORT = Number(process.env.E2E_PORT ?? 4310);
 
 // Debian's Chromium; Playwright's own browser download is never used. The background-networking
 // flags stop Chromium from calling out of this closed network at every start.
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
 
 export default defineConfig({
   testDir: 'e2e',

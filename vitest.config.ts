@@ -8,7 +8,15 @@ export default defineConfig({
   test: {
     projects: [
       { test: { name: 'unit', include: ['src/**/*.test.ts', 'test/**/*.test.ts'], exclude: dbTests } },
-      { test: { name: 'db-sqlite', include: dbTests, env: { TEST_DB: 'sqlite' }, testTimeout: 30_000, hookTimeout: 30_000 } },
+      {
+        test: {
+          name: 'db-sqlite',
+          include: dbTests,
+          env: { TEST_DB: 'sqlite' },
+          testTimeout: 30_000,
+          hookTimeout: 30_000,
+        },
+      },
       {
         test: {
           name: 'db-postgres',

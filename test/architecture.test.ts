@@ -35,8 +35,11 @@ describe('module boundaries', () => {
   });
 
   it('keeps the staff console and the customer portal apart', () => {
-    const crossings = importsUnder('src/web').filter(({ file, target }) =>
-      (file.startsWith('src/web/portal/') && target.startsWith('src/web/console/')) || (file.startsWith('src/web/console/') && target.startsWith('src/web/portal/')));
+    const crossings = importsUnder('src/web').filter(
+      ({ file, target }) =>
+        (file.startsWith('src/web/portal/') && target.startsWith('src/web/console/')) ||
+        (file.startsWith('src/web/console/') && target.startsWith('src/web/portal/')),
+    );
     expect(crossings).toEqual([]);
   });
 

@@ -14,7 +14,10 @@ export function unique(prefix: string): string {
 }
 
 /** Inserts a real staff member through the service; returns it with its password. */
-export async function createStaffMember(deps: Deps, overrides: { role?: StaffRole; email?: string; name?: string; temporary?: boolean } = {}) {
+export async function createStaffMember(
+  deps: Deps,
+  overrides: { role?: StaffRole; email?: string; name?: string; temporary?: boolean } = {},
+) {
   const { staff, password } = await deps.staff.createStaffMember({
     email: overrides.email ?? `${unique('staff')}@portico.test`,
     name: overrides.name ?? 'Test Staff',
@@ -27,14 +30,20 @@ export async function createStaffMember(deps: Deps, overrides: { role?: StaffRol
 
 /** Signs a staff member in over HTTP and returns the Cookie header to send with later requests. */
 export async function signInStaff(app: FastifyInstance, staff: { email: string; password: string }): Promise<string> {
-  const response = await app.inject({ method: 'POST', url: '/api/staff/session', payload: { email: staff.email, password: staff.password } });
+  const response = await app.inject({
+    method: 'POST',
+    url: '/api/staff/session',
+    payload: { email: staff.email, password: staff.password },
+  });
   return sessionCookie(response);
 }
 
 /** Inserts a real account row (property by default) with a portal key; returns it and the key in clear. */
 export async function createAccount(
   deps: Deps,
-  overrides: Partial<Pick<AccountsTable, 'kind' | 'name' | 'accountNumber' | 'status' | 'parentAccountId' | 'portalAccessEnabled'>> = {},
+  overrides: Partial<
+    Pick<AccountsTable, 'kind' | 'name' | 'accountNumber' | 'status' | 'parentAccountId' | 'portalAccessEnabled'>
+  > = {},
 ): Promise<AccountsTable & { portalKey: string }> {
   const now = deps.clock.now().toISOString();
   const id = newId();
@@ -81,8 +90,16 @@ export async function createContact(
   await deps.db.transaction().execute(async (trx) => {
     await trx.insertInto('contacts').values(contact).execute();
     for (const email of emails) {
-      await trx.insertInto('contactEmails')
-        .values({ id: newId(), contactId: contact.id, email, emailNormalized: email.trim().toLowerCase(), kind: 'primary', createdAt: now })
+      await trx
+        .insertInto('contactEmails')
+        .values({
+          id: newId(),
+          contactId: contact.id,
+          email,
+          emailNormalized: email.trim().toLowerCase(),
+          kind: 'primary',
+          createdAt: now,
+        })
         .execute();
     }
     for (const accountId of options.accountIds) {

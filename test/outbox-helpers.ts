@@ -8,7 +8,14 @@ import { captureSenders } from '../src/server/outbox/senders/capture-sender.ts';
  * current time; returns how many messages it handled. Messages waiting for a retry later stay queued.
  */
 export async function deliverOutbox(deps: Deps): Promise<number> {
-  const dispatcher = createDispatcher({ db: deps.db, databaseKind: deps.database.kind, clock: deps.clock, logger: deps.logger, senders: captureSenders, publicUrl: deps.config.publicUrl });
+  const dispatcher = createDispatcher({
+    db: deps.db,
+    databaseKind: deps.database.kind,
+    clock: deps.clock,
+    logger: deps.logger,
+    senders: captureSenders,
+    publicUrl: deps.config.publicUrl,
+  });
   let total = 0;
   for (;;) {
     const handled = await dispatcher.runOnce();

@@ -5,7 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 
-const POSTGRES_BIN = ['/usr/lib/postgresql/15/bin', '/usr/lib/postgresql/16/bin', '/usr/lib/postgresql/17/bin'].find((dir) => existsSync(`${dir}/initdb`));
+const POSTGRES_BIN = ['/usr/lib/postgresql/15/bin', '/usr/lib/postgresql/16/bin', '/usr/lib/postgresql/17/bin'].find(
+  (dir) => existsSync(`${dir}/initdb`),
+);
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -34,7 +36,9 @@ export default async function setup(project: TestProject) {
     return;
   }
   if (!POSTGRES_BIN) {
-    throw new Error('PostgreSQL server binaries not found (expected /usr/lib/postgresql/15/bin/initdb). Install them with: apt-get install -y postgresql');
+    throw new Error(
+      'PostgreSQL server binaries not found (expected /usr/lib/postgresql/15/bin/initdb). Install them with: apt-get install -y postgresql',
+    );
   }
   const isRoot = process.getuid?.() === 0;
   const directory = mkdtempSync(join(tmpdir(), 'portico-pg-'));
@@ -52,8 +56,13 @@ export default async function setup(project: TestProject) {
   const port = await freePort();
   run('initdb', ['-D', dataDirectory, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--locale=C.UTF-8']);
   run('pg_ctl', [
-    '-D', dataDirectory, '-l', join(directory, 'server.log'), '-w',
-    '-o', `-p ${port} -k ${directory} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300`,
+    '-D',
+    dataDirectory,
+    '-l',
+    join(directory, 'server.log'),
+    '-w',
+    '-o',
+    `-p ${port} -k ${directory} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300`,
     'start',
   ]);
   project.provide('postgresUrl', `postgres://postgres@127.0.0.1:${port}/postgres`);

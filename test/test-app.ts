@@ -33,7 +33,9 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
 
 /** The session cookie from a response, as a Cookie request header value. */
 export function sessionCookie(response: LightMyRequestResponse): string {
-  const cookie = response.cookies.find((candidate) => candidate.name.startsWith('portico_') || candidate.name.startsWith('__Host-portico_'));
+  const cookie = response.cookies.find(
+    (candidate) => candidate.name.startsWith('portico_') || candidate.name.startsWith('__Host-portico_'),
+  );
   if (!cookie) throw new Error(`no session cookie in response (${response.statusCode}: ${response.body})`);
   return `${cookie.name}=${cookie.value}`;
 }

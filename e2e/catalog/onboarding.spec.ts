@@ -6,7 +6,9 @@ const expect = baseExpect.configure({ timeout: 30_000 });
 
 // The issue-4 "Done when" journey: a management company with two properties, floorplans, a pricelist,
 // units, contacts and a complete service profile, entirely in the browser.
-test('staff onboard a management company with two properties from catalog to a complete service profile', async ({ page }) => {
+test('staff onboard a management company with two properties from catalog to a complete service profile', async ({
+  page,
+}) => {
   test.setTimeout(300_000);
   const suffix = Date.now().toString(36).toUpperCase();
   const serviceName = `Blind cleaning ${suffix}`;
@@ -40,7 +42,9 @@ test('staff onboard a management company with two properties from catalog to a c
   await expect(proDialog.getByText('Use the format +1XXXXXXXXXX')).toBeVisible();
   await proDialog.getByLabel('Mobile phone').fill('+15125550177');
   await proDialog.getByRole('button', { name: 'Save pro' }).click();
-  await expect(page.getByRole('row', { name: new RegExp(`Nia Clarke ${suffix}`) }).getByText('+15125550177')).toBeVisible();
+  await expect(
+    page.getByRole('row', { name: new RegExp(`Nia Clarke ${suffix}`) }).getByText('+15125550177'),
+  ).toBeVisible();
 
   // The management company and its two properties.
   const company = `Larkspur Living ${suffix}`;
@@ -65,12 +69,20 @@ test('staff onboard a management company with two properties from catalog to a c
     await page.getByRole('tab', { name: 'Properties' }).click();
     await page.getByRole('link', { name: property }).click();
     await expect(page.getByRole('heading', { name: property })).toBeVisible();
-    await setUpProperty(page, { suffix, serviceName, contactFirstName: index === 0 ? 'Rae' : 'Omar', fullJourney: index === 0 });
+    await setUpProperty(page, {
+      suffix,
+      serviceName,
+      contactFirstName: index === 0 ? 'Rae' : 'Omar',
+      fullJourney: index === 0,
+    });
     await page.getByRole('link', { name: company }).click();
   }
 });
 
-async function setUpProperty(page: Page, options: { suffix: string; serviceName: string; contactFirstName: string; fullJourney: boolean }) {
+async function setUpProperty(
+  page: Page,
+  options: { suffix: string; serviceName: string; contactFirstName: string; fullJourney: boolean },
+) {
   const { suffix, serviceName, contactFirstName } = options;
   const contactName = `${contactFirstName} Whitfield${suffix}`;
 
@@ -79,14 +91,20 @@ async function setUpProperty(page: Page, options: { suffix: string; serviceName:
   const contactDialog = page.getByRole('dialog', { name: 'New contact' });
   await contactDialog.getByLabel('First name').fill(contactFirstName);
   await contactDialog.getByLabel('Last name').fill(`Whitfield${suffix}`);
-  await contactDialog.getByLabel('Primary emails').fill(`${contactFirstName.toLowerCase()}.${suffix.toLowerCase()}@larkspur.example`);
+  await contactDialog
+    .getByLabel('Primary emails')
+    .fill(`${contactFirstName.toLowerCase()}.${suffix.toLowerCase()}@larkspur.example`);
   await contactDialog.getByLabel('Primary emails').press('Enter');
   await contactDialog.getByRole('button', { name: 'Create contact' }).click();
-  await expect(page.getByRole('table', { name: 'All Contacts' }).getByRole('link', { name: contactName })).toBeVisible();
+  await expect(
+    page.getByRole('table', { name: 'All Contacts' }).getByRole('link', { name: contactName }),
+  ).toBeVisible();
 
   // Pricing configuration, a floorplan and its pricelist.
   await page.getByRole('tab', { name: 'Pricing & floorplans' }).click();
-  await expect(page.getByRole('alert', { name: /Floorplans or add-ons may not show/ })).toContainText('Pricing configuration');
+  await expect(page.getByRole('alert', { name: /Floorplans or add-ons may not show/ })).toContainText(
+    'Pricing configuration',
+  );
   await page.getByRole('button', { name: 'Save pricing' }).click();
   await expect(page.getByText('The pricing configuration is saved.')).toBeVisible();
   await page.getByRole('button', { name: 'Add floorplan' }).click();
@@ -138,10 +156,14 @@ async function setUpProperty(page: Page, options: { suffix: string; serviceName:
   const before = await order.getByRole('row').allInnerTexts();
   const position = before.findIndex((text) => text.includes(serviceName));
   await page.getByRole('button', { name: `Move ${serviceName} up` }).click();
-  await expect.poll(async () => (await order.getByRole('row').allInnerTexts()).findIndex((text) => text.includes(serviceName))).toBe(position - 1);
+  await expect
+    .poll(async () => (await order.getByRole('row').allInnerTexts()).findIndex((text) => text.includes(serviceName)))
+    .toBe(position - 1);
   await page.reload();
   await page.getByRole('tab', { name: 'Services', exact: true }).click();
-  await expect.poll(async () => (await order.getByRole('row').allInnerTexts()).findIndex((text) => text.includes(serviceName))).toBe(position - 1);
+  await expect
+    .poll(async () => (await order.getByRole('row').allInnerTexts()).findIndex((text) => text.includes(serviceName)))
+    .toBe(position - 1);
 
   // Preferred and secondary pros for the new service.
   await page.getByRole('tab', { name: 'Pros' }).click();
@@ -171,7 +193,13 @@ async function setUpProperty(page: Page, options: { suffix: string; serviceName:
 
   // The audit log shows the changes.
   await page.getByRole('tab', { name: 'Activity' }).click();
-  for (const action of ['service_profile.updated', 'floorplan.prices_set', 'unit.created', 'pro_preferences.set', 'account.services_reordered']) {
+  for (const action of [
+    'service_profile.updated',
+    'floorplan.prices_set',
+    'unit.created',
+    'pro_preferences.set',
+    'account.services_reordered',
+  ]) {
     await expect(page.getByRole('table', { name: 'Account activity' }).getByText(action).first()).toBeVisible();
   }
 }

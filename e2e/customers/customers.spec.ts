@@ -1,7 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { signInAsDemoStaff } from '../fixtures.ts';
 
-test('staff create a management company, two properties and a contact, then find them in the list', async ({ page }) => {
+test('staff create a management company, two properties and a contact, then find them in the list', async ({
+  page,
+}) => {
   // A long journey on a shared, busy machine.
   test.setTimeout(120_000);
   const suffix = Date.now().toString(36).toUpperCase();
@@ -19,7 +21,10 @@ test('staff create a management company, two properties and a contact, then find
 
   // Two properties from the company's Properties tab; a duplicate account number is refused next to the field.
   await page.getByRole('tab', { name: 'Properties' }).click();
-  for (const [name, number] of [[`Riverbend North ${suffix}`, `PN-${suffix}`], [`Riverbend South ${suffix}`, `MC-${suffix}`]] as const) {
+  for (const [name, number] of [
+    [`Riverbend North ${suffix}`, `PN-${suffix}`],
+    [`Riverbend South ${suffix}`, `MC-${suffix}`],
+  ] as const) {
     await page.getByRole('button', { name: 'Add property' }).click();
     const dialog = page.getByRole('dialog', { name: 'New property' });
     await dialog.getByLabel('Name').fill(name);
@@ -58,7 +63,11 @@ test('staff create a management company, two properties and a contact, then find
   // The contact page: linked accounts with the main one marked, and the details save.
   await contacts.getByRole('link', { name: `Tessa Morgan${suffix}` }).click();
   await expect(page.getByRole('heading', { name: `Tessa Morgan${suffix}` })).toBeVisible();
-  await expect(page.getByRole('table', { name: 'Linked accounts' }).getByRole('row', { name: new RegExp(`Riverbend North ${suffix}.*Main`) })).toBeVisible();
+  await expect(
+    page
+      .getByRole('table', { name: 'Linked accounts' })
+      .getByRole('row', { name: new RegExp(`Riverbend North ${suffix}.*Main`) }),
+  ).toBeVisible();
   await page.getByLabel('Title').fill('Community Manager');
   await page.getByRole('button', { name: 'Save contact' }).click();
   await expect(page.getByText('Contact saved')).toBeVisible();
@@ -68,14 +77,20 @@ test('staff create a management company, two properties and a contact, then find
   await page.getByLabel('Search customers').fill(`Riverbend`);
   const list = page.getByRole('table', { name: 'Customers' });
   await expect(list.getByRole('row')).toHaveCount(4);
-  await expect(list.getByRole('row', { name: new RegExp(`^${company} MC-${suffix} Management company`) })).toBeVisible();
-  await expect(list.getByRole('row', { name: new RegExp(`^Riverbend South ${suffix} A-\\d{5} Property ${company}`) })).toBeVisible();
+  await expect(
+    list.getByRole('row', { name: new RegExp(`^${company} MC-${suffix} Management company`) }),
+  ).toBeVisible();
+  await expect(
+    list.getByRole('row', { name: new RegExp(`^Riverbend South ${suffix} A-\\d{5} Property ${company}`) }),
+  ).toBeVisible();
   await page.getByLabel('Search customers').fill(`tessa.${suffix.toLowerCase()}@riverbend`);
   await expect(list.getByRole('row')).toHaveCount(2);
   await expect(list.getByRole('link', { name: `Riverbend North ${suffix}` })).toBeVisible();
 });
 
-test('the account page shows the portal key on request and the onboarding checklist follows the data', async ({ page }) => {
+test('the account page shows the portal key on request and the onboarding checklist follows the data', async ({
+  page,
+}) => {
   await signInAsDemoStaff(page);
   await page.getByLabel('Search customers').fill('PR-2006');
   await page.getByRole('link', { name: 'Northwind Terrace' }).click();
@@ -87,7 +102,9 @@ test('the account page shows the portal key on request and the onboarding checkl
   await expect(page.getByText('Use "Add my contact" on the Contacts tab.')).toBeVisible();
   await page.getByRole('tab', { name: 'Contacts' }).click();
   await page.getByRole('button', { name: 'Add my contact' }).click();
-  await expect(page.getByRole('table', { name: 'All Contacts' }).getByRole('link', { name: 'Demo Admin' })).toBeVisible();
+  await expect(
+    page.getByRole('table', { name: 'All Contacts' }).getByRole('link', { name: 'Demo Admin' }),
+  ).toBeVisible();
 
   await page.getByRole('tab', { name: 'Overview' }).click();
   await expect(page.getByText('Your contact is in the All Contacts list')).toBeVisible();

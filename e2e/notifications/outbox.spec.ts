@@ -23,7 +23,9 @@ test('staff send a test email and read it, rendered, on the Outbox page', async 
   const drawer = page.getByRole('dialog', { name: 'Test email message' });
   await expect(drawer.getByText('Sent', { exact: true }).first()).toBeVisible();
   await expect(drawer.getByText('Portico test email')).toBeVisible();
-  await expect(drawer.frameLocator('iframe[title="Message content"]').getByText(/This is a test email sent by/)).toBeVisible();
+  await expect(
+    drawer.frameLocator('iframe[title="Message content"]').getByText(/This is a test email sent by/),
+  ).toBeVisible();
   await expect(drawer.getByLabel('Message content text')).toContainText('email delivery works');
 });
 
@@ -39,5 +41,7 @@ test('a template with an unknown merge tag is rejected next to the field', async
   await page.getByRole('button', { name: 'Preview' }).click();
   await expect(page.getByText('Preview with sample data')).toBeVisible();
   await expect(page.getByText('Hello from Jordan Staff')).toBeVisible();
-  await expect(page.frameLocator('iframe[title="Template preview"]').getByText('This is a test email sent by Jordan Staff')).toBeVisible();
+  await expect(
+    page.frameLocator('iframe[title="Template preview"]').getByText('This is a test email sent by Jordan Staff'),
+  ).toBeVisible();
 });

@@ -22,7 +22,9 @@ async function activatedLogin(page: Page, email: string, username: string) {
   return ids;
 }
 
-test('staff grant access on the contact page; the customer sets up a login from the emailed link, signs in, and the link works only once', async ({ page }) => {
+test('staff grant access on the contact page; the customer sets up a login from the emailed link, signs in, and the link works only once', async ({
+  page,
+}) => {
   const email = 'maria.alvarez@harborpoint.example';
   const ids = demoContact(email);
   await signInAsDemoStaff(page);
@@ -30,7 +32,9 @@ test('staff grant access on the contact page; the customer sets up a login from 
   await page.getByLabel('Activate portal access').click();
   await expect(page.getByText('Portal access activated')).toBeVisible();
   await page.getByRole('tab', { name: 'Portal access' }).click();
-  await expect(page.getByRole('table', { name: "Contacts' portal access" }).getByRole('row', { name: /Maria Alvarez/ })).toContainText('No portal access');
+  await expect(
+    page.getByRole('table', { name: "Contacts' portal access" }).getByRole('row', { name: /Maria Alvarez/ }),
+  ).toContainText('No portal access');
 
   await page.goto(`/console/contacts/${ids.contactId}`);
   const panel = page.getByRole('region', { name: 'Portal access' });
@@ -68,7 +72,9 @@ test('staff grant access on the contact page; the customer sets up a login from 
   await expect(panel.getByText('Active', { exact: true })).toBeVisible();
   const timeline = panel.getByRole('table', { name: 'Access timeline' });
   await expect(timeline.getByRole('row', { name: /Credential-create link: sent/ })).toContainText('Used');
-  await expect(timeline.getByRole('row', { name: /Credential-create link: sent/ })).toContainText('Delivered to mail server');
+  await expect(timeline.getByRole('row', { name: /Credential-create link: sent/ })).toContainText(
+    'Delivered to mail server',
+  );
   await expect(timeline.getByRole('row', { name: /Signed in/ }).first()).toBeVisible();
 });
 

@@ -16,7 +16,9 @@ export function demoContact(email: string): { contactId: string; accountId: stri
   const db = database();
   try {
     const row = db
-      .prepare('select c.id as contactId, ac.account_id as accountId from contact_emails e join contacts c on c.id = e.contact_id join account_contacts ac on ac.contact_id = c.id where e.email_normalized = ?')
+      .prepare(
+        'select c.id as contactId, ac.account_id as accountId from contact_emails e join contacts c on c.id = e.contact_id join account_contacts ac on ac.contact_id = c.id where e.email_normalized = ?',
+      )
       .get(email.toLowerCase()) as { contactId: string; accountId: string } | undefined;
     if (!row) throw new Error(`no demo contact ${email}`);
     return row;
@@ -31,18 +33,30 @@ export async function signInStaffApi(request: APIRequestContext): Promise<void> 
   expect(response.ok(), await response.text()).toBeTruthy();
 }
 
-export async function staffCall(request: APIRequestContext, method: 'post' | 'put', path: string, data: Record<string, unknown> = {}) {
+export async function staffCall(
+  request: APIRequestContext,
+  method: 'post' | 'put',
+  path: string,
+  data: Record<string, unknown> = {},
+) {
   const response = await request[method](path, { data });
   expect(response.ok(), `${method} ${path}: ${await response.text()}`).toBeTruthy();
   return response.json();
 }
 
 /** Turns portal access on for the contact's account and the contact, without sending an email. */
-export async function grantAccess(request: APIRequestContext, email: string, options: { sendCredentialCreateEmail: boolean }) {
+export async function grantAccess(
+  request: APIRequestContext,
+  email: string,
+  options: { sendCredentialCreateEmail: boolean },
+) {
   const ids = demoContact(email);
   await signInStaffApi(request);
   await staffCall(request, 'put', `/api/staff/accounts/${ids.accountId}/portal-access`, { enabled: true });
-  await staffCall(request, 'post', `/api/staff/contacts/${ids.contactId}/portal-access/grant`, { portalEmail: email, ...options });
+  await staffCall(request, 'post', `/api/staff/contacts/${ids.contactId}/portal-access/grant`, {
+    portalEmail: email,
+    ...options,
+  });
   return ids;
 }
 

@@ -26,7 +26,9 @@ async function enableSelfRegistration(page: Page) {
 async function prepareAccount(request: APIRequestContext, accountNumber: string): Promise<string> {
   const { email, password } = demoStaff();
   expect((await request.post('/api/staff/session', { data: { email, password } })).ok()).toBeTruthy();
-  const customers = await (await request.get(`/api/staff/customers?search=${encodeURIComponent(accountNumber)}`)).json() as { items: Array<{ id: string; accountNumber: string }> };
+  const customers = (await (
+    await request.get(`/api/staff/customers?search=${encodeURIComponent(accountNumber)}`)
+  ).json()) as { items: Array<{ id: string; accountNumber: string }> };
   const account = customers.items.find((item) => item.accountNumber === accountNumber);
   if (!account) throw new Error(`demo account ${accountNumber} not found`);
   const access = await request.put(`/api/staff/accounts/${account.id}/portal-access`, { data: { enabled: true } });
@@ -49,7 +51,10 @@ async function verifyAndSignIn(page: Page, request: APIRequestContext, email: st
   await expect(page.getByRole('heading', { name: `Welcome, ${firstName}` })).toBeVisible();
 }
 
-async function fillSignUp(page: Page, details: { accountNumber?: string; portalKey: string; firstName: string; lastName: string; email: string }) {
+async function fillSignUp(
+  page: Page,
+  details: { accountNumber?: string; portalKey: string; firstName: string; lastName: string; email: string },
+) {
   if (details.accountNumber) await page.getByLabel('Account number').fill(details.accountNumber);
   await page.getByLabel('Portal key').fill(details.portalKey);
   await page.getByLabel('First name').fill(details.firstName);
@@ -73,7 +78,11 @@ test('a visitor with a portal key signs up and is in', async ({ page, browser, r
   await verifyAndSignIn(visitor, request, email, 'Robin');
 });
 
-test('a visitor without a key files a request, staff send the key, and the visitor signs up with it', async ({ page, browser, request }) => {
+test('a visitor without a key files a request, staff send the key, and the visitor signs up with it', async ({
+  page,
+  browser,
+  request,
+}) => {
   await enableSelfRegistration(page);
   await prepareAccount(request, 'PR-2002');
   const email = `noor.${Date.now()}@bayside.example`;

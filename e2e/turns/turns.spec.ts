@@ -9,15 +9,26 @@ async function customerLogin(request: Parameters<typeof signInStaffApi>[0]) {
   const { accountId } = demoContact('priya.shah@cedarstone.example');
   await signInStaffApi(request);
   const contact = await staffCall(request, 'post', '/api/staff/contacts', {
-    firstName: 'Riley', lastName: 'Turner', title: 'Property Manager', primaryEmails: [EMAIL], otherEmails: [], mainAccountId: accountId, accountIds: [accountId],
+    firstName: 'Riley',
+    lastName: 'Turner',
+    title: 'Property Manager',
+    primaryEmails: [EMAIL],
+    otherEmails: [],
+    mainAccountId: accountId,
+    accountIds: [accountId],
   });
   await staffCall(request, 'put', `/api/staff/accounts/${accountId}/portal-access`, { enabled: true });
-  await staffCall(request, 'post', `/api/staff/contacts/${contact.id}/portal-access/grant`, { portalEmail: EMAIL, sendCredentialCreateEmail: true });
+  await staffCall(request, 'post', `/api/staff/contacts/${contact.id}/portal-access/grant`, {
+    portalEmail: EMAIL,
+    sendCredentialCreateEmail: true,
+  });
   const token = (await latestLink(request, EMAIL, 'credential_create')).split('/').pop();
   await staffCall(request, 'post', '/api/portal/links/redeem', { token, username: 'riley.turner', password: PASSWORD });
 }
 
-test('a customer orders a turn whose dates fill in from the move-in, finds it on the turn board, and cancels it', async ({ page }) => {
+test('a customer orders a turn whose dates fill in from the move-in, finds it on the turn board, and cancels it', async ({
+  page,
+}) => {
   await customerLogin(page.request);
   await page.goto('/portal/sign-in');
   await page.getByLabel('Username or email').fill('riley.turner');

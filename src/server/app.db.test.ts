@@ -18,9 +18,14 @@ describe('the app', () => {
   it('publishes an OpenAPI document where every operation has a unique camelCase operationId', async () => {
     const response = await testApp.app.inject({ method: 'GET', url: '/api/openapi.json' });
     expect(response.statusCode).toBe(200);
-    const document = response.json() as { openapi: string; paths: Record<string, Record<string, { operationId?: string; responses?: object }>> };
+    const document = response.json() as {
+      openapi: string;
+      paths: Record<string, Record<string, { operationId?: string; responses?: object }>>;
+    };
     expect(document.openapi).toMatch(/^3\./);
-    const operations = Object.entries(document.paths).flatMap(([path, methods]) => Object.entries(methods).map(([method, operation]) => ({ path, method, operation })));
+    const operations = Object.entries(document.paths).flatMap(([path, methods]) =>
+      Object.entries(methods).map(([method, operation]) => ({ path, method, operation })),
+    );
     expect(operations.length).toBeGreaterThan(3);
     for (const { path, method, operation } of operations) {
       expect(operation.operationId, `${method} ${path}`).toMatch(/^[a-z][a-zA-Z0-9]+$/);

@@ -12,7 +12,11 @@ describe('loadConfig', () => {
   });
 
   it('uses PostgreSQL when DATABASE_URL is set and builds links from PUBLIC_URL', () => {
-    const config = loadConfig({ DATABASE_URL: 'postgres://app@db/portico', SECRET_KEY: 'k'.repeat(32), PUBLIC_URL: 'https://portal.example.com/' });
+    const config = loadConfig({
+      DATABASE_URL: 'postgres://app@db/portico',
+      SECRET_KEY: 'k'.repeat(32),
+      PUBLIC_URL: 'https://portal.example.com/',
+    });
     expect(config.database).toEqual({ kind: 'postgres', url: 'postgres://app@db/portico' });
     expect(config.publicUrl).toBe('https://portal.example.com');
     expect(config.secureCookies).toBe(true);

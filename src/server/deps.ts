@@ -13,7 +13,10 @@ import { createStaffService } from './features/staff/staff-service.ts';
 import { createTurnsFeature } from './features/turns/index.ts';
 import { createLoginThrottle } from './security/login-throttle.ts';
 
-function createBaseDeps(config: Config, options: { clock?: Clock; database?: DatabaseHandle; logger: FastifyBaseLogger }) {
+function createBaseDeps(
+  config: Config,
+  options: { clock?: Clock; database?: DatabaseHandle; logger: FastifyBaseLogger },
+) {
   const clock = options.clock ?? systemClock;
   const database = options.database ?? createDatabase(config.database);
   const { db } = database;
@@ -27,7 +30,10 @@ function createBaseDeps(config: Config, options: { clock?: Clock; database?: Dat
 export type BaseDeps = ReturnType<typeof createBaseDeps>;
 
 /** The composition root: every service is built here from plain arguments, once. */
-export function createDeps(config: Config, options: { clock?: Clock; database?: DatabaseHandle; logger: FastifyBaseLogger }) {
+export function createDeps(
+  config: Config,
+  options: { clock?: Clock; database?: DatabaseHandle; logger: FastifyBaseLogger },
+) {
   const base = createBaseDeps(config, options);
   const notifications = createNotificationsFeature(base);
   const portalAccess = createPortalAccessFeature(base);

@@ -34,7 +34,10 @@ export async function runCli(argv: string[]): Promise<void> {
     }
     throw error;
   }
-  const logger = pino({ level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization', '*.password', '*.token'] });
+  const logger = pino({
+    level: config.logLevel,
+    redact: ['req.headers.cookie', 'req.headers.authorization', '*.password', '*.token'],
+  });
 
   switch (command) {
     case 'serve':
@@ -55,7 +58,10 @@ export async function runCli(argv: string[]): Promise<void> {
       return deps.database.close();
     }
     case 'create-staff': {
-      const { values } = parseArgs({ args: rest, options: { email: { type: 'string' }, role: { type: 'string' }, name: { type: 'string' } } });
+      const { values } = parseArgs({
+        args: rest,
+        options: { email: { type: 'string' }, role: { type: 'string' }, name: { type: 'string' } },
+      });
       const role = StaffRoleSchema.safeParse(values.role);
       if (!values.email || !role.success) {
         process.stderr.write(`create-staff needs --email and --role (admin, psm or support)\n\n${USAGE}\n`);
@@ -64,9 +70,15 @@ export async function runCli(argv: string[]): Promise<void> {
       const deps = createDeps(config, { logger });
       if (deps.database.kind === 'sqlite') await migrateToLatest(deps.db);
       const { staff, password } = await deps.staff.createStaffMember({
-        email: values.email, name: values.name ?? values.email.split('@')[0]!, role: role.data, temporary: true, actor: systemActor,
+        email: values.email,
+        name: values.name ?? values.email.split('@')[0]!,
+        role: role.data,
+        temporary: true,
+        actor: systemActor,
       });
-      process.stdout.write(`Created ${staff.role} ${staff.email}.\nOne-time password: ${password}\nIt must be changed at first sign-in at ${config.publicUrl}/console/sign-in\n`);
+      process.stdout.write(
+        `Created ${staff.role} ${staff.email}.\nOne-time password: ${password}\nIt must be changed at first sign-in at ${config.publicUrl}/console/sign-in\n`,
+      );
       return deps.database.close();
     }
     default:
@@ -102,7 +114,9 @@ async function serve(config: Config, logger: pino.Logger): Promise<void> {
   process.once('SIGTERM', shutdown);
   await app.listen({ port: config.port, host: config.host });
   if (config.outboxInProcess) dispatcher.start();
-  process.stdout.write(`Portico is running at ${config.publicUrl} (staff console: ${config.publicUrl}/console, customer portal: ${config.publicUrl}/portal)\n`);
+  process.stdout.write(
+    `Portico is running at ${config.publicUrl} (staff console: ${config.publicUrl}/console, customer portal: ${config.publicUrl}/portal)\n`,
+  );
 }
 
 /** The outbox dispatcher alone; claims are safe across several workers on one PostgreSQL. */
@@ -126,9 +140,13 @@ async function work(config: Config, logger: pino.Logger): Promise<void> {
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
   dispatcher.start();
-  process.stdout.write(`Portico outbox worker ${dispatcher.workerId} is delivering (email: ${config.smtp ? 'SMTP' : 'captured'}, SMS: ${config.sms ? 'provider' : 'captured'})\n`);
+  process.stdout.write(
+    `Portico outbox worker ${dispatcher.workerId} is delivering (email: ${config.smtp ? 'SMTP' : 'captured'}, SMS: ${config.sms ? 'provider' : 'captured'})\n`,
+  );
 }
 
 function printDemoCredentials(email: string, password: string): void {
-  process.stdout.write(`\nDemo data created. Sign in to the staff console with:\n  email:    ${email}\n  password: ${password}\n\n`);
+  process.stdout.write(
+    `\nDemo data created. Sign in to the staff console with:\n  email:    ${email}\n  password: ${password}\n\n`,
+  );
 }

@@ -31,7 +31,10 @@ describe('portico worker', () => {
         const chunks: Buffer[] = [];
         stream.on('data', (chunk: Buffer) => chunks.push(chunk));
         stream.on('end', () => {
-          received.push({ to: session.envelope.rcptTo.map((rcpt) => rcpt.address), raw: Buffer.concat(chunks).toString() });
+          received.push({
+            to: session.envelope.rcptTo.map((rcpt) => rcpt.address),
+            raw: Buffer.concat(chunks).toString(),
+          });
           callback();
         });
       },
@@ -66,15 +69,29 @@ describe('portico worker', () => {
 
   it('delivers queued messages over SMTP, including one a killed worker left claimed', async () => {
     const payload = { staff: { name: 'Worker Test' }, consoleUrl: 'http://portico.test/console' };
-    const queuedId = await database.db.transaction().execute((trx) => enqueue(trx, systemClock, { kind: 'staff_test_email', to: ['queued@customer.test'], payload }));
-    const orphanId = await database.db.transaction().execute((trx) => enqueue(trx, systemClock, { kind: 'staff_test_email', to: ['orphan@customer.test'], payload }));
+    const queuedId = await database.db
+      .transaction()
+      .execute((trx) => enqueue(trx, systemClock, { kind: 'staff_test_email', to: ['queued@customer.test'], payload }));
+    const orphanId = await database.db
+      .transaction()
+      .execute((trx) => enqueue(trx, systemClock, { kind: 'staff_test_email', to: ['orphan@customer.test'], payload }));
     // What a worker SIGKILLed between claim and send leaves behind, with its lease already over.
-    await database.db.updateTable('outboxMessages')
-      .set({ status: 'processing', attempts: 1, lockedBy: 'worker-killed', lockedUntil: new Date(Date.now() - 1000).toISOString() })
+    await database.db
+      .updateTable('outboxMessages')
+      .set({
+        status: 'processing',
+        attempts: 1,
+        lockedBy: 'worker-killed',
+        lockedUntil: new Date(Date.now() - 1000).toISOString(),
+      })
       .where('id', '=', orphanId!)
       .execute();
 
-    worker = spawn(process.execPath, ['bin/portico.js', 'worker'], { cwd: PROJECT_ROOT, env: environment, stdio: ['ignore', 'pipe', 'pipe'] });
+    worker = spawn(process.execPath, ['bin/portico.js', 'worker'], {
+      cwd: PROJECT_ROOT,
+      env: environment,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     worker.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
     worker.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -82,11 +99,24 @@ describe('portico worker', () => {
     await expect.poll(() => received.length, { timeout: 30_000, message: `worker output:\n${output}` }).toBe(2);
     expect(output).toMatch(/outbox worker .* is delivering \(email: SMTP/);
     expect(received.map((mail) => mail.to[0]).sort()).toEqual(['orphan@customer.test', 'queued@customer.test']);
-    expect(received.find((mail) => mail.to[0] === 'queued@customer.test')!.raw).toContain(`Message-ID: <${queuedId}@portico.outbox>`);
-    await expect.poll(async () => {
-      const rows = await database.db.selectFrom('outboxMessages').select(['id', 'status', 'attempts']).where('id', 'in', [queuedId!, orphanId!]).execute();
-      return Object.fromEntries(rows.map((row) => [row.id === queuedId ? 'queued' : 'orphan', `${row.status}/${row.attempts}`]));
-    }, { timeout: 10_000 }).toEqual({ queued: 'sent/1', orphan: 'sent/2' });
+    expect(received.find((mail) => mail.to[0] === 'queued@customer.test')!.raw).toContain(
+      `Message-ID: <${queuedId}@portico.outbox>`,
+    );
+    await expect
+      .poll(
+        async () => {
+          const rows = await database.db
+            .selectFrom('outboxMessages')
+            .select(['id', 'status', 'attempts'])
+            .where('id', 'in', [queuedId!, orphanId!])
+            .execute();
+          return Object.fromEntries(
+            rows.map((row) => [row.id === queuedId ? 'queued' : 'orphan', `${row.status}/${row.attempts}`]),
+          );
+        },
+        { timeout: 10_000 },
+      )
+      .toEqual({ queued: 'sent/1', orphan: 'sent/2' });
 
     worker.kill('SIGTERM');
     const code = await new Promise((done) => worker.once('exit', done));

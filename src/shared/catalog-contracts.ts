@@ -1,7 +1,13 @@
 import { z } from 'zod';
 
 const id = z.string().min(1).max(64);
-const optionalText = (max: number) => z.string().trim().max(max).nullish().transform((value) => (value ? value : null));
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .nullish()
+    .transform((value) => (value ? value : null));
 /** Money crosses the API as integer cents; the sign is checked by the service so it can name the field. */
 const cents = z.number().int('Use whole cents').max(100_000_000);
 
@@ -41,7 +47,12 @@ export const ServiceListSchema = z.object({ items: z.array(ServiceSchema) });
 
 export const ServiceFieldsSchema = z.strictObject({
   name: z.string().trim().min(1, 'Enter a name').max(120),
-  code: z.string().trim().min(1, 'Enter a code').max(32).regex(/^[A-Za-z0-9_-]+$/, 'Use letters, digits, - and _ only'),
+  code: z
+    .string()
+    .trim()
+    .min(1, 'Enter a code')
+    .max(32)
+    .regex(/^[A-Za-z0-9_-]+$/, 'Use letters, digits, - and _ only'),
   providerCategory: ProviderCategorySchema,
   kind: ServiceKindSchema,
   defaultDayOffset: z.number().int('Use whole days').min(0, 'Use 0 or more days').max(365, 'Use at most 365 days'),
@@ -50,10 +61,15 @@ export const ServiceFieldsSchema = z.strictObject({
 export type ServiceFields = z.input<typeof ServiceFieldsSchema>;
 
 export const ListServicesQuerySchema = z.strictObject({
-  includeInactive: z.enum(['true', 'false']).default('false').transform((value) => value === 'true'),
+  includeInactive: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((value) => value === 'true'),
 });
 
-export const AccountServiceListSchema = z.object({ items: z.array(ServiceSchema.extend({ position: z.number().int() })) });
+export const AccountServiceListSchema = z.object({
+  items: z.array(ServiceSchema.extend({ position: z.number().int() })),
+});
 
 export const ReorderAccountServicesBodySchema = z.strictObject({ serviceIds: z.array(id).max(500) });
 
@@ -103,7 +119,10 @@ export type SetPricesBody = z.infer<typeof SetPricesBodySchema>;
 
 const PricedServiceSchema = ServiceSchema.extend({ priceCents: z.number().int().nullable() });
 
-export const MasterPricelistSchema = z.object({ items: z.array(PricedServiceSchema), updatedAt: z.string().nullable() });
+export const MasterPricelistSchema = z.object({
+  items: z.array(PricedServiceSchema),
+  updatedAt: z.string().nullable(),
+});
 export type MasterPricelist = z.infer<typeof MasterPricelistSchema>;
 
 export const PricelistSourceSchema = z.enum(['master', 'account']);
@@ -119,11 +138,13 @@ export const AccountPricingSchema = z.object({
   pricelist: PricelistSourceSchema,
   notes: z.string().nullable(),
   /** Every service the account can order: master price, this account's price, and the price that applies. */
-  items: z.array(ServiceSchema.extend({
-    masterPriceCents: z.number().int().nullable(),
-    overridePriceCents: z.number().int().nullable(),
-    effectivePriceCents: z.number().int().nullable(),
-  })),
+  items: z.array(
+    ServiceSchema.extend({
+      masterPriceCents: z.number().int().nullable(),
+      overridePriceCents: z.number().int().nullable(),
+      effectivePriceCents: z.number().int().nullable(),
+    }),
+  ),
 });
 export type AccountPricing = z.infer<typeof AccountPricingSchema>;
 
@@ -154,21 +175,38 @@ export const FloorplanFieldsSchema = z.strictObject({
   name: z.string().trim().min(1, 'Enter a name').max(80),
   bedrooms: z.number().int('Use a whole number').min(0, 'Use 0 or more').max(20),
   bathrooms: z.number().min(0, 'Use 0 or more').max(20).multipleOf(0.5, 'Use whole or half baths'),
-  squareFeet: z.number().int('Use whole square feet').min(1, 'Use 1 or more').max(100_000).nullish().transform((value) => value ?? null),
+  squareFeet: z
+    .number()
+    .int('Use whole square feet')
+    .min(1, 'Use 1 or more')
+    .max(100_000)
+    .nullish()
+    .transform((value) => value ?? null),
 });
 export type FloorplanFields = z.input<typeof FloorplanFieldsSchema>;
 
 export const FloorplanPricelistSchema = z.object({
   floorplan: FloorplanSchema,
   /** Standard services and add-ons of the property, in its order, with this floorplan's price if set. */
-  items: z.array(ServiceSchema.extend({ priceCents: z.number().int().nullable(), suggestedPriceCents: z.number().int().nullable() })),
+  items: z.array(
+    ServiceSchema.extend({ priceCents: z.number().int().nullable(), suggestedPriceCents: z.number().int().nullable() }),
+  ),
 });
 export type FloorplanPricelist = z.infer<typeof FloorplanPricelistSchema>;
 
 // ---- Setup status ----
 
 export const SetupCheckSchema = z.object({
-  key: z.enum(['service_profile', 'services', 'master_pricelist', 'pricing_configuration', 'floorplans', 'floorplan_prices', 'account_current', 'portal_access']),
+  key: z.enum([
+    'service_profile',
+    'services',
+    'master_pricelist',
+    'pricing_configuration',
+    'floorplans',
+    'floorplan_prices',
+    'account_current',
+    'portal_access',
+  ]),
   label: z.string(),
   ok: z.boolean(),
   detail: z.string(),
@@ -176,7 +214,12 @@ export const SetupCheckSchema = z.object({
   fix: z.string().nullable(),
 });
 export type SetupCheck = z.infer<typeof SetupCheckSchema>;
-export const AccountSetupStatusSchema = z.object({ accountId: z.string(), accountKind: z.enum(['management_company', 'property']), ready: z.boolean(), checks: z.array(SetupCheckSchema) });
+export const AccountSetupStatusSchema = z.object({
+  accountId: z.string(),
+  accountKind: z.enum(['management_company', 'property']),
+  ready: z.boolean(),
+  checks: z.array(SetupCheckSchema),
+});
 export type AccountSetupStatus = z.infer<typeof AccountSetupStatusSchema>;
 
 // ---- Units ----
@@ -222,7 +265,14 @@ export const ProListSchema = z.object({ items: z.array(ProSchema) });
 export const ProFieldsSchema = z.strictObject({
   name: z.string().trim().min(1, 'Enter a name').max(120),
   phone: optionalText(32),
-  email: z.string().trim().max(254).email('Enter a valid email address').nullish().or(z.literal('')).transform((value) => value || null),
+  email: z
+    .string()
+    .trim()
+    .max(254)
+    .email('Enter a valid email address')
+    .nullish()
+    .or(z.literal(''))
+    .transform((value) => value || null),
   active: z.boolean().default(true),
   serviceIds: z.array(id).max(500).default([]),
 });
@@ -237,11 +287,15 @@ export type ProPreference = z.infer<typeof ProPreferenceSchema>;
 export const ProPreferenceListSchema = z.object({ items: z.array(ProPreferenceSchema) });
 
 export const SetProPreferencesBodySchema = z.strictObject({
-  preferences: z.array(z.strictObject({
-    serviceId: id,
-    preferredProId: id,
-    secondaryProId: id.nullish().transform((value) => value || null),
-  })).max(500),
+  preferences: z
+    .array(
+      z.strictObject({
+        serviceId: id,
+        preferredProId: id,
+        secondaryProId: id.nullish().transform((value) => value || null),
+      }),
+    )
+    .max(500),
 });
 export type SetProPreferencesBody = z.input<typeof SetProPreferencesBodySchema>;
 

@@ -7,11 +7,20 @@ export type AccountKind = z.infer<typeof AccountKindSchema>;
 export const AccountStatusSchema = z.enum(['prospect', 'current', 'inactive']);
 export type AccountStatus = z.infer<typeof AccountStatusSchema>;
 
-const optionalText = (max: number) => z.string().trim().max(max).nullish().transform((value) => (value ? value : null));
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .nullish()
+    .transform((value) => (value ? value : null));
 
 export const IdParamsSchema = z.strictObject({ accountId: z.string().min(1).max(64) });
 export const ContactIdParamsSchema = z.strictObject({ contactId: z.string().min(1).max(64) });
-export const AccountContactParamsSchema = z.strictObject({ accountId: z.string().min(1).max(64), contactId: z.string().min(1).max(64) });
+export const AccountContactParamsSchema = z.strictObject({
+  accountId: z.string().min(1).max(64),
+  contactId: z.string().min(1).max(64),
+});
 
 export const AddressSchema = z.object({
   addressLine1: optionalText(200),
@@ -32,14 +41,24 @@ const AccountFieldsSchema = z.strictObject({
 export const CreateManagementCompanyBodySchema = AccountFieldsSchema;
 export type CreateManagementCompanyBody = z.input<typeof CreateManagementCompanyBodySchema>;
 
-export const CreatePropertyBodySchema = AccountFieldsSchema.extend({ parentAccountId: z.string().max(64).nullish().transform((value) => value || null) });
+export const CreatePropertyBodySchema = AccountFieldsSchema.extend({
+  parentAccountId: z
+    .string()
+    .max(64)
+    .nullish()
+    .transform((value) => value || null),
+});
 export type CreatePropertyBody = z.input<typeof CreatePropertyBodySchema>;
 
 export const UpdateAccountBodySchema = z.strictObject({
   name: z.string().trim().min(1, 'Enter a name').max(200),
   accountNumber: z.string().trim().min(1, 'Enter an account number').max(32),
   /** Properties only: the management company it belongs to. */
-  parentAccountId: z.string().max(64).nullish().transform((value) => value || null),
+  parentAccountId: z
+    .string()
+    .max(64)
+    .nullish()
+    .transform((value) => value || null),
   ...AddressSchema.shape,
 });
 export type UpdateAccountBody = z.input<typeof UpdateAccountBodySchema>;
@@ -75,7 +94,12 @@ export const CustomerListItemSchema = z.object({
 });
 export type CustomerListItem = z.infer<typeof CustomerListItemSchema>;
 
-export const CustomerListSchema = z.object({ items: z.array(CustomerListItemSchema), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+export const CustomerListSchema = z.object({
+  items: z.array(CustomerListItemSchema),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
 export type CustomerList = z.infer<typeof CustomerListSchema>;
 
 export const AccountSchema = z.object({
@@ -102,7 +126,12 @@ export const PortalKeySchema = z.object({ portalKey: z.string(), rotatedAt: z.st
 export type PortalKey = z.infer<typeof PortalKeySchema>;
 
 /** Phone: anything libphonenumber-js reads (US by default); stored as E.164. */
-const PhoneInputSchema = z.string().trim().max(40).nullish().transform((value) => (value ? value : null));
+const PhoneInputSchema = z
+  .string()
+  .trim()
+  .max(40)
+  .nullish()
+  .transform((value) => (value ? value : null));
 
 export const ContactFieldsSchema = z.strictObject({
   firstName: z.string().trim().min(1, 'Enter a first name').max(100),
@@ -113,7 +142,11 @@ export const ContactFieldsSchema = z.strictObject({
   primaryEmails: z.array(EmailSchema).max(10).default([]),
   otherEmails: z.array(EmailSchema).max(10).default([]),
   /** A linked property, or the management company when the contact is linked to several. */
-  mainAccountId: z.string().max(64).nullish().transform((value) => value || null),
+  mainAccountId: z
+    .string()
+    .max(64)
+    .nullish()
+    .transform((value) => value || null),
 });
 
 export const CreateContactBodySchema = ContactFieldsSchema.extend({
@@ -127,7 +160,13 @@ export type UpdateContactBody = z.input<typeof UpdateContactBodySchema>;
 
 export const LinkContactBodySchema = z.strictObject({ contactId: z.string().min(1).max(64) });
 
-export const LinkedAccountSchema = z.object({ id: z.string(), name: z.string(), accountNumber: z.string(), kind: AccountKindSchema, status: AccountStatusSchema });
+export const LinkedAccountSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  accountNumber: z.string(),
+  kind: AccountKindSchema,
+  status: AccountStatusSchema,
+});
 
 export const ContactSchema = z.object({
   id: z.string(),
@@ -164,7 +203,15 @@ export const ListContactsQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(50).default(20),
 });
 export const ContactSearchResultSchema = z.object({
-  items: z.array(z.object({ id: z.string(), firstName: z.string(), lastName: z.string(), title: z.string().nullable(), primaryEmails: z.array(z.string()) })),
+  items: z.array(
+    z.object({
+      id: z.string(),
+      firstName: z.string(),
+      lastName: z.string(),
+      title: z.string().nullable(),
+      primaryEmails: z.array(z.string()),
+    }),
+  ),
 });
 export type ContactSearchResult = z.infer<typeof ContactSearchResultSchema>;
 
@@ -184,5 +231,8 @@ export type OnboardingItem = z.infer<typeof OnboardingItemSchema>;
 export const OnboardingChecklistSchema = z.object({ items: z.array(OnboardingItemSchema) });
 export type OnboardingChecklist = z.infer<typeof OnboardingChecklistSchema>;
 
-export const OnboardingItemParamsSchema = z.strictObject({ accountId: z.string().min(1).max(64), itemKey: z.string().min(1).max(64) });
+export const OnboardingItemParamsSchema = z.strictObject({
+  accountId: z.string().min(1).max(64),
+  itemKey: z.string().min(1).max(64),
+});
 export const SetOnboardingCheckBodySchema = z.strictObject({ done: z.boolean() });

@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import { PasswordInputSchema } from './staff-contracts.ts';
 
-export const PortalAccessStateSchema = z.enum(['no_access', 'deactivated', 'no_username', 'not_activated', 'active', 'locked']);
+export const PortalAccessStateSchema = z.enum([
+  'no_access',
+  'deactivated',
+  'no_username',
+  'not_activated',
+  'active',
+  'locked',
+]);
 export type PortalAccessState = z.infer<typeof PortalAccessStateSchema>;
 
 export const PortalAccessActionSchema = z.enum([
@@ -19,7 +26,13 @@ export const PortalAccessActionSchema = z.enum([
 ]);
 export type PortalAccessAction = z.infer<typeof PortalAccessActionSchema>;
 
-export const AccessTokenPurposeSchema = z.enum(['credential_create', 'password_reset', 'login_link', 'welcome', 'email_verification']);
+export const AccessTokenPurposeSchema = z.enum([
+  'credential_create',
+  'password_reset',
+  'login_link',
+  'welcome',
+  'email_verification',
+]);
 export type AccessTokenPurpose = z.infer<typeof AccessTokenPurposeSchema>;
 
 // Usernames never contain "@", so a sign-in identifier is unambiguously a username or an email.
@@ -28,7 +41,10 @@ export const UsernameSchema = z
   .trim()
   .min(3, 'Use at least 3 characters')
   .max(64, 'Use at most 64 characters')
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'Use letters, digits, dots, dashes and underscores, starting with a letter or digit');
+  .regex(
+    /^[A-Za-z0-9][A-Za-z0-9._-]*$/,
+    'Use letters, digits, dots, dashes and underscores, starting with a letter or digit',
+  );
 
 const PortalEmailSchema = z.string().trim().min(3).max(254).email('Enter a valid email address');
 
@@ -63,7 +79,12 @@ export type GrantPortalAccessBody = z.input<typeof GrantPortalAccessBodySchema>;
 export const UpdatePortalUsernameBodySchema = z.strictObject({ username: UsernameSchema });
 
 export const SetTemporaryPasswordBodySchema = z.strictObject({ sendEmail: z.boolean().default(false) });
-export const TemporaryPasswordSchema = z.object({ password: z.string(), expiresAt: z.string(), emailed: z.boolean(), access: PortalAccessSchema });
+export const TemporaryPasswordSchema = z.object({
+  password: z.string(),
+  expiresAt: z.string(),
+  emailed: z.boolean(),
+  access: PortalAccessSchema,
+});
 export type TemporaryPassword = z.infer<typeof TemporaryPasswordSchema>;
 
 export const LinkSentSchema = z.object({
@@ -96,14 +117,16 @@ export const AccountPortalAccessSchema = z.object({
   accountId: z.string(),
   accountName: z.string(),
   portalAccessEnabled: z.boolean(),
-  contacts: z.array(z.object({
-    contactId: z.string(),
-    name: z.string(),
-    portalEmail: z.string().nullable(),
-    username: z.string().nullable(),
-    state: PortalAccessStateSchema,
-    lastSignInAt: z.string().nullable(),
-  })),
+  contacts: z.array(
+    z.object({
+      contactId: z.string(),
+      name: z.string(),
+      portalEmail: z.string().nullable(),
+      username: z.string().nullable(),
+      state: PortalAccessStateSchema,
+      lastSignInAt: z.string().nullable(),
+    }),
+  ),
 });
 export type AccountPortalAccess = z.infer<typeof AccountPortalAccessSchema>;
 
@@ -125,7 +148,9 @@ export const CustomerSessionSchema = z.object({
 });
 export type CustomerSession = z.infer<typeof CustomerSessionSchema>;
 
-export const RequestPasswordResetBodySchema = z.strictObject({ login: z.string().trim().min(1, 'Enter your username or email').max(254) });
+export const RequestPasswordResetBodySchema = z.strictObject({
+  login: z.string().trim().min(1, 'Enter your username or email').max(254),
+});
 export const AcceptedSchema = z.object({ message: z.string() });
 
 export const AccessLinkBodySchema = z.strictObject({ token: z.string().min(10).max(200) });
@@ -153,10 +178,15 @@ export const RedeemAccessLinkBodySchema = z.strictObject({
 });
 export type RedeemAccessLinkBody = z.infer<typeof RedeemAccessLinkBodySchema>;
 
-export const RedeemedAccessLinkSchema = z.object({ outcome: z.enum(['signed_in', 'credentials_set', 'password_reset', 'email_verified']) });
+export const RedeemedAccessLinkSchema = z.object({
+  outcome: z.enum(['signed_in', 'credentials_set', 'password_reset', 'email_verified']),
+});
 export type RedeemedAccessLink = z.infer<typeof RedeemedAccessLinkSchema>;
 
-export const UsernameAvailabilityBodySchema = z.strictObject({ token: z.string().min(10).max(200), username: z.string().max(200) });
+export const UsernameAvailabilityBodySchema = z.strictObject({
+  token: z.string().min(10).max(200),
+  username: z.string().max(200),
+});
 export const UsernameAvailabilitySchema = z.object({ available: z.boolean(), message: z.string().nullable() });
 
 export const ChangeCustomerPasswordBodySchema = z.strictObject({
@@ -176,5 +206,14 @@ export const CustomerAccountListSchema = z.object({ items: z.array(CustomerAccou
 export type CustomerAccount = z.infer<typeof CustomerAccountSchema>;
 
 /** Why the sign-in page shows a notice (a dead link lands there, never on an error page). */
-export const SignInNoticeSchema = z.enum(['link_used', 'link_expired', 'link_invalid', 'credentials_set', 'password_reset', 'email_verified', 'signed_out', 'password_changed']);
+export const SignInNoticeSchema = z.enum([
+  'link_used',
+  'link_expired',
+  'link_invalid',
+  'credentials_set',
+  'password_reset',
+  'email_verified',
+  'signed_out',
+  'password_changed',
+]);
 export type SignInNotice = z.infer<typeof SignInNoticeSchema>;

@@ -3,7 +3,12 @@ import { EmailSchema, StaffRoleSchema } from './staff-contracts.ts';
 
 const NameSchema = (label: string) => z.string().trim().min(1, `Enter your ${label}`).max(100);
 const OptionalTextSchema = (max: number) =>
-  z.string().trim().max(max).optional().transform((value) => (value ? value : null));
+  z
+    .string()
+    .trim()
+    .max(max)
+    .optional()
+    .transform((value) => (value ? value : null));
 
 // ---------- public (portal visitors) ----------
 
@@ -20,7 +25,10 @@ export const RegisterWithPortalKeyBodySchema = z.strictObject({
 });
 export type RegisterWithPortalKeyBody = z.input<typeof RegisterWithPortalKeyBodySchema>;
 
-export const RegisterWithPortalKeyResultSchema = z.object({ status: z.literal('verification_sent'), email: z.string() });
+export const RegisterWithPortalKeyResultSchema = z.object({
+  status: z.literal('verification_sent'),
+  email: z.string(),
+});
 export type RegisterWithPortalKeyResult = z.infer<typeof RegisterWithPortalKeyResultSchema>;
 
 export const RequestPortalRegistrationBodySchema = z.strictObject({
@@ -41,7 +49,14 @@ export const RequestPortalRegistrationResultSchema = z.object({ status: z.litera
 export const RegistrationRequestStateSchema = z.enum(['open', 'matched', 'closed']);
 export type RegistrationRequestState = z.infer<typeof RegistrationRequestStateSchema>;
 
-export const RegistrationCloseReasonSchema = z.enum(['login_exists', 'registered', 'completed', 'duplicate', 'spam', 'other']);
+export const RegistrationCloseReasonSchema = z.enum([
+  'login_exists',
+  'registered',
+  'completed',
+  'duplicate',
+  'spam',
+  'other',
+]);
 export type RegistrationCloseReason = z.infer<typeof RegistrationCloseReasonSchema>;
 
 export const CLOSE_REASON_LABELS: Record<RegistrationCloseReason, string> = {
@@ -93,7 +108,10 @@ export const RegistrationRequestSummarySchema = z.object({
 });
 export type RegistrationRequestSummary = z.infer<typeof RegistrationRequestSummarySchema>;
 
-export const RegistrationRequestListSchema = z.object({ items: z.array(RegistrationRequestSummarySchema), hasMore: z.boolean() });
+export const RegistrationRequestListSchema = z.object({
+  items: z.array(RegistrationRequestSummarySchema),
+  hasMore: z.boolean(),
+});
 export type RegistrationRequestList = z.infer<typeof RegistrationRequestListSchema>;
 
 export const ContactEmailSchema = z.object({ email: z.string(), kind: z.enum(['primary', 'other']) });
@@ -167,7 +185,9 @@ export const CloseRegistrationRequestBodySchema = z.strictObject({
 });
 export type CloseRegistrationRequestBody = z.input<typeof CloseRegistrationRequestBodySchema>;
 
-export const AddRegistrationNoteBodySchema = z.strictObject({ text: z.string().trim().min(1, 'Write a note').max(2000) });
+export const AddRegistrationNoteBodySchema = z.strictObject({
+  text: z.string().trim().min(1, 'Write a note').max(2000),
+});
 
 export const PortalKeyEmailPreviewSchema = z.object({
   to: z.array(z.string()),
@@ -191,7 +211,13 @@ export const UpdateRegistrationSettingsBodySchema = z.strictObject({
   selfRegistrationEnabled: z.boolean(),
   replyStaffRole: StaffRoleSchema,
   steps: z
-    .array(z.strictObject({ id: z.string().max(64).nullable(), name: z.string().trim().min(1, 'Name the step').max(80), action: RegistrationStepActionSchema }))
+    .array(
+      z.strictObject({
+        id: z.string().max(64).nullable(),
+        name: z.string().trim().min(1, 'Name the step').max(80),
+        action: RegistrationStepActionSchema,
+      }),
+    )
     .min(2)
     .max(20),
 });
@@ -199,7 +225,13 @@ export type UpdateRegistrationSettingsBody = z.input<typeof UpdateRegistrationSe
 
 // ---------- staff: bulk portal logins for an account ----------
 
-export const BulkPortalLoginSkipReasonSchema = z.enum(['no_portal_access', 'access_off', 'already_set_up', 'recently_invited', 'account_access_off']);
+export const BulkPortalLoginSkipReasonSchema = z.enum([
+  'no_portal_access',
+  'access_off',
+  'already_set_up',
+  'recently_invited',
+  'account_access_off',
+]);
 export type BulkPortalLoginSkipReason = z.infer<typeof BulkPortalLoginSkipReasonSchema>;
 
 export const BULK_SKIP_REASON_LABELS: Record<BulkPortalLoginSkipReason, string> = {
@@ -213,7 +245,14 @@ export const BULK_SKIP_REASON_LABELS: Record<BulkPortalLoginSkipReason, string> 
 export const BulkPortalLoginPlanSchema = z.object({
   accountId: z.string(),
   invite: z.array(z.object({ contactId: z.string(), name: z.string(), email: z.string() })),
-  skipped: z.array(z.object({ contactId: z.string(), name: z.string(), email: z.string().nullable(), reason: BulkPortalLoginSkipReasonSchema })),
+  skipped: z.array(
+    z.object({
+      contactId: z.string(),
+      name: z.string(),
+      email: z.string().nullable(),
+      reason: BulkPortalLoginSkipReasonSchema,
+    }),
+  ),
 });
 export type BulkPortalLoginPlan = z.infer<typeof BulkPortalLoginPlanSchema>;
 

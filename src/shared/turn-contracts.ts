@@ -2,13 +2,26 @@ import { z } from 'zod';
 import { ProviderCategorySchema } from './catalog-contracts.ts';
 
 const id = z.string().min(1).max(64);
-const optionalText = (max: number) => z.string().trim().max(max).nullish().transform((value) => (value ? value : null));
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .nullish()
+    .transform((value) => (value ? value : null));
 /** A calendar day at the property, YYYY-MM-DD (no time zone: a move-in is a day, not an instant). */
 export const CalendarDateSchema = z.iso.date('Use a date such as 2026-07-01');
 export type CalendarDate = z.infer<typeof CalendarDateSchema>;
 /** PO numbers as customers' AP systems issue them: letters, digits and a few separators. */
-const poNumber = z.string().trim().max(40, 'Use at most 40 characters').regex(/^[A-Za-z0-9][A-Za-z0-9 ._#/-]*$/, 'Use letters, digits and - _ . / # only');
-const optionalPoNumber = z.union([poNumber, z.literal('')]).nullish().transform((value) => (value ? value : null));
+const poNumber = z
+  .string()
+  .trim()
+  .max(40, 'Use at most 40 characters')
+  .regex(/^[A-Za-z0-9][A-Za-z0-9 ._#/-]*$/, 'Use letters, digits and - _ . / # only');
+const optionalPoNumber = z
+  .union([poNumber, z.literal('')])
+  .nullish()
+  .transform((value) => (value ? value : null));
 
 export const TurnIdParamsSchema = z.strictObject({ turnId: id });
 export const PropertyIdParamsSchema = z.strictObject({ accountId: id });
@@ -84,7 +97,9 @@ export const TurnSummarySchema = z.object({
   status: TurnStatusSchema,
   totalCents: z.number().int(),
   pendingAddOnCount: z.number().int(),
-  services: z.array(z.object({ name: z.string(), status: ServiceLineStatusSchema, scheduledDate: CalendarDateSchema.nullable() })),
+  services: z.array(
+    z.object({ name: z.string(), status: ServiceLineStatusSchema, scheduledDate: CalendarDateSchema.nullable() }),
+  ),
   createdAt: z.string(),
 });
 export type TurnSummary = z.infer<typeof TurnSummarySchema>;
@@ -145,16 +160,25 @@ export const TurnPreviewSchema = z.object({
   floorplanName: z.string(),
   readyByDate: CalendarDateSchema.nullable(),
   /** Standard services the property can order for this floorplan, in its order. */
-  services: z.array(z.object({
-    serviceId: z.string(),
-    name: z.string(),
-    providerCategory: ProviderCategorySchema,
-    priceCents: z.number().int().nullable(),
-    suggestedDate: CalendarDateSchema.nullable(),
-    /** Part of the property's turn profile, so the form starts with it selected. */
-    inTurnProfile: z.boolean(),
-  })),
-  addOns: z.array(z.object({ serviceId: z.string(), name: z.string(), providerCategory: ProviderCategorySchema, priceCents: z.number().int().nullable() })),
+  services: z.array(
+    z.object({
+      serviceId: z.string(),
+      name: z.string(),
+      providerCategory: ProviderCategorySchema,
+      priceCents: z.number().int().nullable(),
+      suggestedDate: CalendarDateSchema.nullable(),
+      /** Part of the property's turn profile, so the form starts with it selected. */
+      inTurnProfile: z.boolean(),
+    }),
+  ),
+  addOns: z.array(
+    z.object({
+      serviceId: z.string(),
+      name: z.string(),
+      providerCategory: ProviderCategorySchema,
+      priceCents: z.number().int().nullable(),
+    }),
+  ),
   /** Rent Ready services left out because this floorplan has no price for them ("Floorplans or Addons Not Showing"). */
   unpricedServiceNames: z.array(z.string()),
 });
@@ -163,7 +187,12 @@ export type TurnPreview = z.infer<typeof TurnPreviewSchema>;
 export const CreateTurnBodySchema = z.strictObject({
   /** An existing unit, or a unit number (with the floorplan) for a unit not on file yet. */
   unitId: id.nullish().transform((value) => value ?? null),
-  unitNumber: z.string().trim().max(20).nullish().transform((value) => value || null),
+  unitNumber: z
+    .string()
+    .trim()
+    .max(20)
+    .nullish()
+    .transform((value) => value || null),
   floorplanId: id.nullish().transform((value) => value ?? null),
   moveOutDate: CalendarDateSchema,
   moveInDate: CalendarDateSchema.nullish().transform((value) => value ?? null),
@@ -193,7 +222,10 @@ export const SetTurnPurchaseOrdersBodySchema = z.strictObject({
   defaultPoNumber: optionalPoNumber,
   poUnknown: z.boolean(),
   /** Every open service's own PO; null or omitted: billed to the default PO. */
-  lines: z.array(z.strictObject({ serviceLineId: id, poNumber: optionalPoNumber })).max(30).default([]),
+  lines: z
+    .array(z.strictObject({ serviceLineId: id, poNumber: optionalPoNumber }))
+    .max(30)
+    .default([]),
 });
 export type SetTurnPurchaseOrdersBody = z.input<typeof SetTurnPurchaseOrdersBodySchema>;
 export type SetTurnPurchaseOrdersBodyParsed = z.output<typeof SetTurnPurchaseOrdersBodySchema>;
@@ -208,21 +240,25 @@ export const RequestAddOnBodySchema = z.strictObject({
 export type RequestAddOnBody = z.input<typeof RequestAddOnBodySchema>;
 export type RequestAddOnBodyParsed = z.output<typeof RequestAddOnBodySchema>;
 
-export const SetServiceLineStatusBodySchema = z.strictObject({ status: z.enum(['scheduled', 'in_progress', 'completed']) });
+export const SetServiceLineStatusBodySchema = z.strictObject({
+  status: z.enum(['scheduled', 'in_progress', 'completed']),
+});
 
 // ---- Calendar ----
 
 export const CalendarQuerySchema = z.strictObject({ from: CalendarDateSchema, to: CalendarDateSchema });
 export const CalendarSchema = z.object({
-  items: z.array(z.object({
-    serviceLineId: z.string(),
-    turnId: z.string(),
-    unitNumber: z.string(),
-    name: z.string(),
-    providerCategory: ProviderCategorySchema,
-    status: ServiceLineStatusSchema,
-    scheduledDate: CalendarDateSchema,
-  })),
+  items: z.array(
+    z.object({
+      serviceLineId: z.string(),
+      turnId: z.string(),
+      unitNumber: z.string(),
+      name: z.string(),
+      providerCategory: ProviderCategorySchema,
+      status: ServiceLineStatusSchema,
+      scheduledDate: CalendarDateSchema,
+    }),
+  ),
 });
 export type Calendar = z.infer<typeof CalendarSchema>;
 
@@ -254,7 +290,15 @@ export type UpdatePropertyAddressBody = z.input<typeof UpdatePropertyAddressBody
 export type UpdatePropertyAddressBodyParsed = z.output<typeof UpdatePropertyAddressBodySchema>;
 
 export const PortalPropertyUserListSchema = z.object({
-  items: z.array(z.object({ contactId: z.string(), name: z.string(), title: z.string().nullable(), emails: z.array(z.string()), isMainApprover: z.boolean() })),
+  items: z.array(
+    z.object({
+      contactId: z.string(),
+      name: z.string(),
+      title: z.string().nullable(),
+      emails: z.array(z.string()),
+      isMainApprover: z.boolean(),
+    }),
+  ),
 });
 export type PortalPropertyUserList = z.infer<typeof PortalPropertyUserListSchema>;
 

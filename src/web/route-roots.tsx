@@ -15,7 +15,8 @@ export const consoleRoute = createRoute({
   beforeLoad: async ({ context, location }) => {
     try {
       const session = await context.queryClient.ensureQueryData(staffSessionQuery);
-      if (session.mustChangePassword && location.pathname !== '/console/password') throw redirect({ to: '/console/password' });
+      if (session.mustChangePassword && location.pathname !== '/console/password')
+        throw redirect({ to: '/console/password' });
     } catch (error) {
       if (error instanceof ApiRequestError && error.status === 401) throw redirect({ to: '/console/sign-in' });
       throw error;

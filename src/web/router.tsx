@@ -15,7 +15,11 @@ import { consoleRoute, rootRoute } from './route-roots.tsx';
 
 const landingRoute = createRoute({ getParentRoute: () => rootRoute, path: '/', component: LandingPage });
 
-const staffSignInRoute = createRoute({ getParentRoute: () => rootRoute, path: '/console/sign-in', component: StaffSignInPage });
+const staffSignInRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/console/sign-in',
+  component: StaffSignInPage,
+});
 
 const consoleIndexRoute = createRoute({
   getParentRoute: () => consoleRoute,
@@ -48,7 +52,9 @@ export const router = createRouter({
   context: { queryClient },
   defaultPreload: 'intent',
   defaultPendingComponent: () => (
-    <Center p="xl"><Loader /></Center>
+    <Center p="xl">
+      <Loader />
+    </Center>
   ),
 });
 

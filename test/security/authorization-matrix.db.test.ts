@@ -24,19 +24,28 @@ describe('authorization matrix', () => {
 
   it('declares an access level on every operation', () => {
     for (const operation of operations) {
-      expect(['public', 'staff', 'staff:admin', 'customer'], `${operation.method} ${operation.path}`).toContain(operation.access);
+      expect(['public', 'staff', 'staff:admin', 'customer'], `${operation.method} ${operation.path}`).toContain(
+        operation.access,
+      );
     }
   });
 
   it('lists every operation, with who may call it, in the written matrix of SECURITY.md', () => {
     const matrix = renderMatrix(operations);
     if (process.env.UPDATE_AUTHORIZATION_MATRIX === '1') writeMatrix(matrix);
-    expect(writtenMatrix(), 'SECURITY.md is out of date: run UPDATE_AUTHORIZATION_MATRIX=1 npx vitest run --project db-sqlite test/security').toBe(matrix);
+    expect(
+      writtenMatrix(),
+      'SECURITY.md is out of date: run UPDATE_AUTHORIZATION_MATRIX=1 npx vitest run --project db-sqlite test/security',
+    ).toBe(matrix);
   });
 
   it('answers 401 to anonymous callers on every operation that is not public', async () => {
     for (const operation of operations.filter(({ access }) => access !== 'public')) {
-      const response = await testApp.app.inject({ method: operation.method as 'GET', url: urlOf(operation), payload: operation.method === 'GET' ? undefined : {} });
+      const response = await testApp.app.inject({
+        method: operation.method as 'GET',
+        url: urlOf(operation),
+        payload: operation.method === 'GET' ? undefined : {},
+      });
       expect(response.statusCode, `${operation.operationId} (${operation.method} ${operation.path})`).toBe(401);
     }
   });
@@ -45,7 +54,12 @@ describe('authorization matrix', () => {
     const psm = await createStaffMember(testApp.deps, { role: 'psm' });
     const cookie = await signInStaff(testApp.app, psm);
     for (const operation of operations.filter(({ access }) => access === 'staff:admin')) {
-      const response = await testApp.app.inject({ method: operation.method as 'GET', url: urlOf(operation), headers: { cookie }, payload: operation.method === 'GET' ? undefined : {} });
+      const response = await testApp.app.inject({
+        method: operation.method as 'GET',
+        url: urlOf(operation),
+        headers: { cookie },
+        payload: operation.method === 'GET' ? undefined : {},
+      });
       expect(response.statusCode, `${operation.operationId}`).toBe(403);
     }
   });
@@ -56,7 +70,9 @@ const QUERY: Record<string, string> = { getPortalCalendar: '?from=2026-06-01&to=
 
 /** Every row of every table, except the ones any request touches (sessions, throttles) or that never change. */
 async function snapshot(db: Db): Promise<Record<string, string[]>> {
-  const tables = (await db.introspection.getTables()).map((table) => table.name).filter((name) => !/^(sessions|login_throttles|kysely_migration.*)$/.test(name));
+  const tables = (await db.introspection.getTables())
+    .map((table) => table.name)
+    .filter((name) => !/^(sessions|login_throttles|kysely_migration.*)$/.test(name));
   const result: Record<string, string[]> = {};
   for (const table of tables) {
     const { rows } = await sql<Record<string, unknown>>`select * from ${sql.table(table)}`.execute(db);
@@ -80,7 +96,12 @@ describe('customer isolation', () => {
   afterAll(() => testApp.close());
 
   const call = (operation: Operation, cookie: string, params: Record<string, string>, payload?: object) =>
-    testApp.app.inject({ method: operation.method as 'GET', url: urlOf(operation, params) + (QUERY[operation.operationId] ?? ''), headers: { cookie }, ...(payload ? { payload } : {}) });
+    testApp.app.inject({
+      method: operation.method as 'GET',
+      url: urlOf(operation, params) + (QUERY[operation.operationId] ?? ''),
+      headers: { cookie },
+      ...(payload ? { payload } : {}),
+    });
 
   it('opens no staff operation to a customer session', async () => {
     for (const operation of operations.filter(({ access }) => access === 'staff' || access === 'staff:admin')) {
@@ -90,12 +111,20 @@ describe('customer isolation', () => {
   });
 
   it('answers 404 for every object of another customer, with a valid request, and changes nothing', async () => {
-    const addressed = operations.filter(({ access, parameterNames }) => access === 'customer' && parameterNames.length > 0);
+    const addressed = operations.filter(
+      ({ access, parameterNames }) => access === 'customer' && parameterNames.length > 0,
+    );
     expect(addressed.length).toBeGreaterThan(10);
     const before = await snapshot(testApp.deps.db);
     for (const operation of addressed) {
-      for (const name of operation.parameterNames) expect(bravo.params, `no fixture for {${name}} of ${operation.operationId}`).toHaveProperty(name);
-      const response = await call(operation, alpha.cookie, bravo.params, operation.method === 'GET' ? undefined : validBodyFor(operation.operationId, bravo));
+      for (const name of operation.parameterNames)
+        expect(bravo.params, `no fixture for {${name}} of ${operation.operationId}`).toHaveProperty(name);
+      const response = await call(
+        operation,
+        alpha.cookie,
+        bravo.params,
+        operation.method === 'GET' ? undefined : validBodyFor(operation.operationId, bravo),
+      );
       expect(response.statusCode, `${operation.operationId}: ${response.body}`).toBe(404);
     }
     expect(await snapshot(testApp.deps.db)).toEqual(before);
@@ -106,7 +135,8 @@ describe('customer isolation', () => {
     for (const operation of reads) {
       const response = await call(operation, alpha.cookie, alpha.params);
       expect(response.statusCode, `${operation.operationId}: ${response.body}`).toBe(200);
-      for (const identifier of bravo.identifiers) expect(response.body, `${operation.operationId} leaks ${identifier}`).not.toContain(identifier);
+      for (const identifier of bravo.identifiers)
+        expect(response.body, `${operation.operationId} leaks ${identifier}`).not.toContain(identifier);
     }
   });
 });

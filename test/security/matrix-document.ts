@@ -17,8 +17,19 @@ const CELLS: Record<Operation['access'], [anonymous: string, customer: string, s
 export function renderMatrix(operations: Operation[]): string {
   const rows = [...operations]
     .sort((left, right) => left.path.localeCompare(right.path) || left.method.localeCompare(right.method))
-    .map((operation) => `| \`${operation.operationId}\` | \`${operation.method} ${operation.path}\` | ${CELLS[operation.access].join(' | ')} |`);
-  return [BEGIN, '', '| operation | route | anonymous | customer | staff (psm, support) | staff admin |', '|---|---|---|---|---|---|', ...rows, '', END].join('\n');
+    .map(
+      (operation) =>
+        `| \`${operation.operationId}\` | \`${operation.method} ${operation.path}\` | ${CELLS[operation.access].join(' | ')} |`,
+    );
+  return [
+    BEGIN,
+    '',
+    '| operation | route | anonymous | customer | staff (psm, support) | staff admin |',
+    '|---|---|---|---|---|---|',
+    ...rows,
+    '',
+    END,
+  ].join('\n');
 }
 
 /** The matrix as written in SECURITY.md now. */

@@ -13,7 +13,10 @@ export interface Operation {
 /** Every API operation of the running app, read from its OpenAPI document (the published contract). */
 export async function listOperations(app: FastifyInstance): Promise<Operation[]> {
   const document = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as {
-    paths: Record<string, Record<string, { operationId: string; 'x-access': RouteAccess; parameters?: Array<{ in: string; name: string }> }>>;
+    paths: Record<
+      string,
+      Record<string, { operationId: string; 'x-access': RouteAccess; parameters?: Array<{ in: string; name: string }> }>
+    >;
   };
   return Object.entries(document.paths).flatMap(([path, methods]) =>
     Object.entries(methods).map(([method, operation]) => ({
@@ -21,12 +24,16 @@ export async function listOperations(app: FastifyInstance): Promise<Operation[]>
       path,
       operationId: operation.operationId,
       access: operation['x-access'],
-      parameterNames: (operation.parameters ?? []).filter((parameter) => parameter.in === 'path').map((parameter) => parameter.name),
+      parameterNames: (operation.parameters ?? [])
+        .filter((parameter) => parameter.in === 'path')
+        .map((parameter) => parameter.name),
     })),
   );
 }
 
 /** The concrete URL of an operation, each {param} replaced from `values` (or a fresh, unknown id). */
 export function urlOf(operation: Operation, values: Record<string, string> = {}): string {
-  return operation.path.replace(/\{(\w+)\}/g, (_match, name: string) => encodeURIComponent(values[name] ?? '01900000-0000-7000-8000-000000000000'));
+  return operation.path.replace(/\{(\w+)\}/g, (_match, name: string) =>
+    encodeURIComponent(values[name] ?? '01900000-0000-7000-8000-000000000000'),
+  );
 }

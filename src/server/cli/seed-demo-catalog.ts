@@ -56,19 +56,45 @@ export async function seedDemoCatalog(db: Db, clock: Clock): Promise<void> {
     for (const [code, name, providerCategory, kind, defaultDayOffset, priceCents] of SERVICES) {
       const id = newId();
       serviceIds.set(code, id);
-      await trx.insertInto('services').values({ id, accountId: null, name, code, providerCategory, kind, defaultDayOffset, active: 1, createdAt: now, updatedAt: now }).execute();
+      await trx
+        .insertInto('services')
+        .values({
+          id,
+          accountId: null,
+          name,
+          code,
+          providerCategory,
+          kind,
+          defaultDayOffset,
+          active: 1,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .execute();
       // In-house and other-vendor work is not billed by us, so it has no master price.
-      if (priceCents > 0) await trx.insertInto('masterPrices').values({ serviceId: id, priceCents, updatedAt: now }).execute();
+      if (priceCents > 0)
+        await trx.insertInto('masterPrices').values({ serviceId: id, priceCents, updatedAt: now }).execute();
     }
     const proIds = new Map<string, string>();
     for (const [name, phone, email, skills] of PROS) {
       const id = newId();
       proIds.set(name, id);
-      await trx.insertInto('pros').values({ id, name, phone, email, active: 1, createdAt: now, updatedAt: now }).execute();
-      await trx.insertInto('proServices').values(skills.map((code) => ({ proId: id, serviceId: serviceIds.get(code)! }))).execute();
+      await trx
+        .insertInto('pros')
+        .values({ id, name, phone, email, active: 1, createdAt: now, updatedAt: now })
+        .execute();
+      await trx
+        .insertInto('proServices')
+        .values(skills.map((code) => ({ proId: id, serviceId: serviceIds.get(code)! })))
+        .execute();
     }
 
-    const properties = await trx.selectFrom('accounts').select(['id', 'name', 'status', 'accountNumber']).where('kind', '=', 'property').orderBy('accountNumber').execute();
+    const properties = await trx
+      .selectFrom('accounts')
+      .select(['id', 'name', 'status', 'accountNumber'])
+      .where('kind', '=', 'property')
+      .orderBy('accountNumber')
+      .execute();
     for (const [index, property] of properties.entries()) {
       await seedProperty(trx, now, property, index, serviceIds, proIds);
     }
@@ -84,15 +110,32 @@ async function seedProperty(
   proIds: Map<string, string>,
 ) {
   const isProspect = property.status !== 'current';
-  const floorplans = FLOORPLANS.slice(index % 2, index % 2 + 3);
+  const floorplans = FLOORPLANS.slice(index % 2, (index % 2) + 3);
   const floorplanIds: string[] = [];
   for (const [name, bedrooms, bathroomsTenths, squareFeet, factor] of floorplans) {
     const id = newId();
     floorplanIds.push(id);
-    await trx.insertInto('floorplans').values({ id, accountId: property.id, name, bedrooms, bathroomsTenths, squareFeet, createdAt: now, updatedAt: now }).execute();
+    await trx
+      .insertInto('floorplans')
+      .values({
+        id,
+        accountId: property.id,
+        name,
+        bedrooms,
+        bathroomsTenths,
+        squareFeet,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .execute();
     if (isProspect) continue;
-    const prices = SERVICES.filter(([, , providerCategory]) => providerCategory === 'rent_ready')
-      .map(([code, , , , , master]) => ({ floorplanId: id, serviceId: serviceIds.get(code)!, priceCents: Math.round((master * factor) / 500) * 500 }));
+    const prices = SERVICES.filter(([, , providerCategory]) => providerCategory === 'rent_ready').map(
+      ([code, , , , , master]) => ({
+        floorplanId: id,
+        serviceId: serviceIds.get(code)!,
+        priceCents: Math.round((master * factor) / 500) * 500,
+      }),
+    );
     await trx.insertInto('floorplanPrices').values(prices).execute();
   }
 
@@ -100,27 +143,83 @@ async function seedProperty(
   const units = [];
   for (let floor = 1; floor <= floors; floor++) {
     for (let door = 1; door <= 8; door++) {
-      units.push({ id: newId(), accountId: property.id, number: `${floor}${String(door).padStart(2, '0')}`, floorplanId: floorplanIds[(door - 1) % floorplanIds.length]!, notes: null, createdAt: now, updatedAt: now });
+      units.push({
+        id: newId(),
+        accountId: property.id,
+        number: `${floor}${String(door).padStart(2, '0')}`,
+        floorplanId: floorplanIds[(door - 1) % floorplanIds.length]!,
+        notes: null,
+        createdAt: now,
+        updatedAt: now,
+      });
     }
   }
   await trx.insertInto('units').values(units).execute();
   if (isProspect) return;
 
-  await trx.insertInto('accountPricingConfigs').values({ accountId: property.id, pricelist: index === 0 ? 'account' : 'master', notes: index === 0 ? 'Negotiated clean price for 2026.' : null, createdAt: now, updatedAt: now }).execute();
-  if (index === 0) await trx.insertInto('accountPriceOverrides').values({ accountId: property.id, serviceId: serviceIds.get('CLEAN')!, priceCents: 16500 }).execute();
+  await trx
+    .insertInto('accountPricingConfigs')
+    .values({
+      accountId: property.id,
+      pricelist: index === 0 ? 'account' : 'master',
+      notes: index === 0 ? 'Negotiated clean price for 2026.' : null,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .execute();
+  if (index === 0)
+    await trx
+      .insertInto('accountPriceOverrides')
+      .values({ accountId: property.id, serviceId: serviceIds.get('CLEAN')!, priceCents: 16500 })
+      .execute();
 
-  const approver = await trx.selectFrom('accountContacts').select('contactId').where('accountId', '=', property.id).orderBy('createdAt').executeTakeFirst();
-  await trx.insertInto('serviceProfiles').values({
-    accountId: property.id, turnProfileAllServices: 1, addonApprovalMethod: index % 2 === 0 ? 'customer_approves' : 'auto_approve_under_limit',
-    addonAutoApproveLimitCents: index % 2 === 0 ? null : 10000, backupNotificationPhone: `+1512555${String(200 + index).padStart(4, '0')}`,
-    mainApproverContactId: approver?.contactId ?? null, createdAt: now, updatedAt: now,
-  }).execute();
-  await trx.insertInto('proPreferences').values(PREFERENCES.map(([code, preferred, secondary]) => ({
-    accountId: property.id, serviceId: serviceIds.get(code)!, preferredProId: proIds.get(preferred)!, secondaryProId: proIds.get(secondary)!,
-  }))).execute();
+  const approver = await trx
+    .selectFrom('accountContacts')
+    .select('contactId')
+    .where('accountId', '=', property.id)
+    .orderBy('createdAt')
+    .executeTakeFirst();
+  await trx
+    .insertInto('serviceProfiles')
+    .values({
+      accountId: property.id,
+      turnProfileAllServices: 1,
+      addonApprovalMethod: index % 2 === 0 ? 'customer_approves' : 'auto_approve_under_limit',
+      addonAutoApproveLimitCents: index % 2 === 0 ? null : 10000,
+      backupNotificationPhone: `+1512555${String(200 + index).padStart(4, '0')}`,
+      mainApproverContactId: approver?.contactId ?? null,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .execute();
+  await trx
+    .insertInto('proPreferences')
+    .values(
+      PREFERENCES.map(([code, preferred, secondary]) => ({
+        accountId: property.id,
+        serviceId: serviceIds.get(code)!,
+        preferredProId: proIds.get(preferred)!,
+        secondaryProId: proIds.get(secondary)!,
+      })),
+    )
+    .execute();
 
   if (index === 0) {
     const id = newId();
-    await trx.insertInto('services').values({ id, accountId: property.id, name: 'Balcony pressure wash', code: 'HPL_BALCONY', providerCategory: 'other_vendor', kind: 'add_on', defaultDayOffset: 3, active: 1, createdAt: now, updatedAt: now }).execute();
+    await trx
+      .insertInto('services')
+      .values({
+        id,
+        accountId: property.id,
+        name: 'Balcony pressure wash',
+        code: 'HPL_BALCONY',
+        providerCategory: 'other_vendor',
+        kind: 'add_on',
+        defaultDayOffset: 3,
+        active: 1,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .execute();
   }
 }

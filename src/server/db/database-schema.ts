@@ -126,7 +126,13 @@ export interface AccountContactsTable {
 /**
  * Each area keeps its tables in db/schema/<area>.ts so parallel work never edits one shared list.
  */
-export interface Database extends OutboxTables, BackOfficeTables, CatalogTables, PortalAccessTables, RegistrationTables, TurnsTables {
+export interface Database
+  extends OutboxTables,
+    BackOfficeTables,
+    CatalogTables,
+    PortalAccessTables,
+    RegistrationTables,
+    TurnsTables {
   staffMembers: StaffMembersTable;
   sessions: SessionsTable;
   loginThrottles: LoginThrottlesTable;

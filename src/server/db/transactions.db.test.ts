@@ -15,10 +15,25 @@ describe('transactions', () => {
     const now = new Date().toISOString();
     await expect(
       database.db.transaction().execute(async (trx) => {
-        await trx.insertInto('accounts').values({
-          id, kind: 'property', parentAccountId: null, name: 'Rollback Apartments', accountNumber: `RB-${id}`, status: 'prospect',
-          portalAccessEnabled: 0, addressLine1: null, addressLine2: null, city: null, region: null, postalCode: null, createdAt: now, updatedAt: now,
-        }).execute();
+        await trx
+          .insertInto('accounts')
+          .values({
+            id,
+            kind: 'property',
+            parentAccountId: null,
+            name: 'Rollback Apartments',
+            accountNumber: `RB-${id}`,
+            status: 'prospect',
+            portalAccessEnabled: 0,
+            addressLine1: null,
+            addressLine2: null,
+            city: null,
+            region: null,
+            postalCode: null,
+            createdAt: now,
+            updatedAt: now,
+          })
+          .execute();
         throw new Error('boom');
       }),
     ).rejects.toThrow('boom');

@@ -59,8 +59,15 @@ export function clearSessionCookie(reply: FastifyReply, config: Config, kind: Se
 }
 
 export function actorOf(request: FastifyRequest): ActorContext {
-  if (request.staff) return { actorKind: 'staff', actorId: request.staff.id, ipAddress: request.ip, requestId: request.id };
-  if (request.customer) return { actorKind: 'customer', actorId: request.customer.portalLoginId, ipAddress: request.ip, requestId: request.id };
+  if (request.staff)
+    return { actorKind: 'staff', actorId: request.staff.id, ipAddress: request.ip, requestId: request.id };
+  if (request.customer)
+    return {
+      actorKind: 'customer',
+      actorId: request.customer.portalLoginId,
+      ipAddress: request.ip,
+      requestId: request.id,
+    };
   return { actorKind: 'anonymous', actorId: null, ipAddress: request.ip, requestId: request.id };
 }
 
@@ -131,7 +138,11 @@ export function registerAccessControl(app: FastifyInstance, deps: AccessDeps): v
         throw new AppError('password_change_required', 'Choose a new password before continuing.');
       }
       // "View portal as this contact" is read-only.
-      if (customer.impersonatorStaffId && !SAFE_METHODS.has(request.method) && !request.routeOptions.config.allowWhileViewingAs) {
+      if (
+        customer.impersonatorStaffId &&
+        !SAFE_METHODS.has(request.method) &&
+        !request.routeOptions.config.allowWhileViewingAs
+      ) {
         throw new AppError('forbidden', 'You are viewing the portal as this contact; changes are disabled.');
       }
       return;

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { backoffSeconds, DeliveryError, isTransientHttpStatus, isTransientSmtpCode, outcomeOfFailure, type RetryPolicy } from './delivery-rules.ts';
+import {
+  backoffSeconds,
+  DeliveryError,
+  isTransientHttpStatus,
+  isTransientSmtpCode,
+  outcomeOfFailure,
+  type RetryPolicy,
+} from './delivery-rules.ts';
 
 const policy: RetryPolicy = { maxAttempts: 5, baseDelaySeconds: 30, maxDelaySeconds: 600 };
 
@@ -20,7 +27,10 @@ describe('delivery rules', () => {
 
   it('sends permanent errors straight to dead and honours Retry-After as a minimum', () => {
     expect(outcomeOfFailure(new DeliveryError('550', true), 1, policy, 0)).toEqual({ status: 'dead' });
-    expect(outcomeOfFailure(new DeliveryError('429', false, 120), 1, policy, 0)).toEqual({ status: 'queued', delaySeconds: 120 });
+    expect(outcomeOfFailure(new DeliveryError('429', false, 120), 1, policy, 0)).toEqual({
+      status: 'queued',
+      delaySeconds: 120,
+    });
   });
 
   it('classifies provider answers', () => {

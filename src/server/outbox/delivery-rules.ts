@@ -33,7 +33,12 @@ export class DeliveryError extends Error {
 
 export type FailureOutcome = { status: 'dead' } | { status: 'queued'; delaySeconds: number };
 
-export function outcomeOfFailure(error: DeliveryError, attempts: number, policy: RetryPolicy, random: number): FailureOutcome {
+export function outcomeOfFailure(
+  error: DeliveryError,
+  attempts: number,
+  policy: RetryPolicy,
+  random: number,
+): FailureOutcome {
   if (error.permanent || attempts >= policy.maxAttempts) return { status: 'dead' };
   const delaySeconds = Math.max(backoffSeconds(attempts, policy, random), error.retryAfterSeconds ?? 0);
   return { status: 'queued', delaySeconds };

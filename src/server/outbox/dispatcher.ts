@@ -10,7 +10,14 @@ import { MESSAGE_KINDS } from './message-kinds.ts';
 import { outboxDeadLetterAlertKind } from './kinds/notifications-kinds.ts';
 import { enqueue, outboxSignal } from './outbox.ts';
 import { isEmailAddress } from './recipients.ts';
-import { claimDueMessages, findAlertRecipients, findTemplateOverrides, finishClaimedMessage, finishClaimedMessages, type OutboxRow } from './outbox-repository.ts';
+import {
+  claimDueMessages,
+  findAlertRecipients,
+  findTemplateOverrides,
+  finishClaimedMessage,
+  finishClaimedMessages,
+  type OutboxRow,
+} from './outbox-repository.ts';
 import type { Senders } from './senders/sender.ts';
 import { renderTemplate } from './template-rules.ts';
 
@@ -74,7 +81,12 @@ export function createDispatcher(options: DispatcherOptions) {
   async function deliver(row: OutboxRow, templates: Map<string, MessageTemplate>): Promise<string | null> {
     const now = clock.now().toISOString();
     if (row.expiresAt && row.expiresAt <= now) {
-      await finishClaimedMessage(db, row.id, workerId, { status: 'skipped_expired', payloadJson: null, updatedAt: now, lastError: 'The link expired before the message could be sent.' });
+      await finishClaimedMessage(db, row.id, workerId, {
+        status: 'skipped_expired',
+        payloadJson: null,
+        updatedAt: now,
+        lastError: 'The link expired before the message could be sent.',
+      });
       return null;
     }
     const kind = KINDS_BY_ID.get(row.kind);
@@ -92,9 +104,19 @@ export function createDispatcher(options: DispatcherOptions) {
     }
     const sender = senders[row.channel];
     try {
-      await sender.send({ id: row.id, kind: row.kind, channel: row.channel, to: JSON.parse(row.recipientsJson) as string[], replyTo: row.replyToJson ? (JSON.parse(row.replyToJson) as string[]) : [], ...rendered });
+      await sender.send({
+        id: row.id,
+        kind: row.kind,
+        channel: row.channel,
+        to: JSON.parse(row.recipientsJson) as string[],
+        replyTo: row.replyToJson ? (JSON.parse(row.replyToJson) as string[]) : [],
+        ...rendered,
+      });
     } catch (error) {
-      await recordFailure(row, error instanceof DeliveryError ? error : new DeliveryError((error as Error).message ?? String(error), false));
+      await recordFailure(
+        row,
+        error instanceof DeliveryError ? error : new DeliveryError((error as Error).message ?? String(error), false),
+      );
       return null;
     }
     if (!sender.captures) return row.id;
@@ -117,7 +139,10 @@ export function createDispatcher(options: DispatcherOptions) {
       return;
     }
     const now = clock.now();
-    logger.warn({ outboxMessageId: row.id, attempts: row.attempts, error: error.message }, 'outbox delivery failed; will retry');
+    logger.warn(
+      { outboxMessageId: row.id, attempts: row.attempts, error: error.message },
+      'outbox delivery failed; will retry',
+    );
     await finishClaimedMessage(db, row.id, workerId, {
       status: 'queued',
       lastError: error.message,
@@ -132,14 +157,29 @@ export function createDispatcher(options: DispatcherOptions) {
     // merge data so staff can retry them as they are.
     const carriesLink = row.accessTokenId !== null || row.expiresAt !== null;
     const finished = await db.transaction().execute(async (trx) => {
-      const updated = await finishClaimedMessage(trx, row.id, workerId, { status: 'dead', lastError: reason, updatedAt: now, ...(carriesLink ? { payloadJson: null } : {}) });
+      const updated = await finishClaimedMessage(trx, row.id, workerId, {
+        status: 'dead',
+        lastError: reason,
+        updatedAt: now,
+        ...(carriesLink ? { payloadJson: null } : {}),
+      });
       if (updated) {
-        await recordAudit(trx, clock, systemActor, { action: 'outbox.message_dead', subjectType: 'outbox_message', subjectId: row.id, accountId: row.accountId, after: { kind: row.kind, attempts: row.attempts, error: reason } });
+        await recordAudit(trx, clock, systemActor, {
+          action: 'outbox.message_dead',
+          subjectType: 'outbox_message',
+          subjectId: row.id,
+          accountId: row.accountId,
+          after: { kind: row.kind, attempts: row.attempts, error: reason },
+        });
         await enqueueAlert(trx, row, reason);
       }
       return updated;
     });
-    if (finished) logger.error({ outboxMessageId: row.id, kind: row.kind, attempts: row.attempts, error: reason }, 'outbox message is dead');
+    if (finished)
+      logger.error(
+        { outboxMessageId: row.id, kind: row.kind, attempts: row.attempts, error: reason },
+        'outbox message is dead',
+      );
   }
 
   async function enqueueAlert(trx: Trx, row: OutboxRow, reason: string): Promise<void> {
@@ -151,7 +191,11 @@ export function createDispatcher(options: DispatcherOptions) {
       kind: outboxDeadLetterAlertKind.id,
       to: recipients,
       payload: {
-        message: { kindLabel: KINDS_BY_ID.get(row.kind)?.label ?? row.kind, recipients: (JSON.parse(row.recipientsJson) as string[]).join(', '), error: reason },
+        message: {
+          kindLabel: KINDS_BY_ID.get(row.kind)?.label ?? row.kind,
+          recipients: (JSON.parse(row.recipientsJson) as string[]).join(', '),
+          error: reason,
+        },
         outboxUrl: `${options.publicUrl}/console/outbox`,
       },
       dedupeKey: `dead-letter-alert:${row.id}:${row.attempts}`,
@@ -163,11 +207,18 @@ export function createDispatcher(options: DispatcherOptions) {
     const rows = await claim();
     if (rows.length === 0) return 0;
     const overrides = await findTemplateOverrides(db, [...new Set(rows.map((row) => row.kind))]);
-    const templates = new Map(overrides.map((row) => [row.kind, { subject: row.subject, html: row.html, text: row.text }]));
+    const templates = new Map(
+      overrides.map((row) => [row.kind, { subject: row.subject, html: row.html, text: row.text }]),
+    );
     for (let start = 0; start < rows.length; start += concurrency) {
       const sent = await Promise.all(rows.slice(start, start + concurrency).map((row) => deliver(row, templates)));
       // One statement for every message of the group that went to a provider.
-      await finishClaimedMessages(db, sent.filter((id) => id !== null), workerId, sentChanges(clock.now().toISOString()));
+      await finishClaimedMessages(
+        db,
+        sent.filter((id) => id !== null),
+        workerId,
+        sentChanges(clock.now().toISOString()),
+      );
     }
     return rows.length;
   }

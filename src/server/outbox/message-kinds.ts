@@ -6,7 +6,12 @@ import { turnsKinds } from './kinds/turns-kinds.ts';
 import type { MessageKind } from './message-kind.ts';
 
 /** Every message kind the system can send; each feature contributes its own file under kinds/. */
-export const MESSAGE_KINDS: readonly MessageKind[] = [...notificationKinds, ...portalAccessKinds, ...registrationKinds, ...turnsKinds];
+export const MESSAGE_KINDS: readonly MessageKind[] = [
+  ...notificationKinds,
+  ...portalAccessKinds,
+  ...registrationKinds,
+  ...turnsKinds,
+];
 
 const BY_ID = new Map(MESSAGE_KINDS.map((kind) => [kind.id, kind]));
 

@@ -42,7 +42,12 @@ export async function claimDueMessages(
 }
 
 /** Records the outcome of one claimed message, only if this worker still holds the claim. */
-export async function finishClaimedMessage(db: Db, id: string, workerId: string, changes: Updateable<OutboxMessagesTable>): Promise<boolean> {
+export async function finishClaimedMessage(
+  db: Db,
+  id: string,
+  workerId: string,
+  changes: Updateable<OutboxMessagesTable>,
+): Promise<boolean> {
   const result = await db
     .updateTable('outboxMessages')
     .set({ ...changes, lockedBy: null, lockedUntil: null })
@@ -54,7 +59,12 @@ export async function finishClaimedMessage(db: Db, id: string, workerId: string,
 }
 
 /** The same outcome for several claimed messages at once (a batch that all went out). */
-export async function finishClaimedMessages(db: Db, ids: string[], workerId: string, changes: Updateable<OutboxMessagesTable>): Promise<void> {
+export async function finishClaimedMessages(
+  db: Db,
+  ids: string[],
+  workerId: string,
+  changes: Updateable<OutboxMessagesTable>,
+): Promise<void> {
   if (ids.length === 0) return;
   await db
     .updateTable('outboxMessages')
@@ -72,6 +82,11 @@ export async function findTemplateOverrides(db: Db, kinds: string[]) {
 
 /** Active staff admins' addresses: who hears about undeliverable messages. */
 export async function findAlertRecipients(db: Db): Promise<string[]> {
-  const rows = await db.selectFrom('staffMembers').select('email').where('role', '=', 'admin').where('deactivatedAt', 'is', null).execute();
+  const rows = await db
+    .selectFrom('staffMembers')
+    .select('email')
+    .where('role', '=', 'admin')
+    .where('deactivatedAt', 'is', null)
+    .execute();
   return rows.map((row) => row.email);
 }

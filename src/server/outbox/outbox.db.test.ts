@@ -14,7 +14,9 @@ import { createDispatcher, type DispatcherOptions } from './dispatcher.ts';
 import { enqueue } from './outbox.ts';
 import type { RenderedMessage, Sender, Senders } from './senders/sender.ts';
 
-function recordingSender(behaviour: (message: RenderedMessage, call: number) => void = () => {}): Sender & { sent: RenderedMessage[]; calls: number } {
+function recordingSender(
+  behaviour: (message: RenderedMessage, call: number) => void = () => {},
+): Sender & { sent: RenderedMessage[]; calls: number } {
   const sender = {
     captures: false,
     sent: [] as RenderedMessage[],
@@ -49,8 +51,13 @@ describe('outbox', () => {
       ...overrides,
     });
   const enqueueOne = (to: string, extra: { expiresAt?: Date; accessTokenId?: string; dedupeKey?: string } = {}) =>
-    testApp.deps.db.transaction().execute((trx) => enqueue(trx, testApp.clock, { kind: 'staff_test_email', to: [to], payload: testPayload, ...extra }));
-  const row = (id: string) => testApp.deps.db.selectFrom('outboxMessages').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    testApp.deps.db
+      .transaction()
+      .execute((trx) =>
+        enqueue(trx, testApp.clock, { kind: 'staff_test_email', to: [to], payload: testPayload, ...extra }),
+      );
+  const row = (id: string) =>
+    testApp.deps.db.selectFrom('outboxMessages').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 
   it('leaves no message behind when the enqueuing transaction rolls back', async () => {
     const to = email();
@@ -61,7 +68,11 @@ describe('outbox', () => {
         throw new Error('the business change failed');
       }),
     ).rejects.toThrow('the business change failed');
-    const rows = await testApp.deps.db.selectFrom('outboxMessages').select('id').where('recipientsJson', 'like', `%${to}%`).execute();
+    const rows = await testApp.deps.db
+      .selectFrom('outboxMessages')
+      .select('id')
+      .where('recipientsJson', 'like', `%${to}%`)
+      .execute();
     expect(rows).toHaveLength(0);
     await dispatcherWith({ email: sender, sms: sender }).runOnce();
     expect(sender.sent.filter((message) => message.to.includes(to))).toHaveLength(0);
@@ -75,7 +86,13 @@ describe('outbox', () => {
     expect(captured).toMatchObject({ id, subject: 'Portico test email', to: [to] });
     expect(captured!.text).toContain('sent by Jordan');
     expect(captured!.links).toEqual(['http://portico.test/console']);
-    expect(await row(id!)).toMatchObject({ status: 'sent', attempts: 1, payloadJson: null, captured: 1, lockedBy: null });
+    expect(await row(id!)).toMatchObject({
+      status: 'sent',
+      attempts: 1,
+      payloadJson: null,
+      captured: 1,
+      lockedBy: null,
+    });
   });
 
   it('keeps one message per dedupe key and returns its id', async () => {
@@ -83,16 +100,43 @@ describe('outbox', () => {
     const first = await enqueueOne(to, { dedupeKey: `welcome:${to}` });
     const second = await enqueueOne(to, { dedupeKey: `welcome:${to}` });
     expect(second).toBe(first);
-    const rows = await testApp.deps.db.selectFrom('outboxMessages').select('id').where('dedupeKey', '=', `welcome:${to}`).execute();
+    const rows = await testApp.deps.db
+      .selectFrom('outboxMessages')
+      .select('id')
+      .where('dedupeKey', '=', `welcome:${to}`)
+      .execute();
     expect(rows).toHaveLength(1);
   });
 
   it('stores nothing and returns null for a kind the vendor switched off; security kinds ignore the switch', async () => {
-    await testApp.deps.db.insertInto('notificationSettings').values({ kind: 'outbox_dead_letter_alert', enabled: 0, updatedAt: testApp.clock.now().toISOString(), updatedByStaffId: null }).execute();
-    const payload = { message: { kindLabel: 'x', recipients: 'y', error: 'z' }, outboxUrl: 'http://portico.test/console/outbox' };
-    const disabled = await testApp.deps.db.transaction().execute((trx) => enqueue(trx, testApp.clock, { kind: 'outbox_dead_letter_alert', to: ['ops@portico.test'], payload }));
+    await testApp.deps.db
+      .insertInto('notificationSettings')
+      .values({
+        kind: 'outbox_dead_letter_alert',
+        enabled: 0,
+        updatedAt: testApp.clock.now().toISOString(),
+        updatedByStaffId: null,
+      })
+      .execute();
+    const payload = {
+      message: { kindLabel: 'x', recipients: 'y', error: 'z' },
+      outboxUrl: 'http://portico.test/console/outbox',
+    };
+    const disabled = await testApp.deps.db
+      .transaction()
+      .execute((trx) =>
+        enqueue(trx, testApp.clock, { kind: 'outbox_dead_letter_alert', to: ['ops@portico.test'], payload }),
+      );
     expect(disabled).toBeNull();
-    await testApp.deps.db.insertInto('notificationSettings').values({ kind: 'staff_test_email', enabled: 0, updatedAt: testApp.clock.now().toISOString(), updatedByStaffId: null }).execute();
+    await testApp.deps.db
+      .insertInto('notificationSettings')
+      .values({
+        kind: 'staff_test_email',
+        enabled: 0,
+        updatedAt: testApp.clock.now().toISOString(),
+        updatedByStaffId: null,
+      })
+      .execute();
     expect(await enqueueOne(email())).toEqual(expect.any(String));
     await testApp.deps.db.deleteFrom('notificationSettings').execute();
   });
@@ -100,7 +144,11 @@ describe('outbox', () => {
   it('rejects recipients that are not email addresses or E.164 numbers', async () => {
     await expect(enqueueOne('not-an-address')).rejects.toThrow(/valid email address/);
     await expect(
-      testApp.deps.db.transaction().execute((trx) => enqueue(trx, testApp.clock, { kind: 'staff_test_sms', to: ['512-555-0123'], payload: testPayload })),
+      testApp.deps.db
+        .transaction()
+        .execute((trx) =>
+          enqueue(trx, testApp.clock, { kind: 'staff_test_sms', to: ['512-555-0123'], payload: testPayload }),
+        ),
     ).rejects.toThrow(/E.164/);
   });
 
@@ -140,7 +188,10 @@ describe('outbox', () => {
     const sender = recordingSender((message, call) => {
       if (message.id === id && call <= 3) throw new DeliveryError('provider answered 503', false);
     });
-    const dispatcher = dispatcherWith({ email: sender, sms: sender }, { retryPolicy: { maxAttempts: 5, baseDelaySeconds: 30, maxDelaySeconds: 3600 }, random: () => 0.25 });
+    const dispatcher = dispatcherWith(
+      { email: sender, sms: sender },
+      { retryPolicy: { maxAttempts: 5, baseDelaySeconds: 30, maxDelaySeconds: 3600 }, random: () => 0.25 },
+    );
     const expectedDelays = [30 * 0.625, 60 * 0.625, 120 * 0.625];
     for (const delay of expectedDelays) {
       const before = testApp.clock.now().getTime();
@@ -166,7 +217,12 @@ describe('outbox', () => {
     });
     await dispatcherWith({ email: sender, sms: sender }).runOnce();
     expect(await row(id!)).toMatchObject({ status: 'dead', attempts: 1, lastError: 'SMTP: 550 mailbox unavailable' });
-    const audit = await testApp.deps.db.selectFrom('auditEvents').selectAll().where('subjectId', '=', id!).where('action', '=', 'outbox.message_dead').execute();
+    const audit = await testApp.deps.db
+      .selectFrom('auditEvents')
+      .selectAll()
+      .where('subjectId', '=', id!)
+      .where('action', '=', 'outbox.message_dead')
+      .execute();
     expect(audit).toHaveLength(1);
     await deliverOutbox(testApp.deps);
     const [alert] = await capturedTo(testApp.deps, admin.email);
@@ -180,7 +236,10 @@ describe('outbox', () => {
     const sender = recordingSender((message) => {
       if (message.id === id) throw new Error('connection reset');
     });
-    const dispatcher = dispatcherWith({ email: sender, sms: sender }, { retryPolicy: { maxAttempts: 2, baseDelaySeconds: 10, maxDelaySeconds: 10 } });
+    const dispatcher = dispatcherWith(
+      { email: sender, sms: sender },
+      { retryPolicy: { maxAttempts: 2, baseDelaySeconds: 10, maxDelaySeconds: 10 } },
+    );
     await dispatcher.runOnce();
     testApp.clock.advanceSeconds(10);
     await dispatcher.runOnce();
@@ -202,13 +261,20 @@ describe('outbox', () => {
     const count = testApp.deps.database.kind === 'postgres' ? 10_000 : 2_000;
     const ids = new Set<string>();
     const chunks = 10;
-    await Promise.all(Array.from({ length: chunks }, (_, chunk) =>
-      testApp.deps.db.transaction().execute(async (trx) => {
-        for (let index = chunk; index < count; index += chunks) {
-          const id = await enqueue(trx, testApp.clock, { kind: 'staff_test_email', to: [`bulk-${index}@customer.test`], payload: testPayload });
-          ids.add(id!);
-        }
-      })));
+    await Promise.all(
+      Array.from({ length: chunks }, (_, chunk) =>
+        testApp.deps.db.transaction().execute(async (trx) => {
+          for (let index = chunk; index < count; index += chunks) {
+            const id = await enqueue(trx, testApp.clock, {
+              kind: 'staff_test_email',
+              to: [`bulk-${index}@customer.test`],
+              payload: testPayload,
+            });
+            ids.add(id!);
+          }
+        }),
+      ),
+    );
     // On PostgreSQL each worker has its own connection pool, as separate processes would.
     const url = (testApp.deps.database as { url?: string | null }).url;
     const second = url ? createDatabase({ kind: 'postgres', url }) : testApp.deps.database;
@@ -232,39 +298,56 @@ describe('outbox', () => {
     if (second !== testApp.deps.database) await second.close();
     expect(Date.now() - started).toBeLessThan(45_000);
     expect([...ids].filter((id) => deliveries.get(id) !== 1)).toEqual([]);
-    const left = await testApp.deps.db.selectFrom('outboxMessages').select('id').where('status', 'in', ['queued', 'processing']).execute();
+    const left = await testApp.deps.db
+      .selectFrom('outboxMessages')
+      .select('id')
+      .where('status', 'in', ['queued', 'processing'])
+      .execute();
     expect(left).toEqual([]);
   });
 
-  it.runIf(testDatabaseKind() === 'sqlite')('on SQLite, workers on separate connections to one file never claim a message twice', async () => {
-    const directory = mkdtempSync(join(tmpdir(), 'portico-outbox-'));
-    const path = join(directory, 'portico.db');
-    const first = createDatabase({ kind: 'sqlite', path });
-    await migrateToLatest(first.db);
-    const handles = [first, ...Array.from({ length: 3 }, () => createDatabase({ kind: 'sqlite', path }))];
-    const ids: string[] = [];
-    await first.db.transaction().execute(async (trx) => {
-      for (let index = 0; index < 1000; index++) {
-        ids.push((await enqueue(trx, testApp.clock, { kind: 'staff_test_email', to: [`file-${index}@customer.test`], payload: testPayload }))!);
-      }
-    });
-    const deliveries = new Map<string, number>();
-    const counting: Sender = {
-      captures: false,
-      async send(message) {
-        deliveries.set(message.id, (deliveries.get(message.id) ?? 0) + 1);
-      },
-    };
-    const workers = handles.map((handle) => dispatcherWith({ email: counting, sms: counting }, { db: handle.db, databaseKind: 'sqlite', batchSize: 40 }));
-    await Promise.all(workers.map(async (worker) => {
-      while ((await worker.runOnce()) > 0);
-    }));
-    const statuses = await first.db.selectFrom('outboxMessages').select('status').distinct().execute();
-    await Promise.all(handles.map((handle) => handle.close()));
-    rmSync(directory, { recursive: true, force: true });
-    expect(ids.filter((id) => deliveries.get(id) !== 1)).toEqual([]);
-    expect(statuses).toEqual([{ status: 'sent' }]);
-  });
+  it.runIf(testDatabaseKind() === 'sqlite')(
+    'on SQLite, workers on separate connections to one file never claim a message twice',
+    async () => {
+      const directory = mkdtempSync(join(tmpdir(), 'portico-outbox-'));
+      const path = join(directory, 'portico.db');
+      const first = createDatabase({ kind: 'sqlite', path });
+      await migrateToLatest(first.db);
+      const handles = [first, ...Array.from({ length: 3 }, () => createDatabase({ kind: 'sqlite', path }))];
+      const ids: string[] = [];
+      await first.db.transaction().execute(async (trx) => {
+        for (let index = 0; index < 1000; index++) {
+          ids.push(
+            (await enqueue(trx, testApp.clock, {
+              kind: 'staff_test_email',
+              to: [`file-${index}@customer.test`],
+              payload: testPayload,
+            }))!,
+          );
+        }
+      });
+      const deliveries = new Map<string, number>();
+      const counting: Sender = {
+        captures: false,
+        async send(message) {
+          deliveries.set(message.id, (deliveries.get(message.id) ?? 0) + 1);
+        },
+      };
+      const workers = handles.map((handle) =>
+        dispatcherWith({ email: counting, sms: counting }, { db: handle.db, databaseKind: 'sqlite', batchSize: 40 }),
+      );
+      await Promise.all(
+        workers.map(async (worker) => {
+          while ((await worker.runOnce()) > 0);
+        }),
+      );
+      const statuses = await first.db.selectFrom('outboxMessages').select('status').distinct().execute();
+      await Promise.all(handles.map((handle) => handle.close()));
+      rmSync(directory, { recursive: true, force: true });
+      expect(ids.filter((id) => deliveries.get(id) !== 1)).toEqual([]);
+      expect(statuses).toEqual([{ status: 'sent' }]);
+    },
+  );
 });
 
 function recordingSenders(): Senders {

@@ -38,14 +38,21 @@ export async function enqueue(trx: Trx, clock: Clock, message: OutboxMessage): P
   const kind = findMessageKind(message.kind);
   const payload = kind.payloadSchema.parse(message.payload);
   if (kind.canBeDisabled) {
-    const setting = await trx.selectFrom('notificationSettings').select('enabled').where('kind', '=', kind.id).executeTakeFirst();
+    const setting = await trx
+      .selectFrom('notificationSettings')
+      .select('enabled')
+      .where('kind', '=', kind.id)
+      .executeTakeFirst();
     if (setting?.enabled === 0) return null;
   }
   const to = [...new Set(message.to.map((recipient) => recipient.trim()))];
   if (to.length === 0) throw new AppError('validation_failed', `A ${kind.label} message needs at least one recipient.`);
   const invalid = to.filter((recipient) => (kind.channel === 'sms' ? !isE164(recipient) : !isEmailAddress(recipient)));
   if (invalid.length) {
-    throw new AppError('validation_failed', `Not a valid ${kind.channel === 'sms' ? 'E.164 phone number' : 'email address'}: ${invalid.join(', ')}`);
+    throw new AppError(
+      'validation_failed',
+      `Not a valid ${kind.channel === 'sms' ? 'E.164 phone number' : 'email address'}: ${invalid.join(', ')}`,
+    );
   }
   const now = clock.now().toISOString();
   const id = newId();
@@ -80,7 +87,11 @@ export async function enqueue(trx: Trx, clock: Clock, message: OutboxMessage): P
     .onConflict((conflict) => conflict.column('dedupeKey').doNothing())
     .executeTakeFirst();
   if (Number(result.numInsertedOrUpdatedRows ?? 1n) === 0 && message.dedupeKey) {
-    const existing = await trx.selectFrom('outboxMessages').select('id').where('dedupeKey', '=', message.dedupeKey).executeTakeFirstOrThrow();
+    const existing = await trx
+      .selectFrom('outboxMessages')
+      .select('id')
+      .where('dedupeKey', '=', message.dedupeKey)
+      .executeTakeFirstOrThrow();
     return existing.id;
   }
   outboxSignal.emit('enqueued');

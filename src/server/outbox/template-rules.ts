@@ -11,7 +11,10 @@ export function mergeTagsIn(text: string): string[] {
 }
 
 /** Per field, the tags the kind does not offer; staff templates with any are rejected on save. */
-export function unknownMergeTags(template: MessageTemplate, allowed: readonly string[]): Array<{ field: TemplateField; tags: string[] }> {
+export function unknownMergeTags(
+  template: MessageTemplate,
+  allowed: readonly string[],
+): Array<{ field: TemplateField; tags: string[] }> {
   const allowedSet = new Set(allowed);
   return TEMPLATE_FIELDS.flatMap((field) => {
     const tags = mergeTagsIn(template[field]).filter((tag) => !allowedSet.has(tag));

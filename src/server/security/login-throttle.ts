@@ -12,9 +12,19 @@ export interface ThrottlePolicy {
 }
 
 // access.md (c): 5 failures, then 60 s waits growing to 15 min; forgotten after 12 h; never permanent.
-export const IDENTIFIER_POLICY: ThrottlePolicy = { freeFailures: 5, waitIncrementSeconds: 60, maxWaitSeconds: 900, forgetAfterSeconds: 43_200 };
+export const IDENTIFIER_POLICY: ThrottlePolicy = {
+  freeFailures: 5,
+  waitIncrementSeconds: 60,
+  maxWaitSeconds: 900,
+  forgetAfterSeconds: 43_200,
+};
 // One address behind many accounts (spraying): looser, but it still trips.
-export const IP_POLICY: ThrottlePolicy = { freeFailures: 50, waitIncrementSeconds: 60, maxWaitSeconds: 900, forgetAfterSeconds: 3_600 };
+export const IP_POLICY: ThrottlePolicy = {
+  freeFailures: 50,
+  waitIncrementSeconds: 60,
+  maxWaitSeconds: 900,
+  forgetAfterSeconds: 3_600,
+};
 
 export interface ThrottleState {
   failures: number;

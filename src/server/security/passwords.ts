@@ -1,7 +1,12 @@
 import { hash, verify } from '@node-rs/argon2';
 
 // OWASP Password Storage Cheat Sheet minimum for argon2id: m=19 MiB, t=2, p=1.
-const ARGON2_OPTIONS = { algorithm: 2 /* Algorithm.Argon2id; a const enum, not importable under verbatimModuleSyntax */, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
+const ARGON2_OPTIONS = {
+  algorithm: 2 /* Algorithm.Argon2id; a const enum, not importable under verbatimModuleSyntax */,
+  memoryCost: 19456,
+  timeCost: 2,
+  parallelism: 1,
+} as const;
 
 export const PASSWORD_MIN_LENGTH = 15;
 export const PASSWORD_MAX_LENGTH = 128;
@@ -30,10 +35,26 @@ export type PasswordProblem = 'too_short' | 'too_long' | 'breached' | 'context';
 
 // The most common passwords long enough to pass the length rule (from public breach top lists).
 const BREACHED = new Set([
-  'password1234567', 'password12345678', 'password123456789', '123456789012345', '1234567890123456',
-  'qwertyuiopasdfg', 'qwertyuiop12345', 'passwordpassword', 'iloveyou1234567', 'aaaaaaaaaaaaaaa',
-  '111111111111111', '000000000000000', 'abcdefghijklmno', 'letmein12345678', 'welcome12345678',
-  'changeme1234567', 'administrator123', 'qwerty123456789', 'monkey123456789', 'football1234567',
+  'password1234567',
+  'password12345678',
+  'password123456789',
+  '123456789012345',
+  '1234567890123456',
+  'qwertyuiopasdfg',
+  'qwertyuiop12345',
+  'passwordpassword',
+  'iloveyou1234567',
+  'aaaaaaaaaaaaaaa',
+  '111111111111111',
+  '000000000000000',
+  'abcdefghijklmno',
+  'letmein12345678',
+  'welcome12345678',
+  'changeme1234567',
+  'administrator123',
+  'qwerty123456789',
+  'monkey123456789',
+  'football1234567',
 ]);
 
 /**

@@ -14,10 +14,19 @@ export function ConsoleLayout() {
   const navigate = useNavigate();
   const signOut = useSignOutStaff();
   const staff = session.staffMember;
-  const initials = staff.name.split(/\s+/).map((part) => part[0]).join('').slice(0, 2).toUpperCase();
+  const initials = staff.name
+    .split(/\s+/)
+    .map((part) => part[0])
+    .join('')
+    .slice(0, 2)
+    .toUpperCase();
 
   return (
-    <AppShell header={{ height: 60 }} navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="lg">
+    <AppShell
+      header={{ height: 60 }}
+      navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding="lg"
+    >
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between">
           <Group>
@@ -28,20 +37,30 @@ export function ConsoleLayout() {
             <Menu.Target>
               <UnstyledButton aria-label="Account menu">
                 <Group gap="xs">
-                  <Avatar color="cyan" radius="xl" size="sm">{initials}</Avatar>
+                  <Avatar color="cyan" radius="xl" size="sm">
+                    {initials}
+                  </Avatar>
                   <div>
-                    <Text size="sm" fw={600} lh={1.1}>{staff.name}</Text>
-                    <Text size="xs" c="dimmed" lh={1.1} tt="uppercase">{staff.role}</Text>
+                    <Text size="sm" fw={600} lh={1.1}>
+                      {staff.name}
+                    </Text>
+                    <Text size="xs" c="dimmed" lh={1.1} tt="uppercase">
+                      {staff.role}
+                    </Text>
                   </div>
                   <IconChevronDown size={14} />
                 </Group>
               </UnstyledButton>
             </Menu.Target>
             <Menu.Dropdown>
-              <Menu.Item leftSection={<IconKey size={16} />} onClick={() => void navigate({ to: '/console/password' })}>Change password</Menu.Item>
+              <Menu.Item leftSection={<IconKey size={16} />} onClick={() => void navigate({ to: '/console/password' })}>
+                Change password
+              </Menu.Item>
               <Menu.Item
                 leftSection={<IconLogout size={16} />}
-                onClick={() => signOut.mutate(undefined, { onSettled: () => void navigate({ to: '/console/sign-in' }) })}
+                onClick={() =>
+                  signOut.mutate(undefined, { onSettled: () => void navigate({ to: '/console/sign-in' }) })
+                }
               >
                 Sign out
               </Menu.Item>

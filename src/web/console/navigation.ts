@@ -1,4 +1,13 @@
-import { IconBell, IconBuildingSkyscraper, IconHistory, IconMailForward, IconTool, IconUserPlus, IconUsersGroup, type Icon } from '@tabler/icons-react';
+import {
+  IconBell,
+  IconBuildingSkyscraper,
+  IconHistory,
+  IconMailForward,
+  IconTool,
+  IconUserPlus,
+  IconUsersGroup,
+  type Icon,
+} from '@tabler/icons-react';
 
 export interface ConsoleNavigationItem {
   label: string;

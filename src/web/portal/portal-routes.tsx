@@ -14,7 +14,9 @@ import { portalTurnsRoutes } from './turns/turns-routes.tsx';
 const signInRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/portal/sign-in',
-  validateSearch: (search: Record<string, unknown>) => ({ notice: SignInNoticeSchema.optional().catch(undefined).parse(search.notice) }),
+  validateSearch: (search: Record<string, unknown>) => ({
+    notice: SignInNoticeSchema.optional().catch(undefined).parse(search.notice),
+  }),
   component: function SignIn() {
     const { notice } = signInRoute.useSearch();
     return <PortalSignInPage notice={notice} />;
@@ -38,7 +40,8 @@ export const portalAppRoute = createRoute({
   beforeLoad: async ({ context, location }) => {
     try {
       const session = await context.queryClient.fetchQuery(customerSessionQuery);
-      if (session.mustChangePassword && location.pathname !== '/portal/password') throw redirect({ to: '/portal/password' });
+      if (session.mustChangePassword && location.pathname !== '/portal/password')
+        throw redirect({ to: '/portal/password' });
     } catch (error) {
       if (error instanceof ApiRequestError && error.status === 401) throw redirect({ to: '/portal/sign-in' });
       throw error;
@@ -54,7 +57,11 @@ export const portalRoutes = [
   createRoute({ getParentRoute: () => rootRoute, path: '/portal/forgot-password', component: ForgotPasswordPage }),
   portalAppRoute.addChildren([
     createRoute({ getParentRoute: () => portalAppRoute, path: '/portal/home', component: PortalHomePage }),
-    createRoute({ getParentRoute: () => portalAppRoute, path: '/portal/password', component: PortalChangePasswordPage }),
+    createRoute({
+      getParentRoute: () => portalAppRoute,
+      path: '/portal/password',
+      component: PortalChangePasswordPage,
+    }),
     ...portalTurnsRoutes,
   ]),
   createRoute({

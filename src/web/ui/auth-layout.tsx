@@ -5,14 +5,26 @@ import { Brand } from './brand.tsx';
 /** The centered card used by every sign-in, link and password page. */
 export function AuthLayout(props: { surface: string; title: string; description?: ReactNode; children: ReactNode }) {
   return (
-    <Center mih="100vh" p="md" style={{ background: 'linear-gradient(160deg, var(--mantine-color-cyan-0), var(--mantine-color-gray-0) 60%)' }}>
+    <Center
+      mih="100vh"
+      p="md"
+      style={{ background: 'linear-gradient(160deg, var(--mantine-color-cyan-0), var(--mantine-color-gray-0) 60%)' }}
+    >
       <Stack w="100%" maw={420} gap="lg">
-        <Center><Brand subtitle={props.surface} /></Center>
+        <Center>
+          <Brand subtitle={props.surface} />
+        </Center>
         <Paper withBorder shadow="sm" p="xl" radius="lg">
           <Stack gap="md">
             <div>
-              <Title order={2} size="h3">{props.title}</Title>
-              {props.description ? <Text c="dimmed" size="sm" mt={4}>{props.description}</Text> : null}
+              <Title order={2} size="h3">
+                {props.title}
+              </Title>
+              {props.description ? (
+                <Text c="dimmed" size="sm" mt={4}>
+                  {props.description}
+                </Text>
+              ) : null}
             </div>
             {props.children}
           </Stack>

@@ -8,8 +8,14 @@ export function Brand({ subtitle }: { subtitle?: string }) {
         <IconBuildingCommunity size={20} />
       </ThemeIcon>
       <div>
-        <Text fw={700} size="lg" lh={1.1}>Portico</Text>
-        {subtitle ? <Text size="xs" c="dimmed" lh={1.1}>{subtitle}</Text> : null}
+        <Text fw={700} size="lg" lh={1.1}>
+          Portico
+        </Text>
+        {subtitle ? (
+          <Text size="xs" c="dimmed" lh={1.1}>
+            {subtitle}
+          </Text>
+        ) : null}
       </div>
     </Group>
   );

@@ -5,7 +5,11 @@ import type { ReactNode } from 'react';
 export function EmptyRow({ colSpan, children }: { colSpan: number; children: ReactNode }) {
   return (
     <Table.Tr>
-      <Table.Td colSpan={colSpan}><Text c="dimmed" ta="center" py="md" size="sm">{children}</Text></Table.Td>
+      <Table.Td colSpan={colSpan}>
+        <Text c="dimmed" ta="center" py="md" size="sm">
+          {children}
+        </Text>
+      </Table.Td>
     </Table.Tr>
   );
 }

@@ -7,7 +7,11 @@ export function notifySaved(message: string) {
 }
 
 /** Shows the API's field errors next to the fields; other errors stay for the form's ErrorAlert. */
-export function applyFieldErrors<Values>(form: UseFormReturnType<Values>, error: unknown, rename: Record<string, string> = {}) {
+export function applyFieldErrors<Values>(
+  form: UseFormReturnType<Values>,
+  error: unknown,
+  rename: Record<string, string> = {},
+) {
   if (error instanceof ApiRequestError && error.fields.length) {
     form.setErrors(Object.fromEntries(error.fields.map((field) => [rename[field.path] ?? field.path, field.message])));
   }

@@ -7,8 +7,14 @@ export function Page(props: { title: ReactNode; description?: ReactNode; actions
     <Stack gap="lg">
       <Group justify="space-between" align="flex-start">
         <div>
-          <Title order={1} size="h2">{props.title}</Title>
-          {props.description ? <Text c="dimmed" mt={4}>{props.description}</Text> : null}
+          <Title order={1} size="h2">
+            {props.title}
+          </Title>
+          {props.description ? (
+            <Text c="dimmed" mt={4}>
+              {props.description}
+            </Text>
+          ) : null}
         </div>
         {props.actions ? <Group>{props.actions}</Group> : null}
       </Group>

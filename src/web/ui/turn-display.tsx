@@ -13,7 +13,11 @@ export const STATUS_COLORS: Record<ServiceLineStatus, string> = {
 };
 
 export function StatusBadge({ status, size = 'sm' }: { status: ServiceLineStatus; size?: 'xs' | 'sm' | 'md' }) {
-  return <Badge variant="light" color={STATUS_COLORS[status]} size={size} style={{ flexShrink: 0 }}>{SERVICE_LINE_STATUS_LABELS[status]}</Badge>;
+  return (
+    <Badge variant="light" color={STATUS_COLORS[status]} size={size} style={{ flexShrink: 0 }}>
+      {SERVICE_LINE_STATUS_LABELS[status]}
+    </Badge>
+  );
 }
 
 /** "Jul 1, 2026" for a calendar date; an em dash when there is none. */
@@ -25,7 +29,9 @@ export function formatShortDate(date: string | null): string {
   return date ? dayjs(date).format('MMM D') : '—';
 }
 
-const MantineCardAnchor = forwardRef<HTMLAnchorElement, CardProps & AnchorHTMLAttributes<HTMLAnchorElement>>((props, ref) => <Card component="a" ref={ref} {...props} />);
+const MantineCardAnchor = forwardRef<HTMLAnchorElement, CardProps & AnchorHTMLAttributes<HTMLAnchorElement>>(
+  (props, ref) => <Card component="a" ref={ref} {...props} />,
+);
 
 /** A Mantine Card that is a typed router link. */
 export const CardLink = createLink(MantineCardAnchor);

@@ -52,8 +52,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('ip_address', 'text')
     .addColumn('request_id', 'text')
     .execute();
-  await db.schema.createIndex('audit_events_subject').on('audit_events').columns(['subject_type', 'subject_id']).execute();
-  await db.schema.createIndex('audit_events_account').on('audit_events').columns(['account_id', 'occurred_at']).execute();
+  await db.schema
+    .createIndex('audit_events_subject')
+    .on('audit_events')
+    .columns(['subject_type', 'subject_id'])
+    .execute();
+  await db.schema
+    .createIndex('audit_events_account')
+    .on('audit_events')
+    .columns(['account_id', 'occurred_at'])
+    .execute();
 
   await db.schema
     .createTable('accounts')

@@ -23,7 +23,15 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('updated_at', 'text', (column) => column.notNull())
     .addColumn('sent_at', 'text')
     .execute();
-  await db.schema.createIndex('outbox_messages_due').on('outbox_messages').columns(['status', 'next_attempt_at']).execute();
-  await db.schema.createIndex('outbox_messages_contact').on('outbox_messages').columns(['contact_id', 'created_at']).execute();
+  await db.schema
+    .createIndex('outbox_messages_due')
+    .on('outbox_messages')
+    .columns(['status', 'next_attempt_at'])
+    .execute();
+  await db.schema
+    .createIndex('outbox_messages_contact')
+    .on('outbox_messages')
+    .columns(['contact_id', 'created_at'])
+    .execute();
   await db.schema.createIndex('outbox_messages_token').on('outbox_messages').column('access_token_id').execute();
 }

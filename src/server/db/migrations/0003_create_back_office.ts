@@ -9,7 +9,10 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('accounts').addColumn('portal_key_rotated_at', 'text').execute();
   await db.schema.createIndex('accounts_name').on('accounts').column('name').execute();
 
-  await db.schema.alterTable('contacts').addColumn('staff_member_id', 'text', (column) => column.references('staff_members.id')).execute();
+  await db.schema
+    .alterTable('contacts')
+    .addColumn('staff_member_id', 'text', (column) => column.references('staff_members.id'))
+    .execute();
   await db.schema.createIndex('contacts_staff_member').on('contacts').column('staff_member_id').execute();
   await db.schema.createIndex('account_contacts_contact').on('account_contacts').column('contact_id').execute();
 

@@ -5,7 +5,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('portal_logins')
     .addColumn('id', 'text', (column) => column.primaryKey())
-    .addColumn('contact_id', 'text', (column) => column.notNull().unique().references('contacts.id').onDelete('cascade'))
+    .addColumn('contact_id', 'text', (column) =>
+      column.notNull().unique().references('contacts.id').onDelete('cascade'),
+    )
     .addColumn('username', 'text')
     .addColumn('username_normalized', 'text', (column) => column.unique())
     .addColumn('portal_email', 'text', (column) => column.notNull())
@@ -40,7 +42,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('superseded_at', 'text')
     .execute();
   await db.schema.createIndex('access_tokens_login').on('access_tokens').columns(['login_id', 'purpose']).execute();
-  await db.schema.createIndex('access_tokens_contact').on('access_tokens').columns(['contact_id', 'created_at']).execute();
+  await db.schema
+    .createIndex('access_tokens_contact')
+    .on('access_tokens')
+    .columns(['contact_id', 'created_at'])
+    .execute();
 
   await db.schema
     .createTable('access_events')
@@ -57,5 +63,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('detail', 'text')
     .addColumn('occurred_at', 'text', (column) => column.notNull())
     .execute();
-  await db.schema.createIndex('access_events_contact').on('access_events').columns(['contact_id', 'occurred_at']).execute();
+  await db.schema
+    .createIndex('access_events_contact')
+    .on('access_events')
+    .columns(['contact_id', 'occurred_at'])
+    .execute();
 }

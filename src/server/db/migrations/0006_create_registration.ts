@@ -49,22 +49,42 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('portal_key_sent_at', 'text')
     .addColumn('closed_at', 'text')
     .execute();
-  await db.schema.createIndex('registration_requests_state').on('registration_requests').columns(['state', 'created_at']).execute();
-  await db.schema.createIndex('registration_requests_email').on('registration_requests').column('email_normalized').execute();
+  await db.schema
+    .createIndex('registration_requests_state')
+    .on('registration_requests')
+    .columns(['state', 'created_at'])
+    .execute();
+  await db.schema
+    .createIndex('registration_requests_email')
+    .on('registration_requests')
+    .column('email_normalized')
+    .execute();
 
   await db.schema
     .createTable('registration_request_events')
     .addColumn('id', 'text', (column) => column.primaryKey())
-    .addColumn('request_id', 'text', (column) => column.notNull().references('registration_requests.id').onDelete('cascade'))
+    .addColumn('request_id', 'text', (column) =>
+      column.notNull().references('registration_requests.id').onDelete('cascade'),
+    )
     .addColumn('occurred_at', 'text', (column) => column.notNull())
     .addColumn('actor_kind', 'text', (column) => column.notNull())
     .addColumn('actor_staff_id', 'text', (column) => column.references('staff_members.id'))
     .addColumn('kind', 'text', (column) => column.notNull())
     .addColumn('detail', 'text')
     .execute();
-  await db.schema.createIndex('registration_request_events_request').on('registration_request_events').columns(['request_id', 'occurred_at']).execute();
+  await db.schema
+    .createIndex('registration_request_events_request')
+    .on('registration_request_events')
+    .columns(['request_id', 'occurred_at'])
+    .execute();
 
   const now = new Date().toISOString();
-  await db.insertInto('registration_settings').values({ id: 'default', self_registration_enabled: 0, reply_staff_role: 'support', updated_at: now }).execute();
-  await db.insertInto('registration_steps').values(DEFAULT_STEPS.map((step) => ({ ...step, created_at: now }))).execute();
+  await db
+    .insertInto('registration_settings')
+    .values({ id: 'default', self_registration_enabled: 0, reply_staff_role: 'support', updated_at: now })
+    .execute();
+  await db
+    .insertInto('registration_steps')
+    .values(DEFAULT_STEPS.map((step) => ({ ...step, created_at: now })))
+    .execute();
 }

@@ -5,7 +5,10 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('outbox_messages').addColumn('rendered_subject', 'text').execute();
   await db.schema.alterTable('outbox_messages').addColumn('rendered_text', 'text').execute();
   await db.schema.alterTable('outbox_messages').addColumn('rendered_html', 'text').execute();
-  await db.schema.alterTable('outbox_messages').addColumn('captured', 'integer', (column) => column.notNull().defaultTo(0)).execute();
+  await db.schema
+    .alterTable('outbox_messages')
+    .addColumn('captured', 'integer', (column) => column.notNull().defaultTo(0))
+    .execute();
 
   await db.schema
     .createTable('message_templates')

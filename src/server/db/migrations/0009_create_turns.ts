@@ -46,12 +46,18 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('updated_at', 'text', (column) => column.notNull())
     .execute();
   await db.schema.createIndex('turn_service_lines_turn').on('turn_service_lines').column('turn_id').execute();
-  await db.schema.createIndex('turn_service_lines_account_date').on('turn_service_lines').columns(['account_id', 'scheduled_date']).execute();
+  await db.schema
+    .createIndex('turn_service_lines_account_date')
+    .on('turn_service_lines')
+    .columns(['account_id', 'scheduled_date'])
+    .execute();
 
   await db.schema
     .createTable('turn_add_ons')
     .addColumn('id', 'text', (column) => column.primaryKey())
-    .addColumn('service_line_id', 'text', (column) => column.notNull().references('turn_service_lines.id').onDelete('cascade'))
+    .addColumn('service_line_id', 'text', (column) =>
+      column.notNull().references('turn_service_lines.id').onDelete('cascade'),
+    )
     .addColumn('turn_id', 'text', (column) => column.notNull().references('turns.id').onDelete('cascade'))
     .addColumn('account_id', 'text', (column) => column.notNull().references('accounts.id').onDelete('cascade'))
     .addColumn('service_id', 'text', (column) => column.notNull().references('services.id'))

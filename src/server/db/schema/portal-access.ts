@@ -31,7 +31,12 @@ export interface PortalLoginsTable {
   updatedAt: IsoTimestamp;
 }
 
-export type AccessTokenPurpose = 'credential_create' | 'password_reset' | 'login_link' | 'welcome' | 'email_verification';
+export type AccessTokenPurpose =
+  | 'credential_create'
+  | 'password_reset'
+  | 'login_link'
+  | 'welcome'
+  | 'email_verification';
 
 /** A one-time emailed link; only the keyed hash of its secret is stored. */
 export interface AccessTokensTable {

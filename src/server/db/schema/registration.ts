@@ -4,7 +4,16 @@ export type RegistrationRequestState = 'open' | 'matched' | 'closed';
 export type RegistrationCloseReason = 'login_exists' | 'registered' | 'completed' | 'duplicate' | 'spam' | 'other';
 /** What moving a request onto a step does: nothing, email the portal key, or close the request. */
 export type RegistrationStepAction = 'none' | 'send_portal_key' | 'close';
-export type RegistrationEventKind = 'submitted' | 'auto_closed' | 'matched' | 'email_added' | 'contact_created' | 'step_changed' | 'portal_key_sent' | 'closed' | 'note';
+export type RegistrationEventKind =
+  | 'submitted'
+  | 'auto_closed'
+  | 'matched'
+  | 'email_added'
+  | 'contact_created'
+  | 'step_changed'
+  | 'portal_key_sent'
+  | 'closed'
+  | 'note';
 
 /** One row ('default'): the vendor's self-registration switch and who receives visitor replies. */
 export interface RegistrationSettingsTable {

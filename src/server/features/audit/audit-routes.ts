@@ -4,34 +4,38 @@ import type { Deps } from '../../deps.ts';
 import { findAuditEvents } from './audit-repository.ts';
 
 export const auditRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
-  app.get('/api/staff/audit-events', {
-    config: { access: 'staff' },
-    schema: {
-      operationId: 'listAuditEvents',
-      tags: ['audit'],
-      summary: 'Who changed what and when, newest first',
-      querystring: ListAuditEventsQuerySchema,
-      response: { 200: AuditEventListSchema },
+  app.get(
+    '/api/staff/audit-events',
+    {
+      config: { access: 'staff' },
+      schema: {
+        operationId: 'listAuditEvents',
+        tags: ['audit'],
+        summary: 'Who changed what and when, newest first',
+        querystring: ListAuditEventsQuerySchema,
+        response: { 200: AuditEventListSchema },
+      },
     },
-  }, async (request) => {
-    const { page, pageSize, ...filters } = request.query;
-    const rows = await findAuditEvents(deps.db, { ...filters, limit: pageSize + 1, offset: (page - 1) * pageSize });
-    return {
-      items: rows.slice(0, pageSize).map((row) => ({
-        id: row.id,
-        occurredAt: row.occurredAt,
-        actorKind: row.actorKind,
-        actorId: row.actorId,
-        actorName: row.actorName ?? null,
-        action: row.action,
-        subjectType: row.subjectType,
-        subjectId: row.subjectId,
-        accountId: row.accountId,
-        before: row.beforeJson ? (JSON.parse(row.beforeJson) as unknown) : null,
-        after: row.afterJson ? (JSON.parse(row.afterJson) as unknown) : null,
-        ipAddress: row.ipAddress,
-      })),
-      hasMore: rows.length > pageSize,
-    };
-  });
+    async (request) => {
+      const { page, pageSize, ...filters } = request.query;
+      const rows = await findAuditEvents(deps.db, { ...filters, limit: pageSize + 1, offset: (page - 1) * pageSize });
+      return {
+        items: rows.slice(0, pageSize).map((row) => ({
+          id: row.id,
+          occurredAt: row.occurredAt,
+          actorKind: row.actorKind,
+          actorId: row.actorId,
+          actorName: row.actorName ?? null,
+          action: row.action,
+          subjectType: row.subjectType,
+          subjectId: row.subjectId,
+          accountId: row.accountId,
+          before: row.beforeJson ? (JSON.parse(row.beforeJson) as unknown) : null,
+          after: row.afterJson ? (JSON.parse(row.afterJson) as unknown) : null,
+          ipAddress: row.ipAddress,
+        })),
+        hasMore: rows.length > pageSize,
+      };
+    },
+  );
 };

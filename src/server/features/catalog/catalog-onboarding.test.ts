@@ -2,14 +2,20 @@ import { describe, expect, it } from 'vitest';
 import { catalogOnboardingChecks, type CatalogOnboardingFacts } from './catalog-onboarding.ts';
 
 const complete: CatalogOnboardingFacts = {
-  profile: { turnProfileAllServices: 1, addonApprovalMethod: 'customer_approves', backupNotificationPhone: '+15125550142', mainApproverContactId: 'contact' },
+  profile: {
+    turnProfileAllServices: 1,
+    addonApprovalMethod: 'customer_approves',
+    backupNotificationPhone: '+15125550142',
+    mainApproverContactId: 'contact',
+  },
   hasPricingConfiguration: true,
   masterPriceCount: 3,
   propertyCount: 2,
   propertiesWithPreferences: 2,
 };
 
-const doneByKey = (facts: CatalogOnboardingFacts) => Object.fromEntries(catalogOnboardingChecks(facts).map((check) => [check.key, check.done]));
+const doneByKey = (facts: CatalogOnboardingFacts) =>
+  Object.fromEntries(catalogOnboardingChecks(facts).map((check) => [check.key, check.done]));
 
 describe('catalogOnboardingChecks', () => {
   it('is all done for a complete setup, with no hints', () => {
@@ -18,10 +24,20 @@ describe('catalogOnboardingChecks', () => {
   });
 
   it('names what the service profile lacks', () => {
-    const checks = catalogOnboardingChecks({ ...complete, profile: { turnProfileAllServices: 0, addonApprovalMethod: 'staff_approves', backupNotificationPhone: null, mainApproverContactId: 'contact' } });
+    const checks = catalogOnboardingChecks({
+      ...complete,
+      profile: {
+        turnProfileAllServices: 0,
+        addonApprovalMethod: 'staff_approves',
+        backupNotificationPhone: null,
+        mainApproverContactId: 'contact',
+      },
+    });
     expect(checks.find((check) => check.key === 'turn_profile_all_services')?.done).toBe(false);
     expect(checks.find((check) => check.key === 'addon_approval_customer')?.done).toBe(false);
-    expect(checks.find((check) => check.key === 'service_profile_approver')?.hint).toBe('On the Service profile tab, add a backup notification phone.');
+    expect(checks.find((check) => check.key === 'service_profile_approver')?.hint).toBe(
+      'On the Service profile tab, add a backup notification phone.',
+    );
   });
 
   it('needs both a pricing configuration and master prices, and preferences at every property', () => {
@@ -32,6 +48,10 @@ describe('catalogOnboardingChecks', () => {
   });
 
   it('is not done at all without a profile', () => {
-    expect(doneByKey({ ...complete, profile: null })).toMatchObject({ turn_profile_all_services: false, addon_approval_customer: false, service_profile_approver: false });
+    expect(doneByKey({ ...complete, profile: null })).toMatchObject({
+      turn_profile_all_services: false,
+      addon_approval_customer: false,
+      service_profile_approver: false,
+    });
   });
 });

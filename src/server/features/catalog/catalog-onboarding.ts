@@ -7,7 +7,10 @@ import { listPreferencedAccountIds } from './pros-repository.ts';
 import { findServiceProfile } from './service-profile-repository.ts';
 
 export interface CatalogOnboardingFacts {
-  profile: Pick<ServiceProfilesTable, 'turnProfileAllServices' | 'addonApprovalMethod' | 'backupNotificationPhone' | 'mainApproverContactId'> | null;
+  profile: Pick<
+    ServiceProfilesTable,
+    'turnProfileAllServices' | 'addonApprovalMethod' | 'backupNotificationPhone' | 'mainApproverContactId'
+  > | null;
   hasPricingConfiguration: boolean;
   masterPriceCount: number;
   /** Properties that should have pro preferences (the account itself, or a company's properties). */
@@ -18,7 +21,10 @@ export interface CatalogOnboardingFacts {
 /** The onboarding checklist items of seed 000 that catalog data answers ("On the customer account page…"). */
 export function catalogOnboardingChecks(facts: CatalogOnboardingFacts): OnboardingCheck[] {
   const { profile } = facts;
-  const approverMissing = [!profile?.backupNotificationPhone && 'a backup notification phone', !profile?.mainApproverContactId && 'a main customer approver'].filter(Boolean);
+  const approverMissing = [
+    !profile?.backupNotificationPhone && 'a backup notification phone',
+    !profile?.mainApproverContactId && 'a main customer approver',
+  ].filter(Boolean);
   const pricingDone = facts.hasPricingConfiguration && facts.masterPriceCount > 0;
   const preferencesDone = facts.propertyCount > 0 && facts.propertiesWithPreferences === facts.propertyCount;
   return [
@@ -26,31 +32,48 @@ export function catalogOnboardingChecks(facts: CatalogOnboardingFacts): Onboardi
       key: 'turn_profile_all_services',
       label: 'Service profile: the turn profile has ALL services',
       done: profile?.turnProfileAllServices === 1,
-      hint: profile?.turnProfileAllServices === 1 ? null : 'On the Service profile tab, switch on "Turn profile has ALL services".',
+      hint:
+        profile?.turnProfileAllServices === 1
+          ? null
+          : 'On the Service profile tab, switch on "Turn profile has ALL services".',
     },
     {
       key: 'addon_approval_customer',
       label: 'Service profile: add-on approval method is "Customer approves"',
       done: profile?.addonApprovalMethod === 'customer_approves',
-      hint: profile?.addonApprovalMethod === 'customer_approves' ? null : 'On the Service profile tab, set the add-on approval method to "Customer approves".',
+      hint:
+        profile?.addonApprovalMethod === 'customer_approves'
+          ? null
+          : 'On the Service profile tab, set the add-on approval method to "Customer approves".',
     },
     {
       key: 'service_profile_approver',
       label: 'Service profile: backup notification phone and main customer approver',
       done: Boolean(profile) && approverMissing.length === 0,
-      hint: profile && approverMissing.length === 0 ? null : `On the Service profile tab, add ${approverMissing.join(' and ') || 'the add-on approval details'}.`,
+      hint:
+        profile && approverMissing.length === 0
+          ? null
+          : `On the Service profile tab, add ${approverMissing.join(' and ') || 'the add-on approval details'}.`,
     },
     {
       key: 'pricing_has_data',
       label: 'The pricing configuration and the master pricelist contain data',
       done: pricingDone,
-      hint: pricingDone ? null : !facts.hasPricingConfiguration ? 'Save the pricing configuration on the Pricing & floorplans tab.' : 'Enter prices on the master pricelist (Services page).',
+      hint: pricingDone
+        ? null
+        : !facts.hasPricingConfiguration
+          ? 'Save the pricing configuration on the Pricing & floorplans tab.'
+          : 'Enter prices on the master pricelist (Services page).',
     },
     {
       key: 'pro_preferences',
       label: 'Preferences for pros are created',
       done: preferencesDone,
-      hint: preferencesDone ? null : facts.propertyCount === 0 ? 'Add the company’s properties first.' : 'Choose preferred and secondary pros on the property’s Pros tab.',
+      hint: preferencesDone
+        ? null
+        : facts.propertyCount === 0
+          ? 'Add the company’s properties first.'
+          : 'Choose preferred and secondary pros on the property’s Pros tab.',
     },
   ];
 }
@@ -60,7 +83,10 @@ export function createCatalogOnboardingProvider(): OnboardingCheckProvider {
     async checks(db: Db, account) {
       const propertyIds = account.kind === 'property' ? [account.id] : await findChildPropertyIds(db, account.id);
       const [profile, config, masterPrices, withPreferences] = await Promise.all([
-        findServiceProfile(db, account.id), findPricingConfig(db, account.id), listMasterPrices(db), listPreferencedAccountIds(db, propertyIds),
+        findServiceProfile(db, account.id),
+        findPricingConfig(db, account.id),
+        listMasterPrices(db),
+        listPreferencedAccountIds(db, propertyIds),
       ]);
       return catalogOnboardingChecks({
         profile: profile ?? null,

@@ -2,11 +2,20 @@ import type { Db, Trx } from '../../db/database.ts';
 
 /** Reads of tables other features own (accounts, contacts), kept to what the catalog needs. */
 export function findAccount(db: Db | Trx, accountId: string) {
-  return db.selectFrom('accounts').select(['id', 'kind', 'name', 'parentAccountId', 'status', 'portalAccessEnabled']).where('id', '=', accountId).executeTakeFirst();
+  return db
+    .selectFrom('accounts')
+    .select(['id', 'kind', 'name', 'parentAccountId', 'status', 'portalAccessEnabled'])
+    .where('id', '=', accountId)
+    .executeTakeFirst();
 }
 
 export function findChildPropertyIds(db: Db | Trx, accountId: string) {
-  return db.selectFrom('accounts').select('id').where('parentAccountId', '=', accountId).execute().then((rows) => rows.map((row) => row.id));
+  return db
+    .selectFrom('accounts')
+    .select('id')
+    .where('parentAccountId', '=', accountId)
+    .execute()
+    .then((rows) => rows.map((row) => row.id));
 }
 
 /** The contact, if it is linked to the account. */
@@ -21,7 +30,11 @@ export function findLinkedContact(db: Db | Trx, accountId: string, contactId: st
 }
 
 export function findContactName(db: Db | Trx, contactId: string) {
-  return db.selectFrom('contacts').select(['firstName', 'lastName']).where('id', '=', contactId).executeTakeFirst()
+  return db
+    .selectFrom('contacts')
+    .select(['firstName', 'lastName'])
+    .where('id', '=', contactId)
+    .executeTakeFirst()
     .then((row) => (row ? `${row.firstName} ${row.lastName}` : null));
 }
 

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../errors.ts';
-import { checkPriceEntries, checkProPreferences, mergeServiceOrder, normalizeApprovalLimit, parseUnitNumbers, requirePhoneOrNull, toE164 } from './catalog-rules.ts';
+import {
+  checkPriceEntries,
+  checkProPreferences,
+  mergeServiceOrder,
+  normalizeApprovalLimit,
+  parseUnitNumbers,
+  requirePhoneOrNull,
+  toE164,
+} from './catalog-rules.ts';
 
 function fieldsOf(action: () => unknown) {
   try {
@@ -24,17 +32,38 @@ describe('toE164', () => {
   });
   it('treats blank as no phone and names the field otherwise', () => {
     expect(requirePhoneOrNull('phone', '  ')).toBeNull();
-    expect(fieldsOf(() => requirePhoneOrNull('backupNotificationPhone', '5125550142'))).toEqual([{ path: 'backupNotificationPhone', message: 'Use the format +1XXXXXXXXXX' }]);
+    expect(fieldsOf(() => requirePhoneOrNull('backupNotificationPhone', '5125550142'))).toEqual([
+      { path: 'backupNotificationPhone', message: 'Use the format +1XXXXXXXXXX' },
+    ]);
   });
 });
 
 describe('checkPriceEntries', () => {
   const allowed = new Set(['a', 'b']);
   it('passes a clean list, including free services', () => {
-    expect(() => checkPriceEntries([{ serviceId: 'a', priceCents: 0 }, { serviceId: 'b', priceCents: 100 }], allowed)).not.toThrow();
+    expect(() =>
+      checkPriceEntries(
+        [
+          { serviceId: 'a', priceCents: 0 },
+          { serviceId: 'b', priceCents: 100 },
+        ],
+        allowed,
+      ),
+    ).not.toThrow();
   });
   it('reports every negative, unknown and duplicate entry at once', () => {
-    expect(fieldsOf(() => checkPriceEntries([{ serviceId: 'a', priceCents: -1 }, { serviceId: 'x', priceCents: 5 }, { serviceId: 'a', priceCents: 5 }], allowed))).toEqual([
+    expect(
+      fieldsOf(() =>
+        checkPriceEntries(
+          [
+            { serviceId: 'a', priceCents: -1 },
+            { serviceId: 'x', priceCents: 5 },
+            { serviceId: 'a', priceCents: 5 },
+          ],
+          allowed,
+        ),
+      ),
+    ).toEqual([
       { path: 'prices.0.priceCents', message: 'A price cannot be negative' },
       { path: 'prices.1.serviceId', message: 'This service is not available here' },
       { path: 'prices.2.serviceId', message: 'This service is listed twice' },
@@ -46,8 +75,12 @@ describe('normalizeApprovalLimit', () => {
   it('requires a positive limit only for auto-approval and drops it otherwise', () => {
     expect(normalizeApprovalLimit('customer_approves', 5000)).toBeNull();
     expect(normalizeApprovalLimit('auto_approve_under_limit', 5000)).toBe(5000);
-    expect(fieldsOf(() => normalizeApprovalLimit('auto_approve_under_limit', null))![0]!.path).toBe('addonAutoApproveLimitCents');
-    expect(fieldsOf(() => normalizeApprovalLimit('auto_approve_under_limit', 0))![0]!.message).toBe('The limit must be more than $0');
+    expect(fieldsOf(() => normalizeApprovalLimit('auto_approve_under_limit', null))![0]!.path).toBe(
+      'addonAutoApproveLimitCents',
+    );
+    expect(fieldsOf(() => normalizeApprovalLimit('auto_approve_under_limit', 0))![0]!.message).toBe(
+      'The limit must be more than $0',
+    );
   });
 });
 
@@ -56,8 +89,12 @@ describe('mergeServiceOrder', () => {
     expect(mergeServiceOrder(['a', 'b', 'c', 'd'], ['c', 'a'])).toEqual(['c', 'a', 'b', 'd']);
   });
   it('refuses unknown and repeated ids', () => {
-    expect(fieldsOf(() => mergeServiceOrder(['a'], ['z']))).toEqual([{ path: 'serviceIds.0', message: 'This service is not offered to this account' }]);
-    expect(fieldsOf(() => mergeServiceOrder(['a', 'b'], ['a', 'a']))).toEqual([{ path: 'serviceIds.1', message: 'This service is listed twice' }]);
+    expect(fieldsOf(() => mergeServiceOrder(['a'], ['z']))).toEqual([
+      { path: 'serviceIds.0', message: 'This service is not offered to this account' },
+    ]);
+    expect(fieldsOf(() => mergeServiceOrder(['a', 'b'], ['a', 'a']))).toEqual([
+      { path: 'serviceIds.1', message: 'This service is listed twice' },
+    ]);
   });
 });
 
@@ -78,10 +115,14 @@ describe('parseUnitNumbers', () => {
 describe('checkProPreferences', () => {
   it('requires a secondary pro different from the preferred one and one row per service', () => {
     expect(() => checkProPreferences([{ serviceId: 's', preferredProId: 'p', secondaryProId: 'q' }])).not.toThrow();
-    expect(fieldsOf(() => checkProPreferences([
-      { serviceId: 's', preferredProId: 'p', secondaryProId: 'p' },
-      { serviceId: 's', preferredProId: 'q', secondaryProId: null },
-    ]))).toEqual([
+    expect(
+      fieldsOf(() =>
+        checkProPreferences([
+          { serviceId: 's', preferredProId: 'p', secondaryProId: 'p' },
+          { serviceId: 's', preferredProId: 'q', secondaryProId: null },
+        ]),
+      ),
+    ).toEqual([
       { path: 'preferences.0.secondaryProId', message: 'Choose a different pro than the preferred one' },
       { path: 'preferences.1.serviceId', message: 'This service is listed twice' },
     ]);

@@ -28,22 +28,31 @@ export function requirePhoneOrNull(path: string, input: string | null): string |
  * A pricelist that replaces another must be whole and sane before anything is written: no negative
  * price, no service twice, only services the list may hold. Every problem is reported at once.
  */
-export function checkPriceEntries(prices: Array<{ serviceId: string; priceCents: number }>, allowedServiceIds: ReadonlySet<string>, path = 'prices'): void {
+export function checkPriceEntries(
+  prices: Array<{ serviceId: string; priceCents: number }>,
+  allowedServiceIds: ReadonlySet<string>,
+  path = 'prices',
+): void {
   const problems: FieldProblem[] = [];
   const seen = new Set<string>();
   prices.forEach((entry, index) => {
-    if (entry.priceCents < 0) problems.push({ path: `${path}.${index}.priceCents`, message: 'A price cannot be negative' });
-    if (!allowedServiceIds.has(entry.serviceId)) problems.push({ path: `${path}.${index}.serviceId`, message: 'This service is not available here' });
-    if (seen.has(entry.serviceId)) problems.push({ path: `${path}.${index}.serviceId`, message: 'This service is listed twice' });
+    if (entry.priceCents < 0)
+      problems.push({ path: `${path}.${index}.priceCents`, message: 'A price cannot be negative' });
+    if (!allowedServiceIds.has(entry.serviceId))
+      problems.push({ path: `${path}.${index}.serviceId`, message: 'This service is not available here' });
+    if (seen.has(entry.serviceId))
+      problems.push({ path: `${path}.${index}.serviceId`, message: 'This service is listed twice' });
     seen.add(entry.serviceId);
   });
-  if (problems.length) throw new AppError('validation_failed', 'Some prices need attention; nothing was saved.', { fields: problems });
+  if (problems.length)
+    throw new AppError('validation_failed', 'Some prices need attention; nothing was saved.', { fields: problems });
 }
 
 /** The add-on approval settings are consistent: a limit exactly when the method needs one. */
 export function normalizeApprovalLimit(method: AddonApprovalMethod, limitCents: number | null): number | null {
   if (method !== 'auto_approve_under_limit') return null;
-  if (limitCents === null) throw fieldError('addonAutoApproveLimitCents', 'Enter the limit under which add-ons are approved automatically');
+  if (limitCents === null)
+    throw fieldError('addonAutoApproveLimitCents', 'Enter the limit under which add-ons are approved automatically');
   if (limitCents <= 0) throw fieldError('addonAutoApproveLimitCents', 'The limit must be more than $0');
   return limitCents;
 }
@@ -75,7 +84,8 @@ export function parseUnitNumbers(input: string): string[] {
     if (range) {
       const [start, end] = [Number(range[1]), Number(range[2])];
       if (end < start) throw fieldError('numbers', `The range ${part} runs backwards`);
-      if (end - start + 1 > MAX_UNITS_AT_ONCE) throw fieldError('numbers', `Add at most ${MAX_UNITS_AT_ONCE} units at once`);
+      if (end - start + 1 > MAX_UNITS_AT_ONCE)
+        throw fieldError('numbers', `Add at most ${MAX_UNITS_AT_ONCE} units at once`);
       const width = range[1]!.length;
       for (let value = start; value <= end; value++) numbers.push(String(value).padStart(width, '0'));
     } else if (/^[A-Za-z0-9][A-Za-z0-9 ._#/-]{0,19}$/.test(part)) {
@@ -92,17 +102,26 @@ export function parseUnitNumbers(input: string): string[] {
 }
 
 /** Per-property pro preferences: one row per service, and the secondary pro is someone else. */
-export function checkProPreferences(preferences: Array<{ serviceId: string; preferredProId: string; secondaryProId: string | null }>): void {
+export function checkProPreferences(
+  preferences: Array<{ serviceId: string; preferredProId: string; secondaryProId: string | null }>,
+): void {
   const problems: FieldProblem[] = [];
   const seen = new Set<string>();
   preferences.forEach((preference, index) => {
     if (preference.secondaryProId && preference.secondaryProId === preference.preferredProId) {
-      problems.push({ path: `preferences.${index}.secondaryProId`, message: 'Choose a different pro than the preferred one' });
+      problems.push({
+        path: `preferences.${index}.secondaryProId`,
+        message: 'Choose a different pro than the preferred one',
+      });
     }
-    if (seen.has(preference.serviceId)) problems.push({ path: `preferences.${index}.serviceId`, message: 'This service is listed twice' });
+    if (seen.has(preference.serviceId))
+      problems.push({ path: `preferences.${index}.serviceId`, message: 'This service is listed twice' });
     seen.add(preference.serviceId);
   });
-  if (problems.length) throw new AppError('validation_failed', 'Some preferences need attention; nothing was saved.', { fields: problems });
+  if (problems.length)
+    throw new AppError('validation_failed', 'Some preferences need attention; nothing was saved.', {
+      fields: problems,
+    });
 }
 
 /** Bathrooms are stored in tenths so the schema stays integer-only. */

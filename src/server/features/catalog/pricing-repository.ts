@@ -9,7 +9,11 @@ export function listMasterPrices(db: Db | Trx) {
 
 export async function replaceMasterPrices(trx: Trx, serviceIds: string[], prices: Price[], now: string) {
   if (serviceIds.length) await trx.deleteFrom('masterPrices').where('serviceId', 'in', serviceIds).execute();
-  if (prices.length) await trx.insertInto('masterPrices').values(prices.map((price) => ({ ...price, updatedAt: now }))).execute();
+  if (prices.length)
+    await trx
+      .insertInto('masterPrices')
+      .values(prices.map((price) => ({ ...price, updatedAt: now })))
+      .execute();
 }
 
 export function findPricingConfig(db: Db | Trx, accountId: string) {
@@ -17,14 +21,26 @@ export function findPricingConfig(db: Db | Trx, accountId: string) {
 }
 
 export function listPriceOverrides(db: Db | Trx, accountId: string) {
-  return db.selectFrom('accountPriceOverrides').select(['serviceId', 'priceCents']).where('accountId', '=', accountId).execute();
+  return db
+    .selectFrom('accountPriceOverrides')
+    .select(['serviceId', 'priceCents'])
+    .where('accountId', '=', accountId)
+    .execute();
 }
 
 export async function savePricingConfig(trx: Trx, config: AccountPricingConfigsTable, overrides: Price[]) {
   const { accountId, createdAt: _createdAt, ...changes } = config;
-  await trx.insertInto('accountPricingConfigs').values(config).onConflict((conflict) => conflict.column('accountId').doUpdateSet(changes)).execute();
+  await trx
+    .insertInto('accountPricingConfigs')
+    .values(config)
+    .onConflict((conflict) => conflict.column('accountId').doUpdateSet(changes))
+    .execute();
   await trx.deleteFrom('accountPriceOverrides').where('accountId', '=', accountId).execute();
-  if (overrides.length) await trx.insertInto('accountPriceOverrides').values(overrides.map((price) => ({ ...price, accountId }))).execute();
+  if (overrides.length)
+    await trx
+      .insertInto('accountPriceOverrides')
+      .values(overrides.map((price) => ({ ...price, accountId })))
+      .execute();
 }
 
 export function findFloorplan(db: Db | Trx, floorplanId: string) {
@@ -32,7 +48,12 @@ export function findFloorplan(db: Db | Trx, floorplanId: string) {
 }
 
 export function findFloorplanByName(db: Db | Trx, accountId: string, name: string) {
-  return db.selectFrom('floorplans').select('id').where('accountId', '=', accountId).where('name', '=', name).executeTakeFirst();
+  return db
+    .selectFrom('floorplans')
+    .select('id')
+    .where('accountId', '=', accountId)
+    .where('name', '=', name)
+    .executeTakeFirst();
 }
 
 export function insertFloorplan(db: Db | Trx, floorplan: FloorplansTable) {
@@ -50,7 +71,14 @@ export function deleteFloorplan(db: Db | Trx, floorplanId: string) {
 /** Floorplans of the given properties with how many standard and add-on prices and units each has. */
 export async function listFloorplansWithCounts(db: Db | Trx, accountIds: string[]) {
   if (accountIds.length === 0) return [];
-  const floorplans = await db.selectFrom('floorplans').selectAll().where('accountId', 'in', accountIds).orderBy('bedrooms').orderBy('bathroomsTenths').orderBy('name').execute();
+  const floorplans = await db
+    .selectFrom('floorplans')
+    .selectAll()
+    .where('accountId', 'in', accountIds)
+    .orderBy('bedrooms')
+    .orderBy('bathroomsTenths')
+    .orderBy('name')
+    .execute();
   if (floorplans.length === 0) return [];
   const ids = floorplans.map((floorplan) => floorplan.id);
   const priceCounts = await db
@@ -68,22 +96,38 @@ export async function listFloorplansWithCounts(db: Db | Trx, accountIds: string[
     .execute();
   return floorplans.map((floorplan) => ({
     ...floorplan,
-    standardPriceCount: Number(priceCounts.find((row) => row.floorplanId === floorplan.id && row.kind === 'standard')?.count ?? 0),
-    addOnPriceCount: Number(priceCounts.find((row) => row.floorplanId === floorplan.id && row.kind === 'add_on')?.count ?? 0),
+    standardPriceCount: Number(
+      priceCounts.find((row) => row.floorplanId === floorplan.id && row.kind === 'standard')?.count ?? 0,
+    ),
+    addOnPriceCount: Number(
+      priceCounts.find((row) => row.floorplanId === floorplan.id && row.kind === 'add_on')?.count ?? 0,
+    ),
     unitCount: Number(unitCounts.find((row) => row.floorplanId === floorplan.id)?.count ?? 0),
   }));
 }
 
 export function listFloorplanPrices(db: Db | Trx, floorplanId: string) {
-  return db.selectFrom('floorplanPrices').select(['serviceId', 'priceCents']).where('floorplanId', '=', floorplanId).execute();
+  return db
+    .selectFrom('floorplanPrices')
+    .select(['serviceId', 'priceCents'])
+    .where('floorplanId', '=', floorplanId)
+    .execute();
 }
 
 export async function replaceFloorplanPrices(trx: Trx, floorplanId: string, prices: Price[]) {
   await trx.deleteFrom('floorplanPrices').where('floorplanId', '=', floorplanId).execute();
-  if (prices.length) await trx.insertInto('floorplanPrices').values(prices.map((price) => ({ ...price, floorplanId }))).execute();
+  if (prices.length)
+    await trx
+      .insertInto('floorplanPrices')
+      .values(prices.map((price) => ({ ...price, floorplanId })))
+      .execute();
 }
 
 export async function countUnitsOfFloorplan(db: Db | Trx, floorplanId: string): Promise<number> {
-  const row = await db.selectFrom('units').select((eb) => eb.fn.countAll<string | number>().as('count')).where('floorplanId', '=', floorplanId).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('units')
+    .select((eb) => eb.fn.countAll<string | number>().as('count'))
+    .where('floorplanId', '=', floorplanId)
+    .executeTakeFirstOrThrow();
   return Number(row.count);
 }

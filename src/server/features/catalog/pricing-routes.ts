@@ -2,8 +2,17 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ApiErrorSchema } from '../../../shared/api-error.ts';
 import {
-  AccountIdParamsSchema, AccountPricingSchema, AccountSetupStatusSchema, FloorplanFieldsSchema, FloorplanIdParamsSchema, FloorplanListSchema,
-  FloorplanPricelistSchema, FloorplanSchema, MasterPricelistSchema, SetPricesBodySchema, UpdateAccountPricingBodySchema,
+  AccountIdParamsSchema,
+  AccountPricingSchema,
+  AccountSetupStatusSchema,
+  FloorplanFieldsSchema,
+  FloorplanIdParamsSchema,
+  FloorplanListSchema,
+  FloorplanPricelistSchema,
+  FloorplanSchema,
+  MasterPricelistSchema,
+  SetPricesBodySchema,
+  UpdateAccountPricingBodySchema,
 } from '../../../shared/catalog-contracts.ts';
 import type { Deps } from '../../deps.ts';
 import { actorOf } from '../../http/access.ts';
@@ -16,77 +25,212 @@ export const pricingRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, 
 
   const presentMaster = async () => {
     const master = await pricing.getMasterPricelist();
-    return { items: master.items.map((item) => ({ ...presentService(item), priceCents: item.priceCents })), updatedAt: master.updatedAt };
+    return {
+      items: master.items.map((item) => ({ ...presentService(item), priceCents: item.priceCents })),
+      updatedAt: master.updatedAt,
+    };
   };
 
-  app.get('/api/staff/master-pricelist', {
-    config: { access: 'staff' },
-    schema: { operationId: 'getMasterPricelist', tags, summary: 'Vendor-wide default price of every active catalog service', response: { 200: MasterPricelistSchema } },
-  }, presentMaster);
+  app.get(
+    '/api/staff/master-pricelist',
+    {
+      config: { access: 'staff' },
+      schema: {
+        operationId: 'getMasterPricelist',
+        tags,
+        summary: 'Vendor-wide default price of every active catalog service',
+        response: { 200: MasterPricelistSchema },
+      },
+    },
+    presentMaster,
+  );
 
-  app.put('/api/staff/master-pricelist', {
-    config: { access: 'staff' },
-    schema: { operationId: 'setMasterPricelistPrices', tags, summary: 'Replace the master prices with exactly this list', body: SetPricesBodySchema, response: { 200: MasterPricelistSchema, 400: ApiErrorSchema } },
-  }, async (request) => {
-    await pricing.setMasterPricelistPrices(request.body.prices, actorOf(request));
-    return presentMaster();
-  });
+  app.put(
+    '/api/staff/master-pricelist',
+    {
+      config: { access: 'staff' },
+      schema: {
+        operationId: 'setMasterPricelistPrices',
+        tags,
+        summary: 'Replace the master prices with exactly this list',
+        body: SetPricesBodySchema,
+        response: { 200: MasterPricelistSchema, 400: ApiErrorSchema },
+      },
+    },
+    async (request) => {
+      await pricing.setMasterPricelistPrices(request.body.prices, actorOf(request));
+      return presentMaster();
+    },
+  );
 
   const presentPricing = (result: Awaited<ReturnType<typeof pricing.getAccountPricing>>) => ({
     ...result,
-    items: result.items.map((item) => ({ ...presentService(item), masterPriceCents: item.masterPriceCents, overridePriceCents: item.overridePriceCents, effectivePriceCents: item.effectivePriceCents })),
+    items: result.items.map((item) => ({
+      ...presentService(item),
+      masterPriceCents: item.masterPriceCents,
+      overridePriceCents: item.overridePriceCents,
+      effectivePriceCents: item.effectivePriceCents,
+    })),
   });
 
-  app.get('/api/staff/accounts/:accountId/pricing', {
-    config: { access: 'staff' },
-    schema: { operationId: 'getAccountPricing', tags, summary: 'An account’s pricing configuration and the price of each service it can order', params: AccountIdParamsSchema, response: { 200: AccountPricingSchema, 404: ApiErrorSchema } },
-  }, async (request) => presentPricing(await pricing.getAccountPricing(request.params.accountId)));
+  app.get(
+    '/api/staff/accounts/:accountId/pricing',
+    {
+      config: { access: 'staff' },
+      schema: {
+        operationId: 'getAccountPricing',
+        tags,
+        summary: 'An account’s pricing configuration and the price of each service it can order',
+        params: AccountIdParamsSchema,
+        response: { 200: AccountPricingSchema, 404: ApiErrorSchema },
+      },
+    },
+    async (request) => presentPricing(await pricing.getAccountPricing(request.params.accountId)),
+  );
 
-  app.put('/api/staff/accounts/:accountId/pricing', {
-    config: { access: 'staff' },
-    schema: { operationId: 'updateAccountPricing', tags, summary: 'Choose the account’s pricelist and its own prices', params: AccountIdParamsSchema, body: UpdateAccountPricingBodySchema, response: { 200: AccountPricingSchema, 400: ApiErrorSchema, 404: ApiErrorSchema } },
-  }, async (request) => presentPricing(await pricing.updateAccountPricing(request.params.accountId, request.body, actorOf(request))));
+  app.put(
+    '/api/staff/accounts/:accountId/pricing',
+    {
+      config: { access: 'staff' },
+      schema: {
+        operationId: 'updateAccountPricing',
+        tags,
+        summary: 'Choose the account’s pricelist and its own prices',
+        params: AccountIdParamsSchema,
+        body: UpdateAccountPricingBodySchema,
+        response: { 200: AccountPricingSchema, 400: ApiErrorSchema, 404: ApiErrorSchema },
+      },
+    },
+    async (request) =>
+      presentPricing(await pricing.updateAccountPricing(request.params.accountId, request.body, actorOf(request))),
+  );
 
-  app.get('/api/staff/accounts/:accountId/setup-status', {
-    config: { access: 'staff' },
-    schema: { operationId: 'getAccountSetupStatus', tags, summary: 'Whether the account has what the portal needs to show services, floorplans and prices', params: AccountIdParamsSchema, response: { 200: AccountSetupStatusSchema, 404: ApiErrorSchema } },
-  }, async (request) => pricing.getAccountSetupStatus(request.params.accountId));
+  app.get(
+    '/api/staff/accounts/:accountId/setup-status',
+    {
+      config: { access: 'staff' },
+      schema: {
+        operationId: 'getAccountSetupStatus',
+        tags,
+        summary: 'Whether the account has what the portal needs to show services, floorplans and prices',
+        params: AccountIdParamsSchema,
+        response: { 200: AccountSetupStatusSchema, 404: ApiErrorSchema },
+      },
+    },
+    async (request) => pricing.getAccountSetupStatus(request.params.accountId),
+  );
 
-  app.get('/api/staff/accounts/:accountId/floorplans', {
-    config: { access: 'staff' },
-    schema: { operationId: 'listFloorplans', tags: ['floorplans'], summary: 'Floorplans of a property with their price and unit counts', params: AccountIdParamsSchema, response: { 200: FloorplanListSchema, 404: ApiErrorSchema } },
-  }, async (request) => ({ items: (await pricing.listFloorplans(request.params.accountId)).map(presentFloorplan) }));
+  app.get(
+    '/api/staff/accounts/:accountId/floorplans',
+    {
+      config: { access: 'staff' },
+      schema: {
+        operationId: 'listFloorplans',
+        tags: ['floorplans'],
+        summary: 'Floorplans of a property with their price and unit counts',
+        params: AccountIdParamsSchema,
+        response: { 200: FloorplanListSchema, 404: ApiErrorSchema },
+      },
+    },
+    async (request) => ({ items: (await pricing.listFloorplans(request.params.accountId)).map(presentFloorplan) }),
+  );
 
-  app.post('/api/staff/accounts/:accountId/floorplans', {
-    config: { access: 'staff' },
-    schema: { operationId: 'createFloorplan', tags: ['floorplans'], summary: 'Add a floorplan to a property', params: AccountIdParamsSchema, body: FloorplanFieldsSchema, response: { 201: FloorplanSchema, 400: ApiErrorSchema, 404: ApiErrorSchema, 409: ApiErrorSchema } },
-  }, async (request, reply) => reply.status(201).send(presentFloorplan(await pricing.createFloorplan(request.params.accountId, request.body, actorOf(request)))));
+  app.post(
+    '/api/staff/accounts/:accountId/floorplans',
+    {
+      config: { access: 'staff' },
+      schema: {
+        operationId: 'createFloorplan',
+        tags: ['floorplans'],
+        summary: 'Add a floorplan to a property',
+        params: AccountIdParamsSchema,
+        body: FloorplanFieldsSchema,
+        response: { 201: FloorplanSchema, 400: ApiErrorSchema, 404: ApiErrorSchema, 409: ApiErrorSchema },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(
+          presentFloorplan(await pricing.createFloorplan(request.params.accountId, request.body, actorOf(request))),
+        ),
+  );
 
-  app.put('/api/staff/floorplans/:floorplanId', {
-    config: { access: 'staff' },
-    schema: { operationId: 'updateFloorplan', tags: ['floorplans'], summary: 'Change a floorplan’s name, size or rooms', params: FloorplanIdParamsSchema, body: FloorplanFieldsSchema, response: { 200: FloorplanSchema, 400: ApiErrorSchema, 404: ApiErrorSchema, 409: ApiErrorSchema } },
-  }, async (request) => presentFloorplan(await pricing.updateFloorplan(request.params.floorplanId, request.body, actorOf(request))));
+  app.put(
+    '/api/staff/floorplans/:floorplanId',
+    {
+      config: { access: 'staff' },
+      schema: {
+        operationId: 'updateFloorplan',
+        tags: ['floorplans'],
+        summary: 'Change a floorplan’s name, size or rooms',
+        params: FloorplanIdParamsSchema,
+        body: FloorplanFieldsSchema,
+        response: { 200: FloorplanSchema, 400: ApiErrorSchema, 404: ApiErrorSchema, 409: ApiErrorSchema },
+      },
+    },
+    async (request) =>
+      presentFloorplan(await pricing.updateFloorplan(request.params.floorplanId, request.body, actorOf(request))),
+  );
 
-  app.delete('/api/staff/floorplans/:floorplanId', {
-    config: { access: 'staff' },
-    schema: { operationId: 'deleteFloorplan', tags: ['floorplans'], summary: 'Delete a floorplan no unit uses, with its pricelist', params: FloorplanIdParamsSchema, response: { 204: z.null(), 404: ApiErrorSchema, 409: ApiErrorSchema } },
-  }, async (request, reply) => {
-    await pricing.deleteFloorplan(request.params.floorplanId, actorOf(request));
-    return reply.status(204).send(null);
-  });
+  app.delete(
+    '/api/staff/floorplans/:floorplanId',
+    {
+      config: { access: 'staff' },
+      schema: {
+        operationId: 'deleteFloorplan',
+        tags: ['floorplans'],
+        summary: 'Delete a floorplan no unit uses, with its pricelist',
+        params: FloorplanIdParamsSchema,
+        response: { 204: z.null(), 404: ApiErrorSchema, 409: ApiErrorSchema },
+      },
+    },
+    async (request, reply) => {
+      await pricing.deleteFloorplan(request.params.floorplanId, actorOf(request));
+      return reply.status(204).send(null);
+    },
+  );
 
   const presentPricelist = (result: Awaited<ReturnType<typeof pricing.getFloorplanPrices>>) => ({
     floorplan: presentFloorplan(result.floorplan),
-    items: result.items.map((item) => ({ ...presentService(item), priceCents: item.priceCents, suggestedPriceCents: item.suggestedPriceCents })),
+    items: result.items.map((item) => ({
+      ...presentService(item),
+      priceCents: item.priceCents,
+      suggestedPriceCents: item.suggestedPriceCents,
+    })),
   });
 
-  app.get('/api/staff/floorplans/:floorplanId/prices', {
-    config: { access: 'staff' },
-    schema: { operationId: 'getFloorplanPrices', tags: ['floorplans'], summary: 'A floorplan’s pricelist of standard services and add-ons', params: FloorplanIdParamsSchema, response: { 200: FloorplanPricelistSchema, 404: ApiErrorSchema } },
-  }, async (request) => presentPricelist(await pricing.getFloorplanPrices(request.params.floorplanId)));
+  app.get(
+    '/api/staff/floorplans/:floorplanId/prices',
+    {
+      config: { access: 'staff' },
+      schema: {
+        operationId: 'getFloorplanPrices',
+        tags: ['floorplans'],
+        summary: 'A floorplan’s pricelist of standard services and add-ons',
+        params: FloorplanIdParamsSchema,
+        response: { 200: FloorplanPricelistSchema, 404: ApiErrorSchema },
+      },
+    },
+    async (request) => presentPricelist(await pricing.getFloorplanPrices(request.params.floorplanId)),
+  );
 
-  app.put('/api/staff/floorplans/:floorplanId/prices', {
-    config: { access: 'staff' },
-    schema: { operationId: 'setFloorplanPrices', tags: ['floorplans'], summary: 'Replace a floorplan’s whole pricelist; nothing is saved if any price is invalid', params: FloorplanIdParamsSchema, body: SetPricesBodySchema, response: { 200: FloorplanPricelistSchema, 400: ApiErrorSchema, 404: ApiErrorSchema } },
-  }, async (request) => presentPricelist(await pricing.setFloorplanPrices(request.params.floorplanId, request.body.prices, actorOf(request))));
+  app.put(
+    '/api/staff/floorplans/:floorplanId/prices',
+    {
+      config: { access: 'staff' },
+      schema: {
+        operationId: 'setFloorplanPrices',
+        tags: ['floorplans'],
+        summary: 'Replace a floorplan’s whole pricelist; nothing is saved if any price is invalid',
+        params: FloorplanIdParamsSchema,
+        body: SetPricesBodySchema,
+        response: { 200: FloorplanPricelistSchema, 400: ApiErrorSchema, 404: ApiErrorSchema },
+      },
+    },
+    async (request) =>
+      presentPricelist(
+        await pricing.setFloorplanPrices(request.params.floorplanId, request.body.prices, actorOf(request)),
+      ),
+  );
 };

@@ -4,7 +4,10 @@ import type { ProPreferencesTable, ProsTable } from '../../db/schema/catalog.ts'
 export async function listPros(db: Db | Trx) {
   const pros = await db.selectFrom('pros').selectAll().orderBy('name').execute();
   const skills = await db.selectFrom('proServices').select(['proId', 'serviceId']).execute();
-  return pros.map((pro) => ({ ...pro, serviceIds: skills.filter((skill) => skill.proId === pro.id).map((skill) => skill.serviceId) }));
+  return pros.map((pro) => ({
+    ...pro,
+    serviceIds: skills.filter((skill) => skill.proId === pro.id).map((skill) => skill.serviceId),
+  }));
 }
 
 export async function findPro(db: Db | Trx, proId: string) {
@@ -16,9 +19,17 @@ export async function findPro(db: Db | Trx, proId: string) {
 
 export async function savePro(trx: Trx, pro: ProsTable, serviceIds: string[]) {
   const { id, createdAt: _createdAt, ...changes } = pro;
-  await trx.insertInto('pros').values(pro).onConflict((conflict) => conflict.column('id').doUpdateSet(changes)).execute();
+  await trx
+    .insertInto('pros')
+    .values(pro)
+    .onConflict((conflict) => conflict.column('id').doUpdateSet(changes))
+    .execute();
   await trx.deleteFrom('proServices').where('proId', '=', id).execute();
-  if (serviceIds.length) await trx.insertInto('proServices').values(serviceIds.map((serviceId) => ({ proId: id, serviceId }))).execute();
+  if (serviceIds.length)
+    await trx
+      .insertInto('proServices')
+      .values(serviceIds.map((serviceId) => ({ proId: id, serviceId })))
+      .execute();
 }
 
 export function deletePro(db: Db | Trx, proId: string) {
@@ -31,17 +42,31 @@ export function findProIds(db: Db | Trx, proIds: string[]) {
 }
 
 export function listProPreferences(db: Db | Trx, accountId: string) {
-  return db.selectFrom('proPreferences').select(['serviceId', 'preferredProId', 'secondaryProId']).where('accountId', '=', accountId).execute();
+  return db
+    .selectFrom('proPreferences')
+    .select(['serviceId', 'preferredProId', 'secondaryProId'])
+    .where('accountId', '=', accountId)
+    .execute();
 }
 
-export async function replaceProPreferences(trx: Trx, accountId: string, preferences: Omit<ProPreferencesTable, 'accountId'>[]) {
+export async function replaceProPreferences(
+  trx: Trx,
+  accountId: string,
+  preferences: Omit<ProPreferencesTable, 'accountId'>[],
+) {
   await trx.deleteFrom('proPreferences').where('accountId', '=', accountId).execute();
-  if (preferences.length) await trx.insertInto('proPreferences').values(preferences.map((preference) => ({ ...preference, accountId }))).execute();
+  if (preferences.length)
+    await trx
+      .insertInto('proPreferences')
+      .values(preferences.map((preference) => ({ ...preference, accountId })))
+      .execute();
 }
 
 /** Preferences that name the pro, for the audit record of a deletion. */
 export function listPreferencesOfPro(db: Db | Trx, proId: string) {
-  return db.selectFrom('proPreferences').selectAll()
+  return db
+    .selectFrom('proPreferences')
+    .selectAll()
     .where((eb) => eb.or([eb('preferredProId', '=', proId), eb('secondaryProId', '=', proId)]))
     .execute();
 }
@@ -49,5 +74,11 @@ export function listPreferencesOfPro(db: Db | Trx, proId: string) {
 /** Which of these accounts have at least one pro preference. */
 export function listPreferencedAccountIds(db: Db | Trx, accountIds: string[]) {
   if (accountIds.length === 0) return Promise.resolve([]);
-  return db.selectFrom('proPreferences').select('accountId').distinct().where('accountId', 'in', accountIds).execute().then((rows) => rows.map((row) => row.accountId));
+  return db
+    .selectFrom('proPreferences')
+    .select('accountId')
+    .distinct()
+    .where('accountId', 'in', accountIds)
+    .execute()
+    .then((rows) => rows.map((row) => row.accountId));
 }

@@ -8,7 +8,16 @@ import { recordAudit } from '../audit/index.ts';
 import { findAccount } from './catalog-repository.ts';
 import { checkProPreferences, requirePhoneOrNull } from './catalog-rules.ts';
 import { listAccountServices, listVendorServices } from './service-catalog-repository.ts';
-import { deletePro, findPro, findProIds, listPreferencesOfPro, listProPreferences, listPros, replaceProPreferences, savePro } from './pros-repository.ts';
+import {
+  deletePro,
+  findPro,
+  findProIds,
+  listPreferencesOfPro,
+  listProPreferences,
+  listPros,
+  replaceProPreferences,
+  savePro,
+} from './pros-repository.ts';
 
 export interface ProInput {
   name: string;
@@ -30,9 +39,12 @@ export function createProsService(deps: { db: Db; clock: Clock }) {
   /** Skills name vendor-wide services; custom services are one property's and no pro's specialty. */
   async function checkedInput(input: ProInput) {
     const phone = requirePhoneOrNull('phone', input.phone);
-    const vendorServiceIds = new Set((await listVendorServices(db, { includeInactive: true })).map((service) => service.id));
+    const vendorServiceIds = new Set(
+      (await listVendorServices(db, { includeInactive: true })).map((service) => service.id),
+    );
     const serviceIds = [...new Set(input.serviceIds)];
-    if (serviceIds.some((serviceId) => !vendorServiceIds.has(serviceId))) throw fieldError('serviceIds', 'Choose services from the catalog');
+    if (serviceIds.some((serviceId) => !vendorServiceIds.has(serviceId)))
+      throw fieldError('serviceIds', 'Choose services from the catalog');
     return { phone, serviceIds };
   }
 
@@ -40,8 +52,11 @@ export function createProsService(deps: { db: Db; clock: Clock }) {
     await db.transaction().execute(async (trx) => {
       await savePro(trx, pro, serviceIds);
       await recordAudit(trx, clock, actor, {
-        action: before ? 'pro.updated' : 'pro.created', subjectType: 'pro', subjectId: pro.id,
-        before: before ?? undefined, after: { name: pro.name, phone: pro.phone, email: pro.email, active: pro.active === 1, serviceIds },
+        action: before ? 'pro.updated' : 'pro.created',
+        subjectType: 'pro',
+        subjectId: pro.id,
+        before: before ?? undefined,
+        after: { name: pro.name, phone: pro.phone, email: pro.email, active: pro.active === 1, serviceIds },
       });
     });
     return { ...pro, serviceIds };
@@ -53,15 +68,42 @@ export function createProsService(deps: { db: Db; clock: Clock }) {
     async createPro(input: ProInput, actor: ActorContext) {
       const { phone, serviceIds } = await checkedInput(input);
       const now = clock.now().toISOString();
-      return save({ id: newId(), name: input.name, phone, email: input.email, active: input.active ? 1 : 0, createdAt: now, updatedAt: now }, serviceIds, actor, null);
+      return save(
+        {
+          id: newId(),
+          name: input.name,
+          phone,
+          email: input.email,
+          active: input.active ? 1 : 0,
+          createdAt: now,
+          updatedAt: now,
+        },
+        serviceIds,
+        actor,
+        null,
+      );
     },
 
     async updatePro(proId: string, input: ProInput, actor: ActorContext) {
       const before = await findPro(db, proId);
       if (!before) throw notFound('Pro');
       const { phone, serviceIds } = await checkedInput(input);
-      const pro: ProsTable = { id: proId, name: input.name, phone, email: input.email, active: input.active ? 1 : 0, createdAt: before.createdAt, updatedAt: clock.now().toISOString() };
-      return save(pro, serviceIds, actor, { name: before.name, phone: before.phone, email: before.email, active: before.active === 1, serviceIds: before.serviceIds });
+      const pro: ProsTable = {
+        id: proId,
+        name: input.name,
+        phone,
+        email: input.email,
+        active: input.active ? 1 : 0,
+        createdAt: before.createdAt,
+        updatedAt: clock.now().toISOString(),
+      };
+      return save(pro, serviceIds, actor, {
+        name: before.name,
+        phone: before.phone,
+        email: before.email,
+        active: before.active === 1,
+        serviceIds: before.serviceIds,
+      });
     },
 
     /** Deleting a pro also drops the property preferences naming them (the database cascades); the audit keeps them. */
@@ -71,7 +113,12 @@ export function createProsService(deps: { db: Db; clock: Clock }) {
       await db.transaction().execute(async (trx) => {
         const preferences = await listPreferencesOfPro(trx, proId);
         await deletePro(trx, proId);
-        await recordAudit(trx, clock, actor, { action: 'pro.deleted', subjectType: 'pro', subjectId: proId, before: { name: pro.name, phone: pro.phone, email: pro.email, serviceIds: pro.serviceIds, preferences } });
+        await recordAudit(trx, clock, actor, {
+          action: 'pro.deleted',
+          subjectType: 'pro',
+          subjectId: proId,
+          before: { name: pro.name, phone: pro.phone, email: pro.email, serviceIds: pro.serviceIds, preferences },
+        });
       });
     },
 
@@ -85,17 +132,31 @@ export function createProsService(deps: { db: Db; clock: Clock }) {
       if (!(await findAccount(db, accountId))) throw notFound('Account');
       checkProPreferences(preferences);
       const serviceIds = new Set((await listAccountServices(db, accountId)).map((service) => service.id));
-      const proIds = [...new Set(preferences.flatMap((preference) => [preference.preferredProId, preference.secondaryProId ?? []].flat()))];
+      const proIds = [
+        ...new Set(
+          preferences.flatMap((preference) => [preference.preferredProId, preference.secondaryProId ?? []].flat()),
+        ),
+      ];
       const known = new Map((await findProIds(db, proIds)).map((pro) => [pro.id, pro.active]));
       preferences.forEach((preference, index) => {
-        if (!serviceIds.has(preference.serviceId)) throw fieldError(`preferences.${index}.serviceId`, 'This service is not offered to this account');
-        if (known.get(preference.preferredProId) !== 1) throw fieldError(`preferences.${index}.preferredProId`, 'Choose an active pro');
-        if (preference.secondaryProId && known.get(preference.secondaryProId) !== 1) throw fieldError(`preferences.${index}.secondaryProId`, 'Choose an active pro');
+        if (!serviceIds.has(preference.serviceId))
+          throw fieldError(`preferences.${index}.serviceId`, 'This service is not offered to this account');
+        if (known.get(preference.preferredProId) !== 1)
+          throw fieldError(`preferences.${index}.preferredProId`, 'Choose an active pro');
+        if (preference.secondaryProId && known.get(preference.secondaryProId) !== 1)
+          throw fieldError(`preferences.${index}.secondaryProId`, 'Choose an active pro');
       });
       await db.transaction().execute(async (trx) => {
         const before = await listProPreferences(trx, accountId);
         await replaceProPreferences(trx, accountId, preferences);
-        await recordAudit(trx, clock, actor, { action: 'pro_preferences.set', subjectType: 'pro_preferences', subjectId: accountId, accountId, before, after: preferences });
+        await recordAudit(trx, clock, actor, {
+          action: 'pro_preferences.set',
+          subjectType: 'pro_preferences',
+          subjectId: accountId,
+          accountId,
+          before,
+          after: preferences,
+        });
       });
       return listProPreferences(db, accountId);
     },
@@ -103,4 +164,3 @@ export function createProsService(deps: { db: Db; clock: Clock }) {
 }
 
 export type ProsService = ReturnType<typeof createProsService>;
-

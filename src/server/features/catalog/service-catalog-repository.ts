@@ -31,7 +31,10 @@ export async function listAccountServices(db: Db | Trx, accountId: string) {
   const rows = await db
     .selectFrom('services')
     .leftJoin('accountServicePositions', (join) =>
-      join.onRef('accountServicePositions.serviceId', '=', 'services.id').on('accountServicePositions.accountId', '=', accountId))
+      join
+        .onRef('accountServicePositions.serviceId', '=', 'services.id')
+        .on('accountServicePositions.accountId', '=', accountId),
+    )
     .selectAll('services')
     .select('accountServicePositions.position')
     .where('services.active', '=', 1)
@@ -48,5 +51,8 @@ export async function listAccountServices(db: Db | Trx, accountId: string) {
 export async function replaceAccountServiceOrder(trx: Trx, accountId: string, serviceIds: string[]) {
   await trx.deleteFrom('accountServicePositions').where('accountId', '=', accountId).execute();
   if (serviceIds.length === 0) return;
-  await trx.insertInto('accountServicePositions').values(serviceIds.map((serviceId, position) => ({ accountId, serviceId, position }))).execute();
+  await trx
+    .insertInto('accountServicePositions')
+    .values(serviceIds.map((serviceId, position) => ({ accountId, serviceId, position })))
+    .execute();
 }

@@ -8,7 +8,15 @@ import type { ServiceFields } from '../../../shared/catalog-contracts.ts';
 import { recordAudit } from '../audit/index.ts';
 import { findAccount } from './catalog-repository.ts';
 import { mergeServiceOrder } from './catalog-rules.ts';
-import { findService, findServiceByCode, insertService, listAccountServices, listVendorServices, replaceAccountServiceOrder, updateService } from './service-catalog-repository.ts';
+import {
+  findService,
+  findServiceByCode,
+  insertService,
+  listAccountServices,
+  listVendorServices,
+  replaceAccountServiceOrder,
+  updateService,
+} from './service-catalog-repository.ts';
 
 type ServiceInput = Required<Omit<ServiceFields, 'active'>> & { active: boolean };
 
@@ -29,7 +37,9 @@ export function createServiceCatalogService(deps: { db: Db; clock: Clock }) {
   async function requireFreeCode(code: string, exceptServiceId?: string) {
     const existing = await findServiceByCode(db, code);
     if (existing && existing.id !== exceptServiceId) {
-      throw new AppError('conflict', `The code ${code} is already used by another service.`, { fields: [{ path: 'code', message: 'Already used by another service' }] });
+      throw new AppError('conflict', `The code ${code} is already used by another service.`, {
+        fields: [{ path: 'code', message: 'Already used by another service' }],
+      });
     }
   }
 
@@ -38,12 +48,26 @@ export function createServiceCatalogService(deps: { db: Db; clock: Clock }) {
     await requireFreeCode(code);
     const now = clock.now().toISOString();
     const service: ServicesTable = {
-      id: newId(), accountId, name: input.name, code, providerCategory: input.providerCategory, kind: input.kind,
-      defaultDayOffset: input.defaultDayOffset, active: input.active ? 1 : 0, createdAt: now, updatedAt: now,
+      id: newId(),
+      accountId,
+      name: input.name,
+      code,
+      providerCategory: input.providerCategory,
+      kind: input.kind,
+      defaultDayOffset: input.defaultDayOffset,
+      active: input.active ? 1 : 0,
+      createdAt: now,
+      updatedAt: now,
     };
     await db.transaction().execute(async (trx) => {
       await insertService(trx, service);
-      await recordAudit(trx, clock, actor, { action: 'service.created', subjectType: 'service', subjectId: service.id, accountId, after: auditView(service) });
+      await recordAudit(trx, clock, actor, {
+        action: 'service.created',
+        subjectType: 'service',
+        subjectId: service.id,
+        accountId,
+        after: auditView(service),
+      });
     });
     return service;
   }
@@ -64,12 +88,25 @@ export function createServiceCatalogService(deps: { db: Db; clock: Clock }) {
       const code = input.code.toUpperCase();
       await requireFreeCode(code, serviceId);
       const after: ServicesTable = {
-        ...before, name: input.name, code, providerCategory: input.providerCategory, kind: input.kind,
-        defaultDayOffset: input.defaultDayOffset, active: input.active ? 1 : 0, updatedAt: clock.now().toISOString(),
+        ...before,
+        name: input.name,
+        code,
+        providerCategory: input.providerCategory,
+        kind: input.kind,
+        defaultDayOffset: input.defaultDayOffset,
+        active: input.active ? 1 : 0,
+        updatedAt: clock.now().toISOString(),
       };
       await db.transaction().execute(async (trx) => {
         await updateService(trx, serviceId, after);
-        await recordAudit(trx, clock, actor, { action: 'service.updated', subjectType: 'service', subjectId: serviceId, accountId: before.accountId, before: auditView(before), after: auditView(after) });
+        await recordAudit(trx, clock, actor, {
+          action: 'service.updated',
+          subjectType: 'service',
+          subjectId: serviceId,
+          accountId: before.accountId,
+          before: auditView(before),
+          after: auditView(after),
+        });
       });
       return after;
     },
@@ -83,11 +120,18 @@ export function createServiceCatalogService(deps: { db: Db; clock: Clock }) {
       await requireAccount(accountId);
       return db.transaction().execute(async (trx) => {
         const current = await listAccountServices(trx, accountId);
-        const order = mergeServiceOrder(current.map((service) => service.id), serviceIds);
+        const order = mergeServiceOrder(
+          current.map((service) => service.id),
+          serviceIds,
+        );
         await replaceAccountServiceOrder(trx, accountId, order);
         await recordAudit(trx, clock, actor, {
-          action: 'account.services_reordered', subjectType: 'account', subjectId: accountId, accountId,
-          before: current.map((service) => service.code), after: order.map((serviceId) => current.find((service) => service.id === serviceId)!.code),
+          action: 'account.services_reordered',
+          subjectType: 'account',
+          subjectId: accountId,
+          accountId,
+          before: current.map((service) => service.code),
+          after: order.map((serviceId) => current.find((service) => service.id === serviceId)!.code),
         });
         return listAccountServices(trx, accountId);
       });

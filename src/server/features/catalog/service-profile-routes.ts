@@ -1,6 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ApiErrorSchema } from '../../../shared/api-error.ts';
-import { AccountIdParamsSchema, ServiceProfileSchema, UpdateServiceProfileBodySchema } from '../../../shared/catalog-contracts.ts';
+import {
+  AccountIdParamsSchema,
+  ServiceProfileSchema,
+  UpdateServiceProfileBodySchema,
+} from '../../../shared/catalog-contracts.ts';
 import type { Deps } from '../../deps.ts';
 import { actorOf } from '../../http/access.ts';
 
@@ -9,13 +13,34 @@ const tags = ['service profile'];
 export const serviceProfileRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
   const { serviceProfiles } = deps.catalog;
 
-  app.get('/api/staff/accounts/:accountId/service-profile', {
-    config: { access: 'staff' },
-    schema: { operationId: 'getServiceProfile', tags, summary: 'Turn profile, add-on approval, backup phone and main approver of an account', params: AccountIdParamsSchema, response: { 200: ServiceProfileSchema, 404: ApiErrorSchema } },
-  }, async (request) => serviceProfiles.getServiceProfile(request.params.accountId));
+  app.get(
+    '/api/staff/accounts/:accountId/service-profile',
+    {
+      config: { access: 'staff' },
+      schema: {
+        operationId: 'getServiceProfile',
+        tags,
+        summary: 'Turn profile, add-on approval, backup phone and main approver of an account',
+        params: AccountIdParamsSchema,
+        response: { 200: ServiceProfileSchema, 404: ApiErrorSchema },
+      },
+    },
+    async (request) => serviceProfiles.getServiceProfile(request.params.accountId),
+  );
 
-  app.put('/api/staff/accounts/:accountId/service-profile', {
-    config: { access: 'staff' },
-    schema: { operationId: 'updateServiceProfile', tags, summary: 'Save an account’s service profile', params: AccountIdParamsSchema, body: UpdateServiceProfileBodySchema, response: { 200: ServiceProfileSchema, 400: ApiErrorSchema, 404: ApiErrorSchema } },
-  }, async (request) => serviceProfiles.updateServiceProfile(request.params.accountId, request.body, actorOf(request)));
+  app.put(
+    '/api/staff/accounts/:accountId/service-profile',
+    {
+      config: { access: 'staff' },
+      schema: {
+        operationId: 'updateServiceProfile',
+        tags,
+        summary: 'Save an account’s service profile',
+        params: AccountIdParamsSchema,
+        body: UpdateServiceProfileBodySchema,
+        response: { 200: ServiceProfileSchema, 400: ApiErrorSchema, 404: ApiErrorSchema },
+      },
+    },
+    async (request) => serviceProfiles.updateServiceProfile(request.params.accountId, request.body, actorOf(request)),
+  );
 };

@@ -10,7 +10,9 @@ import { normalizeApprovalLimit, requirePhoneOrNull } from './catalog-rules.ts';
 import { listAccountServices } from './service-catalog-repository.ts';
 import { findServiceProfile, listTurnProfileServiceIds, saveServiceProfile } from './service-profile-repository.ts';
 
-type ServiceProfileInput = { [Key in keyof UpdateServiceProfileBody]-?: Exclude<UpdateServiceProfileBody[Key], undefined> };
+type ServiceProfileInput = {
+  [Key in keyof UpdateServiceProfileBody]-?: Exclude<UpdateServiceProfileBody[Key], undefined>;
+};
 
 export function createServiceProfileService(deps: { db: Db; clock: Clock }) {
   const { db, clock } = deps;
@@ -19,7 +21,9 @@ export function createServiceProfileService(deps: { db: Db; clock: Clock }) {
     if (!(await findAccount(db, accountId))) throw notFound('Account');
     const profile = await findServiceProfile(db, accountId);
     const turnProfileServiceIds = await listTurnProfileServiceIds(db, accountId);
-    const mainApproverName = profile?.mainApproverContactId ? await findContactName(db, profile.mainApproverContactId) : null;
+    const mainApproverName = profile?.mainApproverContactId
+      ? await findContactName(db, profile.mainApproverContactId)
+      : null;
     return {
       accountId,
       exists: Boolean(profile),
@@ -42,11 +46,18 @@ export function createServiceProfileService(deps: { db: Db; clock: Clock }) {
     async updateServiceProfile(accountId: string, input: ServiceProfileInput, actor: ActorContext) {
       const before = await read(accountId);
       const backupNotificationPhone = requirePhoneOrNull('backupNotificationPhone', input.backupNotificationPhone);
-      const addonAutoApproveLimitCents = normalizeApprovalLimit(input.addonApprovalMethod, input.addonAutoApproveLimitCents);
+      const addonAutoApproveLimitCents = normalizeApprovalLimit(
+        input.addonApprovalMethod,
+        input.addonAutoApproveLimitCents,
+      );
       if (input.mainApproverContactId && !(await findLinkedContact(db, accountId, input.mainApproverContactId))) {
         throw fieldError('mainApproverContactId', 'Choose a contact linked to this account');
       }
-      const standardServiceIds = new Set((await listAccountServices(db, accountId)).filter((service) => service.kind === 'standard').map((service) => service.id));
+      const standardServiceIds = new Set(
+        (await listAccountServices(db, accountId))
+          .filter((service) => service.kind === 'standard')
+          .map((service) => service.id),
+      );
       const turnProfileServiceIds = input.turnProfileAllServices ? [] : [...new Set(input.turnProfileServiceIds)];
       if (turnProfileServiceIds.some((serviceId) => !standardServiceIds.has(serviceId))) {
         throw fieldError('turnProfileServiceIds', 'Choose standard services offered to this account');
@@ -68,11 +79,26 @@ export function createServiceProfileService(deps: { db: Db; clock: Clock }) {
       };
       await db.transaction().execute(async (trx) => {
         await saveServiceProfile(trx, profile, turnProfileServiceIds);
-        const { mainApproverName: _name, approverOptions: _options, updatedAt: _updated, exists: _exists, ...beforeView } = before;
+        const {
+          mainApproverName: _name,
+          approverOptions: _options,
+          updatedAt: _updated,
+          exists: _exists,
+          ...beforeView
+        } = before;
         await recordAudit(trx, clock, actor, {
-          action: 'service_profile.updated', subjectType: 'service_profile', subjectId: accountId, accountId,
+          action: 'service_profile.updated',
+          subjectType: 'service_profile',
+          subjectId: accountId,
+          accountId,
           before: before.exists ? beforeView : null,
-          after: { ...profile, turnProfileAllServices: input.turnProfileAllServices, turnProfileServiceIds, createdAt: undefined, updatedAt: undefined },
+          after: {
+            ...profile,
+            turnProfileAllServices: input.turnProfileAllServices,
+            turnProfileServiceIds,
+            createdAt: undefined,
+            updatedAt: undefined,
+          },
         });
       });
       return read(accountId);
@@ -81,4 +107,3 @@ export function createServiceProfileService(deps: { db: Db; clock: Clock }) {
 }
 
 export type ServiceProfileService = ReturnType<typeof createServiceProfileService>;
-

@@ -2,15 +2,17 @@ import type { Db, Trx } from '../../db/database.ts';
 import type { UnitsTable } from '../../db/schema/catalog.ts';
 
 export function listUnits(db: Db | Trx, accountId: string) {
-  return db
-    .selectFrom('units')
-    .leftJoin('floorplans', 'floorplans.id', 'units.floorplanId')
-    .selectAll('units')
-    .select('floorplans.name as floorplanName')
-    .where('units.accountId', '=', accountId)
-    .execute()
-    // Natural order: 2 before 10, 101A after 101.
-    .then((rows) => rows.sort((left, right) => left.number.localeCompare(right.number, 'en', { numeric: true })));
+  return (
+    db
+      .selectFrom('units')
+      .leftJoin('floorplans', 'floorplans.id', 'units.floorplanId')
+      .selectAll('units')
+      .select('floorplans.name as floorplanName')
+      .where('units.accountId', '=', accountId)
+      .execute()
+      // Natural order: 2 before 10, 101A after 101.
+      .then((rows) => rows.sort((left, right) => left.number.localeCompare(right.number, 'en', { numeric: true })))
+  );
 }
 
 export function findUnit(db: Db | Trx, unitId: string) {
@@ -18,7 +20,12 @@ export function findUnit(db: Db | Trx, unitId: string) {
 }
 
 export function findUnitNumbers(db: Db | Trx, accountId: string, numbers: string[]) {
-  return db.selectFrom('units').select(['id', 'number']).where('accountId', '=', accountId).where('number', 'in', numbers).execute();
+  return db
+    .selectFrom('units')
+    .select(['id', 'number'])
+    .where('accountId', '=', accountId)
+    .where('number', 'in', numbers)
+    .execute();
 }
 
 export function insertUnits(db: Db | Trx, units: UnitsTable[]) {

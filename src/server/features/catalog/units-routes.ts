@@ -1,7 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ApiErrorSchema } from '../../../shared/api-error.ts';
-import { AccountIdParamsSchema, CreateUnitsBodySchema, UnitFieldsSchema, UnitIdParamsSchema, UnitListSchema, UnitSchema } from '../../../shared/catalog-contracts.ts';
+import {
+  AccountIdParamsSchema,
+  CreateUnitsBodySchema,
+  UnitFieldsSchema,
+  UnitIdParamsSchema,
+  UnitListSchema,
+  UnitSchema,
+} from '../../../shared/catalog-contracts.ts';
 import type { Deps } from '../../deps.ts';
 import { actorOf } from '../../http/access.ts';
 import { presentUnit } from './catalog-presenters.ts';
@@ -11,31 +18,92 @@ const tags = ['units'];
 export const unitsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
   const { units } = deps.catalog;
 
-  app.get('/api/staff/accounts/:accountId/units', {
-    config: { access: 'staff' },
-    schema: { operationId: 'listUnits', tags, summary: 'Units of a property, in natural number order', params: AccountIdParamsSchema, response: { 200: UnitListSchema, 404: ApiErrorSchema } },
-  }, async (request) => ({ items: (await units.listUnits(request.params.accountId)).map(presentUnit) }));
+  app.get(
+    '/api/staff/accounts/:accountId/units',
+    {
+      config: { access: 'staff' },
+      schema: {
+        operationId: 'listUnits',
+        tags,
+        summary: 'Units of a property, in natural number order',
+        params: AccountIdParamsSchema,
+        response: { 200: UnitListSchema, 404: ApiErrorSchema },
+      },
+    },
+    async (request) => ({ items: (await units.listUnits(request.params.accountId)).map(presentUnit) }),
+  );
 
-  app.post('/api/staff/accounts/:accountId/units', {
-    config: { access: 'staff' },
-    schema: { operationId: 'createUnit', tags, summary: 'Add a unit to a property', params: AccountIdParamsSchema, body: UnitFieldsSchema, response: { 201: UnitSchema, 400: ApiErrorSchema, 404: ApiErrorSchema, 409: ApiErrorSchema } },
-  }, async (request, reply) => reply.status(201).send(presentUnit(await units.createUnit(request.params.accountId, request.body, actorOf(request)))));
+  app.post(
+    '/api/staff/accounts/:accountId/units',
+    {
+      config: { access: 'staff' },
+      schema: {
+        operationId: 'createUnit',
+        tags,
+        summary: 'Add a unit to a property',
+        params: AccountIdParamsSchema,
+        body: UnitFieldsSchema,
+        response: { 201: UnitSchema, 400: ApiErrorSchema, 404: ApiErrorSchema, 409: ApiErrorSchema },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(presentUnit(await units.createUnit(request.params.accountId, request.body, actorOf(request)))),
+  );
 
-  app.post('/api/staff/accounts/:accountId/units/bulk', {
-    config: { access: 'staff' },
-    schema: { operationId: 'createUnits', tags, summary: 'Add many units at once from ranges such as 101-120; all or none', params: AccountIdParamsSchema, body: CreateUnitsBodySchema, response: { 201: UnitListSchema, 400: ApiErrorSchema, 404: ApiErrorSchema, 409: ApiErrorSchema } },
-  }, async (request, reply) => reply.status(201).send({ items: (await units.createUnits(request.params.accountId, request.body, actorOf(request))).map(presentUnit) }));
+  app.post(
+    '/api/staff/accounts/:accountId/units/bulk',
+    {
+      config: { access: 'staff' },
+      schema: {
+        operationId: 'createUnits',
+        tags,
+        summary: 'Add many units at once from ranges such as 101-120; all or none',
+        params: AccountIdParamsSchema,
+        body: CreateUnitsBodySchema,
+        response: { 201: UnitListSchema, 400: ApiErrorSchema, 404: ApiErrorSchema, 409: ApiErrorSchema },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send({
+          items: (await units.createUnits(request.params.accountId, request.body, actorOf(request))).map(presentUnit),
+        }),
+  );
 
-  app.put('/api/staff/units/:unitId', {
-    config: { access: 'staff' },
-    schema: { operationId: 'updateUnit', tags, summary: 'Change a unit’s number, floorplan or notes', params: UnitIdParamsSchema, body: UnitFieldsSchema, response: { 200: UnitSchema, 400: ApiErrorSchema, 404: ApiErrorSchema, 409: ApiErrorSchema } },
-  }, async (request) => presentUnit(await units.updateUnit(request.params.unitId, request.body, actorOf(request))));
+  app.put(
+    '/api/staff/units/:unitId',
+    {
+      config: { access: 'staff' },
+      schema: {
+        operationId: 'updateUnit',
+        tags,
+        summary: 'Change a unit’s number, floorplan or notes',
+        params: UnitIdParamsSchema,
+        body: UnitFieldsSchema,
+        response: { 200: UnitSchema, 400: ApiErrorSchema, 404: ApiErrorSchema, 409: ApiErrorSchema },
+      },
+    },
+    async (request) => presentUnit(await units.updateUnit(request.params.unitId, request.body, actorOf(request))),
+  );
 
-  app.delete('/api/staff/units/:unitId', {
-    config: { access: 'staff' },
-    schema: { operationId: 'deleteUnit', tags, summary: 'Delete a unit', params: UnitIdParamsSchema, response: { 204: z.null(), 404: ApiErrorSchema } },
-  }, async (request, reply) => {
-    await units.deleteUnit(request.params.unitId, actorOf(request));
-    return reply.status(204).send(null);
-  });
+  app.delete(
+    '/api/staff/units/:unitId',
+    {
+      config: { access: 'staff' },
+      schema: {
+        operationId: 'deleteUnit',
+        tags,
+        summary: 'Delete a unit',
+        params: UnitIdParamsSchema,
+        response: { 204: z.null(), 404: ApiErrorSchema },
+      },
+    },
+    async (request, reply) => {
+      await units.deleteUnit(request.params.unitId, actorOf(request));
+      return reply.status(204).send(null);
+    },
+  );
 };

@@ -24,30 +24,56 @@ export function createUnitsService(deps: { db: Db; clock: Clock }) {
   async function requireProperty(accountId: string) {
     const account = await findAccount(db, accountId);
     if (!account) throw notFound('Account');
-    if (account.kind !== 'property') throw new AppError('validation_failed', 'Units belong to a property, not to a management company.');
+    if (account.kind !== 'property')
+      throw new AppError('validation_failed', 'Units belong to a property, not to a management company.');
   }
 
   async function requireOwnFloorplan(accountId: string, floorplanId: string | null) {
     if (!floorplanId) return;
     const floorplan = await findFloorplan(db, floorplanId);
-    if (!floorplan || floorplan.accountId !== accountId) throw fieldError('floorplanId', 'Choose a floorplan of this property');
+    if (!floorplan || floorplan.accountId !== accountId)
+      throw fieldError('floorplanId', 'Choose a floorplan of this property');
   }
 
   async function requireFreeNumbers(accountId: string, numbers: string[], exceptUnitId?: string) {
     const taken = (await findUnitNumbers(db, accountId, numbers)).filter((unit) => unit.id !== exceptUnitId);
     if (taken.length === 0) return;
-    const list = taken.map((unit) => unit.number).sort((left, right) => left.localeCompare(right, 'en', { numeric: true }));
+    const list = taken
+      .map((unit) => unit.number)
+      .sort((left, right) => left.localeCompare(right, 'en', { numeric: true }));
     const path = exceptUnitId || numbers.length === 1 ? 'number' : 'numbers';
-    throw new AppError('conflict', `Unit ${list.join(', ')} already exists at this property.`, { fields: [{ path, message: `Already exists: ${list.slice(0, 10).join(', ')}${list.length > 10 ? '…' : ''}` }] });
+    throw new AppError('conflict', `Unit ${list.join(', ')} already exists at this property.`, {
+      fields: [{ path, message: `Already exists: ${list.slice(0, 10).join(', ')}${list.length > 10 ? '…' : ''}` }],
+    });
   }
 
-  async function insert(accountId: string, numbers: string[], floorplanId: string | null, notes: string | null, actor: ActorContext) {
+  async function insert(
+    accountId: string,
+    numbers: string[],
+    floorplanId: string | null,
+    notes: string | null,
+    actor: ActorContext,
+  ) {
     const now = clock.now().toISOString();
-    const units: UnitsTable[] = numbers.map((number) => ({ id: newId(), accountId, number, floorplanId, notes, createdAt: now, updatedAt: now }));
+    const units: UnitsTable[] = numbers.map((number) => ({
+      id: newId(),
+      accountId,
+      number,
+      floorplanId,
+      notes,
+      createdAt: now,
+      updatedAt: now,
+    }));
     await db.transaction().execute(async (trx) => {
       await insertUnits(trx, units);
       for (const unit of units) {
-        await recordAudit(trx, clock, actor, { action: 'unit.created', subjectType: 'unit', subjectId: unit.id, accountId, after: auditView(unit) });
+        await recordAudit(trx, clock, actor, {
+          action: 'unit.created',
+          subjectType: 'unit',
+          subjectId: unit.id,
+          accountId,
+          after: auditView(unit),
+        });
       }
     });
     return units;
@@ -83,8 +109,20 @@ export function createUnitsService(deps: { db: Db; clock: Clock }) {
       await requireFreeNumbers(before.accountId, [input.number], unitId);
       const after: UnitsTable = { ...before, ...input, updatedAt: clock.now().toISOString() };
       await db.transaction().execute(async (trx) => {
-        await updateUnit(trx, unitId, { number: after.number, floorplanId: after.floorplanId, notes: after.notes, updatedAt: after.updatedAt });
-        await recordAudit(trx, clock, actor, { action: 'unit.updated', subjectType: 'unit', subjectId: unitId, accountId: before.accountId, before: auditView(before), after: auditView(after) });
+        await updateUnit(trx, unitId, {
+          number: after.number,
+          floorplanId: after.floorplanId,
+          notes: after.notes,
+          updatedAt: after.updatedAt,
+        });
+        await recordAudit(trx, clock, actor, {
+          action: 'unit.updated',
+          subjectType: 'unit',
+          subjectId: unitId,
+          accountId: before.accountId,
+          before: auditView(before),
+          after: auditView(after),
+        });
       });
       return after;
     },
@@ -94,7 +132,13 @@ export function createUnitsService(deps: { db: Db; clock: Clock }) {
       if (!unit) throw notFound('Unit');
       await db.transaction().execute(async (trx) => {
         await deleteUnit(trx, unitId);
-        await recordAudit(trx, clock, actor, { action: 'unit.deleted', subjectType: 'unit', subjectId: unitId, accountId: unit.accountId, before: auditView(unit) });
+        await recordAudit(trx, clock, actor, {
+          action: 'unit.deleted',
+          subjectType: 'unit',
+          subjectId: unitId,
+          accountId: unit.accountId,
+          before: auditView(unit),
+        });
       });
     },
   };

@@ -8,6 +8,12 @@ import type { AccountsTable } from '../../db/database-schema.ts';
  * is switched off); customers only calls them.
  */
 export interface AccountHooks {
-  afterStatusChange(trx: Trx, change: { account: AccountsTable; previousStatus: AccountsTable['status']; actor: ActorContext }): Promise<void>;
-  afterPortalAccessChange(trx: Trx, change: { account: AccountsTable; enabled: boolean; actor: ActorContext }): Promise<void>;
+  afterStatusChange(
+    trx: Trx,
+    change: { account: AccountsTable; previousStatus: AccountsTable['status']; actor: ActorContext },
+  ): Promise<void>;
+  afterPortalAccessChange(
+    trx: Trx,
+    change: { account: AccountsTable; enabled: boolean; actor: ActorContext },
+  ): Promise<void>;
 }

@@ -13,7 +13,12 @@ export function findContactById(db: Db | Trx, id: string) {
 }
 
 export function findContactByStaffMember(db: Db | Trx, staffMemberId: string) {
-  return db.selectFrom('contacts').selectAll().where('staffMemberId', '=', staffMemberId).orderBy('createdAt').executeTakeFirst();
+  return db
+    .selectFrom('contacts')
+    .selectAll()
+    .where('staffMemberId', '=', staffMemberId)
+    .orderBy('createdAt')
+    .executeTakeFirst();
 }
 
 export function updateContactRow(db: Db | Trx, id: string, patch: Partial<Omit<ContactsTable, 'id' | 'createdAt'>>) {
@@ -23,14 +28,35 @@ export function updateContactRow(db: Db | Trx, id: string, patch: Partial<Omit<C
 /** Emails of the given contacts, in the order they were entered. */
 export async function findContactEmails(db: Db | Trx, contactIds: string[]) {
   if (contactIds.length === 0) return [];
-  return db.selectFrom('contactEmails').selectAll().where('contactId', 'in', contactIds).orderBy('createdAt').orderBy('id').execute();
+  return db
+    .selectFrom('contactEmails')
+    .selectAll()
+    .where('contactId', 'in', contactIds)
+    .orderBy('createdAt')
+    .orderBy('id')
+    .execute();
 }
 
-export async function replaceContactEmails(trx: Trx, contactId: string, rows: Array<{ email: string; kind: 'primary' | 'other' }>, now: string) {
+export async function replaceContactEmails(
+  trx: Trx,
+  contactId: string,
+  rows: Array<{ email: string; kind: 'primary' | 'other' }>,
+  now: string,
+) {
   await trx.deleteFrom('contactEmails').where('contactId', '=', contactId).execute();
   for (const row of rows) {
     // Ids are time-ordered, so ordering by id keeps the entered order within one timestamp.
-    await trx.insertInto('contactEmails').values({ id: newId(), contactId, email: row.email, emailNormalized: normalizeEmail(row.email), kind: row.kind, createdAt: now }).execute();
+    await trx
+      .insertInto('contactEmails')
+      .values({
+        id: newId(),
+        contactId,
+        email: row.email,
+        emailNormalized: normalizeEmail(row.email),
+        kind: row.kind,
+        createdAt: now,
+      })
+      .execute();
   }
 }
 
@@ -45,11 +71,19 @@ export function findLinkedAccounts(db: Db | Trx, contactId: string) {
 }
 
 export function linkContact(db: Db | Trx, accountId: string, contactId: string, now: string) {
-  return db.insertInto('accountContacts').values({ accountId, contactId, createdAt: now }).onConflict((conflict) => conflict.columns(['accountId', 'contactId']).doNothing()).execute();
+  return db
+    .insertInto('accountContacts')
+    .values({ accountId, contactId, createdAt: now })
+    .onConflict((conflict) => conflict.columns(['accountId', 'contactId']).doNothing())
+    .execute();
 }
 
 export async function unlinkContact(db: Db | Trx, accountId: string, contactId: string): Promise<boolean> {
-  const result = await db.deleteFrom('accountContacts').where('accountId', '=', accountId).where('contactId', '=', contactId).executeTakeFirst();
+  const result = await db
+    .deleteFrom('accountContacts')
+    .where('accountId', '=', accountId)
+    .where('contactId', '=', contactId)
+    .executeTakeFirst();
   return Number(result.numDeletedRows) > 0;
 }
 
@@ -85,13 +119,18 @@ export function searchContacts(db: Db, term: string, limit: number) {
   return db
     .selectFrom('contacts')
     .selectAll()
-    .where((eb) => eb.or([
-      sql<boolean>`lower(${eb.ref('contacts.firstName')} || ' ' || ${eb.ref('contacts.lastName')}) like ${pattern} escape '\\'`,
-      eb.exists(
-        eb.selectFrom('contactEmails').select('contactEmails.id').whereRef('contactEmails.contactId', '=', 'contacts.id')
-          .where(sql<boolean>`${sql.ref('contactEmails.emailNormalized')} like ${pattern} escape '\\'`),
-      ),
-    ]))
+    .where((eb) =>
+      eb.or([
+        sql<boolean>`lower(${eb.ref('contacts.firstName')} || ' ' || ${eb.ref('contacts.lastName')}) like ${pattern} escape '\\'`,
+        eb.exists(
+          eb
+            .selectFrom('contactEmails')
+            .select('contactEmails.id')
+            .whereRef('contactEmails.contactId', '=', 'contacts.id')
+            .where(sql<boolean>`${sql.ref('contactEmails.emailNormalized')} like ${pattern} escape '\\'`),
+        ),
+      ]),
+    )
     .orderBy('lastName')
     .orderBy('firstName')
     .limit(limit)

@@ -49,16 +49,31 @@ function validateContact(input: ContactInput, linkedAccountIds: string[]) {
   if (emails.problem) problems.push(emails.problem);
   const mainProblem = mainAccountProblem(input.mainAccountId, linkedAccountIds);
   if (mainProblem) problems.push({ path: 'mainAccountId', message: mainProblem });
-  if (problems.length) throw new AppError('validation_failed', problems.length === 1 ? problems[0]!.message : 'Some fields need attention.', { fields: problems });
+  if (problems.length)
+    throw new AppError(
+      'validation_failed',
+      problems.length === 1 ? problems[0]!.message : 'Some fields need attention.',
+      { fields: problems },
+    );
   return { phone, emailRows: emails.rows };
 }
 
 function emailsOf(rows: Array<{ email: string; kind: 'primary' | 'other' }>) {
-  return { primaryEmails: rows.filter((row) => row.kind === 'primary').map((row) => row.email), otherEmails: rows.filter((row) => row.kind === 'other').map((row) => row.email) };
+  return {
+    primaryEmails: rows.filter((row) => row.kind === 'primary').map((row) => row.email),
+    otherEmails: rows.filter((row) => row.kind === 'other').map((row) => row.email),
+  };
 }
 
 function auditView(contact: ContactsTable, emails: { primaryEmails: string[]; otherEmails: string[] }) {
-  return { firstName: contact.firstName, lastName: contact.lastName, title: contact.title, phone: contact.phone, mainAccountId: contact.mainAccountId, ...emails };
+  return {
+    firstName: contact.firstName,
+    lastName: contact.lastName,
+    title: contact.title,
+    phone: contact.phone,
+    mainAccountId: contact.mainAccountId,
+    ...emails,
+  };
 }
 
 export function createContactsService(deps: ContactsServiceDeps) {
@@ -95,17 +110,29 @@ export function createContactsService(deps: ContactsServiceDeps) {
       const { phone, emailRows } = validateContact({ ...input, mainAccountId }, accountIds);
       return db.transaction().execute(async (trx) => {
         for (const accountId of accountIds) {
-          if (!(await findAccountById(trx, accountId))) throw fieldError('accountIds', 'One of the accounts no longer exists');
+          if (!(await findAccountById(trx, accountId)))
+            throw fieldError('accountIds', 'One of the accounts no longer exists');
         }
         const now = clock.now().toISOString();
         const contact: ContactsTable = {
-          id: newId(), firstName: input.firstName, lastName: input.lastName, title: input.title, phone, mainAccountId, staffMemberId: null, createdAt: now, updatedAt: now,
+          id: newId(),
+          firstName: input.firstName,
+          lastName: input.lastName,
+          title: input.title,
+          phone,
+          mainAccountId,
+          staffMemberId: null,
+          createdAt: now,
+          updatedAt: now,
         };
         await insertContact(trx, contact);
         await replaceContactEmails(trx, contact.id, emailRows, now);
         for (const accountId of accountIds) await linkContact(trx, accountId, contact.id, now);
         await recordAudit(trx, clock, actor, {
-          action: 'contact.created', subjectType: 'contact', subjectId: contact.id, accountId: mainAccountId ?? accountIds[0] ?? null,
+          action: 'contact.created',
+          subjectType: 'contact',
+          subjectId: contact.id,
+          accountId: mainAccountId ?? accountIds[0] ?? null,
           after: { ...auditView(contact, emailsOf(emailRows)), accountIds },
         });
         return loadContact(trx, contact.id);
@@ -115,17 +142,29 @@ export function createContactsService(deps: ContactsServiceDeps) {
     async updateContact(contactId: string, input: ContactInput, actor: ActorContext) {
       return db.transaction().execute(async (trx) => {
         const before = await loadContact(trx, contactId);
-        const { phone, emailRows } = validateContact(input, before.accounts.map((account) => account.id));
-        const now = clock.now().toISOString();
-        const patch = { firstName: input.firstName, lastName: input.lastName, title: input.title, phone, mainAccountId: input.mainAccountId };
-        const change = changedFields(
-          auditView(before.contact, before),
-          { ...patch, ...emailsOf(emailRows) },
+        const { phone, emailRows } = validateContact(
+          input,
+          before.accounts.map((account) => account.id),
         );
+        const now = clock.now().toISOString();
+        const patch = {
+          firstName: input.firstName,
+          lastName: input.lastName,
+          title: input.title,
+          phone,
+          mainAccountId: input.mainAccountId,
+        };
+        const change = changedFields(auditView(before.contact, before), { ...patch, ...emailsOf(emailRows) });
         if (Object.keys(change.after).length === 0) return before;
         await updateContactRow(trx, contactId, { ...patch, updatedAt: now });
         await replaceContactEmails(trx, contactId, emailRows, now);
-        await recordAudit(trx, clock, actor, { action: 'contact.updated', subjectType: 'contact', subjectId: contactId, accountId: input.mainAccountId, ...change });
+        await recordAudit(trx, clock, actor, {
+          action: 'contact.updated',
+          subjectType: 'contact',
+          subjectId: contactId,
+          accountId: input.mainAccountId,
+          ...change,
+        });
         return loadContact(trx, contactId);
       });
     },
@@ -136,8 +175,15 @@ export function createContactsService(deps: ContactsServiceDeps) {
         const contact = await requireContact(trx, contactId);
         const now = clock.now().toISOString();
         await linkContact(trx, accountId, contactId, now);
-        if (!contact.mainAccountId) await updateContactRow(trx, contactId, { mainAccountId: accountId, updatedAt: now });
-        await recordAudit(trx, clock, actor, { action: 'contact.linked', subjectType: 'contact', subjectId: contactId, accountId, after: { accountId } });
+        if (!contact.mainAccountId)
+          await updateContactRow(trx, contactId, { mainAccountId: accountId, updatedAt: now });
+        await recordAudit(trx, clock, actor, {
+          action: 'contact.linked',
+          subjectType: 'contact',
+          subjectId: contactId,
+          accountId,
+          after: { accountId },
+        });
         return loadContact(trx, contactId);
       });
     },
@@ -147,27 +193,44 @@ export function createContactsService(deps: ContactsServiceDeps) {
         const contact = await requireContact(trx, contactId);
         if (!(await unlinkContact(trx, accountId, contactId))) throw notFound('Contact link');
         // A main account the contact is no longer linked to would be wrong; staff pick a new one.
-        if (contact.mainAccountId === accountId) await updateContactRow(trx, contactId, { mainAccountId: null, updatedAt: clock.now().toISOString() });
-        await recordAudit(trx, clock, actor, { action: 'contact.unlinked', subjectType: 'contact', subjectId: contactId, accountId, before: { accountId } });
+        if (contact.mainAccountId === accountId)
+          await updateContactRow(trx, contactId, { mainAccountId: null, updatedAt: clock.now().toISOString() });
+        await recordAudit(trx, clock, actor, {
+          action: 'contact.unlinked',
+          subjectType: 'contact',
+          subjectId: contactId,
+          accountId,
+          before: { accountId },
+        });
       });
     },
 
     async listAccountContacts(accountId: string) {
       await requireAccount(db, accountId);
       const contacts = await findAccountContacts(db, accountId);
-      const emails = await findContactEmails(db, contacts.map((contact) => contact.id));
+      const emails = await findContactEmails(
+        db,
+        contacts.map((contact) => contact.id),
+      );
       return contacts.map((contact) => ({
         ...contact,
-        primaryEmails: emails.filter((email) => email.contactId === contact.id && email.kind === 'primary').map((email) => email.email),
+        primaryEmails: emails
+          .filter((email) => email.contactId === contact.id && email.kind === 'primary')
+          .map((email) => email.email),
       }));
     },
 
     async searchContacts(term: string, limit: number) {
       const contacts = await searchContacts(db, term, limit);
-      const emails = await findContactEmails(db, contacts.map((contact) => contact.id));
+      const emails = await findContactEmails(
+        db,
+        contacts.map((contact) => contact.id),
+      );
       return contacts.map((contact) => ({
         ...contact,
-        primaryEmails: emails.filter((email) => email.contactId === contact.id && email.kind === 'primary').map((email) => email.email),
+        primaryEmails: emails
+          .filter((email) => email.contactId === contact.id && email.kind === 'primary')
+          .map((email) => email.email),
       }));
     },
 
@@ -180,16 +243,36 @@ export function createContactsService(deps: ContactsServiceDeps) {
         if (!contact) {
           const [firstName, ...rest] = staff.name.trim().split(/\s+/);
           contact = {
-            id: newId(), firstName: firstName || staff.name, lastName: rest.join(' ') || '(staff)', title: 'Portico staff', phone: null,
-            mainAccountId: accountId, staffMemberId: staff.id, createdAt: now, updatedAt: now,
+            id: newId(),
+            firstName: firstName || staff.name,
+            lastName: rest.join(' ') || '(staff)',
+            title: 'Portico staff',
+            phone: null,
+            mainAccountId: accountId,
+            staffMemberId: staff.id,
+            createdAt: now,
+            updatedAt: now,
           };
           await insertContact(trx, contact);
           await replaceContactEmails(trx, contact.id, [{ email: staff.email, kind: 'primary' }], now);
-          await recordAudit(trx, clock, actor, { action: 'contact.created', subjectType: 'contact', subjectId: contact.id, accountId, after: { staffMemberId: staff.id } });
+          await recordAudit(trx, clock, actor, {
+            action: 'contact.created',
+            subjectType: 'contact',
+            subjectId: contact.id,
+            accountId,
+            after: { staffMemberId: staff.id },
+          });
         }
         await linkContact(trx, accountId, contact.id, now);
-        if (!contact.mainAccountId) await updateContactRow(trx, contact.id, { mainAccountId: accountId, updatedAt: now });
-        await recordAudit(trx, clock, actor, { action: 'contact.linked', subjectType: 'contact', subjectId: contact.id, accountId, after: { accountId } });
+        if (!contact.mainAccountId)
+          await updateContactRow(trx, contact.id, { mainAccountId: accountId, updatedAt: now });
+        await recordAudit(trx, clock, actor, {
+          action: 'contact.linked',
+          subjectType: 'contact',
+          subjectId: contact.id,
+          accountId,
+          after: { accountId },
+        });
         return loadContact(trx, contact.id);
       });
     },

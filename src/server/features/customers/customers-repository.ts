@@ -15,7 +15,11 @@ export function findAccountByNumber(db: Db | Trx, accountNumber: string) {
   return db.selectFrom('accounts').selectAll().where('accountNumber', '=', accountNumber).executeTakeFirst();
 }
 
-export async function updateAccountRow(db: Db | Trx, id: string, patch: Partial<Omit<AccountsTable, 'id' | 'kind' | 'createdAt'>>): Promise<AccountsTable> {
+export async function updateAccountRow(
+  db: Db | Trx,
+  id: string,
+  patch: Partial<Omit<AccountsTable, 'id' | 'kind' | 'createdAt'>>,
+): Promise<AccountsTable> {
   await db.updateTable('accounts').set(patch).where('id', '=', id).execute();
   return db.selectFrom('accounts').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 }
@@ -40,17 +44,20 @@ export async function findCustomers(db: Db, filter: CustomerListFilter) {
   if (filter.search) {
     const pattern = containsPattern(filter.search);
     // Explicit ESCAPE: SQLite has no default escape character for LIKE; lower() makes PostgreSQL match case-insensitively.
-    query = query.where((eb) => eb.or([
-      sql<boolean>`lower(${eb.ref('accounts.name')}) like ${pattern} escape '\\'`,
-      sql<boolean>`lower(${eb.ref('accounts.accountNumber')}) like ${pattern} escape '\\'`,
-      eb.exists(
-        eb.selectFrom('accountContacts')
-          .innerJoin('contactEmails', 'contactEmails.contactId', 'accountContacts.contactId')
-          .select('contactEmails.id')
-          .whereRef('accountContacts.accountId', '=', 'accounts.id')
-          .where(sql<boolean>`${sql.ref('contactEmails.emailNormalized')} like ${pattern} escape '\\'`),
-      ),
-    ]));
+    query = query.where((eb) =>
+      eb.or([
+        sql<boolean>`lower(${eb.ref('accounts.name')}) like ${pattern} escape '\\'`,
+        sql<boolean>`lower(${eb.ref('accounts.accountNumber')}) like ${pattern} escape '\\'`,
+        eb.exists(
+          eb
+            .selectFrom('accountContacts')
+            .innerJoin('contactEmails', 'contactEmails.contactId', 'accountContacts.contactId')
+            .select('contactEmails.id')
+            .whereRef('accountContacts.accountId', '=', 'accounts.id')
+            .where(sql<boolean>`${sql.ref('contactEmails.emailNormalized')} like ${pattern} escape '\\'`),
+        ),
+      ]),
+    );
   }
   const totalRow = await query.select((eb) => eb.fn.countAll<number | string>().as('count')).executeTakeFirstOrThrow();
   const rows = await query
@@ -75,13 +82,29 @@ export function findOnboardingCheckOffs(db: Db, accountId: string) {
 }
 
 export function findOnboardingCheckOff(db: Db | Trx, accountId: string, itemKey: string) {
-  return db.selectFrom('onboardingCheckOffs').selectAll().where('accountId', '=', accountId).where('itemKey', '=', itemKey).executeTakeFirst();
+  return db
+    .selectFrom('onboardingCheckOffs')
+    .selectAll()
+    .where('accountId', '=', accountId)
+    .where('itemKey', '=', itemKey)
+    .executeTakeFirst();
 }
 
-export function insertOnboardingCheckOff(db: Db | Trx, row: { accountId: string; itemKey: string; checkedByStaffId: string; checkedAt: string }) {
-  return db.insertInto('onboardingCheckOffs').values(row).onConflict((conflict) => conflict.columns(['accountId', 'itemKey']).doNothing()).execute();
+export function insertOnboardingCheckOff(
+  db: Db | Trx,
+  row: { accountId: string; itemKey: string; checkedByStaffId: string; checkedAt: string },
+) {
+  return db
+    .insertInto('onboardingCheckOffs')
+    .values(row)
+    .onConflict((conflict) => conflict.columns(['accountId', 'itemKey']).doNothing())
+    .execute();
 }
 
 export function deleteOnboardingCheckOff(db: Db | Trx, accountId: string, itemKey: string) {
-  return db.deleteFrom('onboardingCheckOffs').where('accountId', '=', accountId).where('itemKey', '=', itemKey).execute();
+  return db
+    .deleteFrom('onboardingCheckOffs')
+    .where('accountId', '=', accountId)
+    .where('itemKey', '=', itemKey)
+    .execute();
 }

@@ -1,7 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { accountNumberProblem, changedFields, containsPattern, contactEmailRows, generatedAccountNumber, mainAccountProblem, normalizeAccountNumber, normalizePhone } from './customers-rules.ts';
+import {
+  accountNumberProblem,
+  changedFields,
+  containsPattern,
+  contactEmailRows,
+  generatedAccountNumber,
+  mainAccountProblem,
+  normalizeAccountNumber,
+  normalizePhone,
+} from './customers-rules.ts';
 import { accountOnboardingChecks } from './onboarding.ts';
-import { formatPortalKey, generatePortalKey, hashPortalKey, normalizePortalKey, revealPortalKey, sealPortalKey } from './portal-key.ts';
+import {
+  formatPortalKey,
+  generatePortalKey,
+  hashPortalKey,
+  normalizePortalKey,
+  revealPortalKey,
+  sealPortalKey,
+} from './portal-key.ts';
 
 describe('customers rules', () => {
   it('normalizes and checks account numbers', () => {
@@ -22,9 +38,17 @@ describe('customers rules', () => {
 
   it('keeps each email once across primary and other lists', () => {
     expect(contactEmailRows({ primaryEmails: ['a@x.test', ' b@x.test'], otherEmails: ['c@x.test'] })).toEqual({
-      rows: [{ email: 'a@x.test', kind: 'primary' }, { email: 'b@x.test', kind: 'primary' }, { email: 'c@x.test', kind: 'other' }], problem: null,
+      rows: [
+        { email: 'a@x.test', kind: 'primary' },
+        { email: 'b@x.test', kind: 'primary' },
+        { email: 'c@x.test', kind: 'other' },
+      ],
+      problem: null,
     });
-    expect(contactEmailRows({ primaryEmails: ['a@x.test'], otherEmails: ['A@X.test'] }).problem).toEqual({ path: 'otherEmails.0', message: 'A@X.test is listed twice' });
+    expect(contactEmailRows({ primaryEmails: ['a@x.test'], otherEmails: ['A@X.test'] }).problem).toEqual({
+      path: 'otherEmails.0',
+      message: 'A@X.test is listed twice',
+    });
   });
 
   it('requires the main account to be linked', () => {
@@ -34,7 +58,10 @@ describe('customers rules', () => {
   });
 
   it('diffs only changed fields', () => {
-    expect(changedFields({ a: 1, b: 'x', c: [1] }, { a: 1, b: 'y', c: [1, 2] })).toEqual({ before: { b: 'x', c: [1] }, after: { b: 'y', c: [1, 2] } });
+    expect(changedFields({ a: 1, b: 'x', c: [1] }, { a: 1, b: 'y', c: [1, 2] })).toEqual({
+      before: { b: 'x', c: [1] },
+      after: { b: 'y', c: [1, 2] },
+    });
   });
 
   it('escapes LIKE wildcards', () => {
@@ -45,9 +72,17 @@ describe('customers rules', () => {
     const checks = accountOnboardingChecks({
       account: { status: 'current', portalAccessEnabled: 1 },
       hasStaffContact: false,
-      contacts: [{ name: 'A B', mainAccountId: 'x', linkedAccountIds: ['x'] }, { name: 'C D', mainAccountId: 'y', linkedAccountIds: ['x'] }],
+      contacts: [
+        { name: 'A B', mainAccountId: 'x', linkedAccountIds: ['x'] },
+        { name: 'C D', mainAccountId: 'y', linkedAccountIds: ['x'] },
+      ],
     });
-    expect(Object.fromEntries(checks.map((check) => [check.key, check.done]))).toEqual({ account_current: true, portal_access_activated: true, staff_contact_linked: false, contacts_main_account: false });
+    expect(Object.fromEntries(checks.map((check) => [check.key, check.done]))).toEqual({
+      account_current: true,
+      portal_access_activated: true,
+      staff_contact_linked: false,
+      contacts_main_account: false,
+    });
     expect(checks.find((check) => check.key === 'contacts_main_account')?.hint).toBe('Set the main property for C D.');
   });
 });

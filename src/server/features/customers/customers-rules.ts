@@ -8,7 +8,9 @@ export function normalizeAccountNumber(value: string): string {
 const ACCOUNT_NUMBER_PATTERN = /^[A-Z0-9][A-Z0-9-]{1,31}$/;
 
 export function accountNumberProblem(value: string): string | null {
-  return ACCOUNT_NUMBER_PATTERN.test(normalizeAccountNumber(value)) ? null : 'Use 2 to 32 letters, digits and dashes, e.g. A-10423';
+  return ACCOUNT_NUMBER_PATTERN.test(normalizeAccountNumber(value))
+    ? null
+    : 'Use 2 to 32 letters, digits and dashes, e.g. A-10423';
 }
 
 /** A generated, human-readable account number such as "A-10423"; the caller retries on a clash. */
@@ -35,15 +37,22 @@ export interface ContactEmailInput {
 }
 
 /** The emails to store, each once; a field problem when an address is listed twice. */
-export function contactEmailRows(input: ContactEmailInput): { rows: Array<{ email: string; kind: 'primary' | 'other' }>; problem: { path: string; message: string } | null } {
+export function contactEmailRows(input: ContactEmailInput): {
+  rows: Array<{ email: string; kind: 'primary' | 'other' }>;
+  problem: { path: string; message: string } | null;
+} {
   const seen = new Set<string>();
   const rows: Array<{ email: string; kind: 'primary' | 'other' }> = [];
-  const lists = [['primaryEmails', 'primary', input.primaryEmails], ['otherEmails', 'other', input.otherEmails]] as const;
+  const lists = [
+    ['primaryEmails', 'primary', input.primaryEmails],
+    ['otherEmails', 'other', input.otherEmails],
+  ] as const;
   for (const [field, kind, emails] of lists) {
     for (const [index, raw] of emails.entries()) {
       const email = raw.trim();
       const normalized = normalizeEmail(email);
-      if (seen.has(normalized)) return { rows, problem: { path: `${field}.${index}`, message: `${email} is listed twice` } };
+      if (seen.has(normalized))
+        return { rows, problem: { path: `${field}.${index}`, message: `${email} is listed twice` } };
       seen.add(normalized);
       rows.push({ email, kind });
     }
@@ -58,7 +67,10 @@ export function mainAccountProblem(mainAccountId: string | null, linkedAccountId
 }
 
 /** Only the fields that changed, as audit before/after. */
-export function changedFields<T extends object>(before: T, after: Partial<T>): { before: Partial<T>; after: Partial<T> } {
+export function changedFields<T extends object>(
+  before: T,
+  after: Partial<T>,
+): { before: Partial<T>; after: Partial<T> } {
   const changedBefore: Partial<T> = {};
   const changedAfter: Partial<T> = {};
   for (const key of Object.keys(after) as Array<keyof T>) {

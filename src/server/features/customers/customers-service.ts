@@ -21,8 +21,18 @@ import {
   updateAccountRow,
   type CustomerListFilter,
 } from './customers-repository.ts';
-import { accountNumberProblem, changedFields, generatedAccountNumber, normalizeAccountNumber } from './customers-rules.ts';
-import { accountOnboardingChecks, isManualOnboardingItem, MANUAL_ONBOARDING_ITEMS, type OnboardingCheckProvider } from './onboarding.ts';
+import {
+  accountNumberProblem,
+  changedFields,
+  generatedAccountNumber,
+  normalizeAccountNumber,
+} from './customers-rules.ts';
+import {
+  accountOnboardingChecks,
+  isManualOnboardingItem,
+  MANUAL_ONBOARDING_ITEMS,
+  type OnboardingCheckProvider,
+} from './onboarding.ts';
 import { generatePortalKey, portalKeyColumns, revealPortalKey } from './portal-key.ts';
 
 export interface CustomersServiceDeps {
@@ -54,9 +64,17 @@ export interface UpdateAccountInput extends AddressInput {
 
 function auditView(account: AccountsTable) {
   return {
-    kind: account.kind, name: account.name, accountNumber: account.accountNumber, status: account.status, parentAccountId: account.parentAccountId,
+    kind: account.kind,
+    name: account.name,
+    accountNumber: account.accountNumber,
+    status: account.status,
+    parentAccountId: account.parentAccountId,
     portalAccessEnabled: account.portalAccessEnabled === 1,
-    addressLine1: account.addressLine1, addressLine2: account.addressLine2, city: account.city, region: account.region, postalCode: account.postalCode,
+    addressLine1: account.addressLine1,
+    addressLine2: account.addressLine2,
+    city: account.city,
+    region: account.region,
+    postalCode: account.postalCode,
   };
 }
 
@@ -97,11 +115,16 @@ export function createCustomersService(deps: CustomersServiceDeps) {
 
   async function requireManagementCompany(executor: Db | Trx, parentAccountId: string): Promise<AccountsTable> {
     const parent = await findAccountById(executor, parentAccountId);
-    if (!parent || parent.kind !== 'management_company') throw fieldError('parentAccountId', 'Choose a management company');
+    if (!parent || parent.kind !== 'management_company')
+      throw fieldError('parentAccountId', 'Choose a management company');
     return parent;
   }
 
-  async function createAccount(kind: AccountKind, input: CreateAccountInput & { parentAccountId: string | null }, actor: ActorContext) {
+  async function createAccount(
+    kind: AccountKind,
+    input: CreateAccountInput & { parentAccountId: string | null },
+    actor: ActorContext,
+  ) {
     try {
       return await db.transaction().execute(async (trx) => {
         if (input.parentAccountId) await requireManagementCompany(trx, input.parentAccountId);
@@ -125,12 +148,19 @@ export function createCustomersService(deps: CustomersServiceDeps) {
           updatedAt: now,
         };
         await insertAccount(trx, account);
-        await recordAudit(trx, clock, actor, { action: 'account.created', subjectType: 'account', subjectId: id, accountId: id, after: auditView(account) });
+        await recordAudit(trx, clock, actor, {
+          action: 'account.created',
+          subjectType: 'account',
+          subjectId: id,
+          accountId: id,
+          after: auditView(account),
+        });
         return withParent(trx, account);
       });
     } catch (error) {
       // Two staff picking the same number at once: the unique index decides, the loser gets the field error.
-      if (isUniqueViolation(error)) throw duplicateAccountNumber(input.accountNumber ? normalizeAccountNumber(input.accountNumber) : 'generated');
+      if (isUniqueViolation(error))
+        throw duplicateAccountNumber(input.accountNumber ? normalizeAccountNumber(input.accountNumber) : 'generated');
       throw error;
     }
   }
@@ -164,17 +194,31 @@ export function createCustomersService(deps: CustomersServiceDeps) {
           const problem = accountNumberProblem(input.accountNumber);
           if (problem) throw fieldError('accountNumber', problem);
           const accountNumber = normalizeAccountNumber(input.accountNumber);
-          if (accountNumber !== before.accountNumber && (await findAccountByNumber(trx, accountNumber))) throw duplicateAccountNumber(accountNumber);
-          if (before.kind === 'management_company' && input.parentAccountId) throw fieldError('parentAccountId', 'A management company cannot belong to another one');
+          if (accountNumber !== before.accountNumber && (await findAccountByNumber(trx, accountNumber)))
+            throw duplicateAccountNumber(accountNumber);
+          if (before.kind === 'management_company' && input.parentAccountId)
+            throw fieldError('parentAccountId', 'A management company cannot belong to another one');
           if (input.parentAccountId) await requireManagementCompany(trx, input.parentAccountId);
           const patch = {
-            name: input.name, accountNumber, parentAccountId: input.parentAccountId,
-            addressLine1: input.addressLine1, addressLine2: input.addressLine2, city: input.city, region: input.region, postalCode: input.postalCode,
+            name: input.name,
+            accountNumber,
+            parentAccountId: input.parentAccountId,
+            addressLine1: input.addressLine1,
+            addressLine2: input.addressLine2,
+            city: input.city,
+            region: input.region,
+            postalCode: input.postalCode,
           };
           const change = changedFields(before, patch);
           if (Object.keys(change.after).length === 0) return withParent(trx, before);
           const after = await updateAccountRow(trx, accountId, { ...patch, updatedAt: clock.now().toISOString() });
-          await recordAudit(trx, clock, actor, { action: 'account.updated', subjectType: 'account', subjectId: accountId, accountId, ...change });
+          await recordAudit(trx, clock, actor, {
+            action: 'account.updated',
+            subjectType: 'account',
+            subjectId: accountId,
+            accountId,
+            ...change,
+          });
           return withParent(trx, after);
         });
       } catch (error) {
@@ -189,7 +233,14 @@ export function createCustomersService(deps: CustomersServiceDeps) {
         const before = await requireAccount(trx, accountId);
         if (before.status === status) return withParent(trx, before);
         const account = await updateAccountRow(trx, accountId, { status, updatedAt: clock.now().toISOString() });
-        await recordAudit(trx, clock, actor, { action: 'account.status_changed', subjectType: 'account', subjectId: accountId, accountId, before: { status: before.status }, after: { status } });
+        await recordAudit(trx, clock, actor, {
+          action: 'account.status_changed',
+          subjectType: 'account',
+          subjectId: accountId,
+          accountId,
+          before: { status: before.status },
+          after: { status },
+        });
         await accountHooks.afterStatusChange(trx, { account, previousStatus: before.status, actor });
         return withParent(trx, account);
       });
@@ -201,11 +252,17 @@ export function createCustomersService(deps: CustomersServiceDeps) {
         const before = await requireAccount(trx, accountId);
         const flag = enabled ? 1 : 0;
         if (before.portalAccessEnabled === flag) return withParent(trx, before);
-        const account = await updateAccountRow(trx, accountId, { portalAccessEnabled: flag, updatedAt: clock.now().toISOString() });
+        const account = await updateAccountRow(trx, accountId, {
+          portalAccessEnabled: flag,
+          updatedAt: clock.now().toISOString(),
+        });
         await recordAudit(trx, clock, actor, {
           action: enabled ? 'account.portal_access_enabled' : 'account.portal_access_disabled',
-          subjectType: 'account', subjectId: accountId, accountId,
-          before: { portalAccessEnabled: before.portalAccessEnabled === 1 }, after: { portalAccessEnabled: enabled },
+          subjectType: 'account',
+          subjectId: accountId,
+          accountId,
+          before: { portalAccessEnabled: before.portalAccessEnabled === 1 },
+          after: { portalAccessEnabled: enabled },
         });
         await accountHooks.afterPortalAccessChange(trx, { account, enabled, actor });
         return withParent(trx, account);
@@ -216,7 +273,12 @@ export function createCustomersService(deps: CustomersServiceDeps) {
     async revealPortalKey(accountId: string, actor: ActorContext) {
       const account = await requireAccount(db, accountId);
       const portalKey = revealPortalKey(account, secretKey);
-      await recordAudit(db, clock, actor, { action: 'account.portal_key_revealed', subjectType: 'account', subjectId: accountId, accountId });
+      await recordAudit(db, clock, actor, {
+        action: 'account.portal_key_revealed',
+        subjectType: 'account',
+        subjectId: accountId,
+        accountId,
+      });
       return { portalKey, rotatedAt: account.portalKeyRotatedAt };
     },
 
@@ -226,8 +288,16 @@ export function createCustomersService(deps: CustomersServiceDeps) {
         await requireAccount(trx, accountId);
         const now = clock.now().toISOString();
         const portalKey = generatePortalKey();
-        const account = await updateAccountRow(trx, accountId, { ...portalKeyColumns(secretKey, accountId, portalKey, now), updatedAt: now });
-        await recordAudit(trx, clock, actor, { action: 'account.portal_key_rotated', subjectType: 'account', subjectId: accountId, accountId });
+        const account = await updateAccountRow(trx, accountId, {
+          ...portalKeyColumns(secretKey, accountId, portalKey, now),
+          updatedAt: now,
+        });
+        await recordAudit(trx, clock, actor, {
+          action: 'account.portal_key_rotated',
+          subjectType: 'account',
+          subjectId: accountId,
+          accountId,
+        });
         return { portalKey: revealPortalKey(account, secretKey), rotatedAt: now };
       });
     },
@@ -241,18 +311,40 @@ export function createCustomersService(deps: CustomersServiceDeps) {
           account,
           hasStaffContact: contacts.some((contact) => contact.staffMemberId !== null),
           // Staff's own contact records are not onboarded; only the customer's people need a main property.
-          contacts: contacts.filter((contact) => contact.staffMemberId === null).map((contact) => ({
-            name: `${contact.firstName} ${contact.lastName}`, mainAccountId: contact.mainAccountId, linkedAccountIds: links.get(contact.id) ?? [],
-          })),
+          contacts: contacts
+            .filter((contact) => contact.staffMemberId === null)
+            .map((contact) => ({
+              name: `${contact.firstName} ${contact.lastName}`,
+              mainAccountId: contact.mainAccountId,
+              linkedAccountIds: links.get(contact.id) ?? [],
+            })),
         }),
         ...(await Promise.all(onboardingProviders.map((provider) => provider.checks(db, account)))).flat(),
       ];
       const checkOffs = new Map((await findOnboardingCheckOffs(db, accountId)).map((row) => [row.itemKey, row]));
       return [
-        ...computed.map((check) => ({ key: check.key, label: check.label, source: 'computed' as const, phase: check.phase ?? 'before' as const, done: check.done, hint: check.hint, checkedByName: null, checkedAt: null })),
+        ...computed.map((check) => ({
+          key: check.key,
+          label: check.label,
+          source: 'computed' as const,
+          phase: check.phase ?? ('before' as const),
+          done: check.done,
+          hint: check.hint,
+          checkedByName: null,
+          checkedAt: null,
+        })),
         ...MANUAL_ONBOARDING_ITEMS.map((item) => {
           const checkOff = checkOffs.get(item.key);
-          return { key: item.key, label: item.label, source: 'manual' as const, phase: item.phase, done: Boolean(checkOff), hint: null, checkedByName: checkOff?.checkedByName ?? null, checkedAt: checkOff?.checkedAt ?? null };
+          return {
+            key: item.key,
+            label: item.label,
+            source: 'manual' as const,
+            phase: item.phase,
+            done: Boolean(checkOff),
+            hint: null,
+            checkedByName: checkOff?.checkedByName ?? null,
+            checkedAt: checkOff?.checkedAt ?? null,
+          };
         }),
       ];
     },
@@ -260,21 +352,30 @@ export function createCustomersService(deps: CustomersServiceDeps) {
     /** Ticks a manual checklist item off (or back on); computed items follow the data instead. */
     async setOnboardingCheck(accountId: string, itemKey: string, done: boolean, actor: ActorContext): Promise<void> {
       if (!isManualOnboardingItem(itemKey)) throw new AppError('not_found', 'No such manual checklist item');
-      if (actor.actorKind !== 'staff' || !actor.actorId) throw new AppError('forbidden', 'Only staff tick off onboarding items.');
+      if (actor.actorKind !== 'staff' || !actor.actorId)
+        throw new AppError('forbidden', 'Only staff tick off onboarding items.');
       const staffId = actor.actorId;
       await db.transaction().execute(async (trx) => {
         await requireAccount(trx, accountId);
         const existing = await findOnboardingCheckOff(trx, accountId, itemKey);
         if (Boolean(existing) === done) return;
-        if (done) await insertOnboardingCheckOff(trx, { accountId, itemKey, checkedByStaffId: staffId, checkedAt: clock.now().toISOString() });
+        if (done)
+          await insertOnboardingCheckOff(trx, {
+            accountId,
+            itemKey,
+            checkedByStaffId: staffId,
+            checkedAt: clock.now().toISOString(),
+          });
         else await deleteOnboardingCheckOff(trx, accountId, itemKey);
         await recordAudit(trx, clock, actor, {
           action: done ? 'account.onboarding_item_checked' : 'account.onboarding_item_unchecked',
-          subjectType: 'account', subjectId: accountId, accountId, after: { itemKey },
+          subjectType: 'account',
+          subjectId: accountId,
+          accountId,
+          after: { itemKey },
         });
       });
     },
-
   };
 }
 

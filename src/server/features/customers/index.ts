@@ -9,7 +9,12 @@ export { findAccountByPortalKey, revealPortalKey } from './portal-key.ts';
 
 /** Customer accounts (management companies and properties), contacts, portal keys and the onboarding checklist. */
 export function createCustomersFeature(deps: BaseDeps & { accountHooks: AccountHooks }) {
-  const accounts = createCustomersService({ db: deps.db, clock: deps.clock, secretKey: deps.config.secretKey, accountHooks: deps.accountHooks });
+  const accounts = createCustomersService({
+    db: deps.db,
+    clock: deps.clock,
+    secretKey: deps.config.secretKey,
+    accountHooks: deps.accountHooks,
+  });
   const contacts = createContactsService({ db: deps.db, clock: deps.clock });
   return { accounts, contacts };
 }

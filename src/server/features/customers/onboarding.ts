@@ -21,11 +21,31 @@ export interface OnboardingCheckProvider {
 
 /** Items staff tick off by hand (seeds 000/001 "To Do Before Day of Onboard" and "Day of Onboard"). */
 export const MANUAL_ONBOARDING_ITEMS = [
-  { key: 'portal_checked_services', phase: 'before', label: 'Logged in to the portal to check Setup Services (right services, order and vendors)' },
-  { key: 'portal_checked_pricing', phase: 'before', label: 'Checked floorplans and the pricelist (standard services and add-ons) in the portal' },
-  { key: 'portal_test_turn', phase: 'before', label: 'Started a turn in the portal to see services and add-ons (not saved)' },
-  { key: 'day_of_password_resets', phase: 'day_of', label: 'Day of onboard: triggered a password reset for each contact' },
-  { key: 'day_of_portal_ready', phase: 'day_of', label: 'Day of onboard: still associated to the property and signed in to the portal, ready to share' },
+  {
+    key: 'portal_checked_services',
+    phase: 'before',
+    label: 'Logged in to the portal to check Setup Services (right services, order and vendors)',
+  },
+  {
+    key: 'portal_checked_pricing',
+    phase: 'before',
+    label: 'Checked floorplans and the pricelist (standard services and add-ons) in the portal',
+  },
+  {
+    key: 'portal_test_turn',
+    phase: 'before',
+    label: 'Started a turn in the portal to see services and add-ons (not saved)',
+  },
+  {
+    key: 'day_of_password_resets',
+    phase: 'day_of',
+    label: 'Day of onboard: triggered a password reset for each contact',
+  },
+  {
+    key: 'day_of_portal_ready',
+    phase: 'day_of',
+    label: 'Day of onboard: still associated to the property and signed in to the portal, ready to share',
+  },
 ] as const;
 
 export type ManualOnboardingItemKey = (typeof MANUAL_ONBOARDING_ITEMS)[number]['key'];
@@ -42,7 +62,9 @@ export interface OnboardingFacts {
 
 /** The checks customers itself can compute from account and contact data. */
 export function accountOnboardingChecks(facts: OnboardingFacts): OnboardingCheck[] {
-  const withoutMain = facts.contacts.filter((contact) => !contact.mainAccountId || !contact.linkedAccountIds.includes(contact.mainAccountId));
+  const withoutMain = facts.contacts.filter(
+    (contact) => !contact.mainAccountId || !contact.linkedAccountIds.includes(contact.mainAccountId),
+  );
   return [
     {
       key: 'account_current',
@@ -66,9 +88,12 @@ export function accountOnboardingChecks(facts: OnboardingFacts): OnboardingCheck
       key: 'contacts_main_account',
       label: 'Every contact has the right main property',
       done: facts.contacts.length > 0 && withoutMain.length === 0,
-      hint: facts.contacts.length === 0
-        ? 'Add the property contacts first.'
-        : withoutMain.length ? `Set the main property for ${withoutMain.map((contact) => contact.name).join(', ')}.` : null,
+      hint:
+        facts.contacts.length === 0
+          ? 'Add the property contacts first.'
+          : withoutMain.length
+            ? `Set the main property for ${withoutMain.map((contact) => contact.name).join(', ')}.`
+            : null,
     },
   ];
 }

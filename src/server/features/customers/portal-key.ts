@@ -21,7 +21,11 @@ export function generatePortalKey(): string {
 
 /** Uppercase, no dashes or spaces, and the look-alikes people type (O, I, L) read as the digits they resemble. */
 export function normalizePortalKey(input: string): string {
-  return input.toUpperCase().replace(/[\s-]+/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
+  return input
+    .toUpperCase()
+    .replace(/[\s-]+/g, '')
+    .replace(/O/g, '0')
+    .replace(/[IL]/g, '1');
 }
 
 export function formatPortalKey(input: string): string {
@@ -43,23 +47,36 @@ export function sealPortalKey(secretKey: string, accountId: string, portalKey: s
   const cipher = createCipheriv('aes-256-gcm', sealingKey(secretKey), iv);
   cipher.setAAD(Buffer.from(accountId));
   const ciphertext = Buffer.concat([cipher.update(normalizePortalKey(portalKey), 'utf8'), cipher.final()]);
-  return ['v1', iv.toString('base64url'), cipher.getAuthTag().toString('base64url'), ciphertext.toString('base64url')].join('.');
+  return [
+    'v1',
+    iv.toString('base64url'),
+    cipher.getAuthTag().toString('base64url'),
+    ciphertext.toString('base64url'),
+  ].join('.');
 }
 
 /** The columns to store for a new key. */
 export function portalKeyColumns(secretKey: string, accountId: string, portalKey: string, now: string) {
-  return { portalKeyHash: hashPortalKey(secretKey, portalKey), portalKeySealed: sealPortalKey(secretKey, accountId, portalKey), portalKeyRotatedAt: now };
+  return {
+    portalKeyHash: hashPortalKey(secretKey, portalKey),
+    portalKeySealed: sealPortalKey(secretKey, accountId, portalKey),
+    portalKeyRotatedAt: now,
+  };
 }
 
 /** The account's portal key, formatted for reading out ("K7Q2-…"). */
 export function revealPortalKey(account: Pick<AccountsTable, 'id' | 'portalKeySealed'>, secretKey: string): string {
-  if (!account.portalKeySealed) throw new AppError('not_found', 'This account has no portal key yet. Generate one first.');
+  if (!account.portalKeySealed)
+    throw new AppError('not_found', 'This account has no portal key yet. Generate one first.');
   const [version, iv, tag, ciphertext] = account.portalKeySealed.split('.');
-  if (version !== 'v1' || !iv || !tag || !ciphertext) throw new AppError('internal', 'The stored portal key is unreadable.');
+  if (version !== 'v1' || !iv || !tag || !ciphertext)
+    throw new AppError('internal', 'The stored portal key is unreadable.');
   const decipher = createDecipheriv('aes-256-gcm', sealingKey(secretKey), Buffer.from(iv, 'base64url'));
   decipher.setAAD(Buffer.from(account.id));
   decipher.setAuthTag(Buffer.from(tag, 'base64url'));
-  const plain = Buffer.concat([decipher.update(Buffer.from(ciphertext, 'base64url')), decipher.final()]).toString('utf8');
+  const plain = Buffer.concat([decipher.update(Buffer.from(ciphertext, 'base64url')), decipher.final()]).toString(
+    'utf8',
+  );
   return formatPortalKey(plain);
 }
 
@@ -74,7 +91,11 @@ export async function findAccountByPortalKey(
   secretKey: string,
   input: { accountNumber: string; portalKey: string },
 ): Promise<AccountsTable | null> {
-  const account = await db.selectFrom('accounts').selectAll().where('accountNumber', '=', normalizeAccountNumber(input.accountNumber)).executeTakeFirst();
+  const account = await db
+    .selectFrom('accounts')
+    .selectAll()
+    .where('accountNumber', '=', normalizeAccountNumber(input.accountNumber))
+    .executeTakeFirst();
   const candidate = hashPortalKey(secretKey, input.portalKey);
   const matches = constantTimeEquals(candidate, account?.portalKeyHash ?? UNKNOWN_ACCOUNT_HASH);
   return account && account.portalKeyHash && matches ? account : null;

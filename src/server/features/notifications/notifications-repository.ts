@@ -1,6 +1,11 @@
 import { sql, type Selectable } from 'kysely';
 import type { Db, Trx } from '../../db/database.ts';
-import type { MessageTemplatesTable, NotificationSettingsTable, OutboxMessagesTable, OutboxStatus } from '../../db/schema/outbox.ts';
+import type {
+  MessageTemplatesTable,
+  NotificationSettingsTable,
+  OutboxMessagesTable,
+  OutboxStatus,
+} from '../../db/schema/outbox.ts';
 
 export type OutboxMessageRow = Selectable<OutboxMessagesTable>;
 
@@ -52,7 +57,10 @@ export async function findMessageTemplates(db: Db | Trx): Promise<Selectable<Mes
   return db.selectFrom('messageTemplates').selectAll().execute();
 }
 
-export async function findMessageTemplate(db: Db | Trx, kind: string): Promise<Selectable<MessageTemplatesTable> | undefined> {
+export async function findMessageTemplate(
+  db: Db | Trx,
+  kind: string,
+): Promise<Selectable<MessageTemplatesTable> | undefined> {
   return db.selectFrom('messageTemplates').selectAll().where('kind', '=', kind).executeTakeFirst();
 }
 
@@ -61,7 +69,15 @@ export async function saveMessageTemplate(trx: Trx, template: MessageTemplatesTa
     .insertInto('messageTemplates')
     .values(template)
     .onConflict((conflict) =>
-      conflict.column('kind').doUpdateSet({ subject: template.subject, html: template.html, text: template.text, updatedAt: template.updatedAt, updatedByStaffId: template.updatedByStaffId }),
+      conflict
+        .column('kind')
+        .doUpdateSet({
+          subject: template.subject,
+          html: template.html,
+          text: template.text,
+          updatedAt: template.updatedAt,
+          updatedByStaffId: template.updatedByStaffId,
+        }),
     )
     .execute();
 }
@@ -78,6 +94,14 @@ export async function saveNotificationSetting(trx: Trx, setting: NotificationSet
   await trx
     .insertInto('notificationSettings')
     .values(setting)
-    .onConflict((conflict) => conflict.column('kind').doUpdateSet({ enabled: setting.enabled, updatedAt: setting.updatedAt, updatedByStaffId: setting.updatedByStaffId }))
+    .onConflict((conflict) =>
+      conflict
+        .column('kind')
+        .doUpdateSet({
+          enabled: setting.enabled,
+          updatedAt: setting.updatedAt,
+          updatedByStaffId: setting.updatedByStaffId,
+        }),
+    )
     .execute();
 }

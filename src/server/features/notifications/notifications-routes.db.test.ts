@@ -10,7 +10,10 @@ describe('notifications API', () => {
   let supportCookie: string;
   beforeAll(async () => {
     testApp = await createTestApp();
-    adminCookie = await signInStaff(testApp.app, await createStaffMember(testApp.deps, { role: 'admin', name: 'Alex Admin' }));
+    adminCookie = await signInStaff(
+      testApp.app,
+      await createStaffMember(testApp.deps, { role: 'admin', name: 'Alex Admin' }),
+    );
     supportCookie = await signInStaff(testApp.app, await createStaffMember(testApp.deps, { role: 'support' }));
   });
   afterAll(() => testApp.close());
@@ -19,16 +22,33 @@ describe('notifications API', () => {
     testApp.app.inject({ method, url, headers: { cookie }, ...(payload === undefined ? {} : { payload }) });
 
   it('sends a test email that shows up, rendered, in the outbox list filtered by recipient', async () => {
-    const sent = await call('POST', '/api/staff/notification-test-messages', supportCookie, { channel: 'email', to: 'Ops@Vendor.test' });
+    const sent = await call('POST', '/api/staff/notification-test-messages', supportCookie, {
+      channel: 'email',
+      to: 'Ops@Vendor.test',
+    });
     expect(sent.statusCode).toBe(202);
     const { id } = sent.json() as { id: string };
     const queued = await call('GET', '/api/staff/outbox-messages?to=ops@vendor.test', adminCookie);
     expect(queued.json().items).toEqual([expect.objectContaining({ id, status: 'queued', subject: null, text: null })]);
     await deliverOutbox(testApp.deps);
-    const list = await call('GET', '/api/staff/outbox-messages?to=ops%40vendor.test&status=sent&kind=staff_test_email', adminCookie);
+    const list = await call(
+      'GET',
+      '/api/staff/outbox-messages?to=ops%40vendor.test&status=sent&kind=staff_test_email',
+      adminCookie,
+    );
     expect(list.statusCode).toBe(200);
     const [item] = list.json().items;
-    expect(item).toMatchObject({ id, kind: 'staff_test_email', kindLabel: 'Test email', channel: 'email', to: ['Ops@Vendor.test'], status: 'sent', attempts: 1, captured: true, subject: 'Portico test email' });
+    expect(item).toMatchObject({
+      id,
+      kind: 'staff_test_email',
+      kindLabel: 'Test email',
+      channel: 'email',
+      to: ['Ops@Vendor.test'],
+      status: 'sent',
+      attempts: 1,
+      captured: true,
+      subject: 'Portico test email',
+    });
     expect(item.html).toContain('<a href="http://portico.test/console">Portico</a>');
     expect(item.text).toContain('http://portico.test/console');
     expect(item).not.toHaveProperty('payloadJson');
@@ -39,11 +59,17 @@ describe('notifications API', () => {
   });
 
   it('normalizes a test text message number to E.164 and rejects a bad one next to the field', async () => {
-    const sent = await call('POST', '/api/staff/notification-test-messages', adminCookie, { channel: 'sms', to: '(512) 555-0123' });
+    const sent = await call('POST', '/api/staff/notification-test-messages', adminCookie, {
+      channel: 'sms',
+      to: '(512) 555-0123',
+    });
     expect(sent.statusCode).toBe(202);
     const list = await call('GET', '/api/staff/outbox-messages?to=%2B15125550123', adminCookie);
     expect(list.json().items[0]).toMatchObject({ channel: 'sms', to: ['+15125550123'] });
-    const bad = await call('POST', '/api/staff/notification-test-messages', adminCookie, { channel: 'sms', to: '555-01' });
+    const bad = await call('POST', '/api/staff/notification-test-messages', adminCookie, {
+      channel: 'sms',
+      to: '555-01',
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.fields).toEqual([{ path: 'to', message: expect.stringContaining('valid phone number') }]);
   });
@@ -51,7 +77,11 @@ describe('notifications API', () => {
   it('pages newest first', async () => {
     await testApp.deps.db.transaction().execute(async (trx) => {
       for (let index = 0; index < 3; index++) {
-        await enqueue(trx, testApp.clock, { kind: 'staff_test_email', to: ['pager@vendor.test'], payload: { staff: { name: `n${index}` }, consoleUrl: 'http://x.test' } });
+        await enqueue(trx, testApp.clock, {
+          kind: 'staff_test_email',
+          to: ['pager@vendor.test'],
+          payload: { staff: { name: `n${index}` }, consoleUrl: 'http://x.test' },
+        });
       }
     });
     const first = await call('GET', '/api/staff/outbox-messages?to=pager@vendor.test&pageSize=2', adminCookie);
@@ -63,23 +93,52 @@ describe('notifications API', () => {
   });
 
   it('retries a dead message once, with an audit event, and refuses anything else', async () => {
-    const id = await testApp.deps.db.transaction().execute((trx) =>
-      enqueue(trx, testApp.clock, { kind: 'staff_test_email', to: ['dead@vendor.test'], payload: { staff: { name: 'x' }, consoleUrl: 'http://x.test' } }));
+    const id = await testApp.deps.db
+      .transaction()
+      .execute((trx) =>
+        enqueue(trx, testApp.clock, {
+          kind: 'staff_test_email',
+          to: ['dead@vendor.test'],
+          payload: { staff: { name: 'x' }, consoleUrl: 'http://x.test' },
+        }),
+      );
     expect((await call('POST', `/api/staff/outbox-messages/${id}/retry`, adminCookie)).statusCode).toBe(409);
-    await testApp.deps.db.updateTable('outboxMessages').set({ status: 'dead', attempts: 8, lastError: 'SMTP: 550' }).where('id', '=', id!).execute();
+    await testApp.deps.db
+      .updateTable('outboxMessages')
+      .set({ status: 'dead', attempts: 8, lastError: 'SMTP: 550' })
+      .where('id', '=', id!)
+      .execute();
     const retried = await call('POST', `/api/staff/outbox-messages/${id}/retry`, supportCookie);
     expect(retried.statusCode).toBe(200);
     expect(retried.json()).toMatchObject({ id, status: 'queued', attempts: 0, lastError: null });
-    const audit = await testApp.deps.db.selectFrom('auditEvents').select('action').where('subjectId', '=', id!).execute();
+    const audit = await testApp.deps.db
+      .selectFrom('auditEvents')
+      .select('action')
+      .where('subjectId', '=', id!)
+      .execute();
     expect(audit.map((event) => event.action)).toContain('outbox.message_retried');
     expect((await call('POST', `/api/staff/outbox-messages/${id}/retry`, adminCookie)).statusCode).toBe(409);
-    expect((await call('POST', '/api/staff/outbox-messages/0190aaaa-0000-7000-8000-000000000000/retry', adminCookie)).statusCode).toBe(404);
+    expect(
+      (await call('POST', '/api/staff/outbox-messages/0190aaaa-0000-7000-8000-000000000000/retry', adminCookie))
+        .statusCode,
+    ).toBe(404);
   });
 
   it('will not retry a dead message whose one-time link was removed', async () => {
-    const id = await testApp.deps.db.transaction().execute((trx) =>
-      enqueue(trx, testApp.clock, { kind: 'staff_test_email', to: ['link@vendor.test'], payload: { staff: { name: 'x' }, consoleUrl: 'http://x.test' } }));
-    await testApp.deps.db.updateTable('outboxMessages').set({ status: 'dead', payloadJson: null }).where('id', '=', id!).execute();
+    const id = await testApp.deps.db
+      .transaction()
+      .execute((trx) =>
+        enqueue(trx, testApp.clock, {
+          kind: 'staff_test_email',
+          to: ['link@vendor.test'],
+          payload: { staff: { name: 'x' }, consoleUrl: 'http://x.test' },
+        }),
+      );
+    await testApp.deps.db
+      .updateTable('outboxMessages')
+      .set({ status: 'dead', payloadJson: null })
+      .where('id', '=', id!)
+      .execute();
     const retried = await call('POST', `/api/staff/outbox-messages/${id}/retry`, adminCookie);
     expect(retried.statusCode).toBe(409);
     expect(retried.json().error.message).toMatch(/new link/);
@@ -90,45 +149,97 @@ describe('notifications API', () => {
     const original = templates.json().items.find((item: { kind: string }) => item.kind === 'staff_test_email');
     expect(original).toMatchObject({ mergeTags: ['staff.name', 'consoleUrl'], isCustomized: false });
 
-    const unknown = await call('PUT', '/api/staff/message-templates/staff_test_email', adminCookie, { subject: 'Hi {{contact.firstName}}', html: '<p>ok</p>', text: 'ok' });
+    const unknown = await call('PUT', '/api/staff/message-templates/staff_test_email', adminCookie, {
+      subject: 'Hi {{contact.firstName}}',
+      html: '<p>ok</p>',
+      text: 'ok',
+    });
     expect(unknown.statusCode).toBe(400);
-    expect(unknown.json().error.fields).toEqual([{ path: 'subject', message: expect.stringContaining('{{contact.firstName}}') }]);
-    expect((await call('POST', '/api/staff/message-templates/staff_test_email/preview', adminCookie, { subject: 's', html: '{{nope}}', text: 't' })).json().error.fields[0].path).toBe('html');
+    expect(unknown.json().error.fields).toEqual([
+      { path: 'subject', message: expect.stringContaining('{{contact.firstName}}') },
+    ]);
+    expect(
+      (
+        await call('POST', '/api/staff/message-templates/staff_test_email/preview', adminCookie, {
+          subject: 's',
+          html: '{{nope}}',
+          text: 't',
+        })
+      ).json().error.fields[0].path,
+    ).toBe('html');
 
-    const body = { subject: 'Check from {{staff.name}}', html: '<p>From {{ staff.name }}</p>', text: 'From {{staff.name}}' };
-    expect((await call('PUT', '/api/staff/message-templates/staff_test_email', supportCookie, body)).statusCode).toBe(403);
+    const body = {
+      subject: 'Check from {{staff.name}}',
+      html: '<p>From {{ staff.name }}</p>',
+      text: 'From {{staff.name}}',
+    };
+    expect((await call('PUT', '/api/staff/message-templates/staff_test_email', supportCookie, body)).statusCode).toBe(
+      403,
+    );
     const saved = await call('PUT', '/api/staff/message-templates/staff_test_email', adminCookie, body);
     expect(saved.statusCode).toBe(200);
     expect(saved.json()).toMatchObject({ ...body, isCustomized: true });
-    const preview = await call('POST', '/api/staff/message-templates/staff_test_email/preview', supportCookie, { ...body, html: '<p>{{staff.name}} &amp; co</p>' });
-    expect(preview.json()).toEqual({ subject: 'Check from Jordan Staff', html: '<p>Jordan Staff &amp; co</p>', text: 'From Jordan Staff' });
+    const preview = await call('POST', '/api/staff/message-templates/staff_test_email/preview', supportCookie, {
+      ...body,
+      html: '<p>{{staff.name}} &amp; co</p>',
+    });
+    expect(preview.json()).toEqual({
+      subject: 'Check from Jordan Staff',
+      html: '<p>Jordan Staff &amp; co</p>',
+      text: 'From Jordan Staff',
+    });
 
-    await call('POST', '/api/staff/notification-test-messages', adminCookie, { channel: 'email', to: 'custom@vendor.test' });
+    await call('POST', '/api/staff/notification-test-messages', adminCookie, {
+      channel: 'email',
+      to: 'custom@vendor.test',
+    });
     await deliverOutbox(testApp.deps);
     const [custom] = (await call('GET', '/api/staff/outbox-messages?to=custom@vendor.test', adminCookie)).json().items;
     expect(custom).toMatchObject({ subject: 'Check from Alex Admin', html: '<p>From Alex Admin</p>' });
 
     const reset = await call('POST', '/api/staff/message-templates/staff_test_email/reset', adminCookie);
     expect(reset.json()).toMatchObject({ subject: original.subject, isCustomized: false });
-    const audit = await testApp.deps.db.selectFrom('auditEvents').select('action').where('subjectId', '=', 'staff_test_email').execute();
-    expect(audit.map((event) => event.action)).toEqual(expect.arrayContaining(['message_template.updated', 'message_template.reset']));
+    const audit = await testApp.deps.db
+      .selectFrom('auditEvents')
+      .select('action')
+      .where('subjectId', '=', 'staff_test_email')
+      .execute();
+    expect(audit.map((event) => event.action)).toEqual(
+      expect.arrayContaining(['message_template.updated', 'message_template.reset']),
+    );
     expect((await call('PUT', '/api/staff/message-templates/no_such_kind', adminCookie, body)).statusCode).toBe(404);
   });
 
   it('switches a kind off so enqueue stores nothing, but never a kind that cannot be disabled', async () => {
     const settings = (await call('GET', '/api/staff/notification-settings', supportCookie)).json().items;
-    expect(settings).toEqual(expect.arrayContaining([
-      expect.objectContaining({ kind: 'staff_test_email', canBeDisabled: false, enabled: true }),
-      expect.objectContaining({ kind: 'outbox_dead_letter_alert', canBeDisabled: true, enabled: true }),
-    ]));
-    const refused = await call('PUT', '/api/staff/notification-settings/staff_test_email', adminCookie, { enabled: false });
+    expect(settings).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ kind: 'staff_test_email', canBeDisabled: false, enabled: true }),
+        expect.objectContaining({ kind: 'outbox_dead_letter_alert', canBeDisabled: true, enabled: true }),
+      ]),
+    );
+    const refused = await call('PUT', '/api/staff/notification-settings/staff_test_email', adminCookie, {
+      enabled: false,
+    });
     expect(refused.statusCode).toBe(400);
     expect(refused.json().error.fields[0].path).toBe('enabled');
-    expect((await call('PUT', '/api/staff/notification-settings/outbox_dead_letter_alert', supportCookie, { enabled: false })).statusCode).toBe(403);
-    const off = await call('PUT', '/api/staff/notification-settings/outbox_dead_letter_alert', adminCookie, { enabled: false });
+    expect(
+      (
+        await call('PUT', '/api/staff/notification-settings/outbox_dead_letter_alert', supportCookie, {
+          enabled: false,
+        })
+      ).statusCode,
+    ).toBe(403);
+    const off = await call('PUT', '/api/staff/notification-settings/outbox_dead_letter_alert', adminCookie, {
+      enabled: false,
+    });
     expect(off.json()).toMatchObject({ kind: 'outbox_dead_letter_alert', enabled: false });
     const payload = { message: { kindLabel: 'x', recipients: 'y', error: 'z' }, outboxUrl: 'http://x.test' };
-    const result = await testApp.deps.db.transaction().execute((trx) => enqueue(trx, testApp.clock, { kind: 'outbox_dead_letter_alert', to: ['a@vendor.test'], payload }));
+    const result = await testApp.deps.db
+      .transaction()
+      .execute((trx) =>
+        enqueue(trx, testApp.clock, { kind: 'outbox_dead_letter_alert', to: ['a@vendor.test'], payload }),
+      );
     expect(result).toBeNull();
     await call('PUT', '/api/staff/notification-settings/outbox_dead_letter_alert', adminCookie, { enabled: true });
   });
@@ -136,10 +247,21 @@ describe('notifications API', () => {
   it('requires a staff session and publishes stable operationIds', async () => {
     expect((await testApp.app.inject({ method: 'GET', url: '/api/staff/outbox-messages' })).statusCode).toBe(401);
     const document = (await testApp.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
-    const operationIds = Object.values(document.paths as Record<string, Record<string, { operationId: string }>>).flatMap((path) => Object.values(path).map((operation) => operation.operationId));
-    expect(operationIds).toEqual(expect.arrayContaining([
-      'listOutboxMessages', 'retryOutboxMessage', 'listMessageTemplates', 'updateMessageTemplate', 'previewMessageTemplate',
-      'resetMessageTemplate', 'listNotificationSettings', 'updateNotificationSetting', 'sendTestMessage',
-    ]));
+    const operationIds = Object.values(
+      document.paths as Record<string, Record<string, { operationId: string }>>,
+    ).flatMap((path) => Object.values(path).map((operation) => operation.operationId));
+    expect(operationIds).toEqual(
+      expect.arrayContaining([
+        'listOutboxMessages',
+        'retryOutboxMessage',
+        'listMessageTemplates',
+        'updateMessageTemplate',
+        'previewMessageTemplate',
+        'resetMessageTemplate',
+        'listNotificationSettings',
+        'updateNotificationSetting',
+        'sendTestMessage',
+      ]),
+    );
   });
 });

@@ -9,7 +9,11 @@ import { enqueue } from '../../outbox/outbox.ts';
 import { isEmailAddress, toE164 } from '../../outbox/recipients.ts';
 import { staffTestEmailKind, staffTestSmsKind } from '../../outbox/kinds/notifications-kinds.ts';
 import { renderTemplate, unknownMergeTags } from '../../outbox/template-rules.ts';
-import type { ListOutboxMessagesQuery, MessageTemplateBody, OutboxChannel } from '../../../shared/notifications-contracts.ts';
+import type {
+  ListOutboxMessagesQuery,
+  MessageTemplateBody,
+  OutboxChannel,
+} from '../../../shared/notifications-contracts.ts';
 import { recordAudit } from '../audit/index.ts';
 import {
   deleteMessageTemplate,
@@ -70,15 +74,24 @@ export function createNotificationsService(deps: NotificationsServiceDeps) {
       return db.transaction().execute(async (trx) => {
         const message = await findOutboxMessage(trx, input.id);
         if (!message) throw notFound('Message');
-        if (message.status !== 'dead') throw new AppError('conflict', 'Only a message that could not be delivered can be retried.');
+        if (message.status !== 'dead')
+          throw new AppError('conflict', 'Only a message that could not be delivered can be retried.');
         const now = clock.now().toISOString();
         if (message.payloadJson === null || (message.expiresAt !== null && message.expiresAt <= now)) {
-          throw new AppError('conflict', 'This message carried a one-time link that is no longer valid. Send a new link from the contact instead.');
+          throw new AppError(
+            'conflict',
+            'This message carried a one-time link that is no longer valid. Send a new link from the contact instead.',
+          );
         }
-        if (!(await requeueDeadMessage(trx, message.id, now))) throw new AppError('conflict', 'The message changed meanwhile. Reload and try again.');
+        if (!(await requeueDeadMessage(trx, message.id, now)))
+          throw new AppError('conflict', 'The message changed meanwhile. Reload and try again.');
         await recordAudit(trx, clock, input.actor, {
-          action: 'outbox.message_retried', subjectType: 'outbox_message', subjectId: message.id, accountId: message.accountId,
-          before: { status: message.status, attempts: message.attempts, lastError: message.lastError }, after: { status: 'queued', attempts: 0 },
+          action: 'outbox.message_retried',
+          subjectType: 'outbox_message',
+          subjectId: message.id,
+          accountId: message.accountId,
+          before: { status: message.status, attempts: message.attempts, lastError: message.lastError },
+          after: { status: 'queued', attempts: 0 },
         });
         return (await findOutboxMessage(trx, message.id))!;
       });
@@ -96,10 +109,18 @@ export function createNotificationsService(deps: NotificationsServiceDeps) {
       checkRequiredParts(kind, template);
       const before = await templateView(kind);
       await db.transaction().execute(async (trx) => {
-        await saveMessageTemplate(trx, { kind: kind.id, ...template, updatedAt: clock.now().toISOString(), updatedByStaffId: input.actor.actorId });
+        await saveMessageTemplate(trx, {
+          kind: kind.id,
+          ...template,
+          updatedAt: clock.now().toISOString(),
+          updatedByStaffId: input.actor.actorId,
+        });
         await recordAudit(trx, clock, input.actor, {
-          action: 'message_template.updated', subjectType: 'message_template', subjectId: kind.id,
-          before: { subject: before.subject, html: before.html, text: before.text }, after: template,
+          action: 'message_template.updated',
+          subjectType: 'message_template',
+          subjectId: kind.id,
+          before: { subject: before.subject, html: before.html, text: before.text },
+          after: template,
         });
       });
       return templateView(kind);
@@ -111,8 +132,11 @@ export function createNotificationsService(deps: NotificationsServiceDeps) {
       await db.transaction().execute(async (trx) => {
         await deleteMessageTemplate(trx, kind.id);
         await recordAudit(trx, clock, input.actor, {
-          action: 'message_template.reset', subjectType: 'message_template', subjectId: kind.id,
-          before: { subject: before.subject, html: before.html, text: before.text }, after: kind.defaultTemplate,
+          action: 'message_template.reset',
+          subjectType: 'message_template',
+          subjectId: kind.id,
+          before: { subject: before.subject, html: before.html, text: before.text },
+          after: kind.defaultTemplate,
         });
       });
       return templateView(kind);
@@ -132,21 +156,35 @@ export function createNotificationsService(deps: NotificationsServiceDeps) {
 
     async updateNotificationSetting(input: { kind: string; enabled: boolean; actor: ActorContext }) {
       const kind = findMessageKind(input.kind);
-      if (!kind.canBeDisabled && !input.enabled) throw fieldError('enabled', `${kind.label} messages cannot be switched off.`);
+      if (!kind.canBeDisabled && !input.enabled)
+        throw fieldError('enabled', `${kind.label} messages cannot be switched off.`);
       const before = (await findNotificationSettings(db)).find((row) => row.kind === kind.id)?.enabled ?? 1;
       const enabled = input.enabled ? 1 : 0;
       await db.transaction().execute(async (trx) => {
-        await saveNotificationSetting(trx, { kind: kind.id, enabled, updatedAt: clock.now().toISOString(), updatedByStaffId: input.actor.actorId });
+        await saveNotificationSetting(trx, {
+          kind: kind.id,
+          enabled,
+          updatedAt: clock.now().toISOString(),
+          updatedByStaffId: input.actor.actorId,
+        });
         await recordAudit(trx, clock, input.actor, {
-          action: 'notification_setting.updated', subjectType: 'notification_setting', subjectId: kind.id,
-          before: { enabled: before === 1 }, after: { enabled: input.enabled },
+          action: 'notification_setting.updated',
+          subjectType: 'notification_setting',
+          subjectId: kind.id,
+          before: { enabled: before === 1 },
+          after: { enabled: input.enabled },
         });
       });
       return presentSetting(kind, enabled);
     },
 
     /** "Send test message": checks the email or SMS configuration end to end through the outbox. */
-    async sendTestMessage(input: { channel: OutboxChannel; to: string; staff: StaffMembersTable; actor: ActorContext }) {
+    async sendTestMessage(input: {
+      channel: OutboxChannel;
+      to: string;
+      staff: StaffMembersTable;
+      actor: ActorContext;
+    }) {
       let recipient: string;
       if (input.channel === 'email') {
         if (!isEmailAddress(input.to)) throw fieldError('to', 'Enter a valid email address.');
@@ -158,10 +196,19 @@ export function createNotificationsService(deps: NotificationsServiceDeps) {
       }
       const kind = input.channel === 'email' ? staffTestEmailKind : staffTestSmsKind;
       return db.transaction().execute(async (trx) => {
-        const id = await enqueue(trx, clock, { kind: kind.id, to: [recipient], payload: { staff: { name: input.staff.name }, consoleUrl: `${deps.publicUrl}/console` } });
+        const id = await enqueue(trx, clock, {
+          kind: kind.id,
+          to: [recipient],
+          payload: { staff: { name: input.staff.name }, consoleUrl: `${deps.publicUrl}/console` },
+        });
         // Test kinds cannot be switched off, so enqueue always stores them.
         if (!id) throw new AppError('internal', 'The test message was not queued.');
-        await recordAudit(trx, clock, input.actor, { action: 'outbox.test_message_sent', subjectType: 'outbox_message', subjectId: id, after: { channel: input.channel, to: recipient } });
+        await recordAudit(trx, clock, input.actor, {
+          action: 'outbox.test_message_sent',
+          subjectType: 'outbox_message',
+          subjectId: id,
+          after: { channel: input.channel, to: recipient },
+        });
         return { id };
       });
     },
@@ -170,7 +217,10 @@ export function createNotificationsService(deps: NotificationsServiceDeps) {
 
 export type NotificationsService = ReturnType<typeof createNotificationsService>;
 
-function presentTemplate(kind: MessageKind, stored: { subject: string; html: string; text: string; updatedAt: string } | undefined) {
+function presentTemplate(
+  kind: MessageKind,
+  stored: { subject: string; html: string; text: string; updatedAt: string } | undefined,
+) {
   const template = stored ?? kind.defaultTemplate;
   return {
     kind: kind.id,
@@ -187,5 +237,12 @@ function presentTemplate(kind: MessageKind, stored: { subject: string; html: str
 }
 
 function presentSetting(kind: MessageKind, enabled: 0 | 1) {
-  return { kind: kind.id, label: kind.label, description: kind.description, channel: kind.channel, canBeDisabled: kind.canBeDisabled, enabled: !kind.canBeDisabled || enabled === 1 };
+  return {
+    kind: kind.id,
+    label: kind.label,
+    description: kind.description,
+    channel: kind.channel,
+    canBeDisabled: kind.canBeDisabled,
+    enabled: !kind.canBeDisabled || enabled === 1,
+  };
 }

@@ -11,7 +11,8 @@ export function createPortalAccessFeature(deps: BaseDeps) {
 
   const accountHooks: AccountHooks = {
     async afterStatusChange(trx, { account, previousStatus, actor }) {
-      if (account.status === 'current' && previousStatus !== 'current') await service.afterAccountBecameCurrent(trx, account, { actor });
+      if (account.status === 'current' && previousStatus !== 'current')
+        await service.afterAccountBecameCurrent(trx, account, { actor });
     },
     async afterPortalAccessChange(trx, { account, enabled, actor }) {
       await service.afterAccountAccessChange(trx, account, enabled, { actor });

@@ -1,5 +1,10 @@
 import type { Db, Trx } from '../../db/database.ts';
-import type { AccessEventsTable, AccessTokenPurpose, AccessTokensTable, PortalLoginsTable } from '../../db/schema/portal-access.ts';
+import type {
+  AccessEventsTable,
+  AccessTokenPurpose,
+  AccessTokensTable,
+  PortalLoginsTable,
+} from '../../db/schema/portal-access.ts';
 
 type Executor = Db | Trx;
 
@@ -12,18 +17,30 @@ export function findLoginByContactId(db: Executor, contactId: string) {
 }
 
 export function findLoginByEmail(db: Executor, emailNormalized: string) {
-  return db.selectFrom('portalLogins').selectAll().where('portalEmailNormalized', '=', emailNormalized).executeTakeFirst();
+  return db
+    .selectFrom('portalLogins')
+    .selectAll()
+    .where('portalEmailNormalized', '=', emailNormalized)
+    .executeTakeFirst();
 }
 
 export function findLoginByUsername(db: Executor, usernameNormalized: string) {
-  return db.selectFrom('portalLogins').selectAll().where('usernameNormalized', '=', usernameNormalized).executeTakeFirst();
+  return db
+    .selectFrom('portalLogins')
+    .selectAll()
+    .where('usernameNormalized', '=', usernameNormalized)
+    .executeTakeFirst();
 }
 
 export function insertLogin(db: Executor, login: PortalLoginsTable) {
   return db.insertInto('portalLogins').values(login).execute();
 }
 
-export function updateLogin(db: Executor, id: string, patch: Partial<Omit<PortalLoginsTable, 'id' | 'contactId' | 'createdAt'>>) {
+export function updateLogin(
+  db: Executor,
+  id: string,
+  patch: Partial<Omit<PortalLoginsTable, 'id' | 'contactId' | 'createdAt'>>,
+) {
   return db.updateTable('portalLogins').set(patch).where('id', '=', id).execute();
 }
 
@@ -52,11 +69,21 @@ export function consumeAccessToken(db: Executor, tokenHash: string, now: string)
 }
 
 export function markAccessTokenOpened(db: Executor, id: string, now: string) {
-  return db.updateTable('accessTokens').set({ openedAt: now }).where('id', '=', id).where('openedAt', 'is', null).execute();
+  return db
+    .updateTable('accessTokens')
+    .set({ openedAt: now })
+    .where('id', '=', id)
+    .where('openedAt', 'is', null)
+    .execute();
 }
 
 /** Kills the live links of a login (all of them, or those of some purposes); returns their ids. */
-export async function supersedeAccessTokens(db: Executor, loginId: string, now: string, purposes?: AccessTokenPurpose[]): Promise<string[]> {
+export async function supersedeAccessTokens(
+  db: Executor,
+  loginId: string,
+  now: string,
+  purposes?: AccessTokenPurpose[],
+): Promise<string[]> {
   let query = db
     .updateTable('accessTokens')
     .set({ supersededAt: now })
@@ -165,7 +192,11 @@ export function findFirstAccountOfContact(db: Executor, contactId: string) {
 }
 
 export function updateAccountPortalAccess(db: Executor, accountId: string, enabled: 0 | 1, now: string) {
-  return db.updateTable('accounts').set({ portalAccessEnabled: enabled, updatedAt: now }).where('id', '=', accountId).execute();
+  return db
+    .updateTable('accounts')
+    .set({ portalAccessEnabled: enabled, updatedAt: now })
+    .where('id', '=', accountId)
+    .execute();
 }
 
 export function findContactsWithLoginsOfAccount(db: Executor, accountId: string) {

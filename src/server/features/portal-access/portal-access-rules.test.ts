@@ -3,10 +3,25 @@ import type { PortalLoginsTable } from '../../db/schema/portal-access.ts';
 import { actionsFor, identifierKind, portalAccessState, sendWaitSeconds, tokenProblem } from './portal-access-rules.ts';
 
 const login = (overrides: Partial<PortalLoginsTable> = {}): PortalLoginsTable => ({
-  id: 'l1', contactId: 'c1', username: null, usernameNormalized: null, portalEmail: 'a@b.test', portalEmailNormalized: 'a@b.test',
-  passwordHash: null, passwordChangedAt: null, securityStamp: 's1', mustChangePassword: 0, temporaryPasswordExpiresAt: null,
-  emailVerificationRequired: 0, emailVerifiedAt: null, enabled: 1, deactivatedAt: null, lastSignInAt: null,
-  createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z', ...overrides,
+  id: 'l1',
+  contactId: 'c1',
+  username: null,
+  usernameNormalized: null,
+  portalEmail: 'a@b.test',
+  portalEmailNormalized: 'a@b.test',
+  passwordHash: null,
+  passwordChangedAt: null,
+  securityStamp: 's1',
+  mustChangePassword: 0,
+  temporaryPasswordExpiresAt: null,
+  emailVerificationRequired: 0,
+  emailVerifiedAt: null,
+  enabled: 1,
+  deactivatedAt: null,
+  lastSignInAt: null,
+  createdAt: '2026-01-01T00:00:00.000Z',
+  updatedAt: '2026-01-01T00:00:00.000Z',
+  ...overrides,
 });
 
 describe('portalAccessState', () => {
@@ -51,7 +66,10 @@ describe('sendWaitSeconds', () => {
     expect(sendWaitSeconds([{ purpose: 'login_link', createdAt: at(20) }], 'password_reset', now)).toBe(0);
   });
   it('allows 5 access emails an hour per recipient', () => {
-    const sends = [100, 200, 300, 400, 3000].map((secondsAgo) => ({ purpose: 'login_link' as const, createdAt: at(secondsAgo) }));
+    const sends = [100, 200, 300, 400, 3000].map((secondsAgo) => ({
+      purpose: 'login_link' as const,
+      createdAt: at(secondsAgo),
+    }));
     expect(sendWaitSeconds(sends, 'password_reset', now)).toBe(600);
     expect(sendWaitSeconds(sends.slice(1), 'password_reset', now)).toBe(0);
   });

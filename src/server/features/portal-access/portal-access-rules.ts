@@ -38,11 +38,36 @@ export function actionsFor(state: PortalAccessState): PortalAccessAction[] {
     case 'deactivated':
       return ['grant'];
     case 'no_username':
-      return ['grant', 'send_credential_create', 'resend_welcome', 'set_temporary_password', 'update_username', 'revoke'];
+      return [
+        'grant',
+        'send_credential_create',
+        'resend_welcome',
+        'set_temporary_password',
+        'update_username',
+        'revoke',
+      ];
     case 'not_activated':
-      return ['grant', 'send_credential_create', 'resend_welcome', 'set_temporary_password', 'update_username', 'delete_username', 'revoke'];
+      return [
+        'grant',
+        'send_credential_create',
+        'resend_welcome',
+        'set_temporary_password',
+        'update_username',
+        'delete_username',
+        'revoke',
+      ];
     case 'active':
-      return ['grant', 'send_password_reset', 'send_login_link', 'resend_welcome', 'set_temporary_password', 'update_username', 'delete_username', 'view_as', 'revoke'];
+      return [
+        'grant',
+        'send_password_reset',
+        'send_login_link',
+        'resend_welcome',
+        'set_temporary_password',
+        'update_username',
+        'delete_username',
+        'view_as',
+        'revoke',
+      ];
     case 'locked':
       return ['grant', 'unlock', 'send_password_reset', 'view_as', 'revoke'];
   }
@@ -63,9 +88,15 @@ export function tokenProblem(
 }
 
 /** Seconds until another access email may go to this contact, from the send times of recent links. */
-export function sendWaitSeconds(recentSends: Array<{ purpose: AccessTokenPurpose; createdAt: string }>, purpose: AccessTokenPurpose, now: Date): number {
+export function sendWaitSeconds(
+  recentSends: Array<{ purpose: AccessTokenPurpose; createdAt: string }>,
+  purpose: AccessTokenPurpose,
+  now: Date,
+): number {
   const hourAgo = now.getTime() - 3600_000;
-  const lastHour = recentSends.map((send) => ({ ...send, at: new Date(send.createdAt).getTime() })).filter((send) => send.at > hourAgo);
+  const lastHour = recentSends
+    .map((send) => ({ ...send, at: new Date(send.createdAt).getTime() }))
+    .filter((send) => send.at > hourAgo);
   let wait = 0;
   const samePurpose = lastHour.filter((send) => send.purpose === purpose).map((send) => send.at);
   if (samePurpose.length > 0) {

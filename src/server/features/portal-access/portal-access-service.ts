@@ -7,8 +7,22 @@ import type { AccessEventKind, AccessTokenPurpose, PortalLoginsTable } from '../
 import { AppError, fieldError, notFound } from '../../errors.ts';
 import { newId } from '../../ids.ts';
 import { cancelOutboxMessagesForToken, enqueue } from '../../outbox/outbox.ts';
-import { formatWait, IDENTIFIER_POLICY, IP_POLICY, normalizeEmail, type LoginThrottle, type ThrottleKey, type ThrottlePolicy } from '../../security/login-throttle.ts';
-import { burnPasswordVerification, checkPassword, hashPassword, PASSWORD_PROBLEM_MESSAGES, verifyPassword } from '../../security/passwords.ts';
+import {
+  formatWait,
+  IDENTIFIER_POLICY,
+  IP_POLICY,
+  normalizeEmail,
+  type LoginThrottle,
+  type ThrottleKey,
+  type ThrottlePolicy,
+} from '../../security/login-throttle.ts';
+import {
+  burnPasswordVerification,
+  checkPassword,
+  hashPassword,
+  PASSWORD_PROBLEM_MESSAGES,
+  verifyPassword,
+} from '../../security/passwords.ts';
 import { generateReadableSecret, generateToken, hashToken } from '../../security/tokens.ts';
 import {
   UsernameSchema,
@@ -33,12 +47,19 @@ import {
   VIEW_AS_LIFETIME_SECONDS,
 } from './portal-access-rules.ts';
 
-export const INVALID_CUSTOMER_CREDENTIALS_MESSAGE = 'That username or email and password do not match. Check both and try again.';
-export const PASSWORD_RESET_ACCEPTED_MESSAGE = 'If a portal login matches, we have emailed a link to reset its password. Check your junk or spam folder if it does not arrive within a few minutes.';
+export const INVALID_CUSTOMER_CREDENTIALS_MESSAGE =
+  'That username or email and password do not match. Check both and try again.';
+export const PASSWORD_RESET_ACCEPTED_MESSAGE =
+  'If a portal login matches, we have emailed a link to reset its password. Check your junk or spam folder if it does not arrive within a few minutes.';
 const INVALID_LINK_MESSAGE = 'This link has already been used or is no longer valid. Sign in, or ask for a new link.';
 
 // Anti-automation on the unauthenticated endpoints that send mail or take link tokens (security.md 8).
-const RESET_REQUEST_IP_POLICY: ThrottlePolicy = { freeFailures: 30, waitIncrementSeconds: 60, maxWaitSeconds: 900, forgetAfterSeconds: 3600 };
+const RESET_REQUEST_IP_POLICY: ThrottlePolicy = {
+  freeFailures: 30,
+  waitIncrementSeconds: 60,
+  maxWaitSeconds: 900,
+  forgetAfterSeconds: 3600,
+};
 
 const MESSAGE_KIND_FOR: Record<AccessTokenPurpose, string> = {
   credential_create: 'credential_create',
@@ -95,7 +116,14 @@ export function createPortalAccessService(deps: PortalAccessServiceDeps) {
 
   async function recordEvent(
     executor: Db | Trx,
-    event: { contactId: string; loginId: string | null; kind: AccessEventKind; purpose?: AccessTokenPurpose | null; accessTokenId?: string | null; detail?: string | null },
+    event: {
+      contactId: string;
+      loginId: string | null;
+      kind: AccessEventKind;
+      purpose?: AccessTokenPurpose | null;
+      accessTokenId?: string | null;
+      detail?: string | null;
+    },
     context: RequestContext,
   ): Promise<void> {
     await repository.insertAccessEvent(executor, {
@@ -146,12 +174,18 @@ export function createPortalAccessService(deps: PortalAccessServiceDeps) {
   }
 
   /** Loads the login for a staff action and refuses actions the current state does not offer. */
-  async function requireLoginFor(contactId: string, action: PortalAccessAction): Promise<{ login: PortalLoginsTable; contact: ContactsTable }> {
+  async function requireLoginFor(
+    contactId: string,
+    action: PortalAccessAction,
+  ): Promise<{ login: PortalLoginsTable; contact: ContactsTable }> {
     const contact = await requireContact(db, contactId);
     const login = await repository.findLoginByContactId(db, contactId);
     const state = portalAccessState(login, login ? (await isLocked(login)) !== null : false);
     if (!login || !actionsFor(state).includes(action)) {
-      throw new AppError('conflict', `That action is not available while portal access is ${state.replaceAll('_', ' ')}.`);
+      throw new AppError(
+        'conflict',
+        `That action is not available while portal access is ${state.replaceAll('_', ' ')}.`,
+      );
     }
     return { login, contact };
   }
@@ -159,7 +193,10 @@ export function createPortalAccessService(deps: PortalAccessServiceDeps) {
   async function requireAccountAccess(contactId: string): Promise<void> {
     const accountIds = await repository.findAccessibleAccountIds(db, contactId);
     if (accountIds.length === 0) {
-      throw new AppError('conflict', 'Portal access is switched off on every account of this contact. Turn on "activate portal access" on the account first.');
+      throw new AppError(
+        'conflict',
+        'Portal access is switched off on every account of this contact. Turn on "activate portal access" on the account first.',
+      );
     }
   }
 
@@ -179,7 +216,13 @@ export function createPortalAccessService(deps: PortalAccessServiceDeps) {
    */
   async function issueLink(
     trx: Trx,
-    input: { login: PortalLoginsTable; contact: ContactsTable; purpose: AccessTokenPurpose; context: RequestContext; account?: AccountsTable },
+    input: {
+      login: PortalLoginsTable;
+      contact: ContactsTable;
+      purpose: AccessTokenPurpose;
+      context: RequestContext;
+      account?: AccountsTable;
+    },
   ): Promise<{ tokenId: string | null; expiresAt: Date; queued: boolean }> {
     const { login, contact, purpose, context } = input;
     const now = clock.now();
@@ -210,7 +253,12 @@ export function createPortalAccessService(deps: PortalAccessServiceDeps) {
     }
     const payload =
       purpose === 'welcome'
-        ? { contact: { firstName: contact.firstName }, account: { name: await welcomeAccountName(trx, contact.id, input.account) }, link, expiresAt: carriesToken ? expiresAt.toISOString() : null }
+        ? {
+            contact: { firstName: contact.firstName },
+            account: { name: await welcomeAccountName(trx, contact.id, input.account) },
+            link,
+            expiresAt: carriesToken ? expiresAt.toISOString() : null,
+          }
         : { contact: { firstName: contact.firstName }, link, expiresAt: expiresAt.toISOString() };
     const messageId: string | null = await enqueue(trx, clock, {
       kind: MESSAGE_KIND_FOR[purpose],
@@ -222,7 +270,18 @@ export function createPortalAccessService(deps: PortalAccessServiceDeps) {
       accessTokenId: tokenId,
     });
     const queued = messageId !== null;
-    await recordEvent(trx, { contactId: contact.id, loginId: login.id, kind: 'link_sent', purpose, accessTokenId: tokenId, detail: queued ? null : 'email kind switched off' }, context);
+    await recordEvent(
+      trx,
+      {
+        contactId: contact.id,
+        loginId: login.id,
+        kind: 'link_sent',
+        purpose,
+        accessTokenId: tokenId,
+        detail: queued ? null : 'email kind switched off',
+      },
+      context,
+    );
     return { tokenId, expiresAt, queued };
   }
 
@@ -234,7 +293,11 @@ export function createPortalAccessService(deps: PortalAccessServiceDeps) {
     const recent = await repository.findRecentSends(db, contactId, addSeconds(clock.now(), -3600).toISOString());
     const wait = sendWaitSeconds(recent, purpose, clock.now());
     if (wait > 0) {
-      throw new AppError('rate_limited', `An access email just went to this contact. Send another in ${formatWait(wait)}.`, { retryAfterSeconds: wait });
+      throw new AppError(
+        'rate_limited',
+        `An access email just went to this contact. Send another in ${formatWait(wait)}.`,
+        { retryAfterSeconds: wait },
+      );
     }
     const result = await db.transaction().execute(async (trx) => {
       const issued = await issueLink(trx, { login, contact, purpose, context });
@@ -247,7 +310,12 @@ export function createPortalAccessService(deps: PortalAccessServiceDeps) {
       });
       return issued;
     });
-    return { queued: result.queued, expiresAt: result.expiresAt.toISOString(), sentTo: login.portalEmail, access: await describeAccess(db, contactId) };
+    return {
+      queued: result.queued,
+      expiresAt: result.expiresAt.toISOString(),
+      sentTo: login.portalEmail,
+      access: await describeAccess(db, contactId),
+    };
   }
 
   async function findLoginByIdentifier(executor: Db | Trx, identifier: string) {
@@ -256,8 +324,17 @@ export function createPortalAccessService(deps: PortalAccessServiceDeps) {
       : repository.findLoginByUsername(executor, normalizeUsername(identifier));
   }
 
-  function contextWords(login: Pick<PortalLoginsTable, 'username' | 'portalEmail'>, contact: ContactsTable, username?: string | null): string[] {
-    return [username ?? login.username ?? '', login.portalEmail.split('@')[0] ?? '', contact.firstName, contact.lastName].filter(Boolean);
+  function contextWords(
+    login: Pick<PortalLoginsTable, 'username' | 'portalEmail'>,
+    contact: ContactsTable,
+    username?: string | null,
+  ): string[] {
+    return [
+      username ?? login.username ?? '',
+      login.portalEmail.split('@')[0] ?? '',
+      contact.firstName,
+      contact.lastName,
+    ].filter(Boolean);
   }
 
   function validateNewPassword(password: string | undefined, words: string[], field = 'password'): string {
@@ -269,7 +346,10 @@ export function createPortalAccessService(deps: PortalAccessServiceDeps) {
 
   async function assertUsernameFree(executor: Db | Trx, username: string, loginId: string): Promise<void> {
     const holder = await repository.findLoginByUsername(executor, normalizeUsername(username));
-    if (holder && holder.id !== loginId) throw new AppError('conflict', 'That username is taken. Choose another.', { fields: [{ path: 'username', message: 'That username is taken. Choose another.' }] });
+    if (holder && holder.id !== loginId)
+      throw new AppError('conflict', 'That username is taken. Choose another.', {
+        fields: [{ path: 'username', message: 'That username is taken. Choose another.' }],
+      });
   }
 
   function parseUsername(username: string | undefined): string {
@@ -295,8 +375,16 @@ export function createPortalAccessService(deps: PortalAccessServiceDeps) {
       if (login) keys.push({ key: loginLockKey(login.id), policy: IDENTIFIER_POLICY });
       const wait = await throttle.retryAfterSeconds(keys);
       if (wait > 0) {
-        await recordAudit(db, clock, input.actor, { action: 'portal.sign_in_throttled', subjectType: 'portal_login', subjectId: login?.id ?? null });
-        throw new AppError('rate_limited', `Too many failed attempts. Try again in ${formatWait(wait)}, or reset your password.`, { retryAfterSeconds: wait });
+        await recordAudit(db, clock, input.actor, {
+          action: 'portal.sign_in_throttled',
+          subjectType: 'portal_login',
+          subjectId: login?.id ?? null,
+        });
+        throw new AppError(
+          'rate_limited',
+          `Too many failed attempts. Try again in ${formatWait(wait)}, or reset your password.`,
+          { retryAfterSeconds: wait },
+        );
       }
       const passwordMatches = login?.passwordHash
         ? await verifyPassword(login.passwordHash, input.password)
@@ -320,11 +408,29 @@ export function createPortalAccessService(deps: PortalAccessServiceDeps) {
                     : null;
       if (refusal || !login) {
         await throttle.recordFailure(keys);
-        await recordAudit(db, clock, input.actor, { action: 'portal.sign_in_failed', subjectType: 'portal_login', subjectId: login?.id ?? null });
+        await recordAudit(db, clock, input.actor, {
+          action: 'portal.sign_in_failed',
+          subjectType: 'portal_login',
+          subjectId: login?.id ?? null,
+        });
         if (login) {
-          await recordEvent(db, { contactId: login.contactId, loginId: login.id, kind: 'sign_in_failed', detail: refusal }, input);
+          await recordEvent(
+            db,
+            { contactId: login.contactId, loginId: login.id, kind: 'sign_in_failed', detail: refusal },
+            input,
+          );
           const lockedUntil = await isLocked(login);
-          if (lockedUntil) await recordEvent(db, { contactId: login.contactId, loginId: login.id, kind: 'locked', detail: `until ${lockedUntil.toISOString()}` }, input);
+          if (lockedUntil)
+            await recordEvent(
+              db,
+              {
+                contactId: login.contactId,
+                loginId: login.id,
+                kind: 'locked',
+                detail: `until ${lockedUntil.toISOString()}`,
+              },
+              input,
+            );
         }
         throw new AppError('unauthenticated', INVALID_CUSTOMER_CREDENTIALS_MESSAGE);
       }
@@ -335,8 +441,21 @@ export function createPortalAccessService(deps: PortalAccessServiceDeps) {
         await repository.updateLogin(trx, login.id, { lastSignInAt: now.toISOString() });
         // security.md 15: signing in with the password kills an outstanding reset link.
         await killLinks(trx, login.id, ['password_reset']);
-        await recordEvent(trx, { contactId: login.contactId, loginId: login.id, kind: 'signed_in', detail: login.mustChangePassword ? 'temporary password' : null }, { ...input, actor: customerActor });
-        await recordAudit(trx, clock, customerActor, { action: 'portal.signed_in', subjectType: 'portal_login', subjectId: login.id });
+        await recordEvent(
+          trx,
+          {
+            contactId: login.contactId,
+            loginId: login.id,
+            kind: 'signed_in',
+            detail: login.mustChangePassword ? 'temporary password' : null,
+          },
+          { ...input, actor: customerActor },
+        );
+        await recordAudit(trx, clock, customerActor, {
+          action: 'portal.signed_in',
+          subjectType: 'portal_login',
+          subjectId: login.id,
+        });
         return sessions.create(trx, {
           kind: 'customer',
           subjectId: login.id,
@@ -354,11 +473,18 @@ export function createPortalAccessService(deps: PortalAccessServiceDeps) {
       if (session?.impersonatorStaffId) {
         const login = await repository.findLoginById(db, session.subjectId);
         const staffActor: ActorContext = { ...context.actor, actorKind: 'staff', actorId: session.impersonatorStaffId };
-        await recordAudit(db, clock, staffActor, { action: 'portal_access.view_as_ended', subjectType: 'contact', subjectId: login?.contactId ?? null });
+        await recordAudit(db, clock, staffActor, {
+          action: 'portal_access.view_as_ended',
+          subjectType: 'contact',
+          subjectId: login?.contactId ?? null,
+        });
       }
     },
 
-    async describeSession(principal: { portalLoginId: string; impersonatorStaffId: string | null; mustChangePassword: boolean }, sessionToken: string | null) {
+    async describeSession(
+      principal: { portalLoginId: string; impersonatorStaffId: string | null; mustChangePassword: boolean },
+      sessionToken: string | null,
+    ) {
       const login = await repository.findLoginById(db, principal.portalLoginId);
       if (!login) throw new AppError('unauthenticated', 'Sign in to continue.');
       const contact = await requireContact(db, login.contactId);
@@ -384,11 +510,17 @@ export function createPortalAccessService(deps: PortalAccessServiceDeps) {
       }
       const contact = await requireContact(db, login.contactId);
       validateNewPassword(input.newPassword, contextWords(login, contact), 'newPassword');
-      if (input.newPassword === input.currentPassword) throw fieldError('newPassword', 'Choose a password different from the current one.');
+      if (input.newPassword === input.currentPassword)
+        throw fieldError('newPassword', 'Choose a password different from the current one.');
       const passwordHash = await hashPassword(input.newPassword);
       return db.transaction().execute(async (trx) => {
         await setPassword(trx, login, contact, passwordHash, input);
-        const session = await sessions.create(trx, { kind: 'customer', subjectId: login.id, ipAddress: input.actor.ipAddress, userAgent: input.userAgent ?? null });
+        const session = await sessions.create(trx, {
+          kind: 'customer',
+          subjectId: login.id,
+          ipAddress: input.actor.ipAddress,
+          userAgent: input.userAgent ?? null,
+        });
         return { token: session.token };
       });
     },
@@ -398,15 +530,26 @@ export function createPortalAccessService(deps: PortalAccessServiceDeps) {
       if (input.actor.ipAddress) {
         const ipKey: ThrottleKey = { key: `reset-ip:${input.actor.ipAddress}`, policy: RESET_REQUEST_IP_POLICY };
         const wait = await throttle.retryAfterSeconds([ipKey]);
-        if (wait > 0) throw new AppError('rate_limited', `Too many requests. Try again in ${formatWait(wait)}.`, { retryAfterSeconds: wait });
+        if (wait > 0)
+          throw new AppError('rate_limited', `Too many requests. Try again in ${formatWait(wait)}.`, {
+            retryAfterSeconds: wait,
+          });
         await throttle.recordFailure([ipKey]);
       }
       const login = await findLoginByIdentifier(db, input.login);
-      await recordAudit(db, clock, input.actor, { action: 'portal.password_reset_requested', subjectType: 'portal_login', subjectId: login?.id ?? null });
+      await recordAudit(db, clock, input.actor, {
+        action: 'portal.password_reset_requested',
+        subjectType: 'portal_login',
+        subjectId: login?.id ?? null,
+      });
       if (!login || !login.enabled) return;
       const accountIds = await repository.findAccessibleAccountIds(db, login.contactId);
       if (accountIds.length === 0) return;
-      const recent = await repository.findRecentSends(db, login.contactId, addSeconds(clock.now(), -3600).toISOString());
+      const recent = await repository.findRecentSends(
+        db,
+        login.contactId,
+        addSeconds(clock.now(), -3600).toISOString(),
+      );
       // An inbox is not flooded: past the per-recipient limit the request is silently dropped.
       if (sendWaitSeconds(recent, 'password_reset', clock.now()) > 0) return;
       const contact = await requireContact(db, login.contactId);
@@ -423,40 +566,81 @@ export function createPortalAccessService(deps: PortalAccessServiceDeps) {
       const problem = tokenProblem(token, login, clock.now());
       if (problem) return { status: problem };
       await repository.markAccessTokenOpened(db, token.id, nowIso());
-      await recordEvent(db, { contactId: login.contactId, loginId: login.id, kind: 'link_opened', purpose: token.purpose, accessTokenId: token.id }, input);
+      await recordEvent(
+        db,
+        {
+          contactId: login.contactId,
+          loginId: login.id,
+          kind: 'link_opened',
+          purpose: token.purpose,
+          accessTokenId: token.id,
+        },
+        input,
+      );
       const contact = await requireContact(db, login.contactId);
-      return { status: 'valid', purpose: token.purpose, form: FORM_FOR[token.purpose], firstName: contact.firstName, username: login.username, expiresAt: token.expiresAt };
+      return {
+        status: 'valid',
+        purpose: token.purpose,
+        form: FORM_FOR[token.purpose],
+        firstName: contact.firstName,
+        username: login.username,
+        expiresAt: token.expiresAt,
+      };
     },
 
     /** Is a username free? Only with a live credential link, so it cannot be used to list usernames. */
-    async checkUsername(input: { token: string; username: string }): Promise<{ available: boolean; message: string | null }> {
+    async checkUsername(input: {
+      token: string;
+      username: string;
+    }): Promise<{ available: boolean; message: string | null }> {
       const token = await repository.findAccessTokenByHash(db, hashToken(config.secretKey, input.token));
       const login = token && (await repository.findLoginById(db, token.loginId));
       if (!token || !login || tokenProblem(token, login, clock.now()) || FORM_FOR[token.purpose] !== 'credentials') {
         throw new AppError('invalid_link', INVALID_LINK_MESSAGE);
       }
       const parsed = UsernameSchema.safeParse(input.username);
-      if (!parsed.success) return { available: false, message: parsed.error.issues[0]?.message ?? 'Not a valid username' };
+      if (!parsed.success)
+        return { available: false, message: parsed.error.issues[0]?.message ?? 'Not a valid username' };
       const holder = await repository.findLoginByUsername(db, normalizeUsername(parsed.data));
-      return holder && holder.id !== login.id ? { available: false, message: 'That username is taken. Choose another.' } : { available: true, message: null };
+      return holder && holder.id !== login.id
+        ? { available: false, message: 'That username is taken. Choose another.' }
+        : { available: true, message: null };
     },
 
     /**
      * Consumes a link exactly once (one guarded UPDATE in the same transaction as its effect). Input is
      * checked before consuming, so a rejected password does not burn the link.
      */
-    async redeemLink(input: { token: string; username?: string | undefined; password?: string | undefined } & RequestContext): Promise<RedeemedAccessLink & { sessionToken: string | null }> {
-      const ipKey: ThrottleKey | null = input.actor.ipAddress ? { key: `link-ip:${input.actor.ipAddress}`, policy: IP_POLICY } : null;
+    async redeemLink(
+      input: { token: string; username?: string | undefined; password?: string | undefined } & RequestContext,
+    ): Promise<RedeemedAccessLink & { sessionToken: string | null }> {
+      const ipKey: ThrottleKey | null = input.actor.ipAddress
+        ? { key: `link-ip:${input.actor.ipAddress}`, policy: IP_POLICY }
+        : null;
       if (ipKey) {
         const wait = await throttle.retryAfterSeconds([ipKey]);
-        if (wait > 0) throw new AppError('rate_limited', `Too many attempts. Try again in ${formatWait(wait)}.`, { retryAfterSeconds: wait });
+        if (wait > 0)
+          throw new AppError('rate_limited', `Too many attempts. Try again in ${formatWait(wait)}.`, {
+            retryAfterSeconds: wait,
+          });
       }
       const tokenHash = hashToken(config.secretKey, input.token);
       const preview = await repository.findAccessTokenByHash(db, tokenHash);
       const previewLogin = preview && (await repository.findLoginById(db, preview.loginId));
       if (!preview || !previewLogin || tokenProblem(preview, previewLogin, clock.now())) {
         if (ipKey) await throttle.recordFailure([ipKey]);
-        if (preview && previewLogin) await recordEvent(db, { contactId: previewLogin.contactId, loginId: previewLogin.id, kind: 'link_rejected', purpose: preview.purpose, accessTokenId: preview.id }, input);
+        if (preview && previewLogin)
+          await recordEvent(
+            db,
+            {
+              contactId: previewLogin.contactId,
+              loginId: previewLogin.id,
+              kind: 'link_rejected',
+              purpose: preview.purpose,
+              accessTokenId: preview.id,
+            },
+            input,
+          );
         throw new AppError('invalid_link', INVALID_LINK_MESSAGE);
       }
       const contact = await requireContact(db, previewLogin.contactId);
@@ -468,7 +652,9 @@ export function createPortalAccessService(deps: PortalAccessServiceDeps) {
         await assertUsernameFree(db, username, previewLogin.id);
       }
       if (form === 'credentials' || form === 'new_password') {
-        passwordHash = await hashPassword(validateNewPassword(input.password, contextWords(previewLogin, contact, username)));
+        passwordHash = await hashPassword(
+          validateNewPassword(input.password, contextWords(previewLogin, contact, username)),
+        );
       }
 
       return db.transaction().execute(async (trx) => {
@@ -480,12 +666,30 @@ export function createPortalAccessService(deps: PortalAccessServiceDeps) {
         }
         const customerActor: ActorContext = { ...input.actor, actorKind: 'customer', actorId: login.id };
         const context = { ...input, actor: customerActor };
-        await recordEvent(trx, { contactId: login.contactId, loginId: login.id, kind: 'link_used', purpose: consumed.purpose, accessTokenId: consumed.id }, context);
-        await recordAudit(trx, clock, customerActor, { action: `portal.${consumed.purpose}_redeemed`, subjectType: 'portal_login', subjectId: login.id });
+        await recordEvent(
+          trx,
+          {
+            contactId: login.contactId,
+            loginId: login.id,
+            kind: 'link_used',
+            purpose: consumed.purpose,
+            accessTokenId: consumed.id,
+          },
+          context,
+        );
+        await recordAudit(trx, clock, customerActor, {
+          action: `portal.${consumed.purpose}_redeemed`,
+          subjectType: 'portal_login',
+          subjectId: login.id,
+        });
 
         if (form === 'sign_in') {
           await repository.updateLogin(trx, login.id, { lastSignInAt: now });
-          await recordEvent(trx, { contactId: login.contactId, loginId: login.id, kind: 'signed_in', detail: 'login link' }, context);
+          await recordEvent(
+            trx,
+            { contactId: login.contactId, loginId: login.id, kind: 'signed_in', detail: 'login link' },
+            context,
+          );
           const session = await sessions.create(trx, {
             kind: 'customer',
             subjectId: login.id,
@@ -507,24 +711,38 @@ export function createPortalAccessService(deps: PortalAccessServiceDeps) {
         await repository.updateLogin(trx, login.id, { emailVerifiedAt: login.emailVerifiedAt ?? now });
         await setPassword(trx, login, contact, passwordHash!, context);
         // security.md 20: no automatic sign-in after setting a password from a link.
-        return { outcome: form === 'credentials' ? ('credentials_set' as const) : ('password_reset' as const), sessionToken: null };
+        return {
+          outcome: form === 'credentials' ? ('credentials_set' as const) : ('password_reset' as const),
+          sessionToken: null,
+        };
       });
     },
 
     async listAccounts(accountIds: string[]) {
       const accounts = await repository.findAccountsByIds(db, accountIds);
-      return accounts.map((account) => ({ id: account.id, name: account.name, kind: account.kind, accountNumber: account.accountNumber, city: account.city, region: account.region }));
+      return accounts.map((account) => ({
+        id: account.id,
+        name: account.name,
+        kind: account.kind,
+        accountNumber: account.accountNumber,
+        city: account.city,
+        region: account.region,
+      }));
     },
 
     // ---- staff tools -------------------------------------------------------------------------
 
     /** Turns portal access on for a contact (or changes its portal email) and, by default, invites them. */
-    async grantAccess(input: { contactId: string; portalEmail: string; sendCredentialCreateEmail: boolean } & RequestContext) {
+    async grantAccess(
+      input: { contactId: string; portalEmail: string; sendCredentialCreateEmail: boolean } & RequestContext,
+    ) {
       const contact = await requireContact(db, input.contactId);
       const emailNormalized = normalizeEmail(input.portalEmail);
       const holder = await repository.findLoginByEmail(db, emailNormalized);
       if (holder && holder.contactId !== contact.id) {
-        throw new AppError('conflict', 'Another contact already uses this portal email.', { fields: [{ path: 'portalEmail', message: 'Another contact already uses this portal email.' }] });
+        throw new AppError('conflict', 'Another contact already uses this portal email.', {
+          fields: [{ path: 'portalEmail', message: 'Another contact already uses this portal email.' }],
+        });
       }
       const existing = await repository.findLoginByContactId(db, contact.id);
       const accountIds = await repository.findAccessibleAccountIds(db, contact.id);
@@ -534,10 +752,24 @@ export function createPortalAccessService(deps: PortalAccessServiceDeps) {
         let login: PortalLoginsTable;
         if (!existing) {
           login = {
-            id: newId(), contactId: contact.id, username: null, usernameNormalized: null,
-            portalEmail: input.portalEmail.trim(), portalEmailNormalized: emailNormalized,
-            passwordHash: null, passwordChangedAt: null, securityStamp: newStamp(), mustChangePassword: 0, temporaryPasswordExpiresAt: null,
-            emailVerificationRequired: 0, emailVerifiedAt: null, enabled: 1, deactivatedAt: null, lastSignInAt: null, createdAt: now, updatedAt: now,
+            id: newId(),
+            contactId: contact.id,
+            username: null,
+            usernameNormalized: null,
+            portalEmail: input.portalEmail.trim(),
+            portalEmailNormalized: emailNormalized,
+            passwordHash: null,
+            passwordChangedAt: null,
+            securityStamp: newStamp(),
+            mustChangePassword: 0,
+            temporaryPasswordExpiresAt: null,
+            emailVerificationRequired: 0,
+            emailVerifiedAt: null,
+            enabled: 1,
+            deactivatedAt: null,
+            lastSignInAt: null,
+            createdAt: now,
+            updatedAt: now,
           };
           await repository.insertLogin(trx, login);
         } else {
@@ -547,17 +779,35 @@ export function createPortalAccessService(deps: PortalAccessServiceDeps) {
           const securityStamp = emailChanged || reactivated ? newStamp() : existing.securityStamp;
           login = {
             ...existing,
-            portalEmail: input.portalEmail.trim(), portalEmailNormalized: emailNormalized,
-            enabled: 1, deactivatedAt: null, securityStamp, updatedAt: now,
+            portalEmail: input.portalEmail.trim(),
+            portalEmailNormalized: emailNormalized,
+            enabled: 1,
+            deactivatedAt: null,
+            securityStamp,
+            updatedAt: now,
             emailVerifiedAt: emailChanged ? null : existing.emailVerifiedAt,
           };
           await repository.updateLogin(trx, login.id, login);
           if (emailChanged) {
             await killLinks(trx, login.id);
-            await recordEvent(trx, { contactId: contact.id, loginId: login.id, kind: 'portal_email_changed', detail: `${existing.portalEmail} → ${login.portalEmail}` }, input);
+            await recordEvent(
+              trx,
+              {
+                contactId: contact.id,
+                loginId: login.id,
+                kind: 'portal_email_changed',
+                detail: `${existing.portalEmail} → ${login.portalEmail}`,
+              },
+              input,
+            );
           }
         }
-        if (!existing || existing.enabled === 0) await recordEvent(trx, { contactId: contact.id, loginId: login.id, kind: 'access_granted', detail: login.portalEmail }, input);
+        if (!existing || existing.enabled === 0)
+          await recordEvent(
+            trx,
+            { contactId: contact.id, loginId: login.id, kind: 'access_granted', detail: login.portalEmail },
+            input,
+          );
         await recordAudit(trx, clock, input.actor, {
           action: 'portal_access.granted',
           subjectType: 'contact',
@@ -567,10 +817,11 @@ export function createPortalAccessService(deps: PortalAccessServiceDeps) {
           after: { portalEmail: login.portalEmail, enabled: true },
         });
         const state = portalAccessState(login, false);
-        const shouldInvite = input.sendCredentialCreateEmail
-          && (state === 'no_username' || state === 'not_activated')
-          && accountIds.length > 0
-          && sendWaitSeconds(recent, 'credential_create', clock.now()) === 0;
+        const shouldInvite =
+          input.sendCredentialCreateEmail &&
+          (state === 'no_username' || state === 'not_activated') &&
+          accountIds.length > 0 &&
+          sendWaitSeconds(recent, 'credential_create', clock.now()) === 0;
         if (!shouldInvite) return false;
         const issued = await issueLink(trx, { login, contact, purpose: 'credential_create', context: input });
         return issued.queued;
@@ -583,19 +834,44 @@ export function createPortalAccessService(deps: PortalAccessServiceDeps) {
       const { login, contact } = await requireLoginFor(input.contactId, 'revoke');
       await db.transaction().execute(async (trx) => {
         const now = nowIso();
-        await repository.updateLogin(trx, login.id, { enabled: 0, deactivatedAt: now, securityStamp: newStamp(), updatedAt: now });
+        await repository.updateLogin(trx, login.id, {
+          enabled: 0,
+          deactivatedAt: now,
+          securityStamp: newStamp(),
+          updatedAt: now,
+        });
         await killLinks(trx, login.id);
         const ended = await sessions.endAllOf(trx, 'customer', [login.id]);
-        await recordEvent(trx, { contactId: contact.id, loginId: login.id, kind: 'access_revoked', detail: ended > 0 ? `${ended} session(s) ended` : null }, input);
-        await recordAudit(trx, clock, input.actor, { action: 'portal_access.revoked', subjectType: 'contact', subjectId: contact.id, accountId: contact.mainAccountId, before: { enabled: true }, after: { enabled: false, sessionsEnded: ended } });
+        await recordEvent(
+          trx,
+          {
+            contactId: contact.id,
+            loginId: login.id,
+            kind: 'access_revoked',
+            detail: ended > 0 ? `${ended} session(s) ended` : null,
+          },
+          input,
+        );
+        await recordAudit(trx, clock, input.actor, {
+          action: 'portal_access.revoked',
+          subjectType: 'contact',
+          subjectId: contact.id,
+          accountId: contact.mainAccountId,
+          before: { enabled: true },
+          after: { enabled: false, sessionsEnded: ended },
+        });
       });
       return describeAccess(db, contact.id);
     },
 
-    sendCredentialCreateEmail: (input: { contactId: string } & RequestContext) => sendLinkAsStaff(input.contactId, 'credential_create', input),
-    sendPasswordResetEmail: (input: { contactId: string } & RequestContext) => sendLinkAsStaff(input.contactId, 'password_reset', input),
-    sendLoginLinkEmail: (input: { contactId: string } & RequestContext) => sendLinkAsStaff(input.contactId, 'login_link', input),
-    resendWelcomeEmail: (input: { contactId: string } & RequestContext) => sendLinkAsStaff(input.contactId, 'welcome', input),
+    sendCredentialCreateEmail: (input: { contactId: string } & RequestContext) =>
+      sendLinkAsStaff(input.contactId, 'credential_create', input),
+    sendPasswordResetEmail: (input: { contactId: string } & RequestContext) =>
+      sendLinkAsStaff(input.contactId, 'password_reset', input),
+    sendLoginLinkEmail: (input: { contactId: string } & RequestContext) =>
+      sendLinkAsStaff(input.contactId, 'login_link', input),
+    resendWelcomeEmail: (input: { contactId: string } & RequestContext) =>
+      sendLinkAsStaff(input.contactId, 'welcome', input),
 
     /**
      * Seed 004 "create your client's password": generated (staff never type it), shown once, temporary
@@ -610,8 +886,12 @@ export function createPortalAccessService(deps: PortalAccessServiceDeps) {
       const emailed = await db.transaction().execute(async (trx) => {
         const now = nowIso();
         await repository.updateLogin(trx, login.id, {
-          passwordHash, passwordChangedAt: now, securityStamp: newStamp(), mustChangePassword: 1,
-          temporaryPasswordExpiresAt: expiresAt.toISOString(), updatedAt: now,
+          passwordHash,
+          passwordChangedAt: now,
+          securityStamp: newStamp(),
+          mustChangePassword: 1,
+          temporaryPasswordExpiresAt: expiresAt.toISOString(),
+          updatedAt: now,
         });
         await killLinks(trx, login.id);
         await sessions.endAllOf(trx, 'customer', [login.id]);
@@ -620,15 +900,35 @@ export function createPortalAccessService(deps: PortalAccessServiceDeps) {
           const messageId: string | null = await enqueue(trx, clock, {
             kind: 'temporary_password',
             to: [login.portalEmail],
-            payload: { contact: { firstName: contact.firstName }, password, signInLink: signInLink(), expiresAt: expiresAt.toISOString() },
+            payload: {
+              contact: { firstName: contact.firstName },
+              password,
+              signInLink: signInLink(),
+              expiresAt: expiresAt.toISOString(),
+            },
             expiresAt,
             accountId: contact.mainAccountId,
             contactId: contact.id,
           });
           emailed = messageId !== null;
         }
-        await recordEvent(trx, { contactId: contact.id, loginId: login.id, kind: 'temporary_password_set', detail: emailed ? 'emailed to the contact' : 'shown to staff only' }, input);
-        await recordAudit(trx, clock, input.actor, { action: 'portal_access.temporary_password_set', subjectType: 'contact', subjectId: contact.id, accountId: contact.mainAccountId, after: { emailed, expiresAt: expiresAt.toISOString() } });
+        await recordEvent(
+          trx,
+          {
+            contactId: contact.id,
+            loginId: login.id,
+            kind: 'temporary_password_set',
+            detail: emailed ? 'emailed to the contact' : 'shown to staff only',
+          },
+          input,
+        );
+        await recordAudit(trx, clock, input.actor, {
+          action: 'portal_access.temporary_password_set',
+          subjectType: 'contact',
+          subjectId: contact.id,
+          accountId: contact.mainAccountId,
+          after: { emailed, expiresAt: expiresAt.toISOString() },
+        });
         return emailed;
       });
       return { password, expiresAt: expiresAt.toISOString(), emailed, access: await describeAccess(db, contact.id) };
@@ -640,9 +940,29 @@ export function createPortalAccessService(deps: PortalAccessServiceDeps) {
       await assertUsernameFree(db, username, login.id);
       await db.transaction().execute(async (trx) => {
         await assertUsernameFree(trx, username, login.id);
-        await repository.updateLogin(trx, login.id, { username, usernameNormalized: normalizeUsername(username), updatedAt: nowIso() });
-        await recordEvent(trx, { contactId: contact.id, loginId: login.id, kind: 'username_changed', detail: `${login.username ?? '(none)'} → ${username}` }, input);
-        await recordAudit(trx, clock, input.actor, { action: 'portal_access.username_updated', subjectType: 'contact', subjectId: contact.id, accountId: contact.mainAccountId, before: { username: login.username }, after: { username } });
+        await repository.updateLogin(trx, login.id, {
+          username,
+          usernameNormalized: normalizeUsername(username),
+          updatedAt: nowIso(),
+        });
+        await recordEvent(
+          trx,
+          {
+            contactId: contact.id,
+            loginId: login.id,
+            kind: 'username_changed',
+            detail: `${login.username ?? '(none)'} → ${username}`,
+          },
+          input,
+        );
+        await recordAudit(trx, clock, input.actor, {
+          action: 'portal_access.username_updated',
+          subjectType: 'contact',
+          subjectId: contact.id,
+          accountId: contact.mainAccountId,
+          before: { username: login.username },
+          after: { username },
+        });
       });
       return describeAccess(db, contact.id);
     },
@@ -656,13 +976,30 @@ export function createPortalAccessService(deps: PortalAccessServiceDeps) {
       await db.transaction().execute(async (trx) => {
         const now = nowIso();
         await repository.updateLogin(trx, login.id, {
-          username: null, usernameNormalized: null, passwordHash: null, passwordChangedAt: null, mustChangePassword: 0,
-          temporaryPasswordExpiresAt: null, securityStamp: newStamp(), updatedAt: now,
+          username: null,
+          usernameNormalized: null,
+          passwordHash: null,
+          passwordChangedAt: null,
+          mustChangePassword: 0,
+          temporaryPasswordExpiresAt: null,
+          securityStamp: newStamp(),
+          updatedAt: now,
         });
         await killLinks(trx, login.id);
         await sessions.endAllOf(trx, 'customer', [login.id]);
-        await recordEvent(trx, { contactId: contact.id, loginId: login.id, kind: 'username_deleted', detail: login.username }, input);
-        await recordAudit(trx, clock, input.actor, { action: 'portal_access.username_deleted', subjectType: 'contact', subjectId: contact.id, accountId: contact.mainAccountId, before: { username: login.username, passwordSet: login.passwordHash !== null }, after: { username: null, passwordSet: false } });
+        await recordEvent(
+          trx,
+          { contactId: contact.id, loginId: login.id, kind: 'username_deleted', detail: login.username },
+          input,
+        );
+        await recordAudit(trx, clock, input.actor, {
+          action: 'portal_access.username_deleted',
+          subjectType: 'contact',
+          subjectId: contact.id,
+          accountId: contact.mainAccountId,
+          before: { username: login.username, passwordSet: login.passwordHash !== null },
+          after: { username: null, passwordSet: false },
+        });
       });
       return describeAccess(db, contact.id);
     },
@@ -674,7 +1011,12 @@ export function createPortalAccessService(deps: PortalAccessServiceDeps) {
       if (login.username) await throttle.clear(identifierKey(login.username));
       await db.transaction().execute(async (trx) => {
         await recordEvent(trx, { contactId: contact.id, loginId: login.id, kind: 'unlocked' }, input);
-        await recordAudit(trx, clock, input.actor, { action: 'portal_access.unlocked', subjectType: 'contact', subjectId: contact.id, accountId: contact.mainAccountId });
+        await recordAudit(trx, clock, input.actor, {
+          action: 'portal_access.unlocked',
+          subjectType: 'contact',
+          subjectId: contact.id,
+          accountId: contact.mainAccountId,
+        });
       });
       return describeAccess(db, contact.id);
     },
@@ -683,7 +1025,11 @@ export function createPortalAccessService(deps: PortalAccessServiceDeps) {
     async startViewingAs(input: { contactId: string; staffId: string } & RequestContext) {
       const { login, contact } = await requireLoginFor(input.contactId, 'view_as');
       // security.md 34: staff members' own contact records are never impersonated.
-      if (contact.staffMemberId) throw new AppError('forbidden', 'This contact is a Portico staff member; their portal cannot be viewed as them.');
+      if (contact.staffMemberId)
+        throw new AppError(
+          'forbidden',
+          'This contact is a Portico staff member; their portal cannot be viewed as them.',
+        );
       await requireAccountAccess(input.contactId);
       return db.transaction().execute(async (trx) => {
         const session = await sessions.create(trx, {
@@ -694,8 +1040,23 @@ export function createPortalAccessService(deps: PortalAccessServiceDeps) {
           ipAddress: input.actor.ipAddress,
           userAgent: input.userAgent ?? null,
         });
-        await recordEvent(trx, { contactId: contact.id, loginId: login.id, kind: 'viewed_as', detail: `until ${session.expiresAt.toISOString()}` }, input);
-        await recordAudit(trx, clock, input.actor, { action: 'portal_access.view_as_started', subjectType: 'contact', subjectId: contact.id, accountId: contact.mainAccountId, after: { portalLoginId: login.id, expiresAt: session.expiresAt.toISOString() } });
+        await recordEvent(
+          trx,
+          {
+            contactId: contact.id,
+            loginId: login.id,
+            kind: 'viewed_as',
+            detail: `until ${session.expiresAt.toISOString()}`,
+          },
+          input,
+        );
+        await recordAudit(trx, clock, input.actor, {
+          action: 'portal_access.view_as_started',
+          subjectType: 'contact',
+          subjectId: contact.id,
+          accountId: contact.mainAccountId,
+          after: { portalLoginId: login.id, expiresAt: session.expiresAt.toISOString() },
+        });
         return { token: session.token, expiresAt: session.expiresAt.toISOString() };
       });
     },
@@ -706,17 +1067,18 @@ export function createPortalAccessService(deps: PortalAccessServiceDeps) {
       const now = clock.now();
       return rows.map((row) => {
         const isLink = row.kind === 'link_sent' && row.accessTokenId !== null;
-        const delivery = row.kind !== 'link_sent'
-          ? null
-          : row.detail === 'email kind switched off'
-            ? ('disabled' as const)
-            : row.outboxStatus === 'dead'
-              ? ('failed' as const)
-              : row.outboxStatus === 'skipped_expired'
-                ? ('skipped' as const)
-                : row.outboxStatus === 'processing'
-                  ? ('sending' as const)
-                  : (row.outboxStatus ?? null);
+        const delivery =
+          row.kind !== 'link_sent'
+            ? null
+            : row.detail === 'email kind switched off'
+              ? ('disabled' as const)
+              : row.outboxStatus === 'dead'
+                ? ('failed' as const)
+                : row.outboxStatus === 'skipped_expired'
+                  ? ('skipped' as const)
+                  : row.outboxStatus === 'processing'
+                    ? ('sending' as const)
+                    : (row.outboxStatus ?? null);
         const linkState = !isLink
           ? null
           : row.tokenConsumedAt
@@ -766,14 +1128,28 @@ export function createPortalAccessService(deps: PortalAccessServiceDeps) {
     // ---- hooks for other features (run in the caller's transaction) -------------------------------
 
     /** Account access off: every contact of the account loses its sessions and outstanding links. */
-    async afterAccountAccessChange(trx: Trx, account: AccountsTable, enabled: boolean, context: RequestContext): Promise<void> {
+    async afterAccountAccessChange(
+      trx: Trx,
+      account: AccountsTable,
+      enabled: boolean,
+      context: RequestContext,
+    ): Promise<void> {
       if (enabled) return;
       const rows = await repository.findContactsWithLoginsOfAccount(trx, account.id);
       for (const row of rows) {
         if (!row.loginId) continue;
         await killLinks(trx, row.loginId);
         const ended = await sessions.endAllOf(trx, 'customer', [row.loginId]);
-        await recordEvent(trx, { contactId: row.contactId, loginId: row.loginId, kind: 'account_access_off', detail: `${account.name}${ended > 0 ? `; ${ended} session(s) ended` : ''}` }, context);
+        await recordEvent(
+          trx,
+          {
+            contactId: row.contactId,
+            loginId: row.loginId,
+            kind: 'account_access_off',
+            detail: `${account.name}${ended > 0 ? `; ${ended} session(s) ended` : ''}`,
+          },
+          context,
+        );
       }
     },
 
@@ -784,7 +1160,11 @@ export function createPortalAccessService(deps: PortalAccessServiceDeps) {
       for (const row of rows) {
         const login = row.loginId ? await repository.findLoginById(trx, row.loginId) : undefined;
         if (!login?.enabled) continue;
-        const recent = await repository.findRecentSends(trx, row.contactId, addSeconds(clock.now(), -3600).toISOString());
+        const recent = await repository.findRecentSends(
+          trx,
+          row.contactId,
+          addSeconds(clock.now(), -3600).toISOString(),
+        );
         if (sendWaitSeconds(recent, 'welcome', clock.now()) > 0) continue;
         const contact = await requireContact(trx, row.contactId);
         await issueLink(trx, { login, contact, purpose: 'welcome', context, account });
@@ -792,21 +1172,51 @@ export function createPortalAccessService(deps: PortalAccessServiceDeps) {
     },
 
     /** For self-registration (issue 6): a login that cannot be used until its email is verified. */
-    async createSelfRegisteredLogin(trx: Trx, input: { contactId: string; email: string; password: string; actor: ActorContext }): Promise<{ loginId: string }> {
+    async createSelfRegisteredLogin(
+      trx: Trx,
+      input: { contactId: string; email: string; password: string; actor: ActorContext },
+    ): Promise<{ loginId: string }> {
       const contact = await requireContact(trx, input.contactId);
       const emailNormalized = normalizeEmail(input.email);
-      if (await repository.findLoginByContactId(trx, contact.id)) throw new AppError('conflict', 'This contact already has a portal login.');
-      if (await repository.findLoginByEmail(trx, emailNormalized)) throw new AppError('conflict', 'Another contact already uses this portal email.', { fields: [{ path: 'email', message: 'Already in use' }] });
+      if (await repository.findLoginByContactId(trx, contact.id))
+        throw new AppError('conflict', 'This contact already has a portal login.');
+      if (await repository.findLoginByEmail(trx, emailNormalized))
+        throw new AppError('conflict', 'Another contact already uses this portal email.', {
+          fields: [{ path: 'email', message: 'Already in use' }],
+        });
       const now = nowIso();
       const login: PortalLoginsTable = {
-        id: newId(), contactId: contact.id, username: null, usernameNormalized: null,
-        portalEmail: input.email.trim(), portalEmailNormalized: emailNormalized,
-        passwordHash: await hashPassword(validateNewPassword(input.password, [emailNormalized.split('@')[0] ?? '', contact.firstName, contact.lastName])),
-        passwordChangedAt: now, securityStamp: newStamp(), mustChangePassword: 0, temporaryPasswordExpiresAt: null,
-        emailVerificationRequired: 1, emailVerifiedAt: null, enabled: 1, deactivatedAt: null, lastSignInAt: null, createdAt: now, updatedAt: now,
+        id: newId(),
+        contactId: contact.id,
+        username: null,
+        usernameNormalized: null,
+        portalEmail: input.email.trim(),
+        portalEmailNormalized: emailNormalized,
+        passwordHash: await hashPassword(
+          validateNewPassword(input.password, [
+            emailNormalized.split('@')[0] ?? '',
+            contact.firstName,
+            contact.lastName,
+          ]),
+        ),
+        passwordChangedAt: now,
+        securityStamp: newStamp(),
+        mustChangePassword: 0,
+        temporaryPasswordExpiresAt: null,
+        emailVerificationRequired: 1,
+        emailVerifiedAt: null,
+        enabled: 1,
+        deactivatedAt: null,
+        lastSignInAt: null,
+        createdAt: now,
+        updatedAt: now,
       };
       await repository.insertLogin(trx, login);
-      await recordEvent(trx, { contactId: contact.id, loginId: login.id, kind: 'access_granted', detail: 'self-registered' }, { actor: input.actor });
+      await recordEvent(
+        trx,
+        { contactId: contact.id, loginId: login.id, kind: 'access_granted', detail: 'self-registered' },
+        { actor: input.actor },
+      );
       await issueLink(trx, { login, contact, purpose: 'email_verification', context: { actor: input.actor } });
       return { loginId: login.id };
     },
@@ -817,12 +1227,20 @@ export function createPortalAccessService(deps: PortalAccessServiceDeps) {
     },
 
     /** Null when the contact has no enabled, not-yet-set-up login or no account with portal access. */
-    async issueCredentialCreateLink(trx: Trx, input: { contactId: string; actor: ActorContext }): Promise<{ tokenId: string } | null> {
+    async issueCredentialCreateLink(
+      trx: Trx,
+      input: { contactId: string; actor: ActorContext },
+    ): Promise<{ tokenId: string } | null> {
       const login = await repository.findLoginByContactId(trx, input.contactId);
       if (!login?.enabled || login.passwordHash) return null;
       if ((await repository.findAccessibleAccountIds(trx, input.contactId)).length === 0) return null;
       const contact = await requireContact(trx, input.contactId);
-      const issued = await issueLink(trx, { login, contact, purpose: 'credential_create', context: { actor: input.actor } });
+      const issued = await issueLink(trx, {
+        login,
+        contact,
+        purpose: 'credential_create',
+        context: { actor: input.actor },
+      });
       return issued.tokenId ? { tokenId: issued.tokenId } : null;
     },
 
@@ -843,10 +1261,21 @@ export function createPortalAccessService(deps: PortalAccessServiceDeps) {
   };
 
   /** A new password: ends every session, kills every link and sends the (undisableable) notice. */
-  async function setPassword(trx: Trx, login: PortalLoginsTable, contact: ContactsTable, passwordHash: string, context: RequestContext): Promise<void> {
+  async function setPassword(
+    trx: Trx,
+    login: PortalLoginsTable,
+    contact: ContactsTable,
+    passwordHash: string,
+    context: RequestContext,
+  ): Promise<void> {
     const now = nowIso();
     await repository.updateLogin(trx, login.id, {
-      passwordHash, passwordChangedAt: now, securityStamp: newStamp(), mustChangePassword: 0, temporaryPasswordExpiresAt: null, updatedAt: now,
+      passwordHash,
+      passwordChangedAt: now,
+      securityStamp: newStamp(),
+      mustChangePassword: 0,
+      temporaryPasswordExpiresAt: null,
+      updatedAt: now,
     });
     await killLinks(trx, login.id);
     await sessions.endAllOf(trx, 'customer', [login.id]);
@@ -858,7 +1287,12 @@ export function createPortalAccessService(deps: PortalAccessServiceDeps) {
       contactId: contact.id,
     });
     await recordEvent(trx, { contactId: contact.id, loginId: login.id, kind: 'password_changed' }, context);
-    await recordAudit(trx, clock, context.actor, { action: 'portal.password_changed', subjectType: 'portal_login', subjectId: login.id, accountId: contact.mainAccountId });
+    await recordAudit(trx, clock, context.actor, {
+      action: 'portal.password_changed',
+      subjectType: 'portal_login',
+      subjectId: login.id,
+      accountId: contact.mainAccountId,
+    });
   }
 
   return service;

@@ -4,11 +4,19 @@ import type { Db, Trx } from '../../db/database.ts';
 import { notFound } from '../../errors.ts';
 import { recordAudit } from '../audit/index.ts';
 import type { PortalLoginPort } from './registration-ports.ts';
-import { findAccount, findAccountContactsWithLogins, findContactsWithFreshSetupLinks } from './registration-repository.ts';
+import {
+  findAccount,
+  findAccountContactsWithLogins,
+  findContactsWithFreshSetupLinks,
+} from './registration-repository.ts';
 import { planBulkPortalLogins, RECENT_INVITE_SECONDS, type BulkPlan } from './registration-rules.ts';
 
 /** "Generate portal logins" for an account: a setup link for every contact that can get one. */
-export function createBulkPortalLoginsService(deps: { db: Db; clock: Clock; portalLogins: Pick<PortalLoginPort, 'issueCredentialCreateLink'> }) {
+export function createBulkPortalLoginsService(deps: {
+  db: Db;
+  clock: Clock;
+  portalLogins: Pick<PortalLoginPort, 'issueCredentialCreateLink'>;
+}) {
   const { db, clock, portalLogins } = deps;
 
   async function plan(executor: Db | Trx, accountId: string): Promise<BulkPlan> {
@@ -16,13 +24,20 @@ export function createBulkPortalLoginsService(deps: { db: Db; clock: Clock; port
     if (!account) throw notFound('Account');
     const rows = await findAccountContactsWithLogins(executor, accountId);
     const since = new Date(clock.now().getTime() - RECENT_INVITE_SECONDS * 1000).toISOString();
-    const invitedRecently = await findContactsWithFreshSetupLinks(executor, rows.map((row) => row.contactId), since);
+    const invitedRecently = await findContactsWithFreshSetupLinks(
+      executor,
+      rows.map((row) => row.contactId),
+      since,
+    );
     return planBulkPortalLogins({
       accountPortalAccessEnabled: account.portalAccessEnabled === 1,
       contacts: rows.map((row) => ({
         contactId: row.contactId,
         name: `${row.firstName} ${row.lastName}`,
-        login: row.loginId && row.portalEmail ? { portalEmail: row.portalEmail, enabled: row.enabled === 1, isSetUp: row.passwordHash !== null } : null,
+        login:
+          row.loginId && row.portalEmail
+            ? { portalEmail: row.portalEmail, enabled: row.enabled === 1, isSetUp: row.passwordHash !== null }
+            : null,
         invitedRecently: invitedRecently.has(row.contactId),
       })),
     });
@@ -50,7 +65,10 @@ export function createBulkPortalLoginsService(deps: { db: Db; clock: Clock; port
           subjectType: 'account',
           subjectId: accountId,
           accountId,
-          after: { issued: issued.map((contact) => contact.email), skipped: skipped.map(({ contactId, reason }) => ({ contactId, reason })) },
+          after: {
+            issued: issued.map((contact) => contact.email),
+            skipped: skipped.map(({ contactId, reason }) => ({ contactId, reason })),
+          },
         });
         return { issued, skipped };
       });

@@ -6,7 +6,14 @@ import { newId } from '../../ids.ts';
 import { insertEvent } from './registration-repository.ts';
 
 /** Adds one line to a request's history, in the caller's transaction. */
-export async function recordRequestEvent(trx: Trx, clock: Clock, actor: ActorContext, requestId: string, kind: RegistrationEventKind, detail: string | null = null): Promise<void> {
+export async function recordRequestEvent(
+  trx: Trx,
+  clock: Clock,
+  actor: ActorContext,
+  requestId: string,
+  kind: RegistrationEventKind,
+  detail: string | null = null,
+): Promise<void> {
   await insertEvent(trx, {
     id: newId(),
     requestId,

@@ -23,11 +23,21 @@ export function presentRequestSummary(row: RequestListRow): RegistrationRequestS
     submittedAccountNumber: row.submittedAccountNumber,
     state: row.state,
     closeReason: row.closeReason,
-    currentStep: row.currentStepId && row.stepName && row.stepAction && row.stepPosition !== null
-      ? presentStep({ id: row.currentStepId, name: row.stepName, action: row.stepAction, position: Number(row.stepPosition) })
-      : null,
-    account: row.accountId && row.accountName && row.accountNumber ? { id: row.accountId, name: row.accountName, accountNumber: row.accountNumber } : null,
-    assignedStaff: row.assignedStaffId && row.assignedStaffName ? { id: row.assignedStaffId, name: row.assignedStaffName } : null,
+    currentStep:
+      row.currentStepId && row.stepName && row.stepAction && row.stepPosition !== null
+        ? presentStep({
+            id: row.currentStepId,
+            name: row.stepName,
+            action: row.stepAction,
+            position: Number(row.stepPosition),
+          })
+        : null,
+    account:
+      row.accountId && row.accountName && row.accountNumber
+        ? { id: row.accountId, name: row.accountName, accountNumber: row.accountNumber }
+        : null,
+    assignedStaff:
+      row.assignedStaffId && row.assignedStaffName ? { id: row.assignedStaffId, name: row.assignedStaffName } : null,
     createdAt: row.createdAt,
   };
 }
@@ -41,7 +51,9 @@ export function presentContact(contact: ContactsTable & { emails: ContactEmailsT
   };
 }
 
-export function presentRequestDetail(detail: Awaited<ReturnType<RegistrationQueueService['getRequest']>>): RegistrationRequestDetail {
+export function presentRequestDetail(
+  detail: Awaited<ReturnType<RegistrationQueueService['getRequest']>>,
+): RegistrationRequestDetail {
   const { row } = detail;
   return {
     ...presentRequestSummary(row),
@@ -51,12 +63,26 @@ export function presentRequestDetail(detail: Awaited<ReturnType<RegistrationQueu
     matchedAt: row.matchedAt,
     portalKeySentAt: row.portalKeySentAt,
     closedAt: row.closedAt,
-    events: detail.events.map((event) => ({ id: event.id, occurredAt: event.occurredAt, kind: event.kind, detail: event.detail, actorName: event.actorName ?? null })),
+    events: detail.events.map((event) => ({
+      id: event.id,
+      occurredAt: event.occurredAt,
+      kind: event.kind,
+      detail: event.detail,
+      actorName: event.actorName ?? null,
+    })),
     steps: detail.steps.map(presentStep),
     replyStaffRole: detail.settings.replyStaffRole,
   };
 }
 
-export function presentSettings(settings: { selfRegistrationEnabled: boolean; replyStaffRole: StaffRole; steps: RegistrationStepsTable[] }): RegistrationSettings {
-  return { selfRegistrationEnabled: settings.selfRegistrationEnabled, replyStaffRole: settings.replyStaffRole, steps: settings.steps.map(presentStep) };
+export function presentSettings(settings: {
+  selfRegistrationEnabled: boolean;
+  replyStaffRole: StaffRole;
+  steps: RegistrationStepsTable[];
+}): RegistrationSettings {
+  return {
+    selfRegistrationEnabled: settings.selfRegistrationEnabled,
+    replyStaffRole: settings.replyStaffRole,
+    steps: settings.steps.map(presentStep),
+  };
 }

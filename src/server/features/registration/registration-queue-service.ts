@@ -2,7 +2,11 @@ import type { ActorContext } from '../../actor.ts';
 import type { Clock } from '../../clock.ts';
 import type { Db, Trx } from '../../db/database.ts';
 import type { AccountsTable } from '../../db/database-schema.ts';
-import type { RegistrationCloseReason, RegistrationRequestsTable, RegistrationStepsTable } from '../../db/schema/registration.ts';
+import type {
+  RegistrationCloseReason,
+  RegistrationRequestsTable,
+  RegistrationStepsTable,
+} from '../../db/schema/registration.ts';
 import { AppError, fieldError, notFound } from '../../errors.ts';
 import { newId } from '../../ids.ts';
 import { portalKeyKind } from '../../outbox/kinds/registration-kinds.ts';
@@ -64,20 +68,30 @@ export function createRegistrationQueueService(deps: RegistrationQueueDeps) {
 
   /** The portal-key email for a matched request: recipient, reply-to (the configured staff role) and merge data. */
   async function portalKeyMessage(executor: Db | Trx, request: RegistrationRequestsTable) {
-    if (request.state !== 'matched' || !request.accountId) throw new AppError('conflict', STEP_MOVE_MESSAGES.not_matched);
+    if (request.state !== 'matched' || !request.accountId)
+      throw new AppError('conflict', STEP_MOVE_MESSAGES.not_matched);
     const account = await findAccount(executor, request.accountId);
     if (!account) throw notFound('Account');
     const settings = await findSettings(executor);
     const replyTo = (await findActiveStaffEmailsByRole(executor, settings.replyStaffRole)).map((row) => row.email);
     const payload = {
       contact: { firstName: request.firstName },
-      account: { name: account.name, number: account.accountNumber, portalKey: portalKeys.revealPortalKey(account, config.secretKey) },
+      account: {
+        name: account.name,
+        number: account.accountNumber,
+        portalKey: portalKeys.revealPortalKey(account, config.secretKey),
+      },
       link: `${config.publicUrl}/portal/sign-up?accountNumber=${encodeURIComponent(account.accountNumber)}`,
     };
     return { account, to: [request.email], replyTo, payload };
   }
 
-  async function sendPortalKeyInTransaction(trx: Trx, request: RegistrationRequestsTable, actor: ActorContext, sendStep: RegistrationStepsTable | undefined) {
+  async function sendPortalKeyInTransaction(
+    trx: Trx,
+    request: RegistrationRequestsTable,
+    actor: ActorContext,
+    sendStep: RegistrationStepsTable | undefined,
+  ) {
     const message = await portalKeyMessage(trx, request);
     await enqueue(trx, clock, {
       kind: portalKeyKind.id,
@@ -88,17 +102,39 @@ export function createRegistrationQueueService(deps: RegistrationQueueDeps) {
       contactId: request.contactId,
     });
     const now = clock.now().toISOString();
-    await updateRequest(trx, request.id, { portalKeySentAt: now, updatedAt: now, ...(sendStep ? { currentStepId: sendStep.id } : {}) });
+    await updateRequest(trx, request.id, {
+      portalKeySentAt: now,
+      updatedAt: now,
+      ...(sendStep ? { currentStepId: sendStep.id } : {}),
+    });
     await recordRequestEvent(trx, clock, actor, request.id, 'portal_key_sent', `Sent to ${request.email}`);
     // The key itself stays out of the audit log.
-    await recordAudit(trx, clock, actor, { action: 'registration_request.portal_key_sent', subjectType: 'registration_request', subjectId: request.id, accountId: message.account.id, after: { to: message.to } });
+    await recordAudit(trx, clock, actor, {
+      action: 'registration_request.portal_key_sent',
+      subjectType: 'registration_request',
+      subjectId: request.id,
+      accountId: message.account.id,
+      after: { to: message.to },
+    });
   }
 
-  async function closeInTransaction(trx: Trx, request: RegistrationRequestsTable, actor: ActorContext, reason: RegistrationCloseReason, note: string | null) {
+  async function closeInTransaction(
+    trx: Trx,
+    request: RegistrationRequestsTable,
+    actor: ActorContext,
+    reason: RegistrationCloseReason,
+    note: string | null,
+  ) {
     const steps = await listSteps(trx);
     const now = clock.now().toISOString();
     const closeStep = steps.find((step) => step.action === 'close');
-    await updateRequest(trx, request.id, { state: 'closed', closeReason: reason, closedAt: now, updatedAt: now, currentStepId: closeStep?.id ?? request.currentStepId });
+    await updateRequest(trx, request.id, {
+      state: 'closed',
+      closeReason: reason,
+      closedAt: now,
+      updatedAt: now,
+      currentStepId: closeStep?.id ?? request.currentStepId,
+    });
     await recordRequestEvent(trx, clock, actor, request.id, 'closed', note);
     await recordAudit(trx, clock, actor, {
       action: 'registration_request.closed',
@@ -112,7 +148,12 @@ export function createRegistrationQueueService(deps: RegistrationQueueDeps) {
 
   return {
     async listRequests(query: Omit<RequestListQuery, 'limit' | 'offset'> & { page: number; pageSize: number }) {
-      const rows = await listRequests(db, { state: query.state, search: query.search, limit: query.pageSize + 1, offset: (query.page - 1) * query.pageSize });
+      const rows = await listRequests(db, {
+        state: query.state,
+        search: query.search,
+        limit: query.pageSize + 1,
+        offset: (query.page - 1) * query.pageSize,
+      });
       return { rows: rows.slice(0, query.pageSize), hasMore: rows.length > query.pageSize };
     },
 
@@ -133,11 +174,18 @@ export function createRegistrationQueueService(deps: RegistrationQueueDeps) {
     async searchContacts(requestId: string, accountId: string, search: string) {
       const request = await requireRequest(db, requestId);
       const contacts = await findAccountContacts(db, accountId, search);
-      const emails = await findContactEmails(db, contacts.map((contact) => contact.id));
+      const emails = await findContactEmails(
+        db,
+        contacts.map((contact) => contact.id),
+      );
       return contacts
         .map((contact) => {
           const own = emails.filter((email) => email.contactId === contact.id);
-          return { ...contact, emails: own, hasSubmittedEmail: own.some((email) => email.emailNormalized === request.emailNormalized) };
+          return {
+            ...contact,
+            emails: own,
+            hasSubmittedEmail: own.some((email) => email.emailNormalized === request.emailNormalized),
+          };
         })
         .sort((left, right) => Number(right.hasSubmittedEmail) - Number(left.hasSubmittedEmail));
     },
@@ -146,7 +194,11 @@ export function createRegistrationQueueService(deps: RegistrationQueueDeps) {
      * Ties the request to an account and a contact (existing, or created from what the visitor sent) and
      * optionally adds the submitted email to that contact so our emails reach them.
      */
-    async matchRequest(requestId: string, input: { accountId: string; contactId: string | null; addEmailToContact: boolean }, actor: ActorContext & { actorId: string }) {
+    async matchRequest(
+      requestId: string,
+      input: { accountId: string; contactId: string | null; addEmailToContact: boolean },
+      actor: ActorContext & { actorId: string },
+    ) {
       await db.transaction().execute(async (trx) => {
         const request = await requireOpenRequest(trx, requestId);
         const account = await findAccount(trx, input.accountId);
@@ -154,7 +206,8 @@ export function createRegistrationQueueService(deps: RegistrationQueueDeps) {
         const now = clock.now().toISOString();
         let contactId = input.contactId;
         if (contactId) {
-          if (!(await isContactOfAccount(trx, contactId, account.id))) throw fieldError('contactId', 'Choose a contact of this account.');
+          if (!(await isContactOfAccount(trx, contactId, account.id)))
+            throw fieldError('contactId', 'Choose a contact of this account.');
           if (input.addEmailToContact) await addEmailToContact(trx, request, account, contactId, actor);
         } else {
           contactId = await createContactFromRequest(trx, request, account, actor);
@@ -167,7 +220,14 @@ export function createRegistrationQueueService(deps: RegistrationQueueDeps) {
           updatedAt: now,
           assignedStaffId: request.assignedStaffId ?? actor.actorId,
         });
-        await recordRequestEvent(trx, clock, actor, request.id, 'matched', `${account.name} (${account.accountNumber})`);
+        await recordRequestEvent(
+          trx,
+          clock,
+          actor,
+          request.id,
+          'matched',
+          `${account.name} (${account.accountNumber})`,
+        );
         await recordAudit(trx, clock, actor, {
           action: 'registration_request.matched',
           subjectType: 'registration_request',
@@ -221,7 +281,11 @@ export function createRegistrationQueueService(deps: RegistrationQueueDeps) {
       return { to: message.to, replyTo: message.replyTo, ...(await renderEmail(portalKeyKind.id, message.payload)) };
     },
 
-    async closeRequest(requestId: string, input: { reason: RegistrationCloseReason; note: string | null }, actor: ActorContext) {
+    async closeRequest(
+      requestId: string,
+      input: { reason: RegistrationCloseReason; note: string | null },
+      actor: ActorContext,
+    ) {
       await db.transaction().execute(async (trx) => {
         const request = await requireOpenRequest(trx, requestId);
         await closeInTransaction(trx, request, actor, input.reason, input.note);
@@ -236,28 +300,92 @@ export function createRegistrationQueueService(deps: RegistrationQueueDeps) {
     },
   };
 
-  async function addEmailToContact(trx: Trx, request: RegistrationRequestsTable, account: AccountsTable, contactId: string, actor: ActorContext) {
+  async function addEmailToContact(
+    trx: Trx,
+    request: RegistrationRequestsTable,
+    account: AccountsTable,
+    contactId: string,
+    actor: ActorContext,
+  ) {
     const existing = await findContactEmails(trx, [contactId]);
     const kind = emailKindToAdd(existing, request.emailNormalized);
     if (!kind) return;
-    await insertContactEmail(trx, { id: newId(), contactId, email: request.email, emailNormalized: request.emailNormalized, kind, createdAt: clock.now().toISOString() });
-    await recordRequestEvent(trx, clock, actor, request.id, 'email_added', `${request.email} added as ${kind === 'primary' ? 'the primary' : 'an other'} email`);
-    await recordAudit(trx, clock, actor, { action: 'contact.email_added', subjectType: 'contact', subjectId: contactId, accountId: account.id, after: { email: request.emailNormalized, kind } });
+    await insertContactEmail(trx, {
+      id: newId(),
+      contactId,
+      email: request.email,
+      emailNormalized: request.emailNormalized,
+      kind,
+      createdAt: clock.now().toISOString(),
+    });
+    await recordRequestEvent(
+      trx,
+      clock,
+      actor,
+      request.id,
+      'email_added',
+      `${request.email} added as ${kind === 'primary' ? 'the primary' : 'an other'} email`,
+    );
+    await recordAudit(trx, clock, actor, {
+      action: 'contact.email_added',
+      subjectType: 'contact',
+      subjectId: contactId,
+      accountId: account.id,
+      after: { email: request.emailNormalized, kind },
+    });
   }
 
-  async function createContactFromRequest(trx: Trx, request: RegistrationRequestsTable, account: AccountsTable, actor: ActorContext): Promise<string> {
+  async function createContactFromRequest(
+    trx: Trx,
+    request: RegistrationRequestsTable,
+    account: AccountsTable,
+    actor: ActorContext,
+  ): Promise<string> {
     const now = clock.now().toISOString();
     const contactId = newId();
     const phone = request.phone ? (toE164(request.phone) ?? request.phone) : null;
-    await insertContact(trx, { id: contactId, firstName: request.firstName, lastName: request.lastName, title: null, phone, mainAccountId: account.id, staffMemberId: null, createdAt: now, updatedAt: now }, account.id);
-    await insertContactEmail(trx, { id: newId(), contactId, email: request.email, emailNormalized: request.emailNormalized, kind: 'primary', createdAt: now });
-    await recordRequestEvent(trx, clock, actor, request.id, 'contact_created', `${request.firstName} ${request.lastName} <${request.email}>`);
+    await insertContact(
+      trx,
+      {
+        id: contactId,
+        firstName: request.firstName,
+        lastName: request.lastName,
+        title: null,
+        phone,
+        mainAccountId: account.id,
+        staffMemberId: null,
+        createdAt: now,
+        updatedAt: now,
+      },
+      account.id,
+    );
+    await insertContactEmail(trx, {
+      id: newId(),
+      contactId,
+      email: request.email,
+      emailNormalized: request.emailNormalized,
+      kind: 'primary',
+      createdAt: now,
+    });
+    await recordRequestEvent(
+      trx,
+      clock,
+      actor,
+      request.id,
+      'contact_created',
+      `${request.firstName} ${request.lastName} <${request.email}>`,
+    );
     await recordAudit(trx, clock, actor, {
       action: 'contact.created',
       subjectType: 'contact',
       subjectId: contactId,
       accountId: account.id,
-      after: { firstName: request.firstName, lastName: request.lastName, email: request.emailNormalized, source: 'registration_request' },
+      after: {
+        firstName: request.firstName,
+        lastName: request.lastName,
+        email: request.emailNormalized,
+        source: 'registration_request',
+      },
     });
     return contactId;
   }

@@ -16,7 +16,10 @@ export function findSettings(db: Executor): Promise<RegistrationSettingsTable> {
   return db.selectFrom('registrationSettings').selectAll().where('id', '=', SETTINGS_ID).executeTakeFirstOrThrow();
 }
 
-export async function updateSettings(trx: Trx, values: Pick<RegistrationSettingsTable, 'selfRegistrationEnabled' | 'replyStaffRole' | 'updatedAt'>): Promise<void> {
+export async function updateSettings(
+  trx: Trx,
+  values: Pick<RegistrationSettingsTable, 'selfRegistrationEnabled' | 'replyStaffRole' | 'updatedAt'>,
+): Promise<void> {
   await trx.updateTable('registrationSettings').set(values).where('id', '=', SETTINGS_ID).execute();
 }
 
@@ -34,7 +37,9 @@ export async function replaceSteps(trx: Trx, keep: RegistrationStepsTable[], rem
     await trx
       .insertInto('registrationSteps')
       .values(step)
-      .onConflict((conflict) => conflict.column('id').doUpdateSet({ name: step.name, action: step.action, position: step.position }))
+      .onConflict((conflict) =>
+        conflict.column('id').doUpdateSet({ name: step.name, action: step.action, position: step.position }),
+      )
       .execute();
   }
 }
@@ -58,12 +63,21 @@ export function findRequest(db: Executor, id: string) {
   return db.selectFrom('registrationRequests').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function updateRequest(trx: Trx, id: string, values: Partial<Omit<RegistrationRequestsTable, 'id'>>): Promise<void> {
+export async function updateRequest(
+  trx: Trx,
+  id: string,
+  values: Partial<Omit<RegistrationRequestsTable, 'id'>>,
+): Promise<void> {
   await trx.updateTable('registrationRequests').set(values).where('id', '=', id).execute();
 }
 
 export function findUnclosedRequestsByEmail(db: Executor, emailNormalized: string) {
-  return db.selectFrom('registrationRequests').selectAll().where('emailNormalized', '=', emailNormalized).where('state', '!=', 'closed').execute();
+  return db
+    .selectFrom('registrationRequests')
+    .selectAll()
+    .where('emailNormalized', '=', emailNormalized)
+    .where('state', '!=', 'closed')
+    .execute();
 }
 
 export async function insertEvent(trx: Trx, event: RegistrationRequestEventsTable): Promise<void> {
@@ -134,9 +148,7 @@ export function listRequests(db: Db, query: RequestListQuery) {
 export type RequestListRow = Awaited<ReturnType<typeof listRequests>>[number];
 
 export function findRequestRow(db: Db, id: string): Promise<RequestListRow | undefined> {
-  return selectRequestRows(db)
-    .where('registrationRequests.id', '=', id)
-    .executeTakeFirst();
+  return selectRequestRows(db).where('registrationRequests.id', '=', id).executeTakeFirst();
 }
 
 // ---------- accounts and contacts, as the registration use cases need them ----------
@@ -149,7 +161,9 @@ export function searchAccounts(db: Db, search: string, limit: number) {
   let select = db.selectFrom('accounts').select(['id', 'name', 'accountNumber', 'kind', 'city']);
   if (search) {
     const pattern = `%${search.toLowerCase()}%`;
-    select = select.where((eb) => eb.or([eb(eb.fn('lower', ['name']), 'like', pattern), eb(eb.fn('lower', ['accountNumber']), 'like', pattern)]));
+    select = select.where((eb) =>
+      eb.or([eb(eb.fn('lower', ['name']), 'like', pattern), eb(eb.fn('lower', ['accountNumber']), 'like', pattern)]),
+    );
   }
   return select.orderBy('name').limit(limit).execute();
 }
@@ -168,7 +182,11 @@ export async function findAccountContacts(db: Executor, accountId: string, searc
         eb(eb.fn('lower', ['contacts.firstName']), 'like', pattern),
         eb(eb.fn('lower', ['contacts.lastName']), 'like', pattern),
         eb.exists(
-          eb.selectFrom('contactEmails').select('contactEmails.id').whereRef('contactEmails.contactId', '=', 'contacts.id').where('contactEmails.emailNormalized', 'like', pattern),
+          eb
+            .selectFrom('contactEmails')
+            .select('contactEmails.id')
+            .whereRef('contactEmails.contactId', '=', 'contacts.id')
+            .where('contactEmails.emailNormalized', 'like', pattern),
         ),
       ]),
     );
@@ -178,7 +196,13 @@ export async function findAccountContacts(db: Executor, accountId: string, searc
 
 export function findContactEmails(db: Executor, contactIds: string[]): Promise<ContactEmailsTable[]> {
   if (!contactIds.length) return Promise.resolve([]);
-  return db.selectFrom('contactEmails').selectAll().where('contactId', 'in', contactIds).orderBy('kind', 'desc').orderBy('createdAt').execute();
+  return db
+    .selectFrom('contactEmails')
+    .selectAll()
+    .where('contactId', 'in', contactIds)
+    .orderBy('kind', 'desc')
+    .orderBy('createdAt')
+    .execute();
 }
 
 export function findContact(db: Executor, id: string) {
@@ -186,7 +210,12 @@ export function findContact(db: Executor, id: string) {
 }
 
 export async function isContactOfAccount(db: Executor, contactId: string, accountId: string): Promise<boolean> {
-  const row = await db.selectFrom('accountContacts').select('contactId').where('contactId', '=', contactId).where('accountId', '=', accountId).executeTakeFirst();
+  const row = await db
+    .selectFrom('accountContacts')
+    .select('contactId')
+    .where('contactId', '=', contactId)
+    .where('accountId', '=', accountId)
+    .executeTakeFirst();
   return Boolean(row);
 }
 
@@ -205,7 +234,10 @@ export function findAccountContactByEmail(db: Executor, accountId: string, email
 
 export async function insertContact(trx: Trx, contact: ContactsTable, accountId: string): Promise<void> {
   await trx.insertInto('contacts').values(contact).execute();
-  await trx.insertInto('accountContacts').values({ accountId, contactId: contact.id, createdAt: contact.createdAt }).execute();
+  await trx
+    .insertInto('accountContacts')
+    .values({ accountId, contactId: contact.id, createdAt: contact.createdAt })
+    .execute();
 }
 
 export async function insertContactEmail(trx: Trx, email: ContactEmailsTable): Promise<void> {
@@ -213,7 +245,13 @@ export async function insertContactEmail(trx: Trx, email: ContactEmailsTable): P
 }
 
 export function findActiveStaffEmailsByRole(db: Executor, role: StaffRole) {
-  return db.selectFrom('staffMembers').select('email').where('role', '=', role).where('deactivatedAt', 'is', null).orderBy('email').execute();
+  return db
+    .selectFrom('staffMembers')
+    .select('email')
+    .where('role', '=', role)
+    .where('deactivatedAt', 'is', null)
+    .orderBy('email')
+    .execute();
 }
 
 /** The account's contacts with their portal login (portal-access's table, read only). */
@@ -238,7 +276,11 @@ export function findAccountContactsWithLogins(db: Executor, accountId: string) {
 }
 
 /** Contacts among these with a setup or welcome link sent since `since` and not used or replaced. */
-export async function findContactsWithFreshSetupLinks(db: Executor, contactIds: string[], since: string): Promise<Set<string>> {
+export async function findContactsWithFreshSetupLinks(
+  db: Executor,
+  contactIds: string[],
+  since: string,
+): Promise<Set<string>> {
   if (!contactIds.length) return new Set();
   const rows = await db
     .selectFrom('accessTokens')

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { checkStepList, checkStepMove, emailKindToAdd, normalizeAccountNumber, planBulkPortalLogins, portalKeyThrottleKeys, type BulkCandidate } from './registration-rules.ts';
+import {
+  checkStepList,
+  checkStepMove,
+  emailKindToAdd,
+  normalizeAccountNumber,
+  planBulkPortalLogins,
+  portalKeyThrottleKeys,
+  type BulkCandidate,
+} from './registration-rules.ts';
 
 const defaults = [
   { name: 'Match to account', action: 'none' as const },
@@ -10,15 +18,21 @@ const defaults = [
 describe('registration steps', () => {
   it('accepts the default steps and extra steps before the closing one', () => {
     expect(checkStepList(defaults)).toBeNull();
-    expect(checkStepList([defaults[0]!, { name: 'Call the visitor', action: 'none' }, defaults[1]!, defaults[2]!])).toBeNull();
+    expect(
+      checkStepList([defaults[0]!, { name: 'Call the visitor', action: 'none' }, defaults[1]!, defaults[2]!]),
+    ).toBeNull();
   });
 
   it('needs exactly one key-sending step and one closing step, last', () => {
     expect(checkStepList([defaults[0]!, defaults[2]!])).toBe('needs_one_send_portal_key');
-    expect(checkStepList([defaults[1]!, { name: 'Again', action: 'send_portal_key' }, defaults[2]!])).toBe('needs_one_send_portal_key');
+    expect(checkStepList([defaults[1]!, { name: 'Again', action: 'send_portal_key' }, defaults[2]!])).toBe(
+      'needs_one_send_portal_key',
+    );
     expect(checkStepList([defaults[0]!, defaults[1]!])).toBe('needs_one_close');
     expect(checkStepList([defaults[2]!, defaults[1]!, defaults[0]!])).toBe('close_must_be_last');
-    expect(checkStepList([defaults[0]!, { name: ' match TO account ', action: 'none' }, defaults[1]!, defaults[2]!])).toBe('duplicate_names');
+    expect(
+      checkStepList([defaults[0]!, { name: ' match TO account ', action: 'none' }, defaults[1]!, defaults[2]!]),
+    ).toBe('duplicate_names');
   });
 
   it('sends the key only for a matched request and never moves a closed one', () => {
@@ -48,7 +62,13 @@ describe('portal key throttling', () => {
 
 describe('bulk portal logins plan', () => {
   const login = { portalEmail: 'maria@x.test', enabled: true, isSetUp: false };
-  const candidate = (contactId: string, overrides: Partial<BulkCandidate> = {}): BulkCandidate => ({ contactId, name: contactId, login, invitedRecently: false, ...overrides });
+  const candidate = (contactId: string, overrides: Partial<BulkCandidate> = {}): BulkCandidate => ({
+    contactId,
+    name: contactId,
+    login,
+    invitedRecently: false,
+    ...overrides,
+  });
 
   it('invites contacts with portal access whose login is not set up, and says why the others are skipped', () => {
     const plan = planBulkPortalLogins({

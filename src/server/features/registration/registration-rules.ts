@@ -1,11 +1,20 @@
-import type { RegistrationRequestsTable, RegistrationStepAction, RegistrationStepsTable } from '../../db/schema/registration.ts';
+import type {
+  RegistrationRequestsTable,
+  RegistrationStepAction,
+  RegistrationStepsTable,
+} from '../../db/schema/registration.ts';
 import { IDENTIFIER_POLICY, IP_POLICY, type ThrottleKey, type ThrottlePolicy } from '../../security/login-throttle.ts';
 
 /** One answer for every key/number mismatch, so a guess reveals neither which account numbers exist nor which part was wrong. */
 export const PORTAL_KEY_MISMATCH_MESSAGE = 'That portal key and account number do not match. Check both and try again.';
 
 // Filing a request costs staff time: a handful per address per hour is plenty for a real visitor.
-export const REQUEST_IP_POLICY: ThrottlePolicy = { freeFailures: 5, waitIncrementSeconds: 600, maxWaitSeconds: 3_600, forgetAfterSeconds: 3_600 };
+export const REQUEST_IP_POLICY: ThrottlePolicy = {
+  freeFailures: 5,
+  waitIncrementSeconds: 600,
+  maxWaitSeconds: 3_600,
+  forgetAfterSeconds: 3_600,
+};
 
 export function normalizeAccountNumber(accountNumber: string): string {
   return accountNumber.trim().toUpperCase();
@@ -13,7 +22,9 @@ export function normalizeAccountNumber(accountNumber: string): string {
 
 /** Key guesses count against the account number (targeted guessing) and the address (spraying). */
 export function portalKeyThrottleKeys(accountNumber: string, ipAddress: string | null): ThrottleKey[] {
-  const keys: ThrottleKey[] = [{ key: `registration:account:${normalizeAccountNumber(accountNumber)}`, policy: IDENTIFIER_POLICY }];
+  const keys: ThrottleKey[] = [
+    { key: `registration:account:${normalizeAccountNumber(accountNumber)}`, policy: IDENTIFIER_POLICY },
+  ];
   if (ipAddress) keys.push({ key: `registration:ip:${ipAddress}`, policy: IP_POLICY });
   return keys;
 }
@@ -22,7 +33,11 @@ export function requestThrottleKeys(ipAddress: string | null): ThrottleKey[] {
   return ipAddress ? [{ key: `registration-request:ip:${ipAddress}`, policy: REQUEST_IP_POLICY }] : [];
 }
 
-export type StepListProblem = 'needs_one_send_portal_key' | 'needs_one_close' | 'close_must_be_last' | 'duplicate_names';
+export type StepListProblem =
+  | 'needs_one_send_portal_key'
+  | 'needs_one_close'
+  | 'close_must_be_last'
+  | 'duplicate_names';
 
 export const STEP_LIST_PROBLEM_MESSAGES: Record<StepListProblem, string> = {
   needs_one_send_portal_key: 'Keep exactly one step that sends the portal key.',
@@ -44,7 +59,10 @@ export function checkStepList(steps: Array<{ name: string; action: RegistrationS
 export type StepMoveProblem = 'closed' | 'not_matched';
 
 /** A closed request stays closed; the portal key only goes to a request matched to an account. */
-export function checkStepMove(request: Pick<RegistrationRequestsTable, 'state' | 'accountId'>, step: Pick<RegistrationStepsTable, 'action'>): StepMoveProblem | null {
+export function checkStepMove(
+  request: Pick<RegistrationRequestsTable, 'state' | 'accountId'>,
+  step: Pick<RegistrationStepsTable, 'action'>,
+): StepMoveProblem | null {
   if (request.state === 'closed') return 'closed';
   if (step.action === 'send_portal_key' && (request.state !== 'matched' || !request.accountId)) return 'not_matched';
   return null;
@@ -54,12 +72,20 @@ export function checkStepMove(request: Pick<RegistrationRequestsTable, 'state' |
  * How the visitor's email joins the matched contact: as the primary when the contact has none, as an
  * "other" email when it differs from the primary, not at all when the contact already has it.
  */
-export function emailKindToAdd(existing: Array<{ emailNormalized: string; kind: 'primary' | 'other' }>, emailNormalized: string): 'primary' | 'other' | null {
+export function emailKindToAdd(
+  existing: Array<{ emailNormalized: string; kind: 'primary' | 'other' }>,
+  emailNormalized: string,
+): 'primary' | 'other' | null {
   if (existing.some((email) => email.emailNormalized === emailNormalized)) return null;
   return existing.some((email) => email.kind === 'primary') ? 'other' : 'primary';
 }
 
-export type BulkSkipReason = 'no_portal_access' | 'access_off' | 'already_set_up' | 'recently_invited' | 'account_access_off';
+export type BulkSkipReason =
+  | 'no_portal_access'
+  | 'access_off'
+  | 'already_set_up'
+  | 'recently_invited'
+  | 'account_access_off';
 
 /** A setup link sent within this window is still fresh: the bulk action does not send another. */
 export const RECENT_INVITE_SECONDS = 3_600;
@@ -81,7 +107,10 @@ export interface BulkCandidate {
  * Who gets a setup link: every contact with portal access and a portal email whose login is not set
  * up yet, on an account with portal access on, unless a link went out within the last hour.
  */
-export function planBulkPortalLogins(input: { accountPortalAccessEnabled: boolean; contacts: BulkCandidate[] }): BulkPlan {
+export function planBulkPortalLogins(input: {
+  accountPortalAccessEnabled: boolean;
+  contacts: BulkCandidate[];
+}): BulkPlan {
   const plan: BulkPlan = { invite: [], skipped: [] };
   for (const contact of input.contacts) {
     const entry = { contactId: contact.contactId, name: contact.name, email: contact.login?.portalEmail ?? null };

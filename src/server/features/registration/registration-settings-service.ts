@@ -6,7 +6,13 @@ import type { RegistrationStepAction, RegistrationStepsTable } from '../../db/sc
 import { AppError, fieldError } from '../../errors.ts';
 import { newId } from '../../ids.ts';
 import { recordAudit } from '../audit/index.ts';
-import { countOpenRequestsOnSteps, findSettings, listSteps, replaceSteps, updateSettings } from './registration-repository.ts';
+import {
+  countOpenRequestsOnSteps,
+  findSettings,
+  listSteps,
+  replaceSteps,
+  updateSettings,
+} from './registration-repository.ts';
 import { checkStepList, STEP_LIST_PROBLEM_MESSAGES } from './registration-rules.ts';
 
 export interface RegistrationSettingsInput {
@@ -21,7 +27,11 @@ export function createRegistrationSettingsService(deps: { db: Db; clock: Clock }
 
   async function read() {
     const [settings, steps] = await Promise.all([findSettings(db), listSteps(db)]);
-    return { selfRegistrationEnabled: settings.selfRegistrationEnabled === 1, replyStaffRole: settings.replyStaffRole, steps };
+    return {
+      selfRegistrationEnabled: settings.selfRegistrationEnabled === 1,
+      replyStaffRole: settings.replyStaffRole,
+      steps,
+    };
   }
 
   return {
@@ -39,9 +49,13 @@ export function createRegistrationSettingsService(deps: { db: Db; clock: Clock }
         const keptIds = new Set(input.steps.map((step) => step.id).filter((id): id is string => id !== null));
         const removedIds = beforeSteps.filter((step) => !keptIds.has(step.id)).map((step) => step.id);
         if ((await countOpenRequestsOnSteps(trx, removedIds)) > 0) {
-          throw new AppError('conflict', 'Some open requests are on a step you removed. Move them to another step first.', {
-            fields: [{ path: 'steps', message: 'A removed step still has open requests.' }],
-          });
+          throw new AppError(
+            'conflict',
+            'Some open requests are on a step you removed. Move them to another step first.',
+            {
+              fields: [{ path: 'steps', message: 'A removed step still has open requests.' }],
+            },
+          );
         }
         const now = clock.now().toISOString();
         const created = new Map(beforeSteps.map((step) => [step.id, step.createdAt]));
@@ -54,13 +68,25 @@ export function createRegistrationSettingsService(deps: { db: Db; clock: Clock }
           createdAt: (step.id && created.get(step.id)) || now,
         }));
         await replaceSteps(trx, steps, removedIds);
-        await updateSettings(trx, { selfRegistrationEnabled: input.selfRegistrationEnabled ? 1 : 0, replyStaffRole: input.replyStaffRole, updatedAt: now });
+        await updateSettings(trx, {
+          selfRegistrationEnabled: input.selfRegistrationEnabled ? 1 : 0,
+          replyStaffRole: input.replyStaffRole,
+          updatedAt: now,
+        });
         await recordAudit(trx, clock, actor, {
           action: 'registration_settings.updated',
           subjectType: 'registration_settings',
           subjectId: null,
-          before: { selfRegistrationEnabled: before.selfRegistrationEnabled === 1, replyStaffRole: before.replyStaffRole, steps: beforeSteps.map(({ name, action }) => ({ name, action })) },
-          after: { selfRegistrationEnabled: input.selfRegistrationEnabled, replyStaffRole: input.replyStaffRole, steps: steps.map(({ name, action }) => ({ name, action })) },
+          before: {
+            selfRegistrationEnabled: before.selfRegistrationEnabled === 1,
+            replyStaffRole: before.replyStaffRole,
+            steps: beforeSteps.map(({ name, action }) => ({ name, action })),
+          },
+          after: {
+            selfRegistrationEnabled: input.selfRegistrationEnabled,
+            replyStaffRole: input.replyStaffRole,
+            steps: steps.map(({ name, action }) => ({ name, action })),
+          },
         });
       });
       return read();

@@ -23,12 +23,26 @@ describe('self-registration', () => {
   });
 
   async function setSelfRegistration(enabled: boolean) {
-    const current = (await testApp.app.inject({ method: 'GET', url: '/api/staff/registration-settings', headers: { cookie: adminCookie } })).json();
+    const current = (
+      await testApp.app.inject({
+        method: 'GET',
+        url: '/api/staff/registration-settings',
+        headers: { cookie: adminCookie },
+      })
+    ).json();
     const response = await testApp.app.inject({
       method: 'PUT',
       url: '/api/staff/registration-settings',
       headers: { cookie: adminCookie },
-      payload: { selfRegistrationEnabled: enabled, replyStaffRole: current.replyStaffRole, steps: current.steps.map(({ id, name, action }: { id: string; name: string; action: string }) => ({ id, name, action })) },
+      payload: {
+        selfRegistrationEnabled: enabled,
+        replyStaffRole: current.replyStaffRole,
+        steps: current.steps.map(({ id, name, action }: { id: string; name: string; action: string }) => ({
+          id,
+          name,
+          action,
+        })),
+      },
     });
     expect(response.statusCode, response.body).toBe(200);
   }
@@ -39,7 +53,13 @@ describe('self-registration', () => {
   const requestLogin = (payload: Record<string, string>, from = remoteAddress) =>
     testApp.app.inject({ method: 'POST', url: '/api/portal/registration-requests', payload, remoteAddress: from });
 
-  const visitor = (overrides: Record<string, string> = {}) => ({ firstName: 'Robin', lastName: 'Hale', email: `${unique('visitor')}@customer.test`, password: PASSWORD, ...overrides });
+  const visitor = (overrides: Record<string, string> = {}) => ({
+    firstName: 'Robin',
+    lastName: 'Hale',
+    email: `${unique('visitor')}@customer.test`,
+    password: PASSWORD,
+    ...overrides,
+  });
 
   const withoutRequestId = (body: string) => {
     const parsed = JSON.parse(body);
@@ -48,19 +68,31 @@ describe('self-registration', () => {
 
   it('tells the portal whether sign-up is on, and refuses sign-ups while it is off', async () => {
     await setSelfRegistration(false);
-    expect((await testApp.app.inject({ method: 'GET', url: '/api/portal/registration-settings' })).json()).toEqual({ selfRegistrationEnabled: false });
+    expect((await testApp.app.inject({ method: 'GET', url: '/api/portal/registration-settings' })).json()).toEqual({
+      selfRegistrationEnabled: false,
+    });
     const account = await createAccount(testApp.deps);
-    const refused = await register({ ...visitor(), accountNumber: account.accountNumber, portalKey: account.portalKey });
+    const refused = await register({
+      ...visitor(),
+      accountNumber: account.accountNumber,
+      portalKey: account.portalKey,
+    });
     expect(refused.statusCode).toBe(403);
     expect((await requestLogin({ firstName: 'A', lastName: 'B', email: 'a@customer.test' })).statusCode).toBe(403);
     await setSelfRegistration(true);
-    expect((await testApp.app.inject({ method: 'GET', url: '/api/portal/registration-settings' })).json()).toEqual({ selfRegistrationEnabled: true });
+    expect((await testApp.app.inject({ method: 'GET', url: '/api/portal/registration-settings' })).json()).toEqual({
+      selfRegistrationEnabled: true,
+    });
   });
 
   it('creates a login for a new contact of the account when key and number match', async () => {
     const account = await createAccount(testApp.deps);
     const details = visitor();
-    const response = await register({ ...details, accountNumber: account.accountNumber.toLowerCase(), portalKey: account.portalKey.toLowerCase() });
+    const response = await register({
+      ...details,
+      accountNumber: account.accountNumber.toLowerCase(),
+      portalKey: account.portalKey.toLowerCase(),
+    });
     expect(response.statusCode, response.body).toBe(201);
     expect(response.json()).toEqual({ status: 'verification_sent', email: details.email });
     const contact = await testApp.deps.db
@@ -80,10 +112,20 @@ describe('self-registration', () => {
     const account = await createAccount(testApp.deps);
     const email = `${unique('existing')}@customer.test`;
     const contact = await createContact(testApp.deps, { accountIds: [account.id], emails: [email] });
-    const response = await register({ ...visitor({ email: email.toUpperCase() }), accountNumber: account.accountNumber, portalKey: account.portalKey });
+    const response = await register({
+      ...visitor({ email: email.toUpperCase() }),
+      accountNumber: account.accountNumber,
+      portalKey: account.portalKey,
+    });
     expect(response.statusCode, response.body).toBe(201);
-    expect((await testApp.deps.portalAccess.findLoginByPortalEmail(testApp.deps.db, email))?.contactId).toBe(contact.id);
-    const contacts = await testApp.deps.db.selectFrom('accountContacts').select('contactId').where('accountId', '=', account.id).execute();
+    expect((await testApp.deps.portalAccess.findLoginByPortalEmail(testApp.deps.db, email))?.contactId).toBe(
+      contact.id,
+    );
+    const contacts = await testApp.deps.db
+      .selectFrom('accountContacts')
+      .select('contactId')
+      .where('accountId', '=', account.id)
+      .execute();
     expect(contacts).toHaveLength(1);
   });
 
@@ -104,25 +146,41 @@ describe('self-registration', () => {
       expect(Object.keys(response.headers).sort()).toEqual(Object.keys(responses[0]!.headers).sort());
     }
     expect(responses[0]!.json().error.fields).toBeUndefined();
-    const contacts = await testApp.deps.db.selectFrom('accountContacts').select('contactId').where('accountId', 'in', [account.id, other.id]).execute();
+    const contacts = await testApp.deps.db
+      .selectFrom('accountContacts')
+      .select('contactId')
+      .where('accountId', 'in', [account.id, other.id])
+      .execute();
     expect(contacts).toHaveLength(0);
   });
 
   it('throttles guesses per account number, even from many addresses and with the right key, until the wait passes', async () => {
     const account = await createAccount(testApp.deps);
     for (let attempt = 0; attempt < 5; attempt++) {
-      const response = await register({ ...visitor(), accountNumber: account.accountNumber, portalKey: 'AAAA-BBBB-CCCC-DDDD' }, `10.2.${address}.${attempt}`);
+      const response = await register(
+        { ...visitor(), accountNumber: account.accountNumber, portalKey: 'AAAA-BBBB-CCCC-DDDD' },
+        `10.2.${address}.${attempt}`,
+      );
       expect(response.statusCode).toBe(400);
     }
-    const blocked = await register({ ...visitor(), accountNumber: account.accountNumber, portalKey: account.portalKey }, '10.3.0.1');
+    const blocked = await register(
+      { ...visitor(), accountNumber: account.accountNumber, portalKey: account.portalKey },
+      '10.3.0.1',
+    );
     expect(blocked.statusCode).toBe(429);
     expect(blocked.headers['retry-after']).toBe('60');
     // An unknown number is throttled the same way, so a lockout does not reveal which numbers exist.
     const ghost = unique('GHOST');
-    for (let attempt = 0; attempt < 5; attempt++) await register({ ...visitor(), accountNumber: ghost, portalKey: 'AAAA-BBBB-CCCC-DDDD' });
-    expect((await register({ ...visitor(), accountNumber: ghost, portalKey: 'AAAA-BBBB-CCCC-DDDD' })).statusCode).toBe(429);
+    for (let attempt = 0; attempt < 5; attempt++)
+      await register({ ...visitor(), accountNumber: ghost, portalKey: 'AAAA-BBBB-CCCC-DDDD' });
+    expect((await register({ ...visitor(), accountNumber: ghost, portalKey: 'AAAA-BBBB-CCCC-DDDD' })).statusCode).toBe(
+      429,
+    );
     testApp.clock.advanceSeconds(61);
-    const allowed = await register({ ...visitor(), accountNumber: account.accountNumber, portalKey: account.portalKey }, '10.3.0.1');
+    const allowed = await register(
+      { ...visitor(), accountNumber: account.accountNumber, portalKey: account.portalKey },
+      '10.3.0.1',
+    );
     expect(allowed.statusCode, allowed.body).toBe(201);
   });
 
@@ -130,33 +188,69 @@ describe('self-registration', () => {
     const response = await register({ ...visitor({ password: 'short' }), accountNumber: 'ANY', portalKey: 'ANY' });
     expect(response.statusCode).toBe(400);
     expect(response.json().error.fields[0].path).toBe('password');
-    const failures = await testApp.deps.db.selectFrom('loginThrottles').select('key').where('key', '=', 'registration:account:ANY').execute();
+    const failures = await testApp.deps.db
+      .selectFrom('loginThrottles')
+      .select('key')
+      .where('key', '=', 'registration:account:ANY')
+      .execute();
     expect(failures).toHaveLength(0);
   });
 
   it('files an orphan request for staff', async () => {
     const email = `${unique('orphan')}@customer.test`;
-    const response = await requestLogin({ firstName: 'Ada', lastName: 'Stone', email, phone: '512-555-0100', propertyName: 'Harbor Point Lofts', address: '100 Main St', accountNumber: 'pr-2001' });
+    const response = await requestLogin({
+      firstName: 'Ada',
+      lastName: 'Stone',
+      email,
+      phone: '512-555-0100',
+      propertyName: 'Harbor Point Lofts',
+      address: '100 Main St',
+      accountNumber: 'pr-2001',
+    });
     expect(response.statusCode).toBe(202);
     expect(response.json()).toEqual({ status: 'received' });
-    const request = await testApp.deps.db.selectFrom('registrationRequests').selectAll().where('emailNormalized', '=', email).executeTakeFirstOrThrow();
-    expect(request).toMatchObject({ state: 'open', accountId: null, closeReason: null, submittedAccountNumber: 'PR-2001', propertyName: 'Harbor Point Lofts' });
+    const request = await testApp.deps.db
+      .selectFrom('registrationRequests')
+      .selectAll()
+      .where('emailNormalized', '=', email)
+      .executeTakeFirstOrThrow();
+    expect(request).toMatchObject({
+      state: 'open',
+      accountId: null,
+      closeReason: null,
+      submittedAccountNumber: 'PR-2001',
+      propertyName: 'Harbor Point Lofts',
+    });
   });
 
   it('closes a request for an email that already has a login, answering the visitor exactly as for any request', async () => {
     const account = await createAccount(testApp.deps);
     const details = visitor();
-    expect((await register({ ...details, accountNumber: account.accountNumber, portalKey: account.portalKey })).statusCode).toBe(201);
+    expect(
+      (await register({ ...details, accountNumber: account.accountNumber, portalKey: account.portalKey })).statusCode,
+    ).toBe(201);
 
-    const fresh = await requestLogin({ firstName: 'New', lastName: 'Person', email: `${unique('fresh')}@customer.test` });
+    const fresh = await requestLogin({
+      firstName: 'New',
+      lastName: 'Person',
+      email: `${unique('fresh')}@customer.test`,
+    });
     const existing = await requestLogin({ firstName: 'Robin', lastName: 'Hale', email: details.email.toUpperCase() });
     expect(existing.statusCode).toBe(fresh.statusCode);
     expect(existing.body).toBe(fresh.body);
 
-    const request = await testApp.deps.db.selectFrom('registrationRequests').selectAll().where('emailNormalized', '=', details.email).executeTakeFirstOrThrow();
+    const request = await testApp.deps.db
+      .selectFrom('registrationRequests')
+      .selectAll()
+      .where('emailNormalized', '=', details.email)
+      .executeTakeFirstOrThrow();
     expect(request).toMatchObject({ state: 'closed', closeReason: 'login_exists' });
     expect(request.closedAt).not.toBeNull();
-    const told = await testApp.deps.db.selectFrom('outboxMessages').select('recipientsJson').where('kind', '=', 'registration.login_exists').execute();
+    const told = await testApp.deps.db
+      .selectFrom('outboxMessages')
+      .select('recipientsJson')
+      .where('kind', '=', 'registration.login_exists')
+      .execute();
     expect(told.map((row) => JSON.parse(row.recipientsJson))).toContainEqual([details.email]);
   });
 
@@ -164,17 +258,37 @@ describe('self-registration', () => {
     const account = await createAccount(testApp.deps);
     const details = visitor();
     expect((await requestLogin({ firstName: 'Robin', lastName: 'Hale', email: details.email })).statusCode).toBe(202);
-    expect((await register({ ...details, accountNumber: account.accountNumber, portalKey: account.portalKey })).statusCode).toBe(201);
-    const request = await testApp.deps.db.selectFrom('registrationRequests').selectAll().where('emailNormalized', '=', details.email).executeTakeFirstOrThrow();
+    expect(
+      (await register({ ...details, accountNumber: account.accountNumber, portalKey: account.portalKey })).statusCode,
+    ).toBe(201);
+    const request = await testApp.deps.db
+      .selectFrom('registrationRequests')
+      .selectAll()
+      .where('emailNormalized', '=', details.email)
+      .executeTakeFirstOrThrow();
     expect(request).toMatchObject({ state: 'closed', closeReason: 'registered' });
   });
 
   it('limits how many requests one address files', async () => {
     for (let attempt = 0; attempt < 5; attempt++) {
-      expect((await requestLogin({ firstName: 'Spam', lastName: 'Bot', email: `${unique('spam')}@customer.test` })).statusCode).toBe(202);
+      expect(
+        (await requestLogin({ firstName: 'Spam', lastName: 'Bot', email: `${unique('spam')}@customer.test` }))
+          .statusCode,
+      ).toBe(202);
     }
-    const blocked = await requestLogin({ firstName: 'Spam', lastName: 'Bot', email: `${unique('spam')}@customer.test` });
+    const blocked = await requestLogin({
+      firstName: 'Spam',
+      lastName: 'Bot',
+      email: `${unique('spam')}@customer.test`,
+    });
     expect(blocked.statusCode).toBe(429);
-    expect((await requestLogin({ firstName: 'Real', lastName: 'Person', email: `${unique('real')}@customer.test` }, '10.9.9.9')).statusCode).toBe(202);
+    expect(
+      (
+        await requestLogin(
+          { firstName: 'Real', lastName: 'Person', email: `${unique('real')}@customer.test` },
+          '10.9.9.9',
+        )
+      ).statusCode,
+    ).toBe(202);
   });
 });

@@ -21,7 +21,12 @@ import {
   listSteps,
   updateRequest,
 } from './registration-repository.ts';
-import { normalizeAccountNumber, PORTAL_KEY_MISMATCH_MESSAGE, portalKeyThrottleKeys, requestThrottleKeys } from './registration-rules.ts';
+import {
+  normalizeAccountNumber,
+  PORTAL_KEY_MISMATCH_MESSAGE,
+  portalKeyThrottleKeys,
+  requestThrottleKeys,
+} from './registration-rules.ts';
 
 export interface SelfRegistrationDeps {
   db: Db;
@@ -57,16 +62,27 @@ export function createSelfRegistrationService(deps: SelfRegistrationDeps) {
 
   async function requireSignUpEnabled(): Promise<void> {
     const settings = await findSettings(db);
-    if (!settings.selfRegistrationEnabled) throw new AppError('forbidden', 'Signing up in the portal is not available. Ask your contact at our company for access.');
+    if (!settings.selfRegistrationEnabled)
+      throw new AppError(
+        'forbidden',
+        'Signing up in the portal is not available. Ask your contact at our company for access.',
+      );
   }
 
   async function refuseWhileThrottled(keys: Parameters<LoginThrottle['retryAfterSeconds']>[0]): Promise<void> {
     const wait = await throttle.retryAfterSeconds(keys);
-    if (wait > 0) throw new AppError('rate_limited', `Too many attempts. Try again in ${formatWait(wait)}.`, { retryAfterSeconds: wait });
+    if (wait > 0)
+      throw new AppError('rate_limited', `Too many attempts. Try again in ${formatWait(wait)}.`, {
+        retryAfterSeconds: wait,
+      });
   }
 
   function tellExistingLogin(trx: Trx, email: string) {
-    return enqueue(trx, clock, { kind: loginAlreadyExistsKind.id, to: [email], payload: { link: `${config.publicUrl}/portal/sign-in` } });
+    return enqueue(trx, clock, {
+      kind: loginAlreadyExistsKind.id,
+      to: [email],
+      payload: { link: `${config.publicUrl}/portal/sign-in` },
+    });
   }
 
   return {
@@ -123,9 +139,21 @@ export function createSelfRegistrationService(deps: SelfRegistrationDeps) {
           closedAt: existingLogin ? now : null,
         });
         await recordRequestEvent(trx, clock, actor, requestId, 'submitted');
-        await recordAudit(trx, clock, actor, { action: 'registration_request.submitted', subjectType: 'registration_request', subjectId: requestId, after: { email } });
+        await recordAudit(trx, clock, actor, {
+          action: 'registration_request.submitted',
+          subjectType: 'registration_request',
+          subjectId: requestId,
+          after: { email },
+        });
         if (existingLogin) {
-          await recordRequestEvent(trx, clock, { ...actor, actorKind: 'system', actorId: null }, requestId, 'auto_closed', 'A portal login already exists for this email.');
+          await recordRequestEvent(
+            trx,
+            clock,
+            { ...actor, actorKind: 'system', actorId: null },
+            requestId,
+            'auto_closed',
+            'A portal login already exists for this email.',
+          );
           await tellExistingLogin(trx, email);
         }
       });
@@ -151,7 +179,12 @@ export function createSelfRegistrationService(deps: SelfRegistrationDeps) {
       });
       if (!account) {
         await throttle.recordFailure(keys);
-        await recordAudit(db, clock, actor, { action: 'registration.portal_key_mismatch', subjectType: 'account', subjectId: null, after: { accountNumber: normalizeAccountNumber(input.accountNumber) } });
+        await recordAudit(db, clock, actor, {
+          action: 'registration.portal_key_mismatch',
+          subjectType: 'account',
+          subjectId: null,
+          after: { accountNumber: normalizeAccountNumber(input.accountNumber) },
+        });
         throw new AppError('validation_failed', PORTAL_KEY_MISMATCH_MESSAGE);
       }
       await throttle.clear(keys[0]!.key);
@@ -160,18 +193,30 @@ export function createSelfRegistrationService(deps: SelfRegistrationDeps) {
       await db.transaction().execute(async (trx) => {
         if (existingLogin) {
           await tellExistingLogin(trx, email);
-          await recordAudit(trx, clock, actor, { action: 'registration.existing_login', subjectType: 'portal_login', subjectId: existingLogin.id, accountId: account.id });
+          await recordAudit(trx, clock, actor, {
+            action: 'registration.existing_login',
+            subjectType: 'portal_login',
+            subjectId: existingLogin.id,
+            accountId: account.id,
+          });
           return;
         }
         const contactId = await contactForRegistration(trx, actor, account, input, email);
-        const created = await portalLogins.createSelfRegisteredLogin(trx, { contactId, email, password: input.password, actor }).catch((error: unknown) => {
-          // The contact holding this email already has a login under another address: same answer as above.
-          if (error instanceof AppError && error.code === 'conflict') return null;
-          throw error;
-        });
+        const created = await portalLogins
+          .createSelfRegisteredLogin(trx, { contactId, email, password: input.password, actor })
+          .catch((error: unknown) => {
+            // The contact holding this email already has a login under another address: same answer as above.
+            if (error instanceof AppError && error.code === 'conflict') return null;
+            throw error;
+          });
         if (!created) {
           await tellExistingLogin(trx, email);
-          await recordAudit(trx, clock, actor, { action: 'registration.existing_login', subjectType: 'contact', subjectId: contactId, accountId: account.id });
+          await recordAudit(trx, clock, actor, {
+            action: 'registration.existing_login',
+            subjectType: 'contact',
+            subjectId: contactId,
+            accountId: account.id,
+          });
           return;
         }
         const { loginId } = created;
@@ -186,8 +231,20 @@ export function createSelfRegistrationService(deps: SelfRegistrationDeps) {
         const system: ActorContext = { ...actor, actorKind: 'system', actorId: null };
         for (const request of await findUnclosedRequestsByEmail(trx, email)) {
           const now = clock.now().toISOString();
-          await updateRequest(trx, request.id, { state: 'closed', closeReason: 'registered', closedAt: now, updatedAt: now });
-          await recordRequestEvent(trx, clock, system, request.id, 'auto_closed', `Signed up with the portal key of account ${account.accountNumber}.`);
+          await updateRequest(trx, request.id, {
+            state: 'closed',
+            closeReason: 'registered',
+            closedAt: now,
+            updatedAt: now,
+          });
+          await recordRequestEvent(
+            trx,
+            clock,
+            system,
+            request.id,
+            'auto_closed',
+            `Signed up with the portal key of account ${account.accountNumber}.`,
+          );
         }
       });
       return { email };
@@ -195,14 +252,47 @@ export function createSelfRegistrationService(deps: SelfRegistrationDeps) {
   };
 
   /** The account's contact that already has this email, or a new contact of the account. */
-  async function contactForRegistration(trx: Trx, actor: ActorContext, account: AccountsTable, input: PortalKeyRegistrationInput, email: string): Promise<string> {
+  async function contactForRegistration(
+    trx: Trx,
+    actor: ActorContext,
+    account: AccountsTable,
+    input: PortalKeyRegistrationInput,
+    email: string,
+  ): Promise<string> {
     const existing = await findAccountContactByEmail(trx, account.id, email);
     if (existing) return existing.id;
     const now = clock.now().toISOString();
     const contactId = newId();
-    await insertContact(trx, { id: contactId, firstName: input.firstName, lastName: input.lastName, title: null, phone: null, mainAccountId: account.id, staffMemberId: null, createdAt: now, updatedAt: now }, account.id);
-    await insertContactEmail(trx, { id: newId(), contactId, email: input.email.trim(), emailNormalized: email, kind: 'primary', createdAt: now });
-    await recordAudit(trx, clock, actor, { action: 'contact.created', subjectType: 'contact', subjectId: contactId, accountId: account.id, after: { firstName: input.firstName, lastName: input.lastName, email, source: 'portal_key_sign_up' } });
+    await insertContact(
+      trx,
+      {
+        id: contactId,
+        firstName: input.firstName,
+        lastName: input.lastName,
+        title: null,
+        phone: null,
+        mainAccountId: account.id,
+        staffMemberId: null,
+        createdAt: now,
+        updatedAt: now,
+      },
+      account.id,
+    );
+    await insertContactEmail(trx, {
+      id: newId(),
+      contactId,
+      email: input.email.trim(),
+      emailNormalized: email,
+      kind: 'primary',
+      createdAt: now,
+    });
+    await recordAudit(trx, clock, actor, {
+      action: 'contact.created',
+      subjectType: 'contact',
+      subjectId: contactId,
+      accountId: account.id,
+      after: { firstName: input.firstName, lastName: input.lastName, email, source: 'portal_key_sign_up' },
+    });
     return contactId;
   }
 }

@@ -33,7 +33,10 @@ export function createSessionService(deps: { db: Db; clock: Clock; secretKey: st
     async create(executor, session) {
       const token = generateToken();
       const now = clock.now();
-      const expiresAt = addSeconds(now, Math.min(session.lifetimeSeconds ?? SESSION_ABSOLUTE_SECONDS, SESSION_ABSOLUTE_SECONDS));
+      const expiresAt = addSeconds(
+        now,
+        Math.min(session.lifetimeSeconds ?? SESSION_ABSOLUTE_SECONDS, SESSION_ABSOLUTE_SECONDS),
+      );
       await insertSession(executor, {
         idHash: hashToken(secretKey, token),
         kind: session.kind,

@@ -22,6 +22,9 @@ export function listStaff(db: Db) {
 }
 
 export async function countStaff(db: Db): Promise<number> {
-  const row = await db.selectFrom('staffMembers').select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('staffMembers')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .executeTakeFirstOrThrow();
   return Number(row.count);
 }

@@ -20,7 +20,11 @@ describe('staff sign-in', () => {
     const cookie = response.cookies[0]!;
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/' });
     expect(Buffer.from(cookie.value, 'base64url').length).toBeGreaterThanOrEqual(16);
-    const me = await testApp.app.inject({ method: 'GET', url: '/api/staff/session', headers: { cookie: sessionCookie(response) } });
+    const me = await testApp.app.inject({
+      method: 'GET',
+      url: '/api/staff/session',
+      headers: { cookie: sessionCookie(response) },
+    });
     expect(me.statusCode).toBe(200);
     // The raw cookie value never reaches the database.
     const stored = await testApp.deps.db.selectFrom('sessions').select('idHash').execute();
@@ -33,7 +37,8 @@ describe('staff sign-in', () => {
     const unknown = await signIn('nobody-here@portico.test', 'not the right password at all');
     expect(wrong.statusCode).toBe(401);
     expect(unknown.statusCode).toBe(401);
-    const strip = (body: string) => JSON.stringify({ ...JSON.parse(body), error: { ...JSON.parse(body).error, requestId: null } });
+    const strip = (body: string) =>
+      JSON.stringify({ ...JSON.parse(body), error: { ...JSON.parse(body).error, requestId: null } });
     expect(strip(wrong.body)).toBe(strip(unknown.body));
     expect(Object.keys(wrong.headers).sort()).toEqual(Object.keys(unknown.headers).sort());
     expect(wrong.headers['set-cookie']).toBeUndefined();
@@ -41,7 +46,8 @@ describe('staff sign-in', () => {
 
   it('throttles an email after repeated failures, even for the right password, and recovers after the wait', async () => {
     const staff = await createStaffMember(testApp.deps);
-    for (let attempt = 0; attempt < 5; attempt++) expect((await signIn(staff.email, 'wrong password number x')).statusCode).toBe(401);
+    for (let attempt = 0; attempt < 5; attempt++)
+      expect((await signIn(staff.email, 'wrong password number x')).statusCode).toBe(401);
     const blocked = await signIn(staff.email, staff.password);
     expect(blocked.statusCode).toBe(429);
     expect(blocked.headers['retry-after']).toBe('60');
@@ -68,9 +74,13 @@ describe('staff sign-in', () => {
     const staff = await createStaffMember(testApp.deps);
     const cookie = await signInStaff(testApp.app, staff);
     testApp.clock.advanceSeconds(29 * 60);
-    expect((await testApp.app.inject({ method: 'GET', url: '/api/staff/session', headers: { cookie } })).statusCode).toBe(200);
+    expect(
+      (await testApp.app.inject({ method: 'GET', url: '/api/staff/session', headers: { cookie } })).statusCode,
+    ).toBe(200);
     testApp.clock.advanceSeconds(31 * 60);
-    expect((await testApp.app.inject({ method: 'GET', url: '/api/staff/session', headers: { cookie } })).statusCode).toBe(401);
+    expect(
+      (await testApp.app.inject({ method: 'GET', url: '/api/staff/session', headers: { cookie } })).statusCode,
+    ).toBe(401);
   });
 
   it('restricts a temporary password to the password change, which then ends the old session', async () => {
@@ -79,14 +89,29 @@ describe('staff sign-in', () => {
     const blocked = await testApp.app.inject({ method: 'GET', url: '/api/staff/audit-events', headers: { cookie } });
     expect(blocked.statusCode).toBe(403);
     expect(blocked.json().error.code).toBe('password_change_required');
-    const weak = await testApp.app.inject({ method: 'POST', url: '/api/staff/session/password', headers: { cookie }, payload: { currentPassword: staff.password, newPassword: 'short' } });
+    const weak = await testApp.app.inject({
+      method: 'POST',
+      url: '/api/staff/session/password',
+      headers: { cookie },
+      payload: { currentPassword: staff.password, newPassword: 'short' },
+    });
     expect(weak.statusCode).toBe(400);
     expect(weak.json().error.fields[0].path).toBe('newPassword');
-    const changed = await testApp.app.inject({ method: 'POST', url: '/api/staff/session/password', headers: { cookie }, payload: { currentPassword: staff.password, newPassword: 'lantern orchard velvet canyon' } });
+    const changed = await testApp.app.inject({
+      method: 'POST',
+      url: '/api/staff/session/password',
+      headers: { cookie },
+      payload: { currentPassword: staff.password, newPassword: 'lantern orchard velvet canyon' },
+    });
     expect(changed.statusCode).toBe(200);
-    expect((await testApp.app.inject({ method: 'GET', url: '/api/staff/session', headers: { cookie } })).statusCode).toBe(401);
+    expect(
+      (await testApp.app.inject({ method: 'GET', url: '/api/staff/session', headers: { cookie } })).statusCode,
+    ).toBe(401);
     const fresh = sessionCookie(changed);
-    expect((await testApp.app.inject({ method: 'GET', url: '/api/staff/audit-events', headers: { cookie: fresh } })).statusCode).toBe(200);
+    expect(
+      (await testApp.app.inject({ method: 'GET', url: '/api/staff/audit-events', headers: { cookie: fresh } }))
+        .statusCode,
+    ).toBe(200);
   });
 
   it('rejects cross-site and non-JSON state-changing requests', async () => {
@@ -97,7 +122,12 @@ describe('staff sign-in', () => {
     expect(foreignOrigin.statusCode).toBe(403);
     const sameOrigin = await signIn(staff.email, staff.password, { 'sec-fetch-site': 'same-origin' });
     expect(sameOrigin.statusCode).toBe(200);
-    const text = await testApp.app.inject({ method: 'POST', url: '/api/staff/session', headers: { 'content-type': 'text/plain' }, payload: 'email=x' });
+    const text = await testApp.app.inject({
+      method: 'POST',
+      url: '/api/staff/session',
+      headers: { 'content-type': 'text/plain' },
+      payload: 'email=x',
+    });
     expect(text.statusCode).toBe(415);
   });
 
@@ -105,7 +135,13 @@ describe('staff sign-in', () => {
     const staff = await createStaffMember(testApp.deps);
     await signIn(staff.email, 'wrong password number x');
     await signInStaff(testApp.app, staff);
-    const actions = await testApp.deps.db.selectFrom('auditEvents').select('action').where('subjectId', '=', staff.id).execute();
-    expect(actions.map((row) => row.action)).toEqual(expect.arrayContaining(['staff.sign_in_failed', 'staff.signed_in']));
+    const actions = await testApp.deps.db
+      .selectFrom('auditEvents')
+      .select('action')
+      .where('subjectId', '=', staff.id)
+      .execute();
+    expect(actions.map((row) => row.action)).toEqual(
+      expect.arrayContaining(['staff.sign_in_failed', 'staff.signed_in']),
+    );
   });
 });

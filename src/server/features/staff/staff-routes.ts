@@ -1,7 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ApiErrorSchema } from '../../../shared/api-error.ts';
-import { ChangeStaffPasswordBodySchema, SignInStaffBodySchema, StaffSessionSchema } from '../../../shared/staff-contracts.ts';
+import {
+  ChangeStaffPasswordBodySchema,
+  SignInStaffBodySchema,
+  StaffSessionSchema,
+} from '../../../shared/staff-contracts.ts';
 import type { Deps } from '../../deps.ts';
 import { actorOf, clearSessionCookie, cookieName, requireStaff, setSessionCookie } from '../../http/access.ts';
 import type { StaffMembersTable } from '../../db/database-schema.ts';
@@ -11,73 +15,89 @@ export function presentStaffMember(staff: StaffMembersTable) {
 }
 
 export const staffSessionRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
-  app.post('/api/staff/session', {
-    config: { access: 'public' },
-    schema: {
-      operationId: 'signInStaff',
-      tags: ['staff session'],
-      summary: 'Sign a staff member in; sets the staff session cookie',
-      body: SignInStaffBodySchema,
-      response: { 200: StaffSessionSchema, 401: ApiErrorSchema, 429: ApiErrorSchema },
+  app.post(
+    '/api/staff/session',
+    {
+      config: { access: 'public' },
+      schema: {
+        operationId: 'signInStaff',
+        tags: ['staff session'],
+        summary: 'Sign a staff member in; sets the staff session cookie',
+        body: SignInStaffBodySchema,
+        response: { 200: StaffSessionSchema, 401: ApiErrorSchema, 429: ApiErrorSchema },
+      },
     },
-  }, async (request, reply) => {
-    const { token, staff } = await deps.staff.signIn({
-      email: request.body.email,
-      password: request.body.password,
-      actor: actorOf(request),
-      userAgent: request.headers['user-agent'] ?? null,
-    });
-    setSessionCookie(reply, deps.config, 'staff', token);
-    return { staffMember: presentStaffMember(staff), mustChangePassword: staff.mustChangePassword === 1 };
-  });
+    async (request, reply) => {
+      const { token, staff } = await deps.staff.signIn({
+        email: request.body.email,
+        password: request.body.password,
+        actor: actorOf(request),
+        userAgent: request.headers['user-agent'] ?? null,
+      });
+      setSessionCookie(reply, deps.config, 'staff', token);
+      return { staffMember: presentStaffMember(staff), mustChangePassword: staff.mustChangePassword === 1 };
+    },
+  );
 
-  app.get('/api/staff/session', {
-    config: { access: 'staff', allowDuringPasswordChange: true },
-    schema: {
-      operationId: 'getStaffSession',
-      tags: ['staff session'],
-      summary: 'The signed-in staff member',
-      response: { 200: StaffSessionSchema, 401: ApiErrorSchema },
+  app.get(
+    '/api/staff/session',
+    {
+      config: { access: 'staff', allowDuringPasswordChange: true },
+      schema: {
+        operationId: 'getStaffSession',
+        tags: ['staff session'],
+        summary: 'The signed-in staff member',
+        response: { 200: StaffSessionSchema, 401: ApiErrorSchema },
+      },
     },
-  }, async (request) => {
-    const staff = requireStaff(request);
-    return { staffMember: presentStaffMember(staff), mustChangePassword: staff.mustChangePassword === 1 };
-  });
+    async (request) => {
+      const staff = requireStaff(request);
+      return { staffMember: presentStaffMember(staff), mustChangePassword: staff.mustChangePassword === 1 };
+    },
+  );
 
-  app.delete('/api/staff/session', {
-    config: { access: 'public' },
-    schema: {
-      operationId: 'signOutStaff',
-      tags: ['staff session'],
-      summary: 'End the current staff session',
-      response: { 204: z.null() },
+  app.delete(
+    '/api/staff/session',
+    {
+      config: { access: 'public' },
+      schema: {
+        operationId: 'signOutStaff',
+        tags: ['staff session'],
+        summary: 'End the current staff session',
+        response: { 204: z.null() },
+      },
     },
-  }, async (request, reply) => {
-    const token = request.cookies[cookieName(deps.config, 'staff')];
-    if (token) await deps.sessions.end(token);
-    clearSessionCookie(reply, deps.config, 'staff');
-    return reply.status(204).send(null);
-  });
+    async (request, reply) => {
+      const token = request.cookies[cookieName(deps.config, 'staff')];
+      if (token) await deps.sessions.end(token);
+      clearSessionCookie(reply, deps.config, 'staff');
+      return reply.status(204).send(null);
+    },
+  );
 
-  app.post('/api/staff/session/password', {
-    config: { access: 'staff', allowDuringPasswordChange: true },
-    schema: {
-      operationId: 'changeStaffPassword',
-      tags: ['staff session'],
-      summary: 'Change the signed-in staff member’s password; ends their other sessions',
-      body: ChangeStaffPasswordBodySchema,
-      response: { 200: StaffSessionSchema, 400: ApiErrorSchema },
+  app.post(
+    '/api/staff/session/password',
+    {
+      config: { access: 'staff', allowDuringPasswordChange: true },
+      schema: {
+        operationId: 'changeStaffPassword',
+        tags: ['staff session'],
+        summary: 'Change the signed-in staff member’s password; ends their other sessions',
+        body: ChangeStaffPasswordBodySchema,
+        response: { 200: StaffSessionSchema, 400: ApiErrorSchema },
+      },
     },
-  }, async (request, reply) => {
-    const staff = requireStaff(request);
-    const { token } = await deps.staff.changePassword({
-      staffId: staff.id,
-      currentPassword: request.body.currentPassword,
-      newPassword: request.body.newPassword,
-      actor: actorOf(request),
-      userAgent: request.headers['user-agent'] ?? null,
-    });
-    setSessionCookie(reply, deps.config, 'staff', token);
-    return { staffMember: presentStaffMember(staff), mustChangePassword: false };
-  });
+    async (request, reply) => {
+      const staff = requireStaff(request);
+      const { token } = await deps.staff.changePassword({
+        staffId: staff.id,
+        currentPassword: request.body.currentPassword,
+        newPassword: request.body.newPassword,
+        actor: actorOf(request),
+        userAgent: request.headers['user-agent'] ?? null,
+      });
+      setSessionCookie(reply, deps.config, 'staff', token);
+      return { staffMember: presentStaffMember(staff), mustChangePassword: false };
+    },
+  );
 };

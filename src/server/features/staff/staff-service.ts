@@ -4,8 +4,21 @@ import type { Db } from '../../db/database.ts';
 import type { StaffMembersTable, StaffRole } from '../../db/database-schema.ts';
 import { AppError, fieldError } from '../../errors.ts';
 import { newId } from '../../ids.ts';
-import { formatWait, IDENTIFIER_POLICY, IP_POLICY, normalizeEmail, type LoginThrottle, type ThrottleKey } from '../../security/login-throttle.ts';
-import { burnPasswordVerification, checkPassword, hashPassword, PASSWORD_PROBLEM_MESSAGES, verifyPassword } from '../../security/passwords.ts';
+import {
+  formatWait,
+  IDENTIFIER_POLICY,
+  IP_POLICY,
+  normalizeEmail,
+  type LoginThrottle,
+  type ThrottleKey,
+} from '../../security/login-throttle.ts';
+import {
+  burnPasswordVerification,
+  checkPassword,
+  hashPassword,
+  PASSWORD_PROBLEM_MESSAGES,
+  verifyPassword,
+} from '../../security/passwords.ts';
 import { generateReadableSecret } from '../../security/tokens.ts';
 import { recordAudit } from '../audit/index.ts';
 import type { SessionService } from '../sessions/index.ts';
@@ -38,8 +51,15 @@ export function createStaffService(deps: StaffServiceDeps) {
       const keys = throttleKeys(input.email, input.actor.ipAddress);
       const wait = await throttle.retryAfterSeconds(keys);
       if (wait > 0) {
-        await recordAudit(db, clock, input.actor, { action: 'staff.sign_in_throttled', subjectType: 'staff_member', subjectId: null, after: { email: normalizeEmail(input.email) } });
-        throw new AppError('rate_limited', `Too many failed attempts. Try again in ${formatWait(wait)}.`, { retryAfterSeconds: wait });
+        await recordAudit(db, clock, input.actor, {
+          action: 'staff.sign_in_throttled',
+          subjectType: 'staff_member',
+          subjectId: null,
+          after: { email: normalizeEmail(input.email) },
+        });
+        throw new AppError('rate_limited', `Too many failed attempts. Try again in ${formatWait(wait)}.`, {
+          retryAfterSeconds: wait,
+        });
       }
       const staff = await findStaffByEmail(db, normalizeEmail(input.email));
       const passwordMatches = staff?.passwordHash
@@ -47,7 +67,11 @@ export function createStaffService(deps: StaffServiceDeps) {
         : (await burnPasswordVerification(input.password), false);
       if (!staff || !passwordMatches || staff.deactivatedAt) {
         await throttle.recordFailure(keys);
-        await recordAudit(db, clock, input.actor, { action: 'staff.sign_in_failed', subjectType: 'staff_member', subjectId: staff?.id ?? null });
+        await recordAudit(db, clock, input.actor, {
+          action: 'staff.sign_in_failed',
+          subjectType: 'staff_member',
+          subjectId: staff?.id ?? null,
+        });
         throw new AppError('unauthenticated', INVALID_CREDENTIALS_MESSAGE);
       }
       await throttle.clear(keys[0]!.key);
@@ -58,34 +82,64 @@ export function createStaffService(deps: StaffServiceDeps) {
         ipAddress: input.actor.ipAddress,
         userAgent: input.userAgent,
       });
-      await recordAudit(db, clock, { ...input.actor, actorKind: 'staff', actorId: staff.id }, { action: 'staff.signed_in', subjectType: 'staff_member', subjectId: staff.id });
+      await recordAudit(
+        db,
+        clock,
+        { ...input.actor, actorKind: 'staff', actorId: staff.id },
+        { action: 'staff.signed_in', subjectType: 'staff_member', subjectId: staff.id },
+      );
       return { token: session.token, staff };
     },
 
-    async changePassword(input: { staffId: string; currentPassword: string; newPassword: string; actor: ActorContext; userAgent: string | null }) {
+    async changePassword(input: {
+      staffId: string;
+      currentPassword: string;
+      newPassword: string;
+      actor: ActorContext;
+      userAgent: string | null;
+    }) {
       const staff = await findStaffById(db, input.staffId);
       if (!staff?.passwordHash || !(await verifyPassword(staff.passwordHash, input.currentPassword))) {
         throw fieldError('currentPassword', 'The current password is not correct.');
       }
       const problem = checkPassword(input.newPassword, [staff.email.split('@')[0]!, ...staff.name.split(/\s+/)]);
       if (problem) throw fieldError('newPassword', PASSWORD_PROBLEM_MESSAGES[problem]);
-      if (input.newPassword === input.currentPassword) throw fieldError('newPassword', 'Choose a password different from the current one.');
+      if (input.newPassword === input.currentPassword)
+        throw fieldError('newPassword', 'Choose a password different from the current one.');
       const passwordHash = await hashPassword(input.newPassword);
       // The change ends every session, including this one; a fresh session replaces it.
       const token = await db.transaction().execute(async (trx) => {
         await updateStaffPassword(trx, staff.id, passwordHash, 0);
         await sessions.endAllOf(trx, 'staff', [staff.id]);
-        await recordAudit(trx, clock, input.actor, { action: 'staff.password_changed', subjectType: 'staff_member', subjectId: staff.id });
-        const session = await sessions.create(trx, { kind: 'staff', subjectId: staff.id, ipAddress: input.actor.ipAddress, userAgent: input.userAgent });
+        await recordAudit(trx, clock, input.actor, {
+          action: 'staff.password_changed',
+          subjectType: 'staff_member',
+          subjectId: staff.id,
+        });
+        const session = await sessions.create(trx, {
+          kind: 'staff',
+          subjectId: staff.id,
+          ipAddress: input.actor.ipAddress,
+          userAgent: input.userAgent,
+        });
         return session.token;
       });
       return { token };
     },
 
     /** Creates a staff member with a generated temporary password that must be changed at first sign-in. */
-    async createStaffMember(input: { email: string; name: string; role: StaffRole; temporary: boolean; actor: ActorContext }) {
+    async createStaffMember(input: {
+      email: string;
+      name: string;
+      role: StaffRole;
+      temporary: boolean;
+      actor: ActorContext;
+    }) {
       const email = normalizeEmail(input.email);
-      if (await findStaffByEmail(db, email)) throw new AppError('conflict', `A staff member with the email ${email} already exists.`, { fields: [{ path: 'email', message: 'Already in use' }] });
+      if (await findStaffByEmail(db, email))
+        throw new AppError('conflict', `A staff member with the email ${email} already exists.`, {
+          fields: [{ path: 'email', message: 'Already in use' }],
+        });
       const password = generateReadableSecret(20);
       const staff: StaffMembersTable = {
         id: newId(),
@@ -99,7 +153,12 @@ export function createStaffService(deps: StaffServiceDeps) {
       };
       await db.transaction().execute(async (trx) => {
         await insertStaff(trx, staff);
-        await recordAudit(trx, clock, input.actor, { action: 'staff.created', subjectType: 'staff_member', subjectId: staff.id, after: { email, role: input.role } });
+        await recordAudit(trx, clock, input.actor, {
+          action: 'staff.created',
+          subjectType: 'staff_member',
+          subjectId: staff.id,
+          after: { email, role: input.role },
+        });
       });
       return { staff, password };
     },
@@ -107,4 +166,3 @@ export function createStaffService(deps: StaffServiceDeps) {
 }
 
 export type StaffService = ReturnType<typeof createStaffService>;
-

@@ -4,7 +4,12 @@ import { createTurnsService } from './turns-service.ts';
 
 /** Turns ordered in the customer portal: service lines, schedule, POs and add-on approvals. */
 export function createTurnsFeature(deps: BaseDeps & { catalog: CatalogFeature }) {
-  return createTurnsService({ db: deps.db, clock: deps.clock, catalog: deps.catalog, publicUrl: deps.config.publicUrl });
+  return createTurnsService({
+    db: deps.db,
+    clock: deps.clock,
+    catalog: deps.catalog,
+    publicUrl: deps.config.publicUrl,
+  });
 }
 
 export type TurnsFeature = ReturnType<typeof createTurnsFeature>;

@@ -11,9 +11,18 @@ export interface TurnRecord {
 
 function presentAddOn(addOn: TurnAddOnsTable): TurnAddOn {
   return {
-    id: addOn.id, serviceLineId: addOn.serviceLineId, serviceId: addOn.serviceId, name: addOn.serviceName, priceCents: addOn.priceCents,
-    status: addOn.status, approver: addOn.approver, reason: addOn.reason, requestedBy: addOn.requestedByKind, requestedAt: addOn.requestedAt,
-    decidedAt: addOn.decidedAt, decisionNote: addOn.decisionNote,
+    id: addOn.id,
+    serviceLineId: addOn.serviceLineId,
+    serviceId: addOn.serviceId,
+    name: addOn.serviceName,
+    priceCents: addOn.priceCents,
+    status: addOn.status,
+    approver: addOn.approver,
+    reason: addOn.reason,
+    requestedBy: addOn.requestedByKind,
+    requestedAt: addOn.requestedAt,
+    decidedAt: addOn.decidedAt,
+    decisionNote: addOn.decisionNote,
   };
 }
 
@@ -22,21 +31,47 @@ export function presentTurn({ turn, propertyName, lines, addOns }: TurnRecord): 
   const presentedLines = lines.map((line) => {
     const suggestedDate = backScheduledDate(turn.moveOutDate, turn.moveInDate, line.defaultDayOffset);
     return {
-      id: line.id, serviceId: line.serviceId, name: line.serviceName, providerCategory: line.providerCategory, status: line.status,
-      scheduledDate: line.scheduledDate, suggestedDate, dateIsManual: line.dateIsManual === 1,
+      id: line.id,
+      serviceId: line.serviceId,
+      name: line.serviceName,
+      providerCategory: line.providerCategory,
+      status: line.status,
+      scheduledDate: line.scheduledDate,
+      suggestedDate,
+      dateIsManual: line.dateIsManual === 1,
       isLate: Boolean(readyBy && line.scheduledDate && line.scheduledDate > readyBy && line.status !== 'canceled'),
-      priceCents: line.priceCents, poNumber: line.poNumber, effectivePoNumber: line.poNumber ?? turn.defaultPoNumber,
+      priceCents: line.priceCents,
+      poNumber: line.poNumber,
+      effectivePoNumber: line.poNumber ?? turn.defaultPoNumber,
       addOns: addOns.filter((addOn) => addOn.serviceLineId === line.id).map(presentAddOn),
     };
   });
   return {
-    id: turn.id, accountId: turn.accountId, propertyName, unitId: turn.unitId, unitNumber: turn.unitNumber, floorplanId: turn.floorplanId,
-    floorplanName: turn.floorplanName, moveOutDate: turn.moveOutDate, moveInDate: turn.moveInDate, readyByDate: readyBy, notes: turn.notes,
-    defaultPoNumber: turn.defaultPoNumber, poUnknown: turn.poUnknown === 1,
-    status: deriveTurnStatus(lines.map((line) => line.status), turn.canceledAt !== null),
+    id: turn.id,
+    accountId: turn.accountId,
+    propertyName,
+    unitId: turn.unitId,
+    unitNumber: turn.unitNumber,
+    floorplanId: turn.floorplanId,
+    floorplanName: turn.floorplanName,
+    moveOutDate: turn.moveOutDate,
+    moveInDate: turn.moveInDate,
+    readyByDate: readyBy,
+    notes: turn.notes,
+    defaultPoNumber: turn.defaultPoNumber,
+    poUnknown: turn.poUnknown === 1,
+    status: deriveTurnStatus(
+      lines.map((line) => line.status),
+      turn.canceledAt !== null,
+    ),
     totalCents: turnTotalCents(presentedLines),
-    offScheduleCount: presentedLines.filter((line) => isOpenLine(line.status) && line.suggestedDate !== null && line.scheduledDate !== line.suggestedDate).length,
-    canceledAt: turn.canceledAt, cancelReason: turn.cancelReason, createdAt: turn.createdAt, updatedAt: turn.updatedAt,
+    offScheduleCount: presentedLines.filter(
+      (line) => isOpenLine(line.status) && line.suggestedDate !== null && line.scheduledDate !== line.suggestedDate,
+    ).length,
+    canceledAt: turn.canceledAt,
+    cancelReason: turn.cancelReason,
+    createdAt: turn.createdAt,
+    updatedAt: turn.updatedAt,
     lines: presentedLines,
   };
 }
@@ -44,8 +79,16 @@ export function presentTurn({ turn, propertyName, lines, addOns }: TurnRecord): 
 export function presentTurnSummary(record: TurnRecord): TurnSummary {
   const turn = presentTurn(record);
   return {
-    id: turn.id, accountId: turn.accountId, propertyName: turn.propertyName, unitNumber: turn.unitNumber, floorplanName: turn.floorplanName,
-    moveOutDate: turn.moveOutDate, moveInDate: turn.moveInDate, readyByDate: turn.readyByDate, status: turn.status, totalCents: turn.totalCents,
+    id: turn.id,
+    accountId: turn.accountId,
+    propertyName: turn.propertyName,
+    unitNumber: turn.unitNumber,
+    floorplanName: turn.floorplanName,
+    moveOutDate: turn.moveOutDate,
+    moveInDate: turn.moveInDate,
+    readyByDate: turn.readyByDate,
+    status: turn.status,
+    totalCents: turn.totalCents,
     pendingAddOnCount: record.addOns.filter((addOn) => addOn.status === 'pending').length,
     services: turn.lines.map((line) => ({ name: line.name, status: line.status, scheduledDate: line.scheduledDate })),
     createdAt: turn.createdAt,

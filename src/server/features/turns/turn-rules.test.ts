@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../errors.ts';
 import {
-  addDays, backScheduledDate, checkManualDate, checkPurchaseOrders, checkStatusChange, checkTurnDates, decideAddOnRequest, deriveTurnStatus, readyByDate,
+  addDays,
+  backScheduledDate,
+  checkManualDate,
+  checkPurchaseOrders,
+  checkStatusChange,
+  checkTurnDates,
+  decideAddOnRequest,
+  deriveTurnStatus,
+  readyByDate,
   turnTotalCents,
 } from './turn-rules.ts';
 
@@ -30,8 +38,12 @@ describe('back-scheduling', () => {
   it('refuses a move-in on or before the move-out, and manual dates outside the vacancy', () => {
     expect(() => checkTurnDates('2026-07-01', '2026-07-01')).toThrow('The move-in must be after the move-out');
     expect(() => checkTurnDates('2026-07-01', null)).not.toThrow();
-    expect(() => checkManualDate('lines.0.scheduledDate', '2026-06-19', '2026-06-20', '2026-07-01')).toThrow('on or after the move-out');
-    expect(() => checkManualDate('lines.0.scheduledDate', '2026-07-01', '2026-06-20', '2026-07-01')).toThrow('(2026-06-30)');
+    expect(() => checkManualDate('lines.0.scheduledDate', '2026-06-19', '2026-06-20', '2026-07-01')).toThrow(
+      'on or after the move-out',
+    );
+    expect(() => checkManualDate('lines.0.scheduledDate', '2026-07-01', '2026-06-20', '2026-07-01')).toThrow(
+      '(2026-06-30)',
+    );
     expect(() => checkManualDate('lines.0.scheduledDate', '2026-06-30', '2026-06-20', '2026-07-01')).not.toThrow();
   });
 });
@@ -51,7 +63,15 @@ describe('turn status', () => {
 describe('price total', () => {
   it('adds open services and approved add-ons only', () => {
     const total = turnTotalCents([
-      { status: 'scheduled', priceCents: 15000, addOns: [{ status: 'approved', priceCents: 7500 }, { status: 'pending', priceCents: 9500 }, { status: 'declined', priceCents: 100 }] },
+      {
+        status: 'scheduled',
+        priceCents: 15000,
+        addOns: [
+          { status: 'approved', priceCents: 7500 },
+          { status: 'pending', priceCents: 9500 },
+          { status: 'declined', priceCents: 100 },
+        ],
+      },
       { status: 'canceled', priceCents: 18000, addOns: [{ status: 'approved', priceCents: 4500 }] },
       { status: 'pending', priceCents: null, addOns: [] },
       { status: 'completed', priceCents: 12000, addOns: [] },
@@ -68,8 +88,14 @@ describe('add-on approval decision', () => {
   });
 
   it('asks the customer at or over the limit, or when there is no price', () => {
-    expect(decideAddOnRequest('auto_approve_under_limit', 10000, 10000)).toEqual({ status: 'pending', approver: 'customer' });
-    expect(decideAddOnRequest('auto_approve_under_limit', 10000, null)).toEqual({ status: 'pending', approver: 'customer' });
+    expect(decideAddOnRequest('auto_approve_under_limit', 10000, 10000)).toEqual({
+      status: 'pending',
+      approver: 'customer',
+    });
+    expect(decideAddOnRequest('auto_approve_under_limit', 10000, null)).toEqual({
+      status: 'pending',
+      approver: 'customer',
+    });
   });
 });
 

@@ -16,7 +16,8 @@ export function readyByDate(moveInDate: CalendarDate | null): CalendarDate | nul
 
 /** The move-in must come after the move-out, so there is at least one day to turn the unit. */
 export function checkTurnDates(moveOutDate: CalendarDate, moveInDate: CalendarDate | null): void {
-  if (moveInDate !== null && moveInDate <= moveOutDate) throw fieldError('moveInDate', 'The move-in must be after the move-out');
+  if (moveInDate !== null && moveInDate <= moveOutDate)
+    throw fieldError('moveInDate', 'The move-in must be after the move-out');
 }
 
 /**
@@ -24,7 +25,11 @@ export function checkTurnDates(moveOutDate: CalendarDate, moveInDate: CalendarDa
  * unit is empty (move-out) nor after it must be ready (move-in − 1). No move-in, no date: the
  * customer picks one or adds the move-in later.
  */
-export function backScheduledDate(moveOutDate: CalendarDate, moveInDate: CalendarDate | null, defaultDayOffset: number): CalendarDate | null {
+export function backScheduledDate(
+  moveOutDate: CalendarDate,
+  moveInDate: CalendarDate | null,
+  defaultDayOffset: number,
+): CalendarDate | null {
   if (!moveInDate) return null;
   const readyBy = readyByDate(moveInDate)!;
   const date = addDays(moveInDate, -Math.max(defaultDayOffset, 1));
@@ -33,7 +38,12 @@ export function backScheduledDate(moveOutDate: CalendarDate, moveInDate: Calenda
 }
 
 /** A date picked by hand must fall while the unit is empty: from the move-out to the ready-by day. */
-export function checkManualDate(path: string, date: CalendarDate, moveOutDate: CalendarDate, moveInDate: CalendarDate | null): void {
+export function checkManualDate(
+  path: string,
+  date: CalendarDate,
+  moveOutDate: CalendarDate,
+  moveInDate: CalendarDate | null,
+): void {
   if (date < moveOutDate) throw fieldError(path, 'Pick a date on or after the move-out');
   const readyBy = readyByDate(moveInDate);
   if (readyBy && date > readyBy) throw fieldError(path, `Pick a date on or before the ready-by date (${readyBy})`);
@@ -56,10 +66,24 @@ export function deriveTurnStatus(lineStatuses: readonly ServiceLineStatus[], tur
 }
 
 /** What a turn costs: services not canceled, plus their approved add-ons. Unpriced items count as 0. */
-export function turnTotalCents(lines: ReadonlyArray<{ status: ServiceLineStatus; priceCents: number | null; addOns: ReadonlyArray<{ status: AddOnStatus; priceCents: number | null }> }>): number {
+export function turnTotalCents(
+  lines: ReadonlyArray<{
+    status: ServiceLineStatus;
+    priceCents: number | null;
+    addOns: ReadonlyArray<{ status: AddOnStatus; priceCents: number | null }>;
+  }>,
+): number {
   return lines
     .filter((line) => line.status !== 'canceled')
-    .reduce((total, line) => total + (line.priceCents ?? 0) + line.addOns.filter((addOn) => addOn.status === 'approved').reduce((sum, addOn) => sum + (addOn.priceCents ?? 0), 0), 0);
+    .reduce(
+      (total, line) =>
+        total +
+        (line.priceCents ?? 0) +
+        line.addOns
+          .filter((addOn) => addOn.status === 'approved')
+          .reduce((sum, addOn) => sum + (addOn.priceCents ?? 0), 0),
+      0,
+    );
 }
 
 export type AddOnDecision = { status: 'approved' } | { status: 'pending'; approver: AddOnApprover };
@@ -68,19 +92,29 @@ export type AddOnDecision = { status: 'approved' } | { status: 'pending'; approv
  * Who decides an add-on requested after the order (a pro in the field), per the account's method.
  * Over the auto-approve limit, or without a price to compare, it falls back to asking the customer.
  */
-export function decideAddOnRequest(method: AddonApprovalMethod, limitCents: number | null, priceCents: number | null): AddOnDecision {
+export function decideAddOnRequest(
+  method: AddonApprovalMethod,
+  limitCents: number | null,
+  priceCents: number | null,
+): AddOnDecision {
   if (method === 'staff_approves') return { status: 'pending', approver: 'staff' };
-  if (method === 'auto_approve_under_limit' && limitCents !== null && priceCents !== null && priceCents < limitCents) return { status: 'approved' };
+  if (method === 'auto_approve_under_limit' && limitCents !== null && priceCents !== null && priceCents < limitCents)
+    return { status: 'approved' };
   return { status: 'pending', approver: 'customer' };
 }
 
 /** PO choices: a default PO, or "I don't know yet", not both. */
 export function checkPurchaseOrders(defaultPoNumber: string | null, poUnknown: boolean): void {
-  if (poUnknown && defaultPoNumber) throw fieldError('defaultPoNumber', 'Clear the PO number, or untick “I don’t know the PO number yet”');
+  if (poUnknown && defaultPoNumber)
+    throw fieldError('defaultPoNumber', 'Clear the PO number, or untick “I don’t know the PO number yet”');
 }
 
 /** Staff move a service forward through the vendor's own steps; canceled and completed work stays put. */
-export function checkStatusChange(from: ServiceLineStatus, to: 'scheduled' | 'in_progress' | 'completed', hasDate: boolean): void {
+export function checkStatusChange(
+  from: ServiceLineStatus,
+  to: 'scheduled' | 'in_progress' | 'completed',
+  hasDate: boolean,
+): void {
   if (from === 'canceled') throw new AppError('conflict', 'This service was canceled.');
   if (from === 'completed' && to !== 'completed') throw new AppError('conflict', 'This service is already completed.');
   if (to === 'scheduled' && !hasDate) throw new AppError('conflict', 'Give the service a date before scheduling it.');

@@ -10,7 +10,17 @@ export function findProperties(db: Executor, accountIds: readonly string[]) {
   if (accountIds.length === 0) return Promise.resolve([]);
   return db
     .selectFrom('accounts')
-    .select(['id', 'name', 'accountNumber', 'addressLine1', 'addressLine2', 'city', 'region', 'postalCode', 'parentAccountId'])
+    .select([
+      'id',
+      'name',
+      'accountNumber',
+      'addressLine1',
+      'addressLine2',
+      'city',
+      'region',
+      'postalCode',
+      'parentAccountId',
+    ])
     .where('id', 'in', accountIds)
     .where('kind', '=', 'property')
     .orderBy('name')
@@ -22,11 +32,20 @@ export function findAccountKind(db: Executor, accountId: string) {
 }
 
 export function findChildPropertyIds(db: Executor, accountId: string) {
-  return db.selectFrom('accounts').select('id').where('parentAccountId', '=', accountId).where('kind', '=', 'property').execute()
+  return db
+    .selectFrom('accounts')
+    .select('id')
+    .where('parentAccountId', '=', accountId)
+    .where('kind', '=', 'property')
+    .execute()
     .then((rows) => rows.map((row) => row.id));
 }
 
-export function updateAccountAddress(db: Executor, accountId: string, changes: Pick<AccountsTable, 'addressLine1' | 'addressLine2' | 'city' | 'region' | 'postalCode' | 'updatedAt'>) {
+export function updateAccountAddress(
+  db: Executor,
+  accountId: string,
+  changes: Pick<AccountsTable, 'addressLine1' | 'addressLine2' | 'city' | 'region' | 'postalCode' | 'updatedAt'>,
+) {
   return db.updateTable('accounts').set(changes).where('id', '=', accountId).execute();
 }
 
@@ -48,11 +67,21 @@ export function listPortalUsers(db: Executor, accountIds: readonly string[]) {
 
 export function listPrimaryEmails(db: Executor, contactIds: readonly string[]) {
   if (contactIds.length === 0) return Promise.resolve([]);
-  return db.selectFrom('contactEmails').select(['contactId', 'email']).where('contactId', 'in', contactIds).where('kind', '=', 'primary').orderBy('createdAt').execute();
+  return db
+    .selectFrom('contactEmails')
+    .select(['contactId', 'email'])
+    .where('contactId', 'in', contactIds)
+    .where('kind', '=', 'primary')
+    .orderBy('createdAt')
+    .execute();
 }
 
 export function findContact(db: Executor, contactId: string) {
-  return db.selectFrom('contacts').select(['id', 'firstName', 'lastName']).where('id', '=', contactId).executeTakeFirst();
+  return db
+    .selectFrom('contacts')
+    .select(['id', 'firstName', 'lastName'])
+    .where('id', '=', contactId)
+    .executeTakeFirst();
 }
 
 // ---- Turns ----
@@ -70,14 +99,23 @@ export function updateTurn(db: Executor, turnId: string, changes: Partial<TurnsT
 }
 
 /** Turns of the given properties, by move-in (turns without one last), then move-out. */
-export async function listTurns(db: Executor, accountIds: readonly string[], options: { search?: string | undefined } = {}) {
+export async function listTurns(
+  db: Executor,
+  accountIds: readonly string[],
+  options: { search?: string | undefined } = {},
+) {
   if (accountIds.length === 0) return [];
   let query = db.selectFrom('turns').selectAll().where('accountId', 'in', accountIds);
   // lower() on both sides: LIKE is case-insensitive on SQLite but not on PostgreSQL.
   const search = options.search?.toLowerCase().replace(/[\\%_]/g, '');
   if (search) query = query.where((eb) => eb(eb.fn('lower', ['unitNumber']), 'like', `%${search}%`));
   const rows = await query.execute();
-  return rows.sort((left, right) => (left.moveInDate ?? '9999').localeCompare(right.moveInDate ?? '9999') || left.moveOutDate.localeCompare(right.moveOutDate) || left.unitNumber.localeCompare(right.unitNumber, 'en', { numeric: true }));
+  return rows.sort(
+    (left, right) =>
+      (left.moveInDate ?? '9999').localeCompare(right.moveInDate ?? '9999') ||
+      left.moveOutDate.localeCompare(right.moveOutDate) ||
+      left.unitNumber.localeCompare(right.unitNumber, 'en', { numeric: true }),
+  );
 }
 
 // ---- Service lines ----
@@ -104,7 +142,15 @@ export function listCalendarLines(db: Executor, accountId: string, from: Calenda
   return db
     .selectFrom('turnServiceLines')
     .innerJoin('turns', 'turns.id', 'turnServiceLines.turnId')
-    .select(['turnServiceLines.id', 'turnServiceLines.turnId', 'turnServiceLines.serviceName', 'turnServiceLines.providerCategory', 'turnServiceLines.status', 'turnServiceLines.scheduledDate', 'turns.unitNumber'])
+    .select([
+      'turnServiceLines.id',
+      'turnServiceLines.turnId',
+      'turnServiceLines.serviceName',
+      'turnServiceLines.providerCategory',
+      'turnServiceLines.status',
+      'turnServiceLines.scheduledDate',
+      'turns.unitNumber',
+    ])
     .where('turnServiceLines.accountId', '=', accountId)
     .where('turnServiceLines.scheduledDate', '>=', from)
     .where('turnServiceLines.scheduledDate', '<=', to)
@@ -118,12 +164,22 @@ export function listCalendarLines(db: Executor, accountId: string, from: Calenda
 
 export function insertAddOns(db: Executor, addOns: TurnAddOnsTable[]) {
   if (addOns.length === 0) return Promise.resolve();
-  return db.insertInto('turnAddOns').values(addOns).execute().then(() => undefined);
+  return db
+    .insertInto('turnAddOns')
+    .values(addOns)
+    .execute()
+    .then(() => undefined);
 }
 
 export function listAddOns(db: Executor, turnIds: readonly string[]) {
   if (turnIds.length === 0) return Promise.resolve([]);
-  return db.selectFrom('turnAddOns').selectAll().where('turnId', 'in', turnIds).orderBy('requestedAt').orderBy('id').execute();
+  return db
+    .selectFrom('turnAddOns')
+    .selectAll()
+    .where('turnId', 'in', turnIds)
+    .orderBy('requestedAt')
+    .orderBy('id')
+    .execute();
 }
 
 export function findAddOn(db: Executor, addOnId: string) {
@@ -131,17 +187,37 @@ export function findAddOn(db: Executor, addOnId: string) {
 }
 
 export function findPendingAddOn(db: Executor, serviceLineId: string) {
-  return db.selectFrom('turnAddOns').select('id').where('serviceLineId', '=', serviceLineId).where('status', '=', 'pending').executeTakeFirst();
+  return db
+    .selectFrom('turnAddOns')
+    .select('id')
+    .where('serviceLineId', '=', serviceLineId)
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
 }
 
 /** Decides a pending add-on; returns false when someone else decided it first. */
-export async function decidePendingAddOn(db: Executor, addOnId: string, changes: Pick<TurnAddOnsTable, 'status' | 'decidedByKind' | 'decidedById' | 'decidedAt' | 'decisionNote'>) {
-  const result = await db.updateTable('turnAddOns').set(changes).where('id', '=', addOnId).where('status', '=', 'pending').executeTakeFirst();
+export async function decidePendingAddOn(
+  db: Executor,
+  addOnId: string,
+  changes: Pick<TurnAddOnsTable, 'status' | 'decidedByKind' | 'decidedById' | 'decidedAt' | 'decisionNote'>,
+) {
+  const result = await db
+    .updateTable('turnAddOns')
+    .set(changes)
+    .where('id', '=', addOnId)
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
 
 /** Pending add-ons on lines that stop (service removed or turn canceled) are declined with them. */
-export function declinePendingAddOnsOfLines(db: Executor, serviceLineIds: readonly string[], decidedAt: string, decidedByKind: TurnAddOnsTable['decidedByKind'], decidedById: string | null) {
+export function declinePendingAddOnsOfLines(
+  db: Executor,
+  serviceLineIds: readonly string[],
+  decidedAt: string,
+  decidedByKind: TurnAddOnsTable['decidedByKind'],
+  decidedById: string | null,
+) {
   if (serviceLineIds.length === 0) return Promise.resolve();
   return db
     .updateTable('turnAddOns')

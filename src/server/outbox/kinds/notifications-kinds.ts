@@ -47,7 +47,10 @@ export const outboxDeadLetterAlertKind = defineMessageKind({
     outboxUrl: z.string(),
   }),
   mergeTags: ['message.kindLabel', 'message.recipients', 'message.error', 'outboxUrl'],
-  sample: { message: { kindLabel: 'Test email', recipients: 'pat@example.com', error: 'SMTP: 550 mailbox unavailable' }, outboxUrl: 'https://portico.example/console/outbox' },
+  sample: {
+    message: { kindLabel: 'Test email', recipients: 'pat@example.com', error: 'SMTP: 550 mailbox unavailable' },
+    outboxUrl: 'https://portico.example/console/outbox',
+  },
   defaultTemplate: {
     subject: 'Undeliverable: {{message.kindLabel}} to {{message.recipients}}',
     html: '<p>A {{message.kindLabel}} message to {{message.recipients}} could not be delivered.</p><p>Last error: {{message.error}}</p><p><a href="{{outboxUrl}}">Open the Outbox</a> to review and retry it.</p>',

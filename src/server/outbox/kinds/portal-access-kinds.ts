@@ -3,7 +3,11 @@ import { defineMessageKind, type MessageKind } from '../message-kind.ts';
 
 const ContactSchema = z.object({ firstName: z.string() });
 const LinkPayloadSchema = z.object({ contact: ContactSchema, link: z.string(), expiresAt: z.string() });
-const sampleLink = { contact: { firstName: 'Maria' }, link: 'https://portal.example/portal/link/sample', expiresAt: '2026-06-03T12:00:00.000Z' };
+const sampleLink = {
+  contact: { firstName: 'Maria' },
+  link: 'https://portal.example/portal/link/sample',
+  expiresAt: '2026-06-03T12:00:00.000Z',
+};
 
 function linkEmail(subject: string, intro: string, action: string, outro: string) {
   return {
@@ -17,7 +21,8 @@ export const credentialCreateKind = defineMessageKind({
   id: 'credential_create',
   channel: 'email',
   label: 'Customer credential create',
-  description: 'A one-time link where a contact chooses a portal username and password. Sent by staff or when portal access is granted.',
+  description:
+    'A one-time link where a contact chooses a portal username and password. Sent by staff or when portal access is granted.',
   payloadSchema: LinkPayloadSchema,
   mergeTags: ['contact.firstName', 'link', 'expiresAt'],
   sample: sampleLink,
@@ -55,7 +60,12 @@ export const loginLinkKind = defineMessageKind({
   payloadSchema: LinkPayloadSchema,
   mergeTags: ['contact.firstName', 'link', 'expiresAt'],
   sample: sampleLink,
-  defaultTemplate: linkEmail('Your portal sign-in link', 'Use the link below to sign in to the customer portal.', 'Sign in to the portal', 'The link works once and expires in 15 minutes.'),
+  defaultTemplate: linkEmail(
+    'Your portal sign-in link',
+    'Use the link below to sign in to the customer portal.',
+    'Sign in to the portal',
+    'The link works once and expires in 15 minutes.',
+  ),
   canBeDisabled: true,
 });
 
@@ -64,7 +74,12 @@ export const welcomeKind = defineMessageKind({
   channel: 'email',
   label: 'Customer portal welcome',
   description: 'Sent to contacts with portal access when their account becomes current, and on request by staff.',
-  payloadSchema: z.object({ contact: ContactSchema, account: z.object({ name: z.string() }), link: z.string(), expiresAt: z.string().nullable() }),
+  payloadSchema: z.object({
+    contact: ContactSchema,
+    account: z.object({ name: z.string() }),
+    link: z.string(),
+    expiresAt: z.string().nullable(),
+  }),
   mergeTags: ['contact.firstName', 'account.name', 'link'],
   sample: { ...sampleLink, account: { name: 'Harbor Point Lofts' } },
   defaultTemplate: linkEmail(
@@ -80,10 +95,21 @@ export const temporaryPasswordKind = defineMessageKind({
   id: 'temporary_password',
   channel: 'email',
   label: 'Customer temporary password',
-  description: 'Sent only when staff choose "save and send email" after creating a password; the contact must change it at first sign-in.',
-  payloadSchema: z.object({ contact: ContactSchema, password: z.string(), signInLink: z.string(), expiresAt: z.string() }),
+  description:
+    'Sent only when staff choose "save and send email" after creating a password; the contact must change it at first sign-in.',
+  payloadSchema: z.object({
+    contact: ContactSchema,
+    password: z.string(),
+    signInLink: z.string(),
+    expiresAt: z.string(),
+  }),
   mergeTags: ['contact.firstName', 'password', 'signInLink', 'expiresAt'],
-  sample: { contact: { firstName: 'Maria' }, password: 'sample-temporary-password', signInLink: 'https://portal.example/portal/sign-in', expiresAt: '2026-06-02T12:00:00.000Z' },
+  sample: {
+    contact: { firstName: 'Maria' },
+    password: 'sample-temporary-password',
+    signInLink: 'https://portal.example/portal/sign-in',
+    expiresAt: '2026-06-02T12:00:00.000Z',
+  },
   defaultTemplate: {
     subject: 'Your temporary portal password',
     text: 'Hello {{contact.firstName}},\n\nWe created a temporary password for your portal login: {{password}}\n\nSign in at {{signInLink}} within 24 hours; you will be asked to choose your own password right away.',
@@ -116,7 +142,12 @@ export const emailVerificationKind = defineMessageKind({
   payloadSchema: LinkPayloadSchema,
   mergeTags: ['contact.firstName', 'link', 'expiresAt'],
   sample: sampleLink,
-  defaultTemplate: linkEmail('Confirm your email address', 'Confirm this is your email address to finish setting up your portal login.', 'Confirm my email', 'The link works once and expires in 24 hours.'),
+  defaultTemplate: linkEmail(
+    'Confirm your email address',
+    'Confirm this is your email address to finish setting up your portal login.',
+    'Confirm my email',
+    'The link works once and expires in 24 hours.',
+  ),
   canBeDisabled: false,
 });
 

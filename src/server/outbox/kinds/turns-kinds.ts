@@ -13,7 +13,12 @@ const sample = {
   contact: { firstName: 'Maria' },
   property: { name: 'Harbor Point Lofts' },
   turn: { unitNumber: '204' },
-  addOn: { name: 'Primer coat', serviceName: 'Touch-up paint', price: '$75.00', reason: 'Smoke stains on the bedroom ceiling' },
+  addOn: {
+    name: 'Primer coat',
+    serviceName: 'Touch-up paint',
+    price: '$75.00',
+    reason: 'Smoke stains on the bedroom ceiling',
+  },
   link: 'https://portico.example/portal/turns/0190',
 };
 
@@ -24,7 +29,16 @@ export const addOnApprovalRequestedKind = defineMessageKind({
   label: 'Add-on approval request',
   description: 'Sent to the main customer approver when a pro asks for an add-on that the customer approves.',
   payloadSchema: AddOnRequestPayloadSchema,
-  mergeTags: ['contact.firstName', 'property.name', 'turn.unitNumber', 'addOn.name', 'addOn.serviceName', 'addOn.price', 'addOn.reason', 'link'],
+  mergeTags: [
+    'contact.firstName',
+    'property.name',
+    'turn.unitNumber',
+    'addOn.name',
+    'addOn.serviceName',
+    'addOn.price',
+    'addOn.reason',
+    'link',
+  ],
   sample,
   defaultTemplate: {
     subject: 'Approval needed: {{addOn.name}} for unit {{turn.unitNumber}} at {{property.name}}',
@@ -39,11 +53,16 @@ export const addOnApprovalRequestedSmsKind = defineMessageKind({
   id: 'add_on_approval_requested_sms',
   channel: 'sms',
   label: 'Add-on approval request (backup phone)',
-  description: 'Texted to the account’s backup notification phone when a pro asks for an add-on that the customer approves.',
+  description:
+    'Texted to the account’s backup notification phone when a pro asks for an add-on that the customer approves.',
   payloadSchema: AddOnRequestPayloadSchema,
   mergeTags: ['property.name', 'turn.unitNumber', 'addOn.name', 'addOn.price', 'link'],
   sample,
-  defaultTemplate: { subject: '', html: '', text: 'Portico: approval needed for {{addOn.name}} ({{addOn.price}}), unit {{turn.unitNumber}} at {{property.name}}. {{link}}' },
+  defaultTemplate: {
+    subject: '',
+    html: '',
+    text: 'Portico: approval needed for {{addOn.name}} ({{addOn.price}}), unit {{turn.unitNumber}} at {{property.name}}. {{link}}',
+  },
   canBeDisabled: true,
 });
 

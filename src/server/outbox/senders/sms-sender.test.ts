@@ -18,7 +18,11 @@ describe('SMS sender (Twilio-compatible API)', () => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
-      requests.push({ url: request.url ?? '', headers: request.headers, form: new URLSearchParams(Buffer.concat(chunks).toString()) });
+      requests.push({
+        url: request.url ?? '',
+        headers: request.headers,
+        form: new URLSearchParams(Buffer.concat(chunks).toString()),
+      });
       const answer = answers.shift() ?? { status: 201 };
       const reply = () => {
         if (response.destroyed) return;
@@ -36,8 +40,17 @@ describe('SMS sender (Twilio-compatible API)', () => {
   });
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-  const sender = () => createSmsSender({ url: baseUrl, accountSid: 'AC123', authToken: 'secret', from: '+15125550100' });
-  const message = { id: '0190aaaa-0000-7000-8000-000000000001', kind: 'staff_test_sms', channel: 'sms' as const, to: ['+15125550123', '+15125550124'], subject: '', html: '', text: 'Hello from Portico' };
+  const sender = () =>
+    createSmsSender({ url: baseUrl, accountSid: 'AC123', authToken: 'secret', from: '+15125550100' });
+  const message = {
+    id: '0190aaaa-0000-7000-8000-000000000001',
+    kind: 'staff_test_sms',
+    channel: 'sms' as const,
+    to: ['+15125550123', '+15125550124'],
+    subject: '',
+    html: '',
+    text: 'Hello from Portico',
+  };
 
   it('posts form-encoded To/From/Body per recipient with basic auth and a stable idempotency key', async () => {
     requests.length = 0;
@@ -46,27 +59,50 @@ describe('SMS sender (Twilio-compatible API)', () => {
     expect(requests[0]!.url).toBe('/2010-04-01/Accounts/AC123/Messages.json');
     expect(requests[0]!.headers.authorization).toBe(`Basic ${Buffer.from('AC123:secret').toString('base64')}`);
     expect(requests[0]!.headers['content-type']).toBe('application/x-www-form-urlencoded');
-    expect(Object.fromEntries(requests[0]!.form)).toEqual({ To: '+15125550123', From: '+15125550100', Body: 'Hello from Portico' });
-    expect(requests.map((request) => request.headers['idempotency-key'])).toEqual([`${message.id}:+15125550123`, `${message.id}:+15125550124`]);
+    expect(Object.fromEntries(requests[0]!.form)).toEqual({
+      To: '+15125550123',
+      From: '+15125550100',
+      Body: 'Hello from Portico',
+    });
+    expect(requests.map((request) => request.headers['idempotency-key'])).toEqual([
+      `${message.id}:+15125550123`,
+      `${message.id}:+15125550124`,
+    ]);
   });
 
   it('treats 503 and 429 as transient, honouring Retry-After, and other 4xx as permanent', async () => {
     answers = [{ status: 503 }];
-    const unavailable = await sender().send(message).catch((error: unknown) => error);
+    const unavailable = await sender()
+      .send(message)
+      .catch((error: unknown) => error);
     expect(unavailable).toBeInstanceOf(DeliveryError);
     expect(unavailable).toMatchObject({ permanent: false });
 
     answers = [{ status: 429, headers: { 'retry-after': '90' } }];
-    expect(await sender().send(message).catch((error: unknown) => error)).toMatchObject({ permanent: false, retryAfterSeconds: 90 });
+    expect(
+      await sender()
+        .send(message)
+        .catch((error: unknown) => error),
+    ).toMatchObject({ permanent: false, retryAfterSeconds: 90 });
 
     answers = [{ status: 400 }];
-    expect(await sender().send(message).catch((error: unknown) => error)).toMatchObject({ permanent: true });
+    expect(
+      await sender()
+        .send(message)
+        .catch((error: unknown) => error),
+    ).toMatchObject({ permanent: true });
   });
 
   it('re-sends with the same idempotency key after a timeout, so the provider can drop the duplicate', async () => {
     requests.length = 0;
     answers = [{ status: 201, delayMilliseconds: 1500 }, { status: 201 }];
-    const impatient = createSmsSender({ url: baseUrl, accountSid: 'AC123', authToken: 'secret', from: '+15125550100', timeoutMilliseconds: 300 });
+    const impatient = createSmsSender({
+      url: baseUrl,
+      accountSid: 'AC123',
+      authToken: 'secret',
+      from: '+15125550100',
+      timeoutMilliseconds: 300,
+    });
     const single = { ...message, to: ['+15125550123'] };
     expect(await impatient.send(single).catch((error: unknown) => error)).toMatchObject({ permanent: false });
     await impatient.send(single);
@@ -76,7 +112,13 @@ describe('SMS sender (Twilio-compatible API)', () => {
   });
 
   it('treats an unreachable provider as transient', async () => {
-    const unreachable = createSmsSender({ url: 'http://127.0.0.1:1', accountSid: 'AC123', authToken: 'secret', from: '+15125550100', timeoutMilliseconds: 2000 });
+    const unreachable = createSmsSender({
+      url: 'http://127.0.0.1:1',
+      accountSid: 'AC123',
+      authToken: 'secret',
+      from: '+15125550100',
+      timeoutMilliseconds: 2000,
+    });
     expect(await unreachable.send(message).catch((error: unknown) => error)).toMatchObject({ permanent: false });
   });
 });

@@ -26,7 +26,11 @@ function startSmtpServer() {
   });
   return new Promise<{ port: number; received: string[]; close(): Promise<void> }>((resolve) => {
     server.listen(0, '127.0.0.1', () => {
-      resolve({ port: (server.server.address() as AddressInfo).port, received, close: () => new Promise<void>((done) => server.close(() => done())) });
+      resolve({
+        port: (server.server.address() as AddressInfo).port,
+        received,
+        close: () => new Promise<void>((done) => server.close(() => done())),
+      });
     });
   });
 }
@@ -40,7 +44,11 @@ describe('Reply-To over SMTP', () => {
 
   it('sends the reply-to addresses a message was enqueued with, and none otherwise', async () => {
     const server = await startSmtpServer();
-    const smtp = createSmtpSender({ url: `smtp://127.0.0.1:${server.port}`, from: 'Portico <no-reply@portico.test>', timeoutMilliseconds: 5000 });
+    const smtp = createSmtpSender({
+      url: `smtp://127.0.0.1:${server.port}`,
+      from: 'Portico <no-reply@portico.test>',
+      timeoutMilliseconds: 5000,
+    });
     const dispatcher = createDispatcher({
       db: testApp.deps.db,
       databaseKind: testApp.deps.database.kind,
@@ -50,9 +58,18 @@ describe('Reply-To over SMTP', () => {
       publicUrl: 'http://portico.test',
       random: () => 0,
     });
-    const payload = { contact: { firstName: 'Ada' }, account: { name: 'Harbor Point Lofts', number: 'PR-2001', portalKey: 'K7Q2-AAAA' }, link: 'http://portico.test/portal/sign-up' };
+    const payload = {
+      contact: { firstName: 'Ada' },
+      account: { name: 'Harbor Point Lofts', number: 'PR-2001', portalKey: 'K7Q2-AAAA' },
+      link: 'http://portico.test/portal/sign-up',
+    };
     await testApp.deps.db.transaction().execute(async (trx) => {
-      await enqueue(trx, testApp.clock, { kind: 'registration.portal_key', to: ['ada@customer.test'], payload, replyTo: ['support.one@portico.test', 'support.two@portico.test'] });
+      await enqueue(trx, testApp.clock, {
+        kind: 'registration.portal_key',
+        to: ['ada@customer.test'],
+        payload,
+        replyTo: ['support.one@portico.test', 'support.two@portico.test'],
+      });
       await enqueue(trx, testApp.clock, { kind: 'registration.portal_key', to: ['bo@customer.test'], payload });
     });
     await dispatcher.runOnce();

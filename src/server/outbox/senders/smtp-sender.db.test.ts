@@ -32,7 +32,11 @@ function startSmtpServer(port = 0, options: { rejectRecipient?: string } = {}) {
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
-        received.push({ from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', to: session.envelope.rcptTo.map((rcpt) => rcpt.address), raw: Buffer.concat(chunks).toString() });
+        received.push({
+          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+          to: session.envelope.rcptTo.map((rcpt) => rcpt.address),
+          raw: Buffer.concat(chunks).toString(),
+        });
         callback();
       });
     },
@@ -56,10 +60,21 @@ describe('SMTP delivery', () => {
   afterAll(() => testApp.close());
 
   const enqueueTo = (to: string[]) =>
-    testApp.deps.db.transaction().execute((trx) =>
-      enqueue(trx, testApp.clock, { kind: 'staff_test_email', to, payload: { staff: { name: 'Jordan <b>' }, consoleUrl: 'http://portico.test/console' } }));
+    testApp.deps.db
+      .transaction()
+      .execute((trx) =>
+        enqueue(trx, testApp.clock, {
+          kind: 'staff_test_email',
+          to,
+          payload: { staff: { name: 'Jordan <b>' }, consoleUrl: 'http://portico.test/console' },
+        }),
+      );
   const dispatcherFor = (port: number) => {
-    const smtp = createSmtpSender({ url: `smtp://127.0.0.1:${port}`, from: 'Portico <no-reply@portico.test>', timeoutMilliseconds: 5000 });
+    const smtp = createSmtpSender({
+      url: `smtp://127.0.0.1:${port}`,
+      from: 'Portico <no-reply@portico.test>',
+      timeoutMilliseconds: 5000,
+    });
     return {
       smtp,
       dispatcher: createDispatcher({
@@ -73,7 +88,8 @@ describe('SMTP delivery', () => {
       }),
     };
   };
-  const row = (id: string) => testApp.deps.db.selectFrom('outboxMessages').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  const row = (id: string) =>
+    testApp.deps.db.selectFrom('outboxMessages').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 
   it('delivers to every recipient over SMTP and keeps no rendered copy or payload', async () => {
     const server = await startSmtpServer();
@@ -87,7 +103,13 @@ describe('SMTP delivery', () => {
     expect(server.received[0]!.raw).toContain(`Message-ID: <${id}@portico.outbox>`);
     expect(server.received[0]!.raw).toContain('Subject: Portico test email');
     expect(server.received[0]!.raw).toContain('Jordan &lt;b&gt;');
-    expect(await row(id!)).toMatchObject({ status: 'sent', captured: 0, renderedHtml: null, renderedText: null, payloadJson: null });
+    expect(await row(id!)).toMatchObject({
+      status: 'sent',
+      captured: 0,
+      renderedHtml: null,
+      renderedText: null,
+      payloadJson: null,
+    });
   });
 
   it('rides out an outage: retries while the server is down, delivers once it is back', async () => {

@@ -10,7 +10,8 @@ export function AuditPage() {
   const [page, setPage] = useState(1);
   const events = useQuery({
     queryKey: ['audit-events', page],
-    queryFn: () => api.get<{ items: AuditEvent[]; hasMore: boolean }>(`/api/staff/audit-events${toQuery({ page, pageSize: 50 })}`),
+    queryFn: () =>
+      api.get<{ items: AuditEvent[]; hasMore: boolean }>(`/api/staff/audit-events${toQuery({ page, pageSize: 50 })}`),
     placeholderData: keepPreviousData,
   });
   return (
@@ -19,25 +20,49 @@ export function AuditPage() {
       <Card withBorder padding={0}>
         <Table striped highlightOnHover verticalSpacing="sm">
           <Table.Thead>
-            <Table.Tr><Table.Th>When</Table.Th><Table.Th>Who</Table.Th><Table.Th>Action</Table.Th><Table.Th>Subject</Table.Th><Table.Th>Change</Table.Th></Table.Tr>
+            <Table.Tr>
+              <Table.Th>When</Table.Th>
+              <Table.Th>Who</Table.Th>
+              <Table.Th>Action</Table.Th>
+              <Table.Th>Subject</Table.Th>
+              <Table.Th>Change</Table.Th>
+            </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {events.data?.items.map((event) => (
               <Table.Tr key={event.id}>
-                <Table.Td><Text size="sm">{new Date(event.occurredAt).toLocaleString()}</Text></Table.Td>
-                <Table.Td><Text size="sm">{event.actorName ?? event.actorKind}</Text></Table.Td>
-                <Table.Td><Badge variant="light">{event.action}</Badge></Table.Td>
-                <Table.Td><Text size="sm" c="dimmed">{event.subjectType}</Text></Table.Td>
+                <Table.Td>
+                  <Text size="sm">{new Date(event.occurredAt).toLocaleString()}</Text>
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm">{event.actorName ?? event.actorKind}</Text>
+                </Table.Td>
+                <Table.Td>
+                  <Badge variant="light">{event.action}</Badge>
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm" c="dimmed">
+                    {event.subjectType}
+                  </Text>
+                </Table.Td>
                 <Table.Td>{event.after ? <Code>{JSON.stringify(event.after).slice(0, 120)}</Code> : null}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
         </Table>
-        {events.data && events.data.items.length === 0 ? <Text c="dimmed" p="md">Nothing recorded yet.</Text> : null}
+        {events.data && events.data.items.length === 0 ? (
+          <Text c="dimmed" p="md">
+            Nothing recorded yet.
+          </Text>
+        ) : null}
       </Card>
       <Group justify="flex-end">
-        <Button variant="default" disabled={page === 1} onClick={() => setPage((value) => value - 1)}>Newer</Button>
-        <Button variant="default" disabled={!events.data?.hasMore} onClick={() => setPage((value) => value + 1)}>Older</Button>
+        <Button variant="default" disabled={page === 1} onClick={() => setPage((value) => value - 1)}>
+          Newer
+        </Button>
+        <Button variant="default" disabled={!events.data?.hasMore} onClick={() => setPage((value) => value + 1)}>
+          Older
+        </Button>
       </Group>
     </Page>
   );

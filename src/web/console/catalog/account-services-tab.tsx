@@ -36,9 +36,12 @@ export function AccountServicesTab({ accountId }: { accountId: string }) {
     if (to < 0 || to >= order.length || from === to) return;
     const next = moved(order, from, to);
     setOrder(next);
-    reorder.mutate(next.map((service) => service.id), {
-      onError: () => setOrder(services.data?.items ?? []),
-    });
+    reorder.mutate(
+      next.map((service) => service.id),
+      {
+        onError: () => setOrder(services.data?.items ?? []),
+      },
+    );
   };
 
   const onDrop = (event: DragEvent, index: number) => {
@@ -52,17 +55,43 @@ export function AccountServicesTab({ accountId }: { accountId: string }) {
       <SetupStatusAlert accountId={accountId} />
       <Card withBorder padding={0}>
         <Group justify="space-between" p="md">
-          <Text size="sm" c="dimmed">The services this account orders, in the order its portal shows them. Drag a row or use the arrows to reorder.</Text>
-          <Button leftSection={<IconPlus size={16} />} onClick={() => { create.reset(); setAdding(true); }}>Add custom service</Button>
+          <Text size="sm" c="dimmed">
+            The services this account orders, in the order its portal shows them. Drag a row or use the arrows to
+            reorder.
+          </Text>
+          <Button
+            leftSection={<IconPlus size={16} />}
+            onClick={() => {
+              create.reset();
+              setAdding(true);
+            }}
+          >
+            Add custom service
+          </Button>
         </Group>
         <ErrorAlert error={services.error ?? reorder.error} />
         <Table verticalSpacing="xs" aria-label="Services in order">
           <Table.Thead>
-            <Table.Tr><Table.Th w={40} /><Table.Th>Service</Table.Th><Table.Th>Performed by</Table.Th><Table.Th>Kind</Table.Th><Table.Th>Days before move-in</Table.Th><Table.Th w={90}>Order</Table.Th></Table.Tr>
+            <Table.Tr>
+              <Table.Th w={40} />
+              <Table.Th>Service</Table.Th>
+              <Table.Th>Performed by</Table.Th>
+              <Table.Th>Kind</Table.Th>
+              <Table.Th>Days before move-in</Table.Th>
+              <Table.Th w={90}>Order</Table.Th>
+            </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {services.isPending ? <EmptyRow colSpan={6}><Loader size="sm" /></EmptyRow> : null}
-            {services.data && order.length === 0 ? <EmptyRow colSpan={6}>No services yet. Add services to the catalog, or a custom service for this account.</EmptyRow> : null}
+            {services.isPending ? (
+              <EmptyRow colSpan={6}>
+                <Loader size="sm" />
+              </EmptyRow>
+            ) : null}
+            {services.data && order.length === 0 ? (
+              <EmptyRow colSpan={6}>
+                No services yet. Add services to the catalog, or a custom service for this account.
+              </EmptyRow>
+            ) : null}
             {order.map((service, index) => (
               <Table.Tr
                 key={service.id}
@@ -73,13 +102,23 @@ export function AccountServicesTab({ accountId }: { accountId: string }) {
                 onDragEnd={() => setDragIndex(null)}
                 style={{ opacity: dragIndex === index ? 0.5 : 1, cursor: 'grab' }}
               >
-                <Table.Td><IconGripVertical size={16} color="var(--mantine-color-dimmed)" aria-hidden /></Table.Td>
+                <Table.Td>
+                  <IconGripVertical size={16} color="var(--mantine-color-dimmed)" aria-hidden />
+                </Table.Td>
                 <Table.Td>
                   <Text fw={500}>{service.name}</Text>
-                  {service.accountId ? <Text size="xs" c="dimmed">Custom service of this account</Text> : null}
+                  {service.accountId ? (
+                    <Text size="xs" c="dimmed">
+                      Custom service of this account
+                    </Text>
+                  ) : null}
                 </Table.Td>
-                <Table.Td><ProviderBadge value={service.providerCategory} /></Table.Td>
-                <Table.Td><KindBadge value={service.kind} /></Table.Td>
+                <Table.Td>
+                  <ProviderBadge value={service.providerCategory} />
+                </Table.Td>
+                <Table.Td>
+                  <KindBadge value={service.kind} />
+                </Table.Td>
                 <Table.Td>{service.defaultDayOffset}</Table.Td>
                 <Table.Td>
                   <MoveButtons name={service.name} index={index} count={order.length} onMove={move} />
@@ -96,10 +135,15 @@ export function AccountServicesTab({ accountId }: { accountId: string }) {
           loading={create.isPending}
           error={create.error}
           onClose={() => setAdding(false)}
-          onSubmit={(body, form) => create.mutate(body, {
-            onSuccess: () => { notifySaved(`${body.name} is offered to this account.`); setAdding(false); },
-            onError: (error) => applyFieldErrors(form, error),
-          })}
+          onSubmit={(body, form) =>
+            create.mutate(body, {
+              onSuccess: () => {
+                notifySaved(`${body.name} is offered to this account.`);
+                setAdding(false);
+              },
+              onError: (error) => applyFieldErrors(form, error),
+            })
+          }
         />
       ) : null}
     </Stack>

@@ -1,15 +1,32 @@
 import { Button, Group, Modal, NumberInput, Select, Stack, Switch, TextInput } from '@mantine/core';
 import { useForm, type UseFormReturnType } from '@mantine/form';
 import {
-  PROVIDER_CATEGORY_LABELS, ProviderCategorySchema, SERVICE_KIND_LABELS, ServiceKindSchema, type ProviderCategory, type Service, type ServiceFields, type ServiceKind,
+  PROVIDER_CATEGORY_LABELS,
+  ProviderCategorySchema,
+  SERVICE_KIND_LABELS,
+  ServiceKindSchema,
+  type ProviderCategory,
+  type Service,
+  type ServiceFields,
+  type ServiceKind,
 } from '../../../shared/catalog-contracts.ts';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
 import { formLevelError } from '../../ui/form-feedback.ts';
 
-export const providerOptions = ProviderCategorySchema.options.map((value) => ({ value, label: PROVIDER_CATEGORY_LABELS[value] }));
+export const providerOptions = ProviderCategorySchema.options.map((value) => ({
+  value,
+  label: PROVIDER_CATEGORY_LABELS[value],
+}));
 export const kindOptions = ServiceKindSchema.options.map((value) => ({ value, label: SERVICE_KIND_LABELS[value] }));
 
-type ServiceFormValues = { name: string; code: string; providerCategory: ProviderCategory; kind: ServiceKind; defaultDayOffset: number | string; active: boolean };
+type ServiceFormValues = {
+  name: string;
+  code: string;
+  providerCategory: ProviderCategory;
+  kind: ServiceKind;
+  defaultDayOffset: number | string;
+  active: boolean;
+};
 
 /** Add or edit a service (vendor-wide or custom); the caller performs the save. */
 export function ServiceFormModal(props: {
@@ -23,7 +40,14 @@ export function ServiceFormModal(props: {
 }) {
   const form = useForm<ServiceFormValues>({
     initialValues: props.service
-      ? { name: props.service.name, code: props.service.code, providerCategory: props.service.providerCategory, kind: props.service.kind, defaultDayOffset: props.service.defaultDayOffset, active: props.service.active }
+      ? {
+          name: props.service.name,
+          code: props.service.code,
+          providerCategory: props.service.providerCategory,
+          kind: props.service.kind,
+          defaultDayOffset: props.service.defaultDayOffset,
+          active: props.service.active,
+        }
       : { name: '', code: '', providerCategory: 'rent_ready', kind: 'standard', defaultDayOffset: 2, active: true },
     validate: {
       name: (value) => (value.trim() ? null : 'Enter a name'),
@@ -31,21 +55,44 @@ export function ServiceFormModal(props: {
       defaultDayOffset: (value) => (value === '' ? 'Enter the days before move-in' : null),
     },
   });
-  const submit = form.onSubmit((values) => props.onSubmit({ ...values, defaultDayOffset: Number(values.defaultDayOffset) }, form));
+  const submit = form.onSubmit((values) =>
+    props.onSubmit({ ...values, defaultDayOffset: Number(values.defaultDayOffset) }, form),
+  );
   return (
     <Modal opened={props.opened} onClose={props.onClose} title={props.title} centered>
       <form onSubmit={submit} noValidate>
         <Stack>
           <ErrorAlert error={formLevelError(props.error)} />
           <TextInput label="Name" withAsterisk {...form.getInputProps('name')} />
-          <TextInput label="Code" description="Short and unique, e.g. PAINT_TOUCH" withAsterisk {...form.getInputProps('code')} />
-          <Select label="Performed by" data={providerOptions} allowDeselect={false} {...form.getInputProps('providerCategory')} />
+          <TextInput
+            label="Code"
+            description="Short and unique, e.g. PAINT_TOUCH"
+            withAsterisk
+            {...form.getInputProps('code')}
+          />
+          <Select
+            label="Performed by"
+            data={providerOptions}
+            allowDeselect={false}
+            {...form.getInputProps('providerCategory')}
+          />
           <Select label="Kind" data={kindOptions} allowDeselect={false} {...form.getInputProps('kind')} />
-          <NumberInput label="Days before move-in" description="Used to back-schedule the service from the move-in date" min={0} max={365} allowDecimal={false} {...form.getInputProps('defaultDayOffset')} />
+          <NumberInput
+            label="Days before move-in"
+            description="Used to back-schedule the service from the move-in date"
+            min={0}
+            max={365}
+            allowDecimal={false}
+            {...form.getInputProps('defaultDayOffset')}
+          />
           <Switch label="Active" {...form.getInputProps('active', { type: 'checkbox' })} />
           <Group justify="flex-end">
-            <Button variant="default" onClick={props.onClose}>Cancel</Button>
-            <Button type="submit" loading={props.loading}>Save service</Button>
+            <Button variant="default" onClick={props.onClose}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={props.loading}>
+              Save service
+            </Button>
           </Group>
         </Stack>
       </form>

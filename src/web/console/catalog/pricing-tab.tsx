@@ -1,13 +1,43 @@
-import { Badge, Button, Card, Group, Loader, Modal, NumberInput, Select, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import {
+  Badge,
+  Button,
+  Card,
+  Group,
+  Loader,
+  Modal,
+  NumberInput,
+  Select,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconCurrencyDollar, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
-import { formatCents, PRICELIST_SOURCE_LABELS, PricelistSourceSchema, type Floorplan, type PricelistSource } from '../../../shared/catalog-contracts.ts';
+import {
+  formatCents,
+  PRICELIST_SOURCE_LABELS,
+  PricelistSourceSchema,
+  type Floorplan,
+  type PricelistSource,
+} from '../../../shared/catalog-contracts.ts';
 import { ApiRequestError } from '../../api/client.ts';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
 import {
-  centsToDollars, dollarsToCents, useAccountPricing, useCreateFloorplan, useDeleteFloorplan, useFloorplanPrices, useFloorplans, useSetFloorplanPrices,
-  useSetupStatus, useUpdateAccountPricing, useUpdateFloorplan,
+  centsToDollars,
+  dollarsToCents,
+  useAccountPricing,
+  useCreateFloorplan,
+  useDeleteFloorplan,
+  useFloorplanPrices,
+  useFloorplans,
+  useSetFloorplanPrices,
+  useSetupStatus,
+  useUpdateAccountPricing,
+  useUpdateFloorplan,
 } from './catalog-api.ts';
 import { ConfirmModal } from '../../ui/confirm-modal.tsx';
 import { EmptyRow } from '../../ui/empty-row.tsx';
@@ -30,9 +60,17 @@ export function PricingTab({ accountId }: { accountId: string }) {
 function usePriceInputs() {
   const [prices, setPrices] = useState<Record<string, number | string>>({});
   const [rowErrors, setRowErrors] = useState<Record<string, string>>({});
-  const entries = () => Object.entries(prices).filter(([, value]) => value !== '' && value !== undefined).map(([serviceId, value]) => ({ serviceId, priceCents: dollarsToCents(value)! }));
+  const entries = () =>
+    Object.entries(prices)
+      .filter(([, value]) => value !== '' && value !== undefined)
+      .map(([serviceId, value]) => ({ serviceId, priceCents: dollarsToCents(value)! }));
   const showErrors = (error: unknown, sent: Array<{ serviceId: string }>) => {
-    if (error instanceof ApiRequestError) setRowErrors(Object.fromEntries(error.fields.map((field) => [sent[Number(field.path.split('.')[1])]?.serviceId ?? '', field.message])));
+    if (error instanceof ApiRequestError)
+      setRowErrors(
+        Object.fromEntries(
+          error.fields.map((field) => [sent[Number(field.path.split('.')[1])]?.serviceId ?? '', field.message]),
+        ),
+      );
   };
   return { prices, setPrices, rowErrors, setRowErrors, entries, showErrors };
 }
@@ -48,7 +86,9 @@ function PricingConfigurationCard({ accountId }: { accountId: string }) {
     if (!pricing.data) return;
     setPricelist(pricing.data.pricelist);
     setNotes(pricing.data.notes ?? '');
-    inputs.setPrices(Object.fromEntries(pricing.data.items.map((item) => [item.id, centsToDollars(item.overridePriceCents)])));
+    inputs.setPrices(
+      Object.fromEntries(pricing.data.items.map((item) => [item.id, centsToDollars(item.overridePriceCents)])),
+    );
     // Only a new server copy resets the inputs.
   }, [pricing.data]);
 
@@ -58,10 +98,13 @@ function PricingConfigurationCard({ accountId }: { accountId: string }) {
   const submit = () => {
     const overrides = pricelist === 'account' ? inputs.entries() : [];
     inputs.setRowErrors({});
-    save.mutate({ pricelist, notes, overrides }, {
-      onSuccess: () => notifySaved('The pricing configuration is saved.'),
-      onError: (error) => inputs.showErrors(error, overrides),
-    });
+    save.mutate(
+      { pricelist, notes, overrides },
+      {
+        onSuccess: () => notifySaved('The pricing configuration is saved.'),
+        onError: (error) => inputs.showErrors(error, overrides),
+      },
+    );
   };
 
   return (
@@ -69,32 +112,69 @@ function PricingConfigurationCard({ accountId }: { accountId: string }) {
       <Stack>
         <Group justify="space-between">
           <div>
-            <Title order={3} size="h4">Pricing configuration</Title>
-            <Text size="sm" c="dimmed">{pricing.data.exists ? 'Which prices this account pays before floorplan prices.' : 'Not configured yet: choose a pricelist and save.'}</Text>
+            <Title order={3} size="h4">
+              Pricing configuration
+            </Title>
+            <Text size="sm" c="dimmed">
+              {pricing.data.exists
+                ? 'Which prices this account pays before floorplan prices.'
+                : 'Not configured yet: choose a pricelist and save.'}
+            </Text>
           </div>
-          <Button onClick={submit} loading={save.isPending}>Save pricing</Button>
+          <Button onClick={submit} loading={save.isPending}>
+            Save pricing
+          </Button>
         </Group>
         <ErrorAlert error={formLevelError(save.error)} />
         <Group align="flex-start" grow>
-          <Select label="Pricelist" data={PricelistSourceSchema.options.map((value) => ({ value, label: PRICELIST_SOURCE_LABELS[value] }))} value={pricelist} allowDeselect={false} onChange={(value) => value && setPricelist(value as PricelistSource)} />
-          <Textarea label="Pricing notes" autosize minRows={1} value={notes} onChange={(event) => setNotes(event.currentTarget.value)} />
+          <Select
+            label="Pricelist"
+            data={PricelistSourceSchema.options.map((value) => ({ value, label: PRICELIST_SOURCE_LABELS[value] }))}
+            value={pricelist}
+            allowDeselect={false}
+            onChange={(value) => value && setPricelist(value as PricelistSource)}
+          />
+          <Textarea
+            label="Pricing notes"
+            autosize
+            minRows={1}
+            value={notes}
+            onChange={(event) => setNotes(event.currentTarget.value)}
+          />
         </Group>
         {pricelist === 'account' ? (
           <Table verticalSpacing="xs">
             <Table.Thead>
-              <Table.Tr><Table.Th>Service</Table.Th><Table.Th>Kind</Table.Th><Table.Th>Master price</Table.Th><Table.Th w={200}>Account price (USD)</Table.Th></Table.Tr>
+              <Table.Tr>
+                <Table.Th>Service</Table.Th>
+                <Table.Th>Kind</Table.Th>
+                <Table.Th>Master price</Table.Th>
+                <Table.Th w={200}>Account price (USD)</Table.Th>
+              </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {pricing.data.items.length === 0 ? <EmptyRow colSpan={4}>No services for this account yet.</EmptyRow> : null}
+              {pricing.data.items.length === 0 ? (
+                <EmptyRow colSpan={4}>No services for this account yet.</EmptyRow>
+              ) : null}
               {pricing.data.items.map((item) => (
                 <Table.Tr key={item.id}>
                   <Table.Td>{item.name}</Table.Td>
-                  <Table.Td><KindBadge value={item.kind} /></Table.Td>
+                  <Table.Td>
+                    <KindBadge value={item.kind} />
+                  </Table.Td>
                   <Table.Td>{formatCents(item.masterPriceCents)}</Table.Td>
                   <Table.Td>
-                    <NumberInput aria-label={`Account price for ${item.name}`} placeholder="Master price" prefix="$" decimalScale={2} thousandSeparator="," hideControls
-                      value={inputs.prices[item.id] ?? ''} error={inputs.rowErrors[item.id]}
-                      onChange={(value) => inputs.setPrices((current) => ({ ...current, [item.id]: value }))} />
+                    <NumberInput
+                      aria-label={`Account price for ${item.name}`}
+                      placeholder="Master price"
+                      prefix="$"
+                      decimalScale={2}
+                      thousandSeparator=","
+                      hideControls
+                      value={inputs.prices[item.id] ?? ''}
+                      error={inputs.rowErrors[item.id]}
+                      onChange={(value) => inputs.setPrices((current) => ({ ...current, [item.id]: value }))}
+                    />
                   </Table.Td>
                 </Table.Tr>
               ))}
@@ -117,43 +197,107 @@ function FloorplansCard({ accountId }: { accountId: string }) {
     <Card withBorder padding={0}>
       <Group justify="space-between" p="md">
         <div>
-          <Title order={3} size="h4">Floorplans</Title>
-          <Text size="sm" c="dimmed">Each floorplan has its own pricelist of standard services and add-ons.</Text>
+          <Title order={3} size="h4">
+            Floorplans
+          </Title>
+          <Text size="sm" c="dimmed">
+            Each floorplan has its own pricelist of standard services and add-ons.
+          </Text>
         </div>
-        <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')}>Add floorplan</Button>
+        <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')}>
+          Add floorplan
+        </Button>
       </Group>
       <ErrorAlert error={floorplans.error} />
       <Table striped highlightOnHover verticalSpacing="sm" aria-label="Floorplans">
         <Table.Thead>
-          <Table.Tr><Table.Th>Floorplan</Table.Th><Table.Th>Beds</Table.Th><Table.Th>Baths</Table.Th><Table.Th>Sq ft</Table.Th><Table.Th>Pricelist</Table.Th><Table.Th>Units</Table.Th><Table.Th /></Table.Tr>
+          <Table.Tr>
+            <Table.Th>Floorplan</Table.Th>
+            <Table.Th>Beds</Table.Th>
+            <Table.Th>Baths</Table.Th>
+            <Table.Th>Sq ft</Table.Th>
+            <Table.Th>Pricelist</Table.Th>
+            <Table.Th>Units</Table.Th>
+            <Table.Th />
+          </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {floorplans.isPending ? <EmptyRow colSpan={7}><Loader size="sm" /></EmptyRow> : null}
-          {floorplans.data?.items.length === 0 ? <EmptyRow colSpan={7}>No floorplans yet. Add the property’s floorplans (for example 1 bed / 1 bath).</EmptyRow> : null}
+          {floorplans.isPending ? (
+            <EmptyRow colSpan={7}>
+              <Loader size="sm" />
+            </EmptyRow>
+          ) : null}
+          {floorplans.data?.items.length === 0 ? (
+            <EmptyRow colSpan={7}>
+              No floorplans yet. Add the property’s floorplans (for example 1 bed / 1 bath).
+            </EmptyRow>
+          ) : null}
           {floorplans.data?.items.map((floorplan) => (
             <Table.Tr key={floorplan.id}>
-              <Table.Td><Text fw={500}>{floorplan.name}</Text></Table.Td>
+              <Table.Td>
+                <Text fw={500}>{floorplan.name}</Text>
+              </Table.Td>
               <Table.Td>{floorplan.bedrooms === 0 ? 'Studio' : floorplan.bedrooms}</Table.Td>
               <Table.Td>{floorplan.bathrooms}</Table.Td>
               <Table.Td>{floorplan.squareFeet?.toLocaleString() ?? '—'}</Table.Td>
               <Table.Td>
-                {floorplan.standardPriceCount === 0
-                  ? <Badge color="red" variant="light">No standard prices</Badge>
-                  : <Text size="sm">{floorplan.standardPriceCount} standard · {floorplan.addOnPriceCount} add-ons</Text>}
+                {floorplan.standardPriceCount === 0 ? (
+                  <Badge color="red" variant="light">
+                    No standard prices
+                  </Badge>
+                ) : (
+                  <Text size="sm">
+                    {floorplan.standardPriceCount} standard · {floorplan.addOnPriceCount} add-ons
+                  </Text>
+                )}
               </Table.Td>
               <Table.Td>{floorplan.unitCount}</Table.Td>
               <Table.Td>
                 <Group gap={4} justify="flex-end" wrap="nowrap">
-                  <Button size="xs" variant="light" leftSection={<IconCurrencyDollar size={14} />} aria-label={`Pricelist of ${floorplan.name}`} onClick={() => setPricing(floorplan)}>Pricelist</Button>
-                  <Button size="xs" variant="subtle" leftSection={<IconPencil size={14} />} aria-label={`Edit ${floorplan.name}`} onClick={() => setEditing(floorplan)}>Edit</Button>
-                  <Button size="xs" variant="subtle" color="red" leftSection={<IconTrash size={14} />} aria-label={`Delete ${floorplan.name}`} onClick={() => { remove.reset(); setDeleting(floorplan); }}>Delete</Button>
+                  <Button
+                    size="xs"
+                    variant="light"
+                    leftSection={<IconCurrencyDollar size={14} />}
+                    aria-label={`Pricelist of ${floorplan.name}`}
+                    onClick={() => setPricing(floorplan)}
+                  >
+                    Pricelist
+                  </Button>
+                  <Button
+                    size="xs"
+                    variant="subtle"
+                    leftSection={<IconPencil size={14} />}
+                    aria-label={`Edit ${floorplan.name}`}
+                    onClick={() => setEditing(floorplan)}
+                  >
+                    Edit
+                  </Button>
+                  <Button
+                    size="xs"
+                    variant="subtle"
+                    color="red"
+                    leftSection={<IconTrash size={14} />}
+                    aria-label={`Delete ${floorplan.name}`}
+                    onClick={() => {
+                      remove.reset();
+                      setDeleting(floorplan);
+                    }}
+                  >
+                    Delete
+                  </Button>
                 </Group>
               </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
       </Table>
-      {editing ? <FloorplanFormModal accountId={accountId} floorplan={editing === 'new' ? null : editing} onClose={() => setEditing(null)} /> : null}
+      {editing ? (
+        <FloorplanFormModal
+          accountId={accountId}
+          floorplan={editing === 'new' ? null : editing}
+          onClose={() => setEditing(null)}
+        />
+      ) : null}
       {pricing ? <FloorplanPricelistModal floorplan={pricing} onClose={() => setPricing(null)} /> : null}
       <ConfirmModal
         opened={Boolean(deleting)}
@@ -162,7 +306,15 @@ function FloorplansCard({ accountId }: { accountId: string }) {
         loading={remove.isPending}
         error={remove.error}
         onClose={() => setDeleting(null)}
-        onConfirm={() => deleting && remove.mutate(deleting.id, { onSuccess: () => { notifySaved(`${deleting.name} was deleted.`); setDeleting(null); } })}
+        onConfirm={() =>
+          deleting &&
+          remove.mutate(deleting.id, {
+            onSuccess: () => {
+              notifySaved(`${deleting.name} was deleted.`);
+              setDeleting(null);
+            },
+          })
+        }
       >
         The floorplan and its pricelist are deleted. Floorplans that units still use cannot be deleted.
       </ConfirmModal>
@@ -170,17 +322,41 @@ function FloorplansCard({ accountId }: { accountId: string }) {
   );
 }
 
-function FloorplanFormModal({ accountId, floorplan, onClose }: { accountId: string; floorplan: Floorplan | null; onClose: () => void }) {
+function FloorplanFormModal({
+  accountId,
+  floorplan,
+  onClose,
+}: {
+  accountId: string;
+  floorplan: Floorplan | null;
+  onClose: () => void;
+}) {
   const create = useCreateFloorplan(accountId);
   const update = useUpdateFloorplan();
   const mutation = floorplan ? update : create;
   const form = useForm({
-    initialValues: { name: floorplan?.name ?? '', bedrooms: floorplan?.bedrooms ?? 1, bathrooms: floorplan?.bathrooms ?? 1, squareFeet: (floorplan?.squareFeet ?? '') as number | string },
+    initialValues: {
+      name: floorplan?.name ?? '',
+      bedrooms: floorplan?.bedrooms ?? 1,
+      bathrooms: floorplan?.bathrooms ?? 1,
+      squareFeet: (floorplan?.squareFeet ?? '') as number | string,
+    },
     validate: { name: (value) => (value.trim() ? null : 'Enter a name') },
   });
   const submit = form.onSubmit((values) => {
-    const body = { name: values.name, bedrooms: Number(values.bedrooms), bathrooms: Number(values.bathrooms), squareFeet: values.squareFeet === '' ? null : Number(values.squareFeet) };
-    const options = { onSuccess: () => { notifySaved(`${values.name} is saved.`); onClose(); }, onError: (error: unknown) => applyFieldErrors(form, error) };
+    const body = {
+      name: values.name,
+      bedrooms: Number(values.bedrooms),
+      bathrooms: Number(values.bathrooms),
+      squareFeet: values.squareFeet === '' ? null : Number(values.squareFeet),
+    };
+    const options = {
+      onSuccess: () => {
+        notifySaved(`${values.name} is saved.`);
+        onClose();
+      },
+      onError: (error: unknown) => applyFieldErrors(form, error),
+    };
     if (floorplan) update.mutate({ floorplanId: floorplan.id, body }, options);
     else create.mutate(body, options);
   });
@@ -192,12 +368,29 @@ function FloorplanFormModal({ accountId, floorplan, onClose }: { accountId: stri
           <TextInput label="Floorplan name" placeholder="2 bed / 2 bath" withAsterisk {...form.getInputProps('name')} />
           <Group grow>
             <NumberInput label="Bedrooms" min={0} max={20} allowDecimal={false} {...form.getInputProps('bedrooms')} />
-            <NumberInput label="Bathrooms" min={0} max={20} step={0.5} decimalScale={1} {...form.getInputProps('bathrooms')} />
+            <NumberInput
+              label="Bathrooms"
+              min={0}
+              max={20}
+              step={0.5}
+              decimalScale={1}
+              {...form.getInputProps('bathrooms')}
+            />
           </Group>
-          <NumberInput label="Square feet" min={1} allowDecimal={false} thousandSeparator="," {...form.getInputProps('squareFeet')} />
+          <NumberInput
+            label="Square feet"
+            min={1}
+            allowDecimal={false}
+            thousandSeparator=","
+            {...form.getInputProps('squareFeet')}
+          />
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>Cancel</Button>
-            <Button type="submit" loading={mutation.isPending}>Save floorplan</Button>
+            <Button variant="default" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={mutation.isPending}>
+              Save floorplan
+            </Button>
           </Group>
         </Stack>
       </form>
@@ -211,47 +404,102 @@ function FloorplanPricelistModal({ floorplan, onClose }: { floorplan: Floorplan;
   const inputs = usePriceInputs();
 
   useEffect(() => {
-    if (pricelist.data) inputs.setPrices(Object.fromEntries(pricelist.data.items.map((item) => [item.id, centsToDollars(item.priceCents)])));
+    if (pricelist.data)
+      inputs.setPrices(
+        Object.fromEntries(pricelist.data.items.map((item) => [item.id, centsToDollars(item.priceCents)])),
+      );
   }, [pricelist.data]);
 
   const items = pricelist.data?.items ?? [];
-  const fillSuggested = () => inputs.setPrices((current) => Object.fromEntries(items.map((item) => [item.id, current[item.id] === '' || current[item.id] === undefined ? centsToDollars(item.suggestedPriceCents) : current[item.id]!])));
+  const fillSuggested = () =>
+    inputs.setPrices((current) =>
+      Object.fromEntries(
+        items.map((item) => [
+          item.id,
+          current[item.id] === '' || current[item.id] === undefined
+            ? centsToDollars(item.suggestedPriceCents)
+            : current[item.id]!,
+        ]),
+      ),
+    );
   const submit = () => {
     const prices = inputs.entries();
     inputs.setRowErrors({});
-    save.mutate({ floorplanId: floorplan.id, prices }, {
-      onSuccess: () => { notifySaved(`The pricelist of ${floorplan.name} is saved.`); onClose(); },
-      onError: (error) => inputs.showErrors(error, prices),
-    });
+    save.mutate(
+      { floorplanId: floorplan.id, prices },
+      {
+        onSuccess: () => {
+          notifySaved(`The pricelist of ${floorplan.name} is saved.`);
+          onClose();
+        },
+        onError: (error) => inputs.showErrors(error, prices),
+      },
+    );
   };
 
   const section = (kind: 'standard' | 'add_on', title: string) => (
     <>
-      <Table.Tr><Table.Td colSpan={4}><Text fw={600} size="sm">{title}</Text></Table.Td></Table.Tr>
-      {items.filter((item) => item.kind === kind).length === 0 ? <EmptyRow colSpan={4}>None offered at this property.</EmptyRow> : null}
-      {items.filter((item) => item.kind === kind).map((item) => (
-        <Table.Tr key={item.id}>
-          <Table.Td>{item.name}</Table.Td>
-          <Table.Td><ProviderBadge value={item.providerCategory} /></Table.Td>
-          <Table.Td><Text size="sm" c="dimmed">{formatCents(item.suggestedPriceCents)}</Text></Table.Td>
-          <Table.Td>
-            <NumberInput aria-label={`Price of ${item.name}`} prefix="$" decimalScale={2} thousandSeparator="," hideControls placeholder="Not offered"
-              value={inputs.prices[item.id] ?? ''} error={inputs.rowErrors[item.id]}
-              onChange={(value) => inputs.setPrices((current) => ({ ...current, [item.id]: value }))} />
-          </Table.Td>
-        </Table.Tr>
-      ))}
+      <Table.Tr>
+        <Table.Td colSpan={4}>
+          <Text fw={600} size="sm">
+            {title}
+          </Text>
+        </Table.Td>
+      </Table.Tr>
+      {items.filter((item) => item.kind === kind).length === 0 ? (
+        <EmptyRow colSpan={4}>None offered at this property.</EmptyRow>
+      ) : null}
+      {items
+        .filter((item) => item.kind === kind)
+        .map((item) => (
+          <Table.Tr key={item.id}>
+            <Table.Td>{item.name}</Table.Td>
+            <Table.Td>
+              <ProviderBadge value={item.providerCategory} />
+            </Table.Td>
+            <Table.Td>
+              <Text size="sm" c="dimmed">
+                {formatCents(item.suggestedPriceCents)}
+              </Text>
+            </Table.Td>
+            <Table.Td>
+              <NumberInput
+                aria-label={`Price of ${item.name}`}
+                prefix="$"
+                decimalScale={2}
+                thousandSeparator=","
+                hideControls
+                placeholder="Not offered"
+                value={inputs.prices[item.id] ?? ''}
+                error={inputs.rowErrors[item.id]}
+                onChange={(value) => inputs.setPrices((current) => ({ ...current, [item.id]: value }))}
+              />
+            </Table.Td>
+          </Table.Tr>
+        ))}
     </>
   );
 
   return (
     <Modal opened onClose={onClose} title={`Pricelist: ${floorplan.name}`} size="xl" centered>
       <Stack>
-        <Text size="sm" c="dimmed">Saving replaces the whole pricelist; if any price is invalid, nothing is saved. Empty prices are not offered for this floorplan.</Text>
+        <Text size="sm" c="dimmed">
+          Saving replaces the whole pricelist; if any price is invalid, nothing is saved. Empty prices are not offered
+          for this floorplan.
+        </Text>
         <ErrorAlert error={pricelist.error ?? formLevelError(save.error)} />
-        {pricelist.isPending ? <Loader size="sm" /> : (
+        {pricelist.isPending ? (
+          <Loader size="sm" />
+        ) : (
           <Table verticalSpacing="xs">
-            <Table.Thead><Table.Tr><Table.Th>Service</Table.Th><Table.Th>Performed by</Table.Th><Table.Th>Account price</Table.Th><Table.Th w={180}>Floorplan price (USD)</Table.Th></Table.Tr></Table.Thead>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Service</Table.Th>
+                <Table.Th>Performed by</Table.Th>
+                <Table.Th>Account price</Table.Th>
+                <Table.Th w={180}>Floorplan price (USD)</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
             <Table.Tbody>
               {section('standard', 'Standard services')}
               {section('add_on', 'Add-ons')}
@@ -259,10 +507,16 @@ function FloorplanPricelistModal({ floorplan, onClose }: { floorplan: Floorplan;
           </Table>
         )}
         <Group justify="space-between">
-          <Button variant="subtle" onClick={fillSuggested}>Fill empty prices from account prices</Button>
+          <Button variant="subtle" onClick={fillSuggested}>
+            Fill empty prices from account prices
+          </Button>
           <Group>
-            <Button variant="default" onClick={onClose}>Cancel</Button>
-            <Button onClick={submit} loading={save.isPending}>Save pricelist</Button>
+            <Button variant="default" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button onClick={submit} loading={save.isPending}>
+              Save pricelist
+            </Button>
           </Group>
         </Group>
       </Stack>

@@ -19,7 +19,15 @@ export function ProPreferencesTab({ accountId }: { accountId: string }) {
   const [errors, setErrors] = useState<Record<string, string>>({});
 
   useEffect(() => {
-    if (preferences.data) setChoices(Object.fromEntries(preferences.data.items.map((item) => [item.serviceId, { preferredProId: item.preferredProId, secondaryProId: item.secondaryProId }])));
+    if (preferences.data)
+      setChoices(
+        Object.fromEntries(
+          preferences.data.items.map((item) => [
+            item.serviceId,
+            { preferredProId: item.preferredProId, secondaryProId: item.secondaryProId },
+          ]),
+        ),
+      );
   }, [preferences.data]);
 
   const loadError = services.error ?? pros.error ?? preferences.error;
@@ -38,59 +46,106 @@ export function ProPreferencesTab({ accountId }: { accountId: string }) {
     ].filter((group) => group.items.length > 0);
   };
   const setChoice = (serviceId: string, change: Partial<Choice>) =>
-    setChoices((current) => ({ ...current, [serviceId]: { preferredProId: null, secondaryProId: null, ...current[serviceId], ...change } }));
+    setChoices((current) => ({
+      ...current,
+      [serviceId]: { preferredProId: null, secondaryProId: null, ...current[serviceId], ...change },
+    }));
 
   const submit = () => {
     const sent = Object.entries(choices)
       .filter(([, choice]) => choice.preferredProId)
-      .map(([serviceId, choice]) => ({ serviceId, preferredProId: choice.preferredProId!, secondaryProId: choice.secondaryProId }));
-    const missing = Object.entries(choices).filter(([, choice]) => !choice.preferredProId && choice.secondaryProId).map(([serviceId]) => serviceId);
+      .map(([serviceId, choice]) => ({
+        serviceId,
+        preferredProId: choice.preferredProId!,
+        secondaryProId: choice.secondaryProId,
+      }));
+    const missing = Object.entries(choices)
+      .filter(([, choice]) => !choice.preferredProId && choice.secondaryProId)
+      .map(([serviceId]) => serviceId);
     if (missing.length) {
-      setErrors(Object.fromEntries(missing.map((serviceId) => [`${serviceId}.preferredProId`, 'Choose the preferred pro first'])));
+      setErrors(
+        Object.fromEntries(
+          missing.map((serviceId) => [`${serviceId}.preferredProId`, 'Choose the preferred pro first']),
+        ),
+      );
       return;
     }
     setErrors({});
-    save.mutate({ preferences: sent }, {
-      onSuccess: () => notifySaved('Pro preferences are saved.'),
-      onError: (error) => {
-        if (error instanceof ApiRequestError) {
-          setErrors(Object.fromEntries(error.fields.map((field) => {
-            const [, index, name] = field.path.split('.');
-            return [`${sent[Number(index)]?.serviceId}.${name}`, field.message];
-          })));
-        }
+    save.mutate(
+      { preferences: sent },
+      {
+        onSuccess: () => notifySaved('Pro preferences are saved.'),
+        onError: (error) => {
+          if (error instanceof ApiRequestError) {
+            setErrors(
+              Object.fromEntries(
+                error.fields.map((field) => {
+                  const [, index, name] = field.path.split('.');
+                  return [`${sent[Number(index)]?.serviceId}.${name}`, field.message];
+                }),
+              ),
+            );
+          }
+        },
       },
-    });
+    );
   };
 
   return (
     <Card withBorder padding={0}>
       <Group justify="space-between" p="md">
-        <Text size="sm" c="dimmed">Who is scheduled first for each service here, and who steps in when they are not available.</Text>
-        <Button onClick={submit} loading={save.isPending} disabled={rows.length === 0}>Save preferences</Button>
+        <Text size="sm" c="dimmed">
+          Who is scheduled first for each service here, and who steps in when they are not available.
+        </Text>
+        <Button onClick={submit} loading={save.isPending} disabled={rows.length === 0}>
+          Save preferences
+        </Button>
       </Group>
       <ErrorAlert error={formLevelError(save.error)} />
       <Table verticalSpacing="xs" aria-label="Pro preferences">
         <Table.Thead>
-          <Table.Tr><Table.Th>Service</Table.Th><Table.Th>Performed by</Table.Th><Table.Th>Preferred pro</Table.Th><Table.Th>Secondary pro</Table.Th></Table.Tr>
+          <Table.Tr>
+            <Table.Th>Service</Table.Th>
+            <Table.Th>Performed by</Table.Th>
+            <Table.Th>Preferred pro</Table.Th>
+            <Table.Th>Secondary pro</Table.Th>
+          </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {rows.length === 0 ? <EmptyRow colSpan={4}>No services we perform are offered to this account yet.</EmptyRow> : null}
+          {rows.length === 0 ? (
+            <EmptyRow colSpan={4}>No services we perform are offered to this account yet.</EmptyRow>
+          ) : null}
           {rows.map((service) => {
             const choice = choices[service.id];
             return (
               <Table.Tr key={service.id}>
                 <Table.Td>{service.name}</Table.Td>
-                <Table.Td><ProviderBadge value={service.providerCategory} /></Table.Td>
                 <Table.Td>
-                  <Select aria-label={`Preferred pro for ${service.name}`} placeholder="No preference" data={optionsFor(service.id)} clearable searchable
-                    value={choice?.preferredProId ?? null} error={errors[`${service.id}.preferredProId`]}
-                    onChange={(value) => setChoice(service.id, { preferredProId: value })} />
+                  <ProviderBadge value={service.providerCategory} />
                 </Table.Td>
                 <Table.Td>
-                  <Select aria-label={`Secondary pro for ${service.name}`} placeholder="None" data={optionsFor(service.id)} clearable searchable
-                    value={choice?.secondaryProId ?? null} error={errors[`${service.id}.secondaryProId`]}
-                    onChange={(value) => setChoice(service.id, { secondaryProId: value })} />
+                  <Select
+                    aria-label={`Preferred pro for ${service.name}`}
+                    placeholder="No preference"
+                    data={optionsFor(service.id)}
+                    clearable
+                    searchable
+                    value={choice?.preferredProId ?? null}
+                    error={errors[`${service.id}.preferredProId`]}
+                    onChange={(value) => setChoice(service.id, { preferredProId: value })}
+                  />
+                </Table.Td>
+                <Table.Td>
+                  <Select
+                    aria-label={`Secondary pro for ${service.name}`}
+                    placeholder="None"
+                    data={optionsFor(service.id)}
+                    clearable
+                    searchable
+                    value={choice?.secondaryProId ?? null}
+                    error={errors[`${service.id}.secondaryProId`]}
+                    onChange={(value) => setChoice(service.id, { secondaryProId: value })}
+                  />
                 </Table.Td>
               </Table.Tr>
             );

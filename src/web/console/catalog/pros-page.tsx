@@ -1,4 +1,17 @@
-import { Badge, Button, Card, Group, Loader, Modal, MultiSelect, Stack, Switch, Table, Text, TextInput } from '@mantine/core';
+import {
+  Badge,
+  Button,
+  Card,
+  Group,
+  Loader,
+  Modal,
+  MultiSelect,
+  Stack,
+  Switch,
+  Table,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -22,29 +35,80 @@ export function ProsPage() {
     <Page
       title="Pros"
       description="Field technicians, the services they perform, and how to reach them."
-      actions={<Button leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')}>Add pro</Button>}
+      actions={
+        <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')}>
+          Add pro
+        </Button>
+      }
     >
       <ErrorAlert error={pros.error} />
       <Card withBorder padding={0}>
         <Table striped highlightOnHover verticalSpacing="sm">
           <Table.Thead>
-            <Table.Tr><Table.Th>Name</Table.Th><Table.Th>Phone</Table.Th><Table.Th>Email</Table.Th><Table.Th>Services</Table.Th><Table.Th /></Table.Tr>
+            <Table.Tr>
+              <Table.Th>Name</Table.Th>
+              <Table.Th>Phone</Table.Th>
+              <Table.Th>Email</Table.Th>
+              <Table.Th>Services</Table.Th>
+              <Table.Th />
+            </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {pros.isPending ? <EmptyRow colSpan={5}><Loader size="sm" /></EmptyRow> : null}
-            {pros.data?.items.length === 0 ? <EmptyRow colSpan={5}>No pros yet. Add the technicians who perform your services.</EmptyRow> : null}
+            {pros.isPending ? (
+              <EmptyRow colSpan={5}>
+                <Loader size="sm" />
+              </EmptyRow>
+            ) : null}
+            {pros.data?.items.length === 0 ? (
+              <EmptyRow colSpan={5}>No pros yet. Add the technicians who perform your services.</EmptyRow>
+            ) : null}
             {pros.data?.items.map((pro) => (
               <Table.Tr key={pro.id}>
-                <Table.Td><Group gap="xs"><Text fw={500}>{pro.name}</Text>{pro.active ? null : <Badge color="gray" variant="light">Inactive</Badge>}</Group></Table.Td>
+                <Table.Td>
+                  <Group gap="xs">
+                    <Text fw={500}>{pro.name}</Text>
+                    {pro.active ? null : (
+                      <Badge color="gray" variant="light">
+                        Inactive
+                      </Badge>
+                    )}
+                  </Group>
+                </Table.Td>
                 <Table.Td>{pro.phone ?? '—'}</Table.Td>
                 <Table.Td>{pro.email ?? '—'}</Table.Td>
                 <Table.Td>
-                  <Group gap={4}>{pro.serviceIds.map((serviceId) => <Badge key={serviceId} variant="light" size="sm">{serviceName.get(serviceId) ?? '…'}</Badge>)}</Group>
+                  <Group gap={4}>
+                    {pro.serviceIds.map((serviceId) => (
+                      <Badge key={serviceId} variant="light" size="sm">
+                        {serviceName.get(serviceId) ?? '…'}
+                      </Badge>
+                    ))}
+                  </Group>
                 </Table.Td>
                 <Table.Td>
                   <Group gap={4} justify="flex-end" wrap="nowrap">
-                    <Button size="xs" variant="subtle" leftSection={<IconPencil size={14} />} aria-label={`Edit ${pro.name}`} onClick={() => setEditing(pro)}>Edit</Button>
-                    <Button size="xs" variant="subtle" color="red" leftSection={<IconTrash size={14} />} aria-label={`Delete ${pro.name}`} onClick={() => { remove.reset(); setDeleting(pro); }}>Delete</Button>
+                    <Button
+                      size="xs"
+                      variant="subtle"
+                      leftSection={<IconPencil size={14} />}
+                      aria-label={`Edit ${pro.name}`}
+                      onClick={() => setEditing(pro)}
+                    >
+                      Edit
+                    </Button>
+                    <Button
+                      size="xs"
+                      variant="subtle"
+                      color="red"
+                      leftSection={<IconTrash size={14} />}
+                      aria-label={`Delete ${pro.name}`}
+                      onClick={() => {
+                        remove.reset();
+                        setDeleting(pro);
+                      }}
+                    >
+                      Delete
+                    </Button>
                   </Group>
                 </Table.Td>
               </Table.Tr>
@@ -52,7 +116,13 @@ export function ProsPage() {
           </Table.Tbody>
         </Table>
       </Card>
-      {editing ? <ProFormModal pro={editing === 'new' ? null : editing} serviceOptions={(services.data?.items ?? []).map((service) => ({ value: service.id, label: service.name }))} onClose={() => setEditing(null)} /> : null}
+      {editing ? (
+        <ProFormModal
+          pro={editing === 'new' ? null : editing}
+          serviceOptions={(services.data?.items ?? []).map((service) => ({ value: service.id, label: service.name }))}
+          onClose={() => setEditing(null)}
+        />
+      ) : null}
       <ConfirmModal
         opened={Boolean(deleting)}
         title={`Delete ${deleting?.name ?? 'pro'}?`}
@@ -60,7 +130,15 @@ export function ProsPage() {
         loading={remove.isPending}
         error={remove.error}
         onClose={() => setDeleting(null)}
-        onConfirm={() => deleting && remove.mutate(deleting.id, { onSuccess: () => { notifySaved(`${deleting.name} was deleted.`); setDeleting(null); } })}
+        onConfirm={() =>
+          deleting &&
+          remove.mutate(deleting.id, {
+            onSuccess: () => {
+              notifySaved(`${deleting.name} was deleted.`);
+              setDeleting(null);
+            },
+          })
+        }
       >
         Properties that prefer this pro lose that preference. To keep the history, mark the pro inactive instead.
       </ConfirmModal>
@@ -68,16 +146,36 @@ export function ProsPage() {
   );
 }
 
-function ProFormModal({ pro, serviceOptions, onClose }: { pro: Pro | null; serviceOptions: Array<{ value: string; label: string }>; onClose: () => void }) {
+function ProFormModal({
+  pro,
+  serviceOptions,
+  onClose,
+}: {
+  pro: Pro | null;
+  serviceOptions: Array<{ value: string; label: string }>;
+  onClose: () => void;
+}) {
   const create = useCreatePro();
   const update = useUpdatePro();
   const mutation = pro ? update : create;
   const form = useForm({
-    initialValues: { name: pro?.name ?? '', phone: pro?.phone ?? '', email: pro?.email ?? '', active: pro?.active ?? true, serviceIds: pro?.serviceIds ?? [] },
+    initialValues: {
+      name: pro?.name ?? '',
+      phone: pro?.phone ?? '',
+      email: pro?.email ?? '',
+      active: pro?.active ?? true,
+      serviceIds: pro?.serviceIds ?? [],
+    },
     validate: { name: (value) => (value.trim() ? null : 'Enter a name') },
   });
   const submit = form.onSubmit((values) => {
-    const options = { onSuccess: () => { notifySaved(`${values.name} is saved.`); onClose(); }, onError: (error: unknown) => applyFieldErrors(form, error) };
+    const options = {
+      onSuccess: () => {
+        notifySaved(`${values.name} is saved.`);
+        onClose();
+      },
+      onError: (error: unknown) => applyFieldErrors(form, error),
+    };
     if (pro) update.mutate({ proId: pro.id, body: values }, options);
     else create.mutate(values, options);
   });
@@ -87,13 +185,27 @@ function ProFormModal({ pro, serviceOptions, onClose }: { pro: Pro | null; servi
         <Stack>
           <ErrorAlert error={formLevelError(mutation.error)} />
           <TextInput label="Name" withAsterisk {...form.getInputProps('name')} />
-          <TextInput label="Mobile phone" description="For SMS, in the format +1XXXXXXXXXX" {...form.getInputProps('phone')} />
+          <TextInput
+            label="Mobile phone"
+            description="For SMS, in the format +1XXXXXXXXXX"
+            {...form.getInputProps('phone')}
+          />
           <TextInput label="Email" type="email" {...form.getInputProps('email')} />
-          <MultiSelect label="Services" description="What this pro performs" data={serviceOptions} searchable {...form.getInputProps('serviceIds')} />
+          <MultiSelect
+            label="Services"
+            description="What this pro performs"
+            data={serviceOptions}
+            searchable
+            {...form.getInputProps('serviceIds')}
+          />
           <Switch label="Active" {...form.getInputProps('active', { type: 'checkbox' })} />
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>Cancel</Button>
-            <Button type="submit" loading={mutation.isPending}>Save pro</Button>
+            <Button variant="default" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={mutation.isPending}>
+              Save pro
+            </Button>
           </Group>
         </Stack>
       </form>

@@ -1,13 +1,39 @@
-import { Button, Card, Group, Loader, MultiSelect, NumberInput, Select, Stack, Switch, Text, TextInput } from '@mantine/core';
+import {
+  Button,
+  Card,
+  Group,
+  Loader,
+  MultiSelect,
+  NumberInput,
+  Select,
+  Stack,
+  Switch,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useEffect } from 'react';
-import { ADDON_APPROVAL_METHOD_LABELS, AddonApprovalMethodSchema, type AddonApprovalMethod, type ServiceProfile } from '../../../shared/catalog-contracts.ts';
+import {
+  ADDON_APPROVAL_METHOD_LABELS,
+  AddonApprovalMethodSchema,
+  type AddonApprovalMethod,
+  type ServiceProfile,
+} from '../../../shared/catalog-contracts.ts';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
-import { centsToDollars, dollarsToCents, useAccountServices, useServiceProfile, useUpdateServiceProfile } from './catalog-api.ts';
+import {
+  centsToDollars,
+  dollarsToCents,
+  useAccountServices,
+  useServiceProfile,
+  useUpdateServiceProfile,
+} from './catalog-api.ts';
 import { applyFieldErrors, formLevelError, notifySaved } from '../../ui/form-feedback.ts';
 import { SetupStatusAlert } from './setup-status-alert.tsx';
 
-const approvalOptions = AddonApprovalMethodSchema.options.map((value) => ({ value, label: ADDON_APPROVAL_METHOD_LABELS[value] }));
+const approvalOptions = AddonApprovalMethodSchema.options.map((value) => ({
+  value,
+  label: ADDON_APPROVAL_METHOD_LABELS[value],
+}));
 
 interface ProfileValues {
   turnProfileAllServices: boolean;
@@ -34,7 +60,14 @@ export function ServiceProfileTab({ accountId }: { accountId: string }) {
   const services = useAccountServices(accountId);
   const save = useUpdateServiceProfile(accountId);
   const form = useForm<ProfileValues>({
-    initialValues: { turnProfileAllServices: true, turnProfileServiceIds: [], addonApprovalMethod: 'customer_approves', addonAutoApproveLimit: '', backupNotificationPhone: '', mainApproverContactId: null },
+    initialValues: {
+      turnProfileAllServices: true,
+      turnProfileServiceIds: [],
+      addonApprovalMethod: 'customer_approves',
+      addonAutoApproveLimit: '',
+      backupNotificationPhone: '',
+      mainApproverContactId: null,
+    },
   });
 
   useEffect(() => {
@@ -48,21 +81,29 @@ export function ServiceProfileTab({ accountId }: { accountId: string }) {
   if (profile.isPending) return <Loader size="sm" />;
   if (profile.error) return <ErrorAlert error={profile.error} />;
 
-  const standardOptions = (services.data?.items ?? []).filter((service) => service.kind === 'standard').map((service) => ({ value: service.id, label: service.name }));
+  const standardOptions = (services.data?.items ?? [])
+    .filter((service) => service.kind === 'standard')
+    .map((service) => ({ value: service.id, label: service.name }));
   const approverOptions = profile.data.approverOptions.map((contact) => ({ value: contact.id, label: contact.name }));
 
   const submit = form.onSubmit((values) => {
-    save.mutate({
-      turnProfileAllServices: values.turnProfileAllServices,
-      turnProfileServiceIds: values.turnProfileAllServices ? [] : values.turnProfileServiceIds,
-      addonApprovalMethod: values.addonApprovalMethod,
-      addonAutoApproveLimitCents: values.addonApprovalMethod === 'auto_approve_under_limit' ? dollarsToCents(values.addonAutoApproveLimit) : null,
-      backupNotificationPhone: values.backupNotificationPhone,
-      mainApproverContactId: values.mainApproverContactId,
-    }, {
-      onSuccess: () => notifySaved('The service profile is saved.'),
-      onError: (error) => applyFieldErrors(form, error, { addonAutoApproveLimitCents: 'addonAutoApproveLimit' }),
-    });
+    save.mutate(
+      {
+        turnProfileAllServices: values.turnProfileAllServices,
+        turnProfileServiceIds: values.turnProfileAllServices ? [] : values.turnProfileServiceIds,
+        addonApprovalMethod: values.addonApprovalMethod,
+        addonAutoApproveLimitCents:
+          values.addonApprovalMethod === 'auto_approve_under_limit'
+            ? dollarsToCents(values.addonAutoApproveLimit)
+            : null,
+        backupNotificationPhone: values.backupNotificationPhone,
+        mainApproverContactId: values.mainApproverContactId,
+      },
+      {
+        onSuccess: () => notifySaved('The service profile is saved.'),
+        onError: (error) => applyFieldErrors(form, error, { addonAutoApproveLimitCents: 'addonAutoApproveLimit' }),
+      },
+    );
   });
 
   return (
@@ -72,26 +113,64 @@ export function ServiceProfileTab({ accountId }: { accountId: string }) {
         <form onSubmit={submit} noValidate>
           <Stack maw={560}>
             <ErrorAlert error={formLevelError(save.error)} />
-            {profile.data.exists ? null : <Text size="sm" c="dimmed">This account has no service profile yet; these are the defaults.</Text>}
-            <Switch label="Turn profile has ALL services" description="Every standard service is part of a turn at this account" {...form.getInputProps('turnProfileAllServices', { type: 'checkbox' })} />
-            {form.values.turnProfileAllServices ? null : (
-              <MultiSelect label="Turn profile services" description="The standard services of a turn" data={standardOptions} searchable {...form.getInputProps('turnProfileServiceIds')} />
+            {profile.data.exists ? null : (
+              <Text size="sm" c="dimmed">
+                This account has no service profile yet; these are the defaults.
+              </Text>
             )}
-            <Select label="Add-on approval method" data={approvalOptions} allowDeselect={false} {...form.getInputProps('addonApprovalMethod')} />
+            <Switch
+              label="Turn profile has ALL services"
+              description="Every standard service is part of a turn at this account"
+              {...form.getInputProps('turnProfileAllServices', { type: 'checkbox' })}
+            />
+            {form.values.turnProfileAllServices ? null : (
+              <MultiSelect
+                label="Turn profile services"
+                description="The standard services of a turn"
+                data={standardOptions}
+                searchable
+                {...form.getInputProps('turnProfileServiceIds')}
+              />
+            )}
+            <Select
+              label="Add-on approval method"
+              data={approvalOptions}
+              allowDeselect={false}
+              {...form.getInputProps('addonApprovalMethod')}
+            />
             {form.values.addonApprovalMethod === 'auto_approve_under_limit' ? (
-              <NumberInput label="Auto-approve limit (USD)" description="Add-ons up to this amount are approved without asking" prefix="$" decimalScale={2} min={0} hideControls {...form.getInputProps('addonAutoApproveLimit')} />
+              <NumberInput
+                label="Auto-approve limit (USD)"
+                description="Add-ons up to this amount are approved without asking"
+                prefix="$"
+                decimalScale={2}
+                min={0}
+                hideControls
+                {...form.getInputProps('addonAutoApproveLimit')}
+              />
             ) : null}
-            <TextInput label="Backup notification phone" description="Mobile number of the main approver, format +1XXXXXXXXXX" placeholder="+15125550142" {...form.getInputProps('backupNotificationPhone')} />
+            <TextInput
+              label="Backup notification phone"
+              description="Mobile number of the main approver, format +1XXXXXXXXXX"
+              placeholder="+15125550142"
+              {...form.getInputProps('backupNotificationPhone')}
+            />
             <Select
               label="Main customer approver"
-              description={approverOptions.length ? 'The contact who receives add-on notifications' : 'Link contacts to this account first'}
+              description={
+                approverOptions.length
+                  ? 'The contact who receives add-on notifications'
+                  : 'Link contacts to this account first'
+              }
               data={approverOptions}
               clearable
               searchable
               {...form.getInputProps('mainApproverContactId')}
             />
             <Group>
-              <Button type="submit" loading={save.isPending}>Save service profile</Button>
+              <Button type="submit" loading={save.isPending}>
+                Save service profile
+              </Button>
             </Group>
           </Stack>
         </form>

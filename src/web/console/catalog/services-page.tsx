@@ -5,7 +5,15 @@ import { formatCents, type Service } from '../../../shared/catalog-contracts.ts'
 import { ApiRequestError } from '../../api/client.ts';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
 import { Page } from '../../ui/page.tsx';
-import { centsToDollars, dollarsToCents, useCreateService, useMasterPricelist, useServices, useSetMasterPrices, useUpdateService } from './catalog-api.ts';
+import {
+  centsToDollars,
+  dollarsToCents,
+  useCreateService,
+  useMasterPricelist,
+  useServices,
+  useSetMasterPrices,
+  useUpdateService,
+} from './catalog-api.ts';
 import { ServiceFormModal } from './catalog-ui.tsx';
 import { EmptyRow } from '../../ui/empty-row.tsx';
 import { applyFieldErrors, notifySaved } from '../../ui/form-feedback.ts';
@@ -13,14 +21,21 @@ import { KindBadge, ProviderBadge } from '../../ui/service-badges.tsx';
 
 export function ServicesPage() {
   return (
-    <Page title="Services" description="The vendor-wide services catalog and the master pricelist every account starts from.">
+    <Page
+      title="Services"
+      description="The vendor-wide services catalog and the master pricelist every account starts from."
+    >
       <Tabs defaultValue="catalog" keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="catalog">Catalog</Tabs.Tab>
           <Tabs.Tab value="pricelist">Master pricelist</Tabs.Tab>
         </Tabs.List>
-        <Tabs.Panel value="catalog" pt="md"><CatalogPanel /></Tabs.Panel>
-        <Tabs.Panel value="pricelist" pt="md"><MasterPricelistPanel /></Tabs.Panel>
+        <Tabs.Panel value="catalog" pt="md">
+          <CatalogPanel />
+        </Tabs.Panel>
+        <Tabs.Panel value="pricelist" pt="md">
+          <MasterPricelistPanel />
+        </Tabs.Panel>
       </Tabs>
     </Page>
   );
@@ -37,26 +52,82 @@ function CatalogPanel() {
   return (
     <Card withBorder padding={0}>
       <Group justify="space-between" p="md">
-        <Switch label="Show inactive services" checked={includeInactive} onChange={(event) => setIncludeInactive(event.currentTarget.checked)} />
-        <Button leftSection={<IconPlus size={16} />} onClick={() => { create.reset(); update.reset(); setEditing('new'); }}>Add service</Button>
+        <Switch
+          label="Show inactive services"
+          checked={includeInactive}
+          onChange={(event) => setIncludeInactive(event.currentTarget.checked)}
+        />
+        <Button
+          leftSection={<IconPlus size={16} />}
+          onClick={() => {
+            create.reset();
+            update.reset();
+            setEditing('new');
+          }}
+        >
+          Add service
+        </Button>
       </Group>
       <ErrorAlert error={services.error} />
       <Table striped highlightOnHover verticalSpacing="sm">
         <Table.Thead>
-          <Table.Tr><Table.Th>Service</Table.Th><Table.Th>Code</Table.Th><Table.Th>Performed by</Table.Th><Table.Th>Kind</Table.Th><Table.Th>Days before move-in</Table.Th><Table.Th /></Table.Tr>
+          <Table.Tr>
+            <Table.Th>Service</Table.Th>
+            <Table.Th>Code</Table.Th>
+            <Table.Th>Performed by</Table.Th>
+            <Table.Th>Kind</Table.Th>
+            <Table.Th>Days before move-in</Table.Th>
+            <Table.Th />
+          </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {services.isPending ? <EmptyRow colSpan={6}><Loader size="sm" /></EmptyRow> : null}
-          {services.data?.items.length === 0 ? <EmptyRow colSpan={6}>No services yet. Add the services you perform, and those done in-house or by other vendors.</EmptyRow> : null}
+          {services.isPending ? (
+            <EmptyRow colSpan={6}>
+              <Loader size="sm" />
+            </EmptyRow>
+          ) : null}
+          {services.data?.items.length === 0 ? (
+            <EmptyRow colSpan={6}>
+              No services yet. Add the services you perform, and those done in-house or by other vendors.
+            </EmptyRow>
+          ) : null}
           {services.data?.items.map((service) => (
             <Table.Tr key={service.id}>
-              <Table.Td><Group gap="xs"><Text fw={500}>{service.name}</Text>{service.active ? null : <Badge color="gray" variant="light">Inactive</Badge>}</Group></Table.Td>
-              <Table.Td><Text size="sm" ff="monospace">{service.code}</Text></Table.Td>
-              <Table.Td><ProviderBadge value={service.providerCategory} /></Table.Td>
-              <Table.Td><KindBadge value={service.kind} /></Table.Td>
+              <Table.Td>
+                <Group gap="xs">
+                  <Text fw={500}>{service.name}</Text>
+                  {service.active ? null : (
+                    <Badge color="gray" variant="light">
+                      Inactive
+                    </Badge>
+                  )}
+                </Group>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm" ff="monospace">
+                  {service.code}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                <ProviderBadge value={service.providerCategory} />
+              </Table.Td>
+              <Table.Td>
+                <KindBadge value={service.kind} />
+              </Table.Td>
               <Table.Td>{service.defaultDayOffset}</Table.Td>
               <Table.Td>
-                <Button size="xs" variant="subtle" leftSection={<IconPencil size={14} />} aria-label={`Edit ${service.name}`} onClick={() => { update.reset(); setEditing(service); }}>Edit</Button>
+                <Button
+                  size="xs"
+                  variant="subtle"
+                  leftSection={<IconPencil size={14} />}
+                  aria-label={`Edit ${service.name}`}
+                  onClick={() => {
+                    update.reset();
+                    setEditing(service);
+                  }}
+                >
+                  Edit
+                </Button>
               </Table.Td>
             </Table.Tr>
           ))}
@@ -72,7 +143,10 @@ function CatalogPanel() {
           onClose={() => setEditing(null)}
           onSubmit={(body, form) => {
             const options = {
-              onSuccess: () => { notifySaved(`${body.name} is in the catalog.`); setEditing(null); },
+              onSuccess: () => {
+                notifySaved(`${body.name} is in the catalog.`);
+                setEditing(null);
+              },
               onError: (error: unknown) => applyFieldErrors(form, error),
             };
             if (editing === 'new') create.mutate(body, options);
@@ -91,18 +165,25 @@ function MasterPricelistPanel() {
   const [rowErrors, setRowErrors] = useState<Record<string, string>>({});
 
   useEffect(() => {
-    if (pricelist.data) setPrices(Object.fromEntries(pricelist.data.items.map((item) => [item.id, centsToDollars(item.priceCents)])));
+    if (pricelist.data)
+      setPrices(Object.fromEntries(pricelist.data.items.map((item) => [item.id, centsToDollars(item.priceCents)])));
   }, [pricelist.data]);
 
   const items = pricelist.data?.items ?? [];
   const submit = () => {
-    const entries = items.filter((item) => prices[item.id] !== '' && prices[item.id] !== undefined).map((item) => ({ serviceId: item.id, priceCents: dollarsToCents(prices[item.id])! }));
+    const entries = items
+      .filter((item) => prices[item.id] !== '' && prices[item.id] !== undefined)
+      .map((item) => ({ serviceId: item.id, priceCents: dollarsToCents(prices[item.id])! }));
     setRowErrors({});
     save.mutate(entries, {
       onSuccess: () => notifySaved('The master pricelist is updated.'),
       onError: (error) => {
         if (error instanceof ApiRequestError) {
-          setRowErrors(Object.fromEntries(error.fields.map((field) => [entries[Number(field.path.split('.')[1])]?.serviceId ?? '', field.message])));
+          setRowErrors(
+            Object.fromEntries(
+              error.fields.map((field) => [entries[Number(field.path.split('.')[1])]?.serviceId ?? '', field.message]),
+            ),
+          );
         }
       },
     });
@@ -111,27 +192,60 @@ function MasterPricelistPanel() {
   return (
     <Card withBorder padding={0}>
       <Group justify="space-between" p="md">
-        <Text size="sm" c="dimmed">Default prices for every account. Leave a price empty when the service is not billed (in-house or other vendor).{pricelist.data?.updatedAt ? ` Last changed ${new Date(pricelist.data.updatedAt).toLocaleString()}.` : ''}</Text>
-        <Button onClick={submit} loading={save.isPending} disabled={items.length === 0}>Save prices</Button>
+        <Text size="sm" c="dimmed">
+          Default prices for every account. Leave a price empty when the service is not billed (in-house or other
+          vendor).
+          {pricelist.data?.updatedAt ? ` Last changed ${new Date(pricelist.data.updatedAt).toLocaleString()}.` : ''}
+        </Text>
+        <Button onClick={submit} loading={save.isPending} disabled={items.length === 0}>
+          Save prices
+        </Button>
       </Group>
-      <ErrorAlert error={pricelist.error ?? (save.error instanceof ApiRequestError && save.error.fields.length ? null : save.error)} />
+      <ErrorAlert
+        error={
+          pricelist.error ?? (save.error instanceof ApiRequestError && save.error.fields.length ? null : save.error)
+        }
+      />
       <Table verticalSpacing="xs">
         <Table.Thead>
-          <Table.Tr><Table.Th>Service</Table.Th><Table.Th>Performed by</Table.Th><Table.Th>Kind</Table.Th><Table.Th>Current</Table.Th><Table.Th w={200}>Price (USD)</Table.Th></Table.Tr>
+          <Table.Tr>
+            <Table.Th>Service</Table.Th>
+            <Table.Th>Performed by</Table.Th>
+            <Table.Th>Kind</Table.Th>
+            <Table.Th>Current</Table.Th>
+            <Table.Th w={200}>Price (USD)</Table.Th>
+          </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {pricelist.isPending ? <EmptyRow colSpan={5}><Loader size="sm" /></EmptyRow> : null}
-          {items.length === 0 && !pricelist.isPending ? <EmptyRow colSpan={5}>Add services to the catalog first.</EmptyRow> : null}
+          {pricelist.isPending ? (
+            <EmptyRow colSpan={5}>
+              <Loader size="sm" />
+            </EmptyRow>
+          ) : null}
+          {items.length === 0 && !pricelist.isPending ? (
+            <EmptyRow colSpan={5}>Add services to the catalog first.</EmptyRow>
+          ) : null}
           {items.map((item) => (
             <Table.Tr key={item.id}>
               <Table.Td>{item.name}</Table.Td>
-              <Table.Td><ProviderBadge value={item.providerCategory} /></Table.Td>
-              <Table.Td><KindBadge value={item.kind} /></Table.Td>
-              <Table.Td><Text size="sm" c="dimmed">{formatCents(item.priceCents)}</Text></Table.Td>
+              <Table.Td>
+                <ProviderBadge value={item.providerCategory} />
+              </Table.Td>
+              <Table.Td>
+                <KindBadge value={item.kind} />
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm" c="dimmed">
+                  {formatCents(item.priceCents)}
+                </Text>
+              </Table.Td>
               <Table.Td>
                 <NumberInput
                   aria-label={`Master price for ${item.name}`}
-                  prefix="$" decimalScale={2} thousandSeparator="," hideControls
+                  prefix="$"
+                  decimalScale={2}
+                  thousandSeparator=","
+                  hideControls
                   value={prices[item.id] ?? ''}
                   error={rowErrors[item.id]}
                   onChange={(value) => setPrices((current) => ({ ...current, [item.id]: value }))}

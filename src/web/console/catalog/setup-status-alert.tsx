@@ -10,17 +10,36 @@ export function SetupStatusAlert({ accountId }: { accountId: string }) {
   if (failing.length === 0) {
     return (
       <Group gap="xs">
-        <Badge color="teal" variant="light" leftSection={<IconCircleCheck size={14} />}>Portal setup complete</Badge>
-        <Text size="xs" c="dimmed">Service profile, pricing, floorplans and prices are all in place.</Text>
+        <Badge color="teal" variant="light" leftSection={<IconCircleCheck size={14} />}>
+          Portal setup complete
+        </Badge>
+        <Text size="xs" c="dimmed">
+          Service profile, pricing, floorplans and prices are all in place.
+        </Text>
       </Group>
     );
   }
   return (
-    <Alert color="yellow" variant="light" icon={<IconAlertTriangle size={18} />} title={`Floorplans or add-ons may not show in the portal (${failing.length} to fix)`}>
+    <Alert
+      color="yellow"
+      variant="light"
+      icon={<IconAlertTriangle size={18} />}
+      title={`Floorplans or add-ons may not show in the portal (${failing.length} to fix)`}
+    >
       <List size="sm" spacing={4}>
         {failing.map((check) => (
           <List.Item key={check.key}>
-            <Text span fw={600} size="sm">{check.label}:</Text> <Text span size="sm">{check.detail}.</Text> {check.fix ? <Text span size="sm" c="dimmed">{check.fix}</Text> : null}
+            <Text span fw={600} size="sm">
+              {check.label}:
+            </Text>{' '}
+            <Text span size="sm">
+              {check.detail}.
+            </Text>{' '}
+            {check.fix ? (
+              <Text span size="sm" c="dimmed">
+                {check.fix}
+              </Text>
+            ) : null}
           </List.Item>
         ))}
       </List>

@@ -19,26 +19,50 @@ export function AccountActivityTab({ accountId }: { accountId: string }) {
       <Card withBorder padding={0}>
         <Table striped verticalSpacing="sm" aria-label="Account activity">
           <Table.Thead>
-            <Table.Tr><Table.Th>When</Table.Th><Table.Th>Who</Table.Th><Table.Th>What</Table.Th><Table.Th>Before</Table.Th><Table.Th>After</Table.Th></Table.Tr>
+            <Table.Tr>
+              <Table.Th>When</Table.Th>
+              <Table.Th>Who</Table.Th>
+              <Table.Th>What</Table.Th>
+              <Table.Th>Before</Table.Th>
+              <Table.Th>After</Table.Th>
+            </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {events.data?.items.map((event) => (
               <Table.Tr key={event.id}>
-                <Table.Td><Text size="sm">{new Date(event.occurredAt).toLocaleString()}</Text></Table.Td>
-                <Table.Td><Text size="sm">{event.actorName ?? event.actorKind}</Text></Table.Td>
-                <Table.Td><Badge variant="light">{event.action}</Badge></Table.Td>
+                <Table.Td>
+                  <Text size="sm">{new Date(event.occurredAt).toLocaleString()}</Text>
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm">{event.actorName ?? event.actorKind}</Text>
+                </Table.Td>
+                <Table.Td>
+                  <Badge variant="light">{event.action}</Badge>
+                </Table.Td>
                 <Table.Td>{summary(event.before) ? <Code>{summary(event.before)}</Code> : null}</Table.Td>
                 <Table.Td>{summary(event.after) ? <Code>{summary(event.after)}</Code> : null}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
         </Table>
-        {events.isPending ? <Center p="lg"><Loader size="sm" /></Center> : null}
-        {events.data && events.data.items.length === 0 ? <Text c="dimmed" p="md">No activity recorded for this account yet.</Text> : null}
+        {events.isPending ? (
+          <Center p="lg">
+            <Loader size="sm" />
+          </Center>
+        ) : null}
+        {events.data && events.data.items.length === 0 ? (
+          <Text c="dimmed" p="md">
+            No activity recorded for this account yet.
+          </Text>
+        ) : null}
       </Card>
       <Group justify="flex-end">
-        <Button variant="default" disabled={page === 1} onClick={() => setPage((value) => value - 1)}>Newer</Button>
-        <Button variant="default" disabled={!events.data?.hasMore} onClick={() => setPage((value) => value + 1)}>Older</Button>
+        <Button variant="default" disabled={page === 1} onClick={() => setPage((value) => value - 1)}>
+          Newer
+        </Button>
+        <Button variant="default" disabled={!events.data?.hasMore} onClick={() => setPage((value) => value + 1)}>
+          Older
+        </Button>
       </Group>
     </Stack>
   );

@@ -12,7 +12,14 @@ import { ErrorAlert } from '../../ui/error-alert.tsx';
 import { AnchorLink } from '../../ui/anchor-link.tsx';
 import { formFieldErrors } from './account-labels.ts';
 import { ContactFields, contactValidation, EMPTY_CONTACT } from './contact-fields.tsx';
-import { accountContactsQuery, contactSearchQuery, useAddMeToAccountContacts, useCreateContact, useLinkContact, useUnlinkContact } from './customers-api.ts';
+import {
+  accountContactsQuery,
+  contactSearchQuery,
+  useAddMeToAccountContacts,
+  useCreateContact,
+  useLinkContact,
+  useUnlinkContact,
+} from './customers-api.ts';
 
 function NewContactModal({ accountId, opened, onClose }: { accountId: string; opened: boolean; onClose: () => void }) {
   const create = useCreateContact();
@@ -23,25 +30,38 @@ function NewContactModal({ accountId, opened, onClose }: { accountId: string; op
     onClose();
   };
   const submit = form.onSubmit((values) => {
-    create.mutate({ ...values, accountIds: [accountId] }, {
-      onSuccess: (contact) => {
-        notifications.show({ color: 'teal', title: 'Contact added', message: `${contact.firstName} ${contact.lastName}` });
-        close();
+    create.mutate(
+      { ...values, accountIds: [accountId] },
+      {
+        onSuccess: (contact) => {
+          notifications.show({
+            color: 'teal',
+            title: 'Contact added',
+            message: `${contact.firstName} ${contact.lastName}`,
+          });
+          close();
+        },
+        onError: (error) => {
+          if (error instanceof ApiRequestError) form.setErrors(formFieldErrors(error.fieldErrors()));
+        },
       },
-      onError: (error) => {
-        if (error instanceof ApiRequestError) form.setErrors(formFieldErrors(error.fieldErrors()));
-      },
-    });
+    );
   });
   return (
     <Modal opened={opened} onClose={close} title="New contact" size="lg">
       <form onSubmit={submit} noValidate>
         <Stack>
-          <ErrorAlert error={create.error instanceof ApiRequestError && create.error.fields.length ? null : create.error} />
+          <ErrorAlert
+            error={create.error instanceof ApiRequestError && create.error.fields.length ? null : create.error}
+          />
           <ContactFields form={form} />
           <Group justify="flex-end">
-            <Button variant="default" onClick={close}>Cancel</Button>
-            <Button type="submit" loading={create.isPending}>Create contact</Button>
+            <Button variant="default" onClick={close}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={create.isPending}>
+              Create contact
+            </Button>
           </Group>
         </Stack>
       </form>
@@ -74,20 +94,37 @@ function LinkContactModal({ accountId, opened, onClose }: { accountId: string; o
           value={contactId}
           onChange={setContactId}
           filter={({ options }) => options}
-          nothingFoundMessage={debounced.trim().length >= 2 && !results.isFetching ? 'No contacts match' : 'Type at least 2 characters'}
+          nothingFoundMessage={
+            debounced.trim().length >= 2 && !results.isFetching ? 'No contacts match' : 'Type at least 2 characters'
+          }
           data={(results.data?.items ?? []).map((contact) => ({
             value: contact.id,
             label: `${contact.firstName} ${contact.lastName}${contact.primaryEmails[0] ? ` <${contact.primaryEmails[0]}>` : ''}`,
           }))}
         />
         <Group justify="flex-end">
-          <Button variant="default" onClick={close}>Cancel</Button>
-          <Button disabled={!contactId} loading={link.isPending} onClick={() => contactId && link.mutate(contactId, {
-            onSuccess: (contact) => {
-              notifications.show({ color: 'teal', title: 'Contact linked', message: `${contact.firstName} ${contact.lastName}` });
-              close();
-            },
-          })}>Link contact</Button>
+          <Button variant="default" onClick={close}>
+            Cancel
+          </Button>
+          <Button
+            disabled={!contactId}
+            loading={link.isPending}
+            onClick={() =>
+              contactId &&
+              link.mutate(contactId, {
+                onSuccess: (contact) => {
+                  notifications.show({
+                    color: 'teal',
+                    title: 'Contact linked',
+                    message: `${contact.firstName} ${contact.lastName}`,
+                  });
+                  close();
+                },
+              })
+            }
+          >
+            Link contact
+          </Button>
         </Group>
       </Stack>
     </Modal>
@@ -105,67 +142,159 @@ export function AccountContactsTab({ accountId }: { accountId: string }) {
   return (
     <Stack>
       <Group justify="space-between">
-        <Text c="dimmed" size="sm">Everyone at the customer we work with on this account, plus staff following it.</Text>
+        <Text c="dimmed" size="sm">
+          Everyone at the customer we work with on this account, plus staff following it.
+        </Text>
         <Group>
-          <Button variant="default" leftSection={<IconUserStar size={16} />} loading={addMe.isPending}
-            onClick={() => addMe.mutate(undefined, {
-              onSuccess: () => notifications.show({ color: 'teal', title: 'Your contact was added', message: 'You are in the All Contacts list of this account.' }),
-              onError: (error) => notifications.show({ color: 'red', title: 'Could not add your contact', message: error.message }),
-            })}>
+          <Button
+            variant="default"
+            leftSection={<IconUserStar size={16} />}
+            loading={addMe.isPending}
+            onClick={() =>
+              addMe.mutate(undefined, {
+                onSuccess: () =>
+                  notifications.show({
+                    color: 'teal',
+                    title: 'Your contact was added',
+                    message: 'You are in the All Contacts list of this account.',
+                  }),
+                onError: (error) =>
+                  notifications.show({ color: 'red', title: 'Could not add your contact', message: error.message }),
+              })
+            }
+          >
             Add my contact
           </Button>
-          <Button variant="default" leftSection={<IconLink size={16} />} onClick={() => setModal('link')}>Link existing contact</Button>
-          <Button leftSection={<IconUserPlus size={16} />} onClick={() => setModal('new')}>New contact</Button>
+          <Button variant="default" leftSection={<IconLink size={16} />} onClick={() => setModal('link')}>
+            Link existing contact
+          </Button>
+          <Button leftSection={<IconUserPlus size={16} />} onClick={() => setModal('new')}>
+            New contact
+          </Button>
         </Group>
       </Group>
       <ErrorAlert error={contacts.error} />
       <Card withBorder padding={0}>
         <Table striped highlightOnHover verticalSpacing="sm" aria-label="All Contacts">
           <Table.Thead>
-            <Table.Tr><Table.Th>Name</Table.Th><Table.Th>Title</Table.Th><Table.Th>Emails</Table.Th><Table.Th>Phone</Table.Th><Table.Th>Main property</Table.Th><Table.Th /></Table.Tr>
+            <Table.Tr>
+              <Table.Th>Name</Table.Th>
+              <Table.Th>Title</Table.Th>
+              <Table.Th>Emails</Table.Th>
+              <Table.Th>Phone</Table.Th>
+              <Table.Th>Main property</Table.Th>
+              <Table.Th />
+            </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {contacts.data?.items.map((contact) => (
               <Table.Tr key={contact.id}>
                 <Table.Td>
                   <Group gap="xs">
-                    <AnchorLink to="/console/contacts/$contactId" params={{ contactId: contact.id }} fw={600}>{contact.firstName} {contact.lastName}</AnchorLink>
-                    {contact.isStaff ? <Badge size="xs" variant="light">Staff</Badge> : null}
+                    <AnchorLink to="/console/contacts/$contactId" params={{ contactId: contact.id }} fw={600}>
+                      {contact.firstName} {contact.lastName}
+                    </AnchorLink>
+                    {contact.isStaff ? (
+                      <Badge size="xs" variant="light">
+                        Staff
+                      </Badge>
+                    ) : null}
                   </Group>
                 </Table.Td>
-                <Table.Td><Text size="sm">{contact.title ?? '—'}</Text></Table.Td>
-                <Table.Td><Text size="sm">{contact.primaryEmails.join(', ') || '—'}</Text></Table.Td>
-                <Table.Td><Text size="sm">{contact.phone ?? '—'}</Text></Table.Td>
                 <Table.Td>
-                  {contact.mainAccountName ? <Text size="sm">{contact.mainAccountName}</Text> : <Badge color="orange" variant="light">Not set</Badge>}
+                  <Text size="sm">{contact.title ?? '—'}</Text>
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm">{contact.primaryEmails.join(', ') || '—'}</Text>
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm">{contact.phone ?? '—'}</Text>
+                </Table.Td>
+                <Table.Td>
+                  {contact.mainAccountName ? (
+                    <Text size="sm">{contact.mainAccountName}</Text>
+                  ) : (
+                    <Badge color="orange" variant="light">
+                      Not set
+                    </Badge>
+                  )}
                 </Table.Td>
                 <Table.Td>
                   <Group gap="xs" justify="flex-end" wrap="nowrap">
-                    <Button size="compact-sm" variant="subtle" onClick={() => void navigate({ to: '/console/contacts/$contactId', params: { contactId: contact.id } })}>Open</Button>
-                    <Button size="compact-sm" variant="subtle" color="red" onClick={() => setUnlinking(contact)} aria-label={`Remove ${contact.firstName} ${contact.lastName} from this account`}>Remove</Button>
+                    <Button
+                      size="compact-sm"
+                      variant="subtle"
+                      onClick={() =>
+                        void navigate({ to: '/console/contacts/$contactId', params: { contactId: contact.id } })
+                      }
+                    >
+                      Open
+                    </Button>
+                    <Button
+                      size="compact-sm"
+                      variant="subtle"
+                      color="red"
+                      onClick={() => setUnlinking(contact)}
+                      aria-label={`Remove ${contact.firstName} ${contact.lastName} from this account`}
+                    >
+                      Remove
+                    </Button>
                   </Group>
                 </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
         </Table>
-        {contacts.isPending ? <Center p="lg"><Loader size="sm" /></Center> : null}
-        {contacts.data && contacts.data.items.length === 0 ? <Text c="dimmed" p="md">No contacts yet. Add the property team, then your own contact.</Text> : null}
+        {contacts.isPending ? (
+          <Center p="lg">
+            <Loader size="sm" />
+          </Center>
+        ) : null}
+        {contacts.data && contacts.data.items.length === 0 ? (
+          <Text c="dimmed" p="md">
+            No contacts yet. Add the property team, then your own contact.
+          </Text>
+        ) : null}
       </Card>
       <NewContactModal accountId={accountId} opened={modal === 'new'} onClose={() => setModal(null)} />
       <LinkContactModal accountId={accountId} opened={modal === 'link'} onClose={() => setModal(null)} />
-      <Modal opened={unlinking !== null} onClose={() => setUnlinking(null)} title="Remove this contact from the account?">
+      <Modal
+        opened={unlinking !== null}
+        onClose={() => setUnlinking(null)}
+        title="Remove this contact from the account?"
+      >
         <Stack>
-          <Text size="sm">{unlinking?.firstName} {unlinking?.lastName} stays in Portico and on their other accounts; only the link to this account is removed.</Text>
+          <Text size="sm">
+            {unlinking?.firstName} {unlinking?.lastName} stays in Portico and on their other accounts; only the link to
+            this account is removed.
+          </Text>
           <ErrorAlert error={unlink.error} />
           <Group justify="flex-end">
-            <Button variant="default" onClick={() => setUnlinking(null)}>Cancel</Button>
-            <Button color="red" loading={unlink.isPending} onClick={() => unlinking && unlink.mutate({ accountId, contactId: unlinking.id }, {
-              onSuccess: () => {
-                notifications.show({ color: 'teal', title: 'Contact removed from the account', message: `${unlinking.firstName} ${unlinking.lastName}` });
-                setUnlinking(null);
-              },
-            })}>Remove</Button>
+            <Button variant="default" onClick={() => setUnlinking(null)}>
+              Cancel
+            </Button>
+            <Button
+              color="red"
+              loading={unlink.isPending}
+              onClick={() =>
+                unlinking &&
+                unlink.mutate(
+                  { accountId, contactId: unlinking.id },
+                  {
+                    onSuccess: () => {
+                      notifications.show({
+                        color: 'teal',
+                        title: 'Contact removed from the account',
+                        message: `${unlinking.firstName} ${unlinking.lastName}`,
+                      });
+                      setUnlinking(null);
+                    },
+                  },
+                )
+              }
+            >
+              Remove
+            </Button>
           </Group>
         </Stack>
       </Modal>

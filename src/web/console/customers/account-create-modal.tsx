@@ -9,15 +9,33 @@ import { ErrorAlert } from '../../ui/error-alert.tsx';
 import { formFieldErrors, KIND_LABELS, STATUS_OPTIONS } from './account-labels.ts';
 import { customerListQuery, useCreateManagementCompany, useCreateProperty } from './customers-api.ts';
 
-const EMPTY = { name: '', accountNumber: '', status: 'prospect' as AccountStatus, parentAccountId: '', addressLine1: '', addressLine2: '', city: '', region: '', postalCode: '' };
+const EMPTY = {
+  name: '',
+  accountNumber: '',
+  status: 'prospect' as AccountStatus,
+  parentAccountId: '',
+  addressLine1: '',
+  addressLine2: '',
+  city: '',
+  region: '',
+  postalCode: '',
+};
 
 /** "New management company" / "New property": creates the account, then opens its page. */
-export function AccountCreateModal(props: { kind: AccountKind; opened: boolean; onClose: () => void; parentAccountId?: string }) {
+export function AccountCreateModal(props: {
+  kind: AccountKind;
+  opened: boolean;
+  onClose: () => void;
+  parentAccountId?: string;
+}) {
   const navigate = useNavigate();
   const createCompany = useCreateManagementCompany();
   const createProperty = useCreateProperty();
   const mutation = props.kind === 'property' ? createProperty : createCompany;
-  const companies = useQuery({ ...customerListQuery({ kind: 'management_company', pageSize: 100, sort: 'name' }), enabled: props.opened && props.kind === 'property' });
+  const companies = useQuery({
+    ...customerListQuery({ kind: 'management_company', pageSize: 100, sort: 'name' }),
+    enabled: props.opened && props.kind === 'property',
+  });
   const form = useForm({
     initialValues: { ...EMPTY, parentAccountId: props.parentAccountId ?? '' },
     validate: { name: (value) => (value.trim() ? null : 'Enter a name') },
@@ -30,14 +48,19 @@ export function AccountCreateModal(props: { kind: AccountKind; opened: boolean; 
   const submit = form.onSubmit((values) => {
     const { parentAccountId, ...fields } = values;
     const onSuccess = (account: { id: string; name: string; accountNumber: string }) => {
-      notifications.show({ color: 'teal', title: `${KIND_LABELS[props.kind]} created`, message: `${account.name} (${account.accountNumber})` });
+      notifications.show({
+        color: 'teal',
+        title: `${KIND_LABELS[props.kind]} created`,
+        message: `${account.name} (${account.accountNumber})`,
+      });
       close();
       void navigate({ to: '/console/customers/$accountId', params: { accountId: account.id } });
     };
     const onError = (error: Error) => {
       if (error instanceof ApiRequestError) form.setErrors(formFieldErrors(error.fieldErrors()));
     };
-    if (props.kind === 'property') createProperty.mutate({ ...fields, parentAccountId: parentAccountId || null }, { onSuccess, onError });
+    if (props.kind === 'property')
+      createProperty.mutate({ ...fields, parentAccountId: parentAccountId || null }, { onSuccess, onError });
     else createCompany.mutate(fields, { onSuccess, onError });
   });
   const title = props.kind === 'property' ? 'New property' : 'New management company';
@@ -45,10 +68,16 @@ export function AccountCreateModal(props: { kind: AccountKind; opened: boolean; 
     <Modal opened={props.opened} onClose={close} title={title} size="lg">
       <form onSubmit={submit} noValidate>
         <Stack>
-          <ErrorAlert error={mutation.error instanceof ApiRequestError && mutation.error.fields.length ? null : mutation.error} />
+          <ErrorAlert
+            error={mutation.error instanceof ApiRequestError && mutation.error.fields.length ? null : mutation.error}
+          />
           <TextInput label="Name" required data-autofocus {...form.getInputProps('name')} />
           <SimpleGrid cols={2}>
-            <TextInput label="Account number" description="Leave blank to generate one" {...form.getInputProps('accountNumber')} />
+            <TextInput
+              label="Account number"
+              description="Leave blank to generate one"
+              {...form.getInputProps('accountNumber')}
+            />
             <Select label="Status" data={STATUS_OPTIONS} allowDeselect={false} {...form.getInputProps('status')} />
           </SimpleGrid>
           {props.kind === 'property' ? (
@@ -57,7 +86,10 @@ export function AccountCreateModal(props: { kind: AccountKind; opened: boolean; 
               placeholder="None (independent property)"
               searchable
               clearable
-              data={(companies.data?.items ?? []).map((company) => ({ value: company.id, label: `${company.name} (${company.accountNumber})` }))}
+              data={(companies.data?.items ?? []).map((company) => ({
+                value: company.id,
+                label: `${company.name} (${company.accountNumber})`,
+              }))}
               {...form.getInputProps('parentAccountId')}
             />
           ) : null}
@@ -69,8 +101,12 @@ export function AccountCreateModal(props: { kind: AccountKind; opened: boolean; 
             <TextInput label="Postal code" {...form.getInputProps('postalCode')} />
           </SimpleGrid>
           <Group justify="flex-end">
-            <Button variant="default" onClick={close}>Cancel</Button>
-            <Button type="submit" loading={mutation.isPending}>Create {props.kind === 'property' ? 'property' : 'management company'}</Button>
+            <Button variant="default" onClick={close}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={mutation.isPending}>
+              Create {props.kind === 'property' ? 'property' : 'management company'}
+            </Button>
           </Group>
         </Stack>
       </form>

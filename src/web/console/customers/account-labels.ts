@@ -1,10 +1,20 @@
 import type { AccountKind, AccountStatus } from '../../../shared/customer-contracts.ts';
 
-export const STATUS_LABELS: Record<AccountStatus, string> = { prospect: 'Prospect', current: 'Current', inactive: 'Inactive' };
+export const STATUS_LABELS: Record<AccountStatus, string> = {
+  prospect: 'Prospect',
+  current: 'Current',
+  inactive: 'Inactive',
+};
 export const STATUS_COLORS: Record<AccountStatus, string> = { prospect: 'yellow', current: 'teal', inactive: 'gray' };
-export const KIND_LABELS: Record<AccountKind, string> = { management_company: 'Management company', property: 'Property' };
+export const KIND_LABELS: Record<AccountKind, string> = {
+  management_company: 'Management company',
+  property: 'Property',
+};
 
-export const STATUS_OPTIONS = (Object.keys(STATUS_LABELS) as AccountStatus[]).map((value) => ({ value, label: STATUS_LABELS[value] }));
+export const STATUS_OPTIONS = (Object.keys(STATUS_LABELS) as AccountStatus[]).map((value) => ({
+  value,
+  label: STATUS_LABELS[value],
+}));
 
 /** API field paths such as "primaryEmails.1" belong to the form field "primaryEmails". */
 export function formFieldErrors(fields: Record<string, string>): Record<string, string> {

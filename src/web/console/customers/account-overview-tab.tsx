@@ -1,4 +1,23 @@
-import { Alert, Badge, Button, Card, Checkbox, Code, CopyButton, Grid, Group, List, Modal, Select, SimpleGrid, Stack, Text, TextInput, ThemeIcon, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Checkbox,
+  Code,
+  CopyButton,
+  Grid,
+  Group,
+  List,
+  Modal,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  ThemeIcon,
+  Title,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useQuery } from '@tanstack/react-query';
@@ -36,27 +55,40 @@ function formValues(account: Account) {
 
 function AccountDetailsForm({ account }: { account: Account }) {
   const update = useUpdateAccount(account.id);
-  const companies = useQuery({ ...customerListQuery({ kind: 'management_company', pageSize: 100, sort: 'name' }), enabled: account.kind === 'property' });
-  const form = useForm({ initialValues: formValues(account), validate: { name: (value) => (value.trim() ? null : 'Enter a name') } });
+  const companies = useQuery({
+    ...customerListQuery({ kind: 'management_company', pageSize: 100, sort: 'name' }),
+    enabled: account.kind === 'property',
+  });
+  const form = useForm({
+    initialValues: formValues(account),
+    validate: { name: (value) => (value.trim() ? null : 'Enter a name') },
+  });
   useEffect(() => {
     form.setValues(formValues(account));
     form.resetDirty(formValues(account));
     // Only when the saved account changes, not on every keystroke.
   }, [account.updatedAt]);
   const submit = form.onSubmit((values) => {
-    update.mutate({ ...values, parentAccountId: values.parentAccountId || null }, {
-      onSuccess: () => notifications.show({ color: 'teal', title: 'Account saved', message: values.name }),
-      onError: (error) => {
-        if (error instanceof ApiRequestError) form.setErrors(formFieldErrors(error.fieldErrors()));
+    update.mutate(
+      { ...values, parentAccountId: values.parentAccountId || null },
+      {
+        onSuccess: () => notifications.show({ color: 'teal', title: 'Account saved', message: values.name }),
+        onError: (error) => {
+          if (error instanceof ApiRequestError) form.setErrors(formFieldErrors(error.fieldErrors()));
+        },
       },
-    });
+    );
   });
   return (
     <Card withBorder padding="lg">
       <form onSubmit={submit} noValidate>
         <Stack>
-          <Title order={2} size="h4">Details</Title>
-          <ErrorAlert error={update.error instanceof ApiRequestError && update.error.fields.length ? null : update.error} />
+          <Title order={2} size="h4">
+            Details
+          </Title>
+          <ErrorAlert
+            error={update.error instanceof ApiRequestError && update.error.fields.length ? null : update.error}
+          />
           <TextInput label="Name" required {...form.getInputProps('name')} />
           <TextInput label="Account number" required {...form.getInputProps('accountNumber')} />
           {account.kind === 'property' ? (
@@ -65,7 +97,10 @@ function AccountDetailsForm({ account }: { account: Account }) {
               placeholder="None (independent property)"
               searchable
               clearable
-              data={(companies.data?.items ?? []).map((company) => ({ value: company.id, label: `${company.name} (${company.accountNumber})` }))}
+              data={(companies.data?.items ?? []).map((company) => ({
+                value: company.id,
+                label: `${company.name} (${company.accountNumber})`,
+              }))}
               {...form.getInputProps('parentAccountId')}
             />
           ) : null}
@@ -77,7 +112,9 @@ function AccountDetailsForm({ account }: { account: Account }) {
             <TextInput label="Postal code" {...form.getInputProps('postalCode')} />
           </SimpleGrid>
           <Group justify="flex-end">
-            <Button type="submit" loading={update.isPending} disabled={!form.isDirty()}>Save details</Button>
+            <Button type="submit" loading={update.isPending} disabled={!form.isDirty()}>
+              Save details
+            </Button>
           </Group>
         </Stack>
       </form>
@@ -93,43 +130,84 @@ function PortalKeyCard({ account }: { account: Account }) {
   return (
     <Card withBorder padding="lg">
       <Stack gap="sm">
-        <Group gap="xs"><IconKey size={18} /><Title order={2} size="h4">Portal key</Title></Group>
+        <Group gap="xs">
+          <IconKey size={18} />
+          <Title order={2} size="h4">
+            Portal key
+          </Title>
+        </Group>
         <Text size="sm" c="dimmed">
-          Customers register for the portal with the account number and this key. Showing it is recorded in the activity log.
+          Customers register for the portal with the account number and this key. Showing it is recorded in the activity
+          log.
         </Text>
         <ErrorAlert error={reveal.error ?? rotate.error} />
         {shown ? (
           <Group gap="xs">
-            <Code fz="md" aria-label="Portal key">{shown}</Code>
+            <Code fz="md" aria-label="Portal key">
+              {shown}
+            </Code>
             <CopyButton value={shown}>
-              {({ copied, copy }) => <Button size="xs" variant="light" onClick={copy}>{copied ? 'Copied' : 'Copy'}</Button>}
+              {({ copied, copy }) => (
+                <Button size="xs" variant="light" onClick={copy}>
+                  {copied ? 'Copied' : 'Copy'}
+                </Button>
+              )}
             </CopyButton>
-            <Button size="xs" variant="subtle" onClick={() => setShown(null)}>Hide</Button>
+            <Button size="xs" variant="subtle" onClick={() => setShown(null)}>
+              Hide
+            </Button>
           </Group>
         ) : null}
         <Group>
           {!shown ? (
-            <Button variant="light" leftSection={<IconEye size={16} />} loading={reveal.isPending} disabled={!account.hasPortalKey}
-              onClick={() => reveal.mutate(undefined, { onSuccess: (result) => setShown(result.portalKey) })}>
+            <Button
+              variant="light"
+              leftSection={<IconEye size={16} />}
+              loading={reveal.isPending}
+              disabled={!account.hasPortalKey}
+              onClick={() => reveal.mutate(undefined, { onSuccess: (result) => setShown(result.portalKey) })}
+            >
               Reveal portal key
             </Button>
           ) : null}
-          <Button variant="default" leftSection={<IconRefresh size={16} />} onClick={() => setConfirming(true)}>Regenerate</Button>
+          <Button variant="default" leftSection={<IconRefresh size={16} />} onClick={() => setConfirming(true)}>
+            Regenerate
+          </Button>
         </Group>
-        {account.portalKeyRotatedAt ? <Text size="xs" c="dimmed">Generated {new Date(account.portalKeyRotatedAt).toLocaleString()}</Text> : null}
+        {account.portalKeyRotatedAt ? (
+          <Text size="xs" c="dimmed">
+            Generated {new Date(account.portalKeyRotatedAt).toLocaleString()}
+          </Text>
+        ) : null}
       </Stack>
       <Modal opened={confirming} onClose={() => setConfirming(false)} title="Regenerate the portal key?">
         <Stack>
-          <Text size="sm">The current key stops working at once. Letters already sent with it will no longer let customers register.</Text>
+          <Text size="sm">
+            The current key stops working at once. Letters already sent with it will no longer let customers register.
+          </Text>
           <Group justify="flex-end">
-            <Button variant="default" onClick={() => setConfirming(false)}>Cancel</Button>
-            <Button color="red" loading={rotate.isPending} onClick={() => rotate.mutate(undefined, {
-              onSuccess: (result) => {
-                setShown(result.portalKey);
-                setConfirming(false);
-                notifications.show({ color: 'teal', title: 'New portal key generated', message: 'The old key no longer works.' });
-              },
-            })}>Regenerate key</Button>
+            <Button variant="default" onClick={() => setConfirming(false)}>
+              Cancel
+            </Button>
+            <Button
+              color="red"
+              loading={rotate.isPending}
+              onClick={() =>
+                rotate.mutate(undefined, {
+                  onSuccess: (result) => {
+                    setShown(result.portalKey);
+                    setConfirming(false);
+                    notifications.show({
+                      color: 'teal',
+                      title: 'New portal key generated',
+                      message: 'The old key no longer works.',
+                    });
+                  },
+                })
+              }
+            >
+              Regenerate key
+            </Button>
           </Group>
         </Stack>
       </Modal>
@@ -145,19 +223,33 @@ function ChecklistItem({ item, accountId }: { item: OnboardingItem; accountId: s
         label={item.label}
         checked={item.done}
         disabled={setCheck.isPending}
-        description={item.done && item.checkedAt ? `Checked by ${item.checkedByName ?? 'staff'} on ${new Date(item.checkedAt).toLocaleString()}` : undefined}
+        description={
+          item.done && item.checkedAt
+            ? `Checked by ${item.checkedByName ?? 'staff'} on ${new Date(item.checkedAt).toLocaleString()}`
+            : undefined
+        }
         onChange={(event) => setCheck.mutate({ itemKey: item.key, done: event.currentTarget.checked })}
       />
     );
   }
   return (
     <Group gap="sm" wrap="nowrap" align="flex-start">
-      <ThemeIcon size={20} radius="xl" color={item.done ? 'teal' : 'gray'} variant={item.done ? 'filled' : 'light'} aria-label={item.done ? 'Done' : 'Not done'}>
+      <ThemeIcon
+        size={20}
+        radius="xl"
+        color={item.done ? 'teal' : 'gray'}
+        variant={item.done ? 'filled' : 'light'}
+        aria-label={item.done ? 'Done' : 'Not done'}
+      >
         {item.done ? <IconCheck size={13} /> : <IconCircleDashed size={13} />}
       </ThemeIcon>
       <div>
         <Text size="sm">{item.label}</Text>
-        {!item.done && item.hint ? <Text size="xs" c="dimmed">{item.hint}</Text> : null}
+        {!item.done && item.hint ? (
+          <Text size="xs" c="dimmed">
+            {item.hint}
+          </Text>
+        ) : null}
       </div>
     </Group>
   );
@@ -173,14 +265,30 @@ function OnboardingChecklistCard({ accountId }: { accountId: string }) {
     <Card withBorder padding="lg">
       <Stack gap="sm">
         <Group justify="space-between">
-          <Title order={2} size="h4">Onboarding checklist</Title>
-          {items.length ? <Badge variant="light" color={done === items.length ? 'teal' : 'blue'}>{done} of {items.length} done</Badge> : null}
+          <Title order={2} size="h4">
+            Onboarding checklist
+          </Title>
+          {items.length ? (
+            <Badge variant="light" color={done === items.length ? 'teal' : 'blue'}>
+              {done} of {items.length} done
+            </Badge>
+          ) : null}
         </Group>
         <ErrorAlert error={checklist.error} />
-        <Text size="sm" fw={600}>Before the day of onboard</Text>
-        {before.map((item) => <ChecklistItem key={item.key} item={item} accountId={accountId} />)}
-        {dayOf.length ? <Text size="sm" fw={600} mt="xs">Day of onboard (about 30 minutes before)</Text> : null}
-        {dayOf.map((item) => <ChecklistItem key={item.key} item={item} accountId={accountId} />)}
+        <Text size="sm" fw={600}>
+          Before the day of onboard
+        </Text>
+        {before.map((item) => (
+          <ChecklistItem key={item.key} item={item} accountId={accountId} />
+        ))}
+        {dayOf.length ? (
+          <Text size="sm" fw={600} mt="xs">
+            Day of onboard (about 30 minutes before)
+          </Text>
+        ) : null}
+        {dayOf.map((item) => (
+          <ChecklistItem key={item.key} item={item} accountId={accountId} />
+        ))}
       </Stack>
     </Card>
   );
@@ -199,7 +307,11 @@ function TroubleshootingCard({ account }: { account: Account }) {
       await setPortalAccess.mutateAsync(true);
       notifications.show({ color: 'teal', title: 'Portal access reactivated', message: account.name });
     } catch (error) {
-      notifications.show({ color: 'red', title: 'Portal access not reactivated', message: error instanceof Error ? error.message : 'Try again.' });
+      notifications.show({
+        color: 'red',
+        title: 'Portal access not reactivated',
+        message: error instanceof Error ? error.message : 'Try again.',
+      });
     } finally {
       setCycling(false);
       setConfirmCycle(false);
@@ -208,41 +320,92 @@ function TroubleshootingCard({ account }: { account: Account }) {
   return (
     <Card withBorder padding="lg">
       <Stack gap="sm">
-        <Title order={2} size="h4">Troubleshooting</Title>
-        <Text size="sm" fw={600}>Floorplans or add-ons not showing in the portal</Text>
+        <Title order={2} size="h4">
+          Troubleshooting
+        </Title>
+        <Text size="sm" fw={600}>
+          Floorplans or add-ons not showing in the portal
+        </Text>
         <List size="sm" type="ordered" spacing={6}>
           <List.Item>
-            Check the pricelist is created for the account (<AnchorLink to="/console/customers/$accountId" params={{ accountId: account.id }} search={{ tab: 'pricing' }}>pricing</AnchorLink>).
+            Check the pricelist is created for the account (
+            <AnchorLink
+              to="/console/customers/$accountId"
+              params={{ accountId: account.id }}
+              search={{ tab: 'pricing' }}
+            >
+              pricing
+            </AnchorLink>
+            ).
           </List.Item>
           <List.Item>
             Set the account status to current.{' '}
-            {account.status === 'current'
-              ? <Badge size="sm" color="teal" variant="light">Already current</Badge>
-              : <Button size="compact-xs" variant="light" loading={setStatus.isPending} onClick={() => setStatus.mutate('current')}>Set status to current</Button>}
+            {account.status === 'current' ? (
+              <Badge size="sm" color="teal" variant="light">
+                Already current
+              </Badge>
+            ) : (
+              <Button
+                size="compact-xs"
+                variant="light"
+                loading={setStatus.isPending}
+                onClick={() => setStatus.mutate('current')}
+              >
+                Set status to current
+              </Button>
+            )}
           </List.Item>
           <List.Item>
             Deactivate then reactivate portal access on the account.{' '}
-            <Button size="compact-xs" variant="light" loading={cycling} onClick={() => setConfirmCycle(true)}>Deactivate then reactivate</Button>
+            <Button size="compact-xs" variant="light" loading={cycling} onClick={() => setConfirmCycle(true)}>
+              Deactivate then reactivate
+            </Button>
           </List.Item>
         </List>
-        <Text size="sm" fw={600}>Password reset issue</Text>
+        <Text size="sm" fw={600}>
+          Password reset issue
+        </Text>
         <List size="sm" type="ordered" spacing={6}>
           <List.Item>
-            Check the email on the contact record is correct (<AnchorLink to="/console/customers/$accountId" params={{ accountId: account.id }} search={{ tab: 'contacts' }}>contacts</AnchorLink>).
+            Check the email on the contact record is correct (
+            <AnchorLink
+              to="/console/customers/$accountId"
+              params={{ accountId: account.id }}
+              search={{ tab: 'contacts' }}
+            >
+              contacts
+            </AnchorLink>
+            ).
           </List.Item>
           <List.Item>Ask the customer to check their junk or spam folder.</List.Item>
           <List.Item>Ask whether the management company needs to approve the email sender.</List.Item>
-          <List.Item>Deactivate then reactivate their access on the contact page, then trigger a password reset again.</List.Item>
+          <List.Item>
+            Deactivate then reactivate their access on the contact page, then trigger a password reset again.
+          </List.Item>
         </List>
-        <Text size="sm" fw={600}>Error warning at the top of the portal page</Text>
-        <Text size="sm">Reach out to Tech with the account number <Code>{account.accountNumber}</Code>.</Text>
+        <Text size="sm" fw={600}>
+          Error warning at the top of the portal page
+        </Text>
+        <Text size="sm">
+          Reach out to Tech with the account number <Code>{account.accountNumber}</Code>.
+        </Text>
       </Stack>
-      <Modal opened={confirmCycle} onClose={() => setConfirmCycle(false)} title="Deactivate then reactivate portal access?">
+      <Modal
+        opened={confirmCycle}
+        onClose={() => setConfirmCycle(false)}
+        title="Deactivate then reactivate portal access?"
+      >
         <Stack>
-          <Alert color="yellow" variant="light">Customers signed in to the portal for this account are signed out while access is off.</Alert>
+          <Alert color="yellow" variant="light">
+            Customers signed in to the portal for this account are signed out while access is off.
+          </Alert>
           <Group justify="flex-end">
-            <Button variant="default" onClick={() => setConfirmCycle(false)}>Cancel</Button>
-            <Button loading={cycling} onClick={() => void cyclePortalAccess()}>Deactivate and reactivate</Button>
+            <Button variant="default" onClick={() => setConfirmCycle(false)}>
+              Cancel
+            </Button>
+            <Button loading={cycling} onClick={() => void cyclePortalAccess()}>
+              Deactivate and reactivate
+            </Button>
           </Group>
         </Stack>
       </Modal>

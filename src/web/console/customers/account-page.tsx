@@ -31,25 +31,48 @@ const OWN_TABS: AccountTab[] = [
 function AccountHeader({ account }: { account: Account }) {
   const setStatus = useSetAccountStatus(account.id);
   const setPortalAccess = useSetAccountPortalAccess(account.id);
-  const changeStatus = (status: AccountStatus) => setStatus.mutate(status, {
-    onSuccess: () => notifications.show({ color: 'teal', title: 'Status changed', message: `${account.name} is now ${STATUS_LABELS[status].toLowerCase()}.` }),
-    onError: (error) => notifications.show({ color: 'red', title: 'Status not changed', message: error.message }),
-  });
+  const changeStatus = (status: AccountStatus) =>
+    setStatus.mutate(status, {
+      onSuccess: () =>
+        notifications.show({
+          color: 'teal',
+          title: 'Status changed',
+          message: `${account.name} is now ${STATUS_LABELS[status].toLowerCase()}.`,
+        }),
+      onError: (error) => notifications.show({ color: 'red', title: 'Status not changed', message: error.message }),
+    });
   return (
     <Card withBorder padding="lg">
       <Group justify="space-between" align="flex-start">
         <Stack gap={4}>
           <Group gap="sm">
-            <Title order={1} size="h2">{account.name}</Title>
-            <Badge color={STATUS_COLORS[account.status]} variant="light" size="lg">{STATUS_LABELS[account.status]}</Badge>
+            <Title order={1} size="h2">
+              {account.name}
+            </Title>
+            <Badge color={STATUS_COLORS[account.status]} variant="light" size="lg">
+              {STATUS_LABELS[account.status]}
+            </Badge>
           </Group>
           <Group gap="md">
-            <Text c="dimmed" size="sm">Account number <Text span ff="monospace" c="dark" fw={600}>{account.accountNumber}</Text></Text>
-            <Text c="dimmed" size="sm">{KIND_LABELS[account.kind]}</Text>
+            <Text c="dimmed" size="sm">
+              Account number{' '}
+              <Text span ff="monospace" c="dark" fw={600}>
+                {account.accountNumber}
+              </Text>
+            </Text>
+            <Text c="dimmed" size="sm">
+              {KIND_LABELS[account.kind]}
+            </Text>
             {account.parentAccount ? (
               <Text c="dimmed" size="sm">
                 Part of{' '}
-                <AnchorLink to="/console/customers/$accountId" params={{ accountId: account.parentAccount.id }} search={{}}>{account.parentAccount.name}</AnchorLink>
+                <AnchorLink
+                  to="/console/customers/$accountId"
+                  params={{ accountId: account.parentAccount.id }}
+                  search={{}}
+                >
+                  {account.parentAccount.name}
+                </AnchorLink>
               </Text>
             ) : null}
           </Group>
@@ -62,18 +85,32 @@ function AccountHeader({ account }: { account: Account }) {
             onChange={(event) => {
               const enabled = event.currentTarget.checked;
               setPortalAccess.mutate(enabled, {
-                onSuccess: () => notifications.show({ color: 'teal', title: enabled ? 'Portal access activated' : 'Portal access deactivated', message: account.name }),
-                onError: (error) => notifications.show({ color: 'red', title: 'Portal access not changed', message: error.message }),
+                onSuccess: () =>
+                  notifications.show({
+                    color: 'teal',
+                    title: enabled ? 'Portal access activated' : 'Portal access deactivated',
+                    message: account.name,
+                  }),
+                onError: (error) =>
+                  notifications.show({ color: 'red', title: 'Portal access not changed', message: error.message }),
               });
             }}
           />
           <Menu position="bottom-end">
             <Menu.Target>
-              <Button variant="default" rightSection={<IconChevronDown size={14} />} loading={setStatus.isPending}>Set status</Button>
+              <Button variant="default" rightSection={<IconChevronDown size={14} />} loading={setStatus.isPending}>
+                Set status
+              </Button>
             </Menu.Target>
             <Menu.Dropdown>
               {STATUS_OPTIONS.map((option) => (
-                <Menu.Item key={option.value} disabled={option.value === account.status} onClick={() => changeStatus(option.value)}>{option.label}</Menu.Item>
+                <Menu.Item
+                  key={option.value}
+                  disabled={option.value === account.status}
+                  onClick={() => changeStatus(option.value)}
+                >
+                  {option.label}
+                </Menu.Item>
               ))}
             </Menu.Dropdown>
           </Menu>
@@ -90,17 +127,43 @@ export function AccountPage(): ReactElement {
   const navigate = useNavigate();
   const account = useQuery(accountQuery(accountId));
 
-  if (account.isPending) return <Center p="xl"><Loader /></Center>;
+  if (account.isPending)
+    return (
+      <Center p="xl">
+        <Loader />
+      </Center>
+    );
   if (account.error) return <ErrorAlert error={account.error} title="This account could not be loaded" />;
 
-  const tabs = [...OWN_TABS, ...accountCatalogTabs, ...accountPortalAccessTabs, ...accountRegistrationTabs, ...accountTurnsTabs].filter((candidate) => !candidate.kinds || candidate.kinds.includes(account.data.kind));
+  const tabs = [
+    ...OWN_TABS,
+    ...accountCatalogTabs,
+    ...accountPortalAccessTabs,
+    ...accountRegistrationTabs,
+    ...accountTurnsTabs,
+  ].filter((candidate) => !candidate.kinds || candidate.kinds.includes(account.data.kind));
   const active = tabs.some((candidate) => candidate.value === tab) ? tab! : 'overview';
   return (
     <Stack gap="lg">
       <AccountHeader account={account.data} />
-      <Tabs value={active} onChange={(value) => void navigate({ to: '/console/customers/$accountId', params: { accountId }, search: { tab: value ?? 'overview' }, replace: true })} keepMounted={false}>
+      <Tabs
+        value={active}
+        onChange={(value) =>
+          void navigate({
+            to: '/console/customers/$accountId',
+            params: { accountId },
+            search: { tab: value ?? 'overview' },
+            replace: true,
+          })
+        }
+        keepMounted={false}
+      >
         <Tabs.List>
-          {tabs.map((candidate) => <Tabs.Tab key={candidate.value} value={candidate.value}>{candidate.label}</Tabs.Tab>)}
+          {tabs.map((candidate) => (
+            <Tabs.Tab key={candidate.value} value={candidate.value}>
+              {candidate.label}
+            </Tabs.Tab>
+          ))}
         </Tabs.List>
         {tabs.map((candidate) => (
           <Tabs.Panel key={candidate.value} value={candidate.value} pt="lg">

@@ -11,35 +11,89 @@ import { customerListQuery } from './customers-api.ts';
 /** The properties of a management company. */
 export function AccountPropertiesTab({ accountId }: { accountId: string }) {
   const [creating, setCreating] = useState(false);
-  const properties = useQuery(customerListQuery({ parentAccountId: accountId, kind: 'property', sort: 'name', pageSize: 100 }));
+  const properties = useQuery(
+    customerListQuery({ parentAccountId: accountId, kind: 'property', sort: 'name', pageSize: 100 }),
+  );
   return (
     <Stack>
       <Group justify="space-between">
-        <Text c="dimmed" size="sm">Properties managed by this company.</Text>
-        <Button leftSection={<IconBuilding size={16} />} onClick={() => setCreating(true)}>Add property</Button>
+        <Text c="dimmed" size="sm">
+          Properties managed by this company.
+        </Text>
+        <Button leftSection={<IconBuilding size={16} />} onClick={() => setCreating(true)}>
+          Add property
+        </Button>
       </Group>
       <ErrorAlert error={properties.error} />
       <Card withBorder padding={0}>
         <Table striped verticalSpacing="sm" aria-label="Properties">
           <Table.Thead>
-            <Table.Tr><Table.Th>Name</Table.Th><Table.Th>Account number</Table.Th><Table.Th>City</Table.Th><Table.Th>Status</Table.Th><Table.Th>Portal</Table.Th></Table.Tr>
+            <Table.Tr>
+              <Table.Th>Name</Table.Th>
+              <Table.Th>Account number</Table.Th>
+              <Table.Th>City</Table.Th>
+              <Table.Th>Status</Table.Th>
+              <Table.Th>Portal</Table.Th>
+            </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {properties.data?.items.map((property) => (
               <Table.Tr key={property.id}>
-                <Table.Td><AnchorLink to="/console/customers/$accountId" params={{ accountId: property.id }} search={{}} fw={600}>{property.name}</AnchorLink></Table.Td>
-                <Table.Td><Text size="sm" ff="monospace">{property.accountNumber}</Text></Table.Td>
-                <Table.Td><Text size="sm">{[property.city, property.region].filter(Boolean).join(', ') || '—'}</Text></Table.Td>
-                <Table.Td><Badge color={STATUS_COLORS[property.status]} variant="light">{STATUS_LABELS[property.status]}</Badge></Table.Td>
-                <Table.Td>{property.portalAccessEnabled ? <Badge color="cyan" variant="dot">Active</Badge> : <Text size="sm" c="dimmed">Off</Text>}</Table.Td>
+                <Table.Td>
+                  <AnchorLink
+                    to="/console/customers/$accountId"
+                    params={{ accountId: property.id }}
+                    search={{}}
+                    fw={600}
+                  >
+                    {property.name}
+                  </AnchorLink>
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm" ff="monospace">
+                    {property.accountNumber}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm">{[property.city, property.region].filter(Boolean).join(', ') || '—'}</Text>
+                </Table.Td>
+                <Table.Td>
+                  <Badge color={STATUS_COLORS[property.status]} variant="light">
+                    {STATUS_LABELS[property.status]}
+                  </Badge>
+                </Table.Td>
+                <Table.Td>
+                  {property.portalAccessEnabled ? (
+                    <Badge color="cyan" variant="dot">
+                      Active
+                    </Badge>
+                  ) : (
+                    <Text size="sm" c="dimmed">
+                      Off
+                    </Text>
+                  )}
+                </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
         </Table>
-        {properties.isPending ? <Center p="lg"><Loader size="sm" /></Center> : null}
-        {properties.data && properties.data.items.length === 0 ? <Text c="dimmed" p="md">No properties yet. Add the first one.</Text> : null}
+        {properties.isPending ? (
+          <Center p="lg">
+            <Loader size="sm" />
+          </Center>
+        ) : null}
+        {properties.data && properties.data.items.length === 0 ? (
+          <Text c="dimmed" p="md">
+            No properties yet. Add the first one.
+          </Text>
+        ) : null}
       </Card>
-      <AccountCreateModal kind="property" parentAccountId={accountId} opened={creating} onClose={() => setCreating(false)} />
+      <AccountCreateModal
+        kind="property"
+        parentAccountId={accountId}
+        opened={creating}
+        onClose={() => setCreating(false)}
+      />
     </Stack>
   );
 }

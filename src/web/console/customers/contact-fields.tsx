@@ -10,7 +10,14 @@ export interface ContactFormValues {
   otherEmails: string[];
 }
 
-export const EMPTY_CONTACT: ContactFormValues = { firstName: '', lastName: '', title: '', phone: '', primaryEmails: [], otherEmails: [] };
+export const EMPTY_CONTACT: ContactFormValues = {
+  firstName: '',
+  lastName: '',
+  title: '',
+  phone: '',
+  primaryEmails: [],
+  otherEmails: [],
+};
 
 export const contactValidation = {
   firstName: (value: string) => (value.trim() ? null : 'Enter a first name'),
@@ -27,7 +34,12 @@ export function ContactFields<T extends ContactFormValues>({ form }: { form: Use
       </SimpleGrid>
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <TextInput label="Title" {...form.getInputProps('title')} />
-        <TextInput label="Phone" description="Any format; saved as +1XXXXXXXXXX" type="tel" {...form.getInputProps('phone')} />
+        <TextInput
+          label="Phone"
+          description="Any format; saved as +1XXXXXXXXXX"
+          type="tel"
+          {...form.getInputProps('phone')}
+        />
       </SimpleGrid>
       <TagsInput
         label="Primary emails"
@@ -36,7 +48,13 @@ export function ContactFields<T extends ContactFormValues>({ form }: { form: Use
         clearable
         {...form.getInputProps('primaryEmails')}
       />
-      <TagsInput label="Other emails" description="Kept for reference; not used for notifications." splitChars={[',', ' ', ';']} clearable {...form.getInputProps('otherEmails')} />
+      <TagsInput
+        label="Other emails"
+        description="Kept for reference; not used for notifications."
+        splitChars={[',', ' ', ';']}
+        clearable
+        {...form.getInputProps('otherEmails')}
+      />
     </Stack>
   );
 }

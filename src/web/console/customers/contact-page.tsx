@@ -37,30 +37,49 @@ function ContactDetailsForm({ contact }: { contact: Contact }) {
     // Only when the saved contact changes, not on every keystroke.
   }, [contact.updatedAt]);
   const submit = form.onSubmit((values) => {
-    update.mutate({ ...values, mainAccountId: values.mainAccountId || null }, {
-      onSuccess: () => notifications.show({ color: 'teal', title: 'Contact saved', message: `${values.firstName} ${values.lastName}` }),
-      onError: (error) => {
-        if (error instanceof ApiRequestError) form.setErrors(formFieldErrors(error.fieldErrors()));
+    update.mutate(
+      { ...values, mainAccountId: values.mainAccountId || null },
+      {
+        onSuccess: () =>
+          notifications.show({
+            color: 'teal',
+            title: 'Contact saved',
+            message: `${values.firstName} ${values.lastName}`,
+          }),
+        onError: (error) => {
+          if (error instanceof ApiRequestError) form.setErrors(formFieldErrors(error.fieldErrors()));
+        },
       },
-    });
+    );
   });
   return (
     <Card withBorder padding="lg">
       <form onSubmit={submit} noValidate>
         <Stack>
-          <Title order={2} size="h4">Details</Title>
-          <ErrorAlert error={update.error instanceof ApiRequestError && update.error.fields.length ? null : update.error} />
+          <Title order={2} size="h4">
+            Details
+          </Title>
+          <ErrorAlert
+            error={update.error instanceof ApiRequestError && update.error.fields.length ? null : update.error}
+          />
           <ContactFields form={form} />
           <Select
             label="Main property"
             description="The property being onboarded, or the management company when the contact is linked to several."
-            placeholder={contact.accounts.length ? 'Choose one of the linked accounts' : 'Link the contact to an account first'}
+            placeholder={
+              contact.accounts.length ? 'Choose one of the linked accounts' : 'Link the contact to an account first'
+            }
             clearable
-            data={contact.accounts.map((account) => ({ value: account.id, label: `${account.name} (${KIND_LABELS[account.kind].toLowerCase()})` }))}
+            data={contact.accounts.map((account) => ({
+              value: account.id,
+              label: `${account.name} (${KIND_LABELS[account.kind].toLowerCase()})`,
+            }))}
             {...form.getInputProps('mainAccountId')}
           />
           <Group justify="flex-end">
-            <Button type="submit" loading={update.isPending} disabled={!form.isDirty()}>Save contact</Button>
+            <Button type="submit" loading={update.isPending} disabled={!form.isDirty()}>
+              Save contact
+            </Button>
           </Group>
         </Stack>
       </form>
@@ -72,26 +91,47 @@ function LinkedAccountsCard({ contact }: { contact: Contact }) {
   return (
     <Card withBorder padding="lg">
       <Stack gap="sm">
-        <Title order={2} size="h4">Linked accounts</Title>
+        <Title order={2} size="h4">
+          Linked accounts
+        </Title>
         <Table verticalSpacing="xs" aria-label="Linked accounts">
           <Table.Tbody>
             {contact.accounts.map((account) => (
               <Table.Tr key={account.id}>
                 <Table.Td>
-                  <AnchorLink to="/console/customers/$accountId" params={{ accountId: account.id }} search={{ tab: 'contacts' }} fw={600}>{account.name}</AnchorLink>
-                  <Text size="xs" c="dimmed">{KIND_LABELS[account.kind]} · {account.accountNumber}</Text>
+                  <AnchorLink
+                    to="/console/customers/$accountId"
+                    params={{ accountId: account.id }}
+                    search={{ tab: 'contacts' }}
+                    fw={600}
+                  >
+                    {account.name}
+                  </AnchorLink>
+                  <Text size="xs" c="dimmed">
+                    {KIND_LABELS[account.kind]} · {account.accountNumber}
+                  </Text>
                 </Table.Td>
                 <Table.Td>
                   <Group gap={4} justify="flex-end">
-                    {account.id === contact.mainAccountId ? <Badge variant="filled" size="sm">Main</Badge> : null}
-                    <Badge color={STATUS_COLORS[account.status]} variant="light" size="sm">{STATUS_LABELS[account.status]}</Badge>
+                    {account.id === contact.mainAccountId ? (
+                      <Badge variant="filled" size="sm">
+                        Main
+                      </Badge>
+                    ) : null}
+                    <Badge color={STATUS_COLORS[account.status]} variant="light" size="sm">
+                      {STATUS_LABELS[account.status]}
+                    </Badge>
                   </Group>
                 </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
         </Table>
-        {contact.accounts.length === 0 ? <Text size="sm" c="dimmed">Not linked to any account. Link it from an account’s Contacts tab.</Text> : null}
+        {contact.accounts.length === 0 ? (
+          <Text size="sm" c="dimmed">
+            Not linked to any account. Link it from an account’s Contacts tab.
+          </Text>
+        ) : null}
       </Stack>
     </Card>
   );
@@ -101,7 +141,12 @@ function LinkedAccountsCard({ contact }: { contact: Contact }) {
 export function ContactPage(): ReactElement {
   const { contactId } = routeApi.useParams();
   const contact = useQuery(contactQuery(contactId));
-  if (contact.isPending) return <Center p="xl"><Loader /></Center>;
+  if (contact.isPending)
+    return (
+      <Center p="xl">
+        <Loader />
+      </Center>
+    );
   if (contact.error) return <ErrorAlert error={contact.error} title="This contact could not be loaded" />;
   const { data } = contact;
   return (

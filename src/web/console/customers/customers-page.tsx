@@ -1,7 +1,30 @@
-import { Badge, Button, Card, Center, Group, Loader, Pagination, SegmentedControl, Select, Stack, Table, Text, TextInput, ThemeIcon, UnstyledButton } from '@mantine/core';
+import {
+  Badge,
+  Button,
+  Card,
+  Center,
+  Group,
+  Loader,
+  Pagination,
+  SegmentedControl,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  ThemeIcon,
+  UnstyledButton,
+} from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
-import { IconBuilding, IconBuildingSkyscraper, IconChevronDown, IconChevronUp, IconSearch, IconSelector } from '@tabler/icons-react';
+import {
+  IconBuilding,
+  IconBuildingSkyscraper,
+  IconChevronDown,
+  IconChevronUp,
+  IconSearch,
+  IconSelector,
+} from '@tabler/icons-react';
 import { useState, type ReactElement } from 'react';
 import type { AccountKind, AccountStatus, ListCustomersQuery } from '../../../shared/customer-contracts.ts';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
@@ -14,13 +37,24 @@ import { customerListQuery } from './customers-api.ts';
 type Sort = NonNullable<ListCustomersQuery['sort']>;
 const PAGE_SIZE = 25;
 
-function SortHeader(props: { label: string; column: Sort; sort: Sort; direction: 'asc' | 'desc'; onSort: (column: Sort) => void }) {
+function SortHeader(props: {
+  label: string;
+  column: Sort;
+  sort: Sort;
+  direction: 'asc' | 'desc';
+  onSort: (column: Sort) => void;
+}) {
   const active = props.sort === props.column;
   const Icon = active ? (props.direction === 'asc' ? IconChevronUp : IconChevronDown) : IconSelector;
   return (
     <Table.Th aria-sort={active ? (props.direction === 'asc' ? 'ascending' : 'descending') : 'none'}>
       <UnstyledButton onClick={() => props.onSort(props.column)}>
-        <Group gap={4} wrap="nowrap"><Text fw={600} size="sm">{props.label}</Text><Icon size={14} /></Group>
+        <Group gap={4} wrap="nowrap">
+          <Text fw={600} size="sm">
+            {props.label}
+          </Text>
+          <Icon size={14} />
+        </Group>
       </UnstyledButton>
     </Table.Th>
   );
@@ -36,9 +70,17 @@ export function CustomersPage(): ReactElement {
   const [page, setPage] = useState(1);
   const [creating, setCreating] = useState<AccountKind | null>(null);
 
-  const customers = useQuery(customerListQuery({
-    search: debouncedSearch || undefined, status: status ?? undefined, kind: kind === 'all' ? undefined : kind, sort, direction, page, pageSize: PAGE_SIZE,
-  }));
+  const customers = useQuery(
+    customerListQuery({
+      search: debouncedSearch || undefined,
+      status: status ?? undefined,
+      kind: kind === 'all' ? undefined : kind,
+      sort,
+      direction,
+      page,
+      pageSize: PAGE_SIZE,
+    }),
+  );
   const onSort = (column: Sort) => {
     if (column === sort) setDirection(direction === 'asc' ? 'desc' : 'asc');
     else {
@@ -54,12 +96,20 @@ export function CustomersPage(): ReactElement {
     <Page
       title="Customers"
       description="Management companies and properties you serve. Search by name, account number or any contact email."
-      actions={(
+      actions={
         <>
-          <Button variant="default" leftSection={<IconBuildingSkyscraper size={16} />} onClick={() => setCreating('management_company')}>New management company</Button>
-          <Button leftSection={<IconBuilding size={16} />} onClick={() => setCreating('property')}>New property</Button>
+          <Button
+            variant="default"
+            leftSection={<IconBuildingSkyscraper size={16} />}
+            onClick={() => setCreating('management_company')}
+          >
+            New management company
+          </Button>
+          <Button leftSection={<IconBuilding size={16} />} onClick={() => setCreating('property')}>
+            New property
+          </Button>
         </>
-      )}
+      }
     >
       <Group align="flex-end">
         <TextInput
@@ -73,10 +123,18 @@ export function CustomersPage(): ReactElement {
           }}
           style={{ flex: 1, minWidth: 240 }}
         />
-        <Select label="Status" placeholder="Any status" clearable data={STATUS_OPTIONS} value={status} onChange={(value) => {
-          setStatus(value as AccountStatus | null);
-          setPage(1);
-        }} w={170} />
+        <Select
+          label="Status"
+          placeholder="Any status"
+          clearable
+          data={STATUS_OPTIONS}
+          value={status}
+          onChange={(value) => {
+            setStatus(value as AccountStatus | null);
+            setPage(1);
+          }}
+          w={170}
+        />
         <SegmentedControl
           aria-label="Kind"
           value={kind}
@@ -84,7 +142,11 @@ export function CustomersPage(): ReactElement {
             setKind(value as AccountKind | 'all');
             setPage(1);
           }}
-          data={[{ value: 'all', label: 'All' }, { value: 'management_company', label: 'Companies' }, { value: 'property', label: 'Properties' }]}
+          data={[
+            { value: 'all', label: 'All' },
+            { value: 'management_company', label: 'Companies' },
+            { value: 'property', label: 'Properties' },
+          ]}
         />
       </Group>
       <ErrorAlert error={customers.error} />
@@ -93,7 +155,13 @@ export function CustomersPage(): ReactElement {
           <Table.Thead>
             <Table.Tr>
               <SortHeader label="Name" column="name" sort={sort} direction={direction} onSort={onSort} />
-              <SortHeader label="Account number" column="accountNumber" sort={sort} direction={direction} onSort={onSort} />
+              <SortHeader
+                label="Account number"
+                column="accountNumber"
+                sort={sort}
+                direction={direction}
+                onSort={onSort}
+              />
               <Table.Th>Kind</Table.Th>
               <Table.Th>Management company</Table.Th>
               <Table.Th>City</Table.Th>
@@ -105,38 +173,88 @@ export function CustomersPage(): ReactElement {
             {customers.data?.items.map((customer) => (
               <Table.Tr key={customer.id}>
                 <Table.Td>
-                  <AnchorLink to="/console/customers/$accountId" params={{ accountId: customer.id }} fw={600}>{customer.name}</AnchorLink>
+                  <AnchorLink to="/console/customers/$accountId" params={{ accountId: customer.id }} fw={600}>
+                    {customer.name}
+                  </AnchorLink>
                 </Table.Td>
-                <Table.Td><Text size="sm" ff="monospace">{customer.accountNumber}</Text></Table.Td>
-                <Table.Td><Text size="sm">{KIND_LABELS[customer.kind]}</Text></Table.Td>
+                <Table.Td>
+                  <Text size="sm" ff="monospace">
+                    {customer.accountNumber}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm">{KIND_LABELS[customer.kind]}</Text>
+                </Table.Td>
                 <Table.Td>
                   {customer.parentAccountId ? (
-                    <AnchorLink to="/console/customers/$accountId" params={{ accountId: customer.parentAccountId }} size="sm">{customer.parentAccountName}</AnchorLink>
-                  ) : <Text size="sm" c="dimmed">—</Text>}
+                    <AnchorLink
+                      to="/console/customers/$accountId"
+                      params={{ accountId: customer.parentAccountId }}
+                      size="sm"
+                    >
+                      {customer.parentAccountName}
+                    </AnchorLink>
+                  ) : (
+                    <Text size="sm" c="dimmed">
+                      —
+                    </Text>
+                  )}
                 </Table.Td>
-                <Table.Td><Text size="sm">{[customer.city, customer.region].filter(Boolean).join(', ') || '—'}</Text></Table.Td>
-                <Table.Td><Badge color={STATUS_COLORS[customer.status]} variant="light">{STATUS_LABELS[customer.status]}</Badge></Table.Td>
-                <Table.Td>{customer.portalAccessEnabled ? <Badge color="cyan" variant="dot">Active</Badge> : <Text size="sm" c="dimmed">Off</Text>}</Table.Td>
+                <Table.Td>
+                  <Text size="sm">{[customer.city, customer.region].filter(Boolean).join(', ') || '—'}</Text>
+                </Table.Td>
+                <Table.Td>
+                  <Badge color={STATUS_COLORS[customer.status]} variant="light">
+                    {STATUS_LABELS[customer.status]}
+                  </Badge>
+                </Table.Td>
+                <Table.Td>
+                  {customer.portalAccessEnabled ? (
+                    <Badge color="cyan" variant="dot">
+                      Active
+                    </Badge>
+                  ) : (
+                    <Text size="sm" c="dimmed">
+                      Off
+                    </Text>
+                  )}
+                </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
         </Table>
-        {customers.isPending ? <Center p="xl"><Loader size="sm" /></Center> : null}
+        {customers.isPending ? (
+          <Center p="xl">
+            <Loader size="sm" />
+          </Center>
+        ) : null}
         {customers.data && customers.data.items.length === 0 ? (
           <Stack align="center" gap="xs" py="xl">
-            <ThemeIcon size={48} radius="xl" variant="light"><IconBuildingSkyscraper size={26} /></ThemeIcon>
+            <ThemeIcon size={48} radius="xl" variant="light">
+              <IconBuildingSkyscraper size={26} />
+            </ThemeIcon>
             <Text fw={600}>{filtered ? 'No customers match' : 'No customers yet'}</Text>
-            <Text c="dimmed" size="sm">{filtered ? 'Try another search or clear the filters.' : 'Add a management company or a property to get started.'}</Text>
+            <Text c="dimmed" size="sm">
+              {filtered
+                ? 'Try another search or clear the filters.'
+                : 'Add a management company or a property to get started.'}
+            </Text>
           </Stack>
         ) : null}
       </Card>
       {customers.data ? (
         <Group justify="space-between">
-          <Text size="sm" c="dimmed">{customers.data.total} {customers.data.total === 1 ? 'customer' : 'customers'}</Text>
+          <Text size="sm" c="dimmed">
+            {customers.data.total} {customers.data.total === 1 ? 'customer' : 'customers'}
+          </Text>
           {totalPages > 1 ? <Pagination total={totalPages} value={page} onChange={setPage} /> : null}
         </Group>
       ) : null}
-      <AccountCreateModal kind="management_company" opened={creating === 'management_company'} onClose={() => setCreating(null)} />
+      <AccountCreateModal
+        kind="management_company"
+        opened={creating === 'management_company'}
+        onClose={() => setCreating(null)}
+      />
       <AccountCreateModal kind="property" opened={creating === 'property'} onClose={() => setCreating(null)} />
     </Page>
   );

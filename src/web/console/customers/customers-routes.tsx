@@ -10,7 +10,8 @@ export const customersConsoleRoutes = [
     getParentRoute: () => consoleRoute,
     path: 'customers/$accountId',
     // ?tab= opens a tab directly, so other pages can link to e.g. the Contacts tab.
-    validateSearch: (search: Record<string, unknown>): { tab?: string } => (typeof search.tab === 'string' ? { tab: search.tab } : {}),
+    validateSearch: (search: Record<string, unknown>): { tab?: string } =>
+      typeof search.tab === 'string' ? { tab: search.tab } : {},
     component: AccountPage,
   }),
   createRoute({ getParentRoute: () => consoleRoute, path: 'contacts/$contactId', component: ContactPage }),

@@ -33,7 +33,8 @@ export const notificationSettingsQuery = queryOptions({
 export function useRetryOutboxMessage() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => api.post<OutboxMessageView>(`/api/staff/outbox-messages/${encodeURIComponent(id)}/retry`),
+    mutationFn: (id: string) =>
+      api.post<OutboxMessageView>(`/api/staff/outbox-messages/${encodeURIComponent(id)}/retry`),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['outbox-messages'] }),
   });
 }
@@ -41,7 +42,8 @@ export function useRetryOutboxMessage() {
 export function useUpdateMessageTemplate(kind: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: MessageTemplateBody) => api.put<MessageTemplateView>(`/api/staff/message-templates/${encodeURIComponent(kind)}`, body),
+    mutationFn: (body: MessageTemplateBody) =>
+      api.put<MessageTemplateView>(`/api/staff/message-templates/${encodeURIComponent(kind)}`, body),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: messageTemplatesQuery.queryKey }),
   });
 }
@@ -56,7 +58,8 @@ export function useResetMessageTemplate(kind: string) {
 
 export function usePreviewMessageTemplate(kind: string) {
   return useMutation({
-    mutationFn: (body: MessageTemplateBody) => api.post<MessagePreview>(`/api/staff/message-templates/${encodeURIComponent(kind)}/preview`, body),
+    mutationFn: (body: MessageTemplateBody) =>
+      api.post<MessagePreview>(`/api/staff/message-templates/${encodeURIComponent(kind)}/preview`, body),
   });
 }
 
@@ -64,7 +67,9 @@ export function useUpdateNotificationSetting() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: { kind: string; enabled: boolean }) =>
-      api.put<NotificationSetting>(`/api/staff/notification-settings/${encodeURIComponent(input.kind)}`, { enabled: input.enabled }),
+      api.put<NotificationSetting>(`/api/staff/notification-settings/${encodeURIComponent(input.kind)}`, {
+        enabled: input.enabled,
+      }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: notificationSettingsQuery.queryKey }),
   });
 }
@@ -72,7 +77,8 @@ export function useUpdateNotificationSetting() {
 export function useSendTestMessage() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: { channel: OutboxChannel; to: string }) => api.post<{ id: string }>('/api/staff/notification-test-messages', body),
+    mutationFn: (body: { channel: OutboxChannel; to: string }) =>
+      api.post<{ id: string }>('/api/staff/notification-test-messages', body),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['outbox-messages'] }),
   });
 }

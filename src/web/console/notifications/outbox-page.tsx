@@ -1,4 +1,18 @@
-import { Alert, Badge, Button, Card, Drawer, Group, Loader, Select, Stack, Table, Text, TextInput, type MantineColor } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Drawer,
+  Group,
+  Loader,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  type MantineColor,
+} from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
@@ -21,7 +35,11 @@ const STATUS_LABELS: Record<OutboxStatus, { label: string; color: MantineColor }
 
 function StatusBadge({ status }: { status: OutboxStatus }) {
   const { label, color } = STATUS_LABELS[status];
-  return <Badge color={color} variant="light">{label}</Badge>;
+  return (
+    <Badge color={color} variant="light">
+      {label}
+    </Badge>
+  );
 }
 
 const formatTime = (value: string | null) => (value ? new Date(value).toLocaleString() : '—');
@@ -35,14 +53,23 @@ export function OutboxPage() {
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const templates = useQuery(messageTemplatesQuery);
   const messages = useQuery({
-    ...outboxMessagesQuery({ status: (status as OutboxStatus | null) ?? undefined, kind: kind ?? undefined, search: debouncedSearch || undefined, page, pageSize: 50 }),
+    ...outboxMessagesQuery({
+      status: (status as OutboxStatus | null) ?? undefined,
+      kind: kind ?? undefined,
+      search: debouncedSearch || undefined,
+      page,
+      pageSize: 50,
+    }),
     placeholderData: keepPreviousData,
   });
   const selected = messages.data?.items.find((message) => message.id === selectedId) ?? null;
   const filtered = Boolean(status || kind || debouncedSearch);
 
   return (
-    <Page title="Outbox" description="Every email and text message Portico sends, newest first. Without an SMTP or SMS provider configured, messages are kept here instead of being sent.">
+    <Page
+      title="Outbox"
+      description="Every email and text message Portico sends, newest first. Without an SMTP or SMS provider configured, messages are kept here instead of being sent."
+    >
       <Group align="flex-end">
         <TextInput
           label="Recipient"
@@ -97,35 +124,72 @@ export function OutboxPage() {
           <Table.Tbody>
             {messages.data?.items.map((message) => (
               <Table.Tr key={message.id} onClick={() => setSelectedId(message.id)} style={{ cursor: 'pointer' }}>
-                <Table.Td><Text size="sm">{formatTime(message.createdAt)}</Text></Table.Td>
+                <Table.Td>
+                  <Text size="sm">{formatTime(message.createdAt)}</Text>
+                </Table.Td>
                 <Table.Td>
                   <Group gap={6} wrap="nowrap">
-                    {message.channel === 'email' ? <IconMail size={16} aria-label="Email" /> : <IconMessage size={16} aria-label="Text message" />}
+                    {message.channel === 'email' ? (
+                      <IconMail size={16} aria-label="Email" />
+                    ) : (
+                      <IconMessage size={16} aria-label="Text message" />
+                    )}
                     <Text size="sm">{message.kindLabel}</Text>
                   </Group>
                 </Table.Td>
                 <Table.Td>
-                  <Button variant="subtle" size="compact-sm" onClick={() => setSelectedId(message.id)} aria-label={`Open message to ${message.to.join(', ')}`}>
+                  <Button
+                    variant="subtle"
+                    size="compact-sm"
+                    onClick={() => setSelectedId(message.id)}
+                    aria-label={`Open message to ${message.to.join(', ')}`}
+                  >
                     {message.to.join(', ')}
                   </Button>
                 </Table.Td>
-                <Table.Td><Text size="sm" c={message.subject ? undefined : 'dimmed'}>{message.subject ?? '—'}</Text></Table.Td>
-                <Table.Td><StatusBadge status={message.status} /></Table.Td>
-                <Table.Td><Text size="sm">{message.attempts}</Text></Table.Td>
+                <Table.Td>
+                  <Text size="sm" c={message.subject ? undefined : 'dimmed'}>
+                    {message.subject ?? '—'}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <StatusBadge status={message.status} />
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm">{message.attempts}</Text>
+                </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
         </Table>
-        {messages.isLoading ? <Group justify="center" p="md"><Loader size="sm" /></Group> : null}
+        {messages.isLoading ? (
+          <Group justify="center" p="md">
+            <Loader size="sm" />
+          </Group>
+        ) : null}
         {messages.data && messages.data.items.length === 0 ? (
-          <Text c="dimmed" p="md">{filtered ? 'No messages match these filters.' : 'No messages yet. Messages appear here as soon as Portico queues them.'}</Text>
+          <Text c="dimmed" p="md">
+            {filtered
+              ? 'No messages match these filters.'
+              : 'No messages yet. Messages appear here as soon as Portico queues them.'}
+          </Text>
         ) : null}
       </Card>
       <Group justify="flex-end">
-        <Button variant="default" disabled={page === 1} onClick={() => setPage((value) => value - 1)}>Newer</Button>
-        <Button variant="default" disabled={!messages.data?.hasMore} onClick={() => setPage((value) => value + 1)}>Older</Button>
+        <Button variant="default" disabled={page === 1} onClick={() => setPage((value) => value - 1)}>
+          Newer
+        </Button>
+        <Button variant="default" disabled={!messages.data?.hasMore} onClick={() => setPage((value) => value + 1)}>
+          Older
+        </Button>
       </Group>
-      <Drawer opened={selected !== null} onClose={() => setSelectedId(null)} position="right" size="xl" title={selected ? `${selected.kindLabel} message` : ''}>
+      <Drawer
+        opened={selected !== null}
+        onClose={() => setSelectedId(null)}
+        position="right"
+        size="xl"
+        title={selected ? `${selected.kindLabel} message` : ''}
+      >
         {selected ? <OutboxMessageDetail message={selected} /> : null}
       </Drawer>
     </Page>
@@ -135,8 +199,12 @@ export function OutboxPage() {
 function Detail({ label, children }: { label: string; children: React.ReactNode }) {
   return (
     <Group gap="xs" wrap="nowrap" align="flex-start">
-      <Text size="sm" c="dimmed" w={120} style={{ flexShrink: 0 }}>{label}</Text>
-      <Text size="sm" component="div">{children}</Text>
+      <Text size="sm" c="dimmed" w={120} style={{ flexShrink: 0 }}>
+        {label}
+      </Text>
+      <Text size="sm" component="div">
+        {children}
+      </Text>
     </Group>
   );
 }
@@ -146,16 +214,24 @@ function OutboxMessageDetail({ message }: { message: OutboxMessageView }) {
   return (
     <Stack>
       <Stack gap={6}>
-        <Detail label="Status"><StatusBadge status={message.status} /></Detail>
+        <Detail label="Status">
+          <StatusBadge status={message.status} />
+        </Detail>
         <Detail label="Recipients">{message.to.join(', ')}</Detail>
         <Detail label="Channel">{message.channel === 'email' ? 'Email' : 'Text message'}</Detail>
         <Detail label="Attempts">{message.attempts}</Detail>
         <Detail label="Created">{formatTime(message.createdAt)}</Detail>
         <Detail label="Sent">{formatTime(message.sentAt)}</Detail>
-        {message.status === 'queued' && message.attempts > 0 ? <Detail label="Next attempt">{formatTime(message.nextAttemptAt)}</Detail> : null}
+        {message.status === 'queued' && message.attempts > 0 ? (
+          <Detail label="Next attempt">{formatTime(message.nextAttemptAt)}</Detail>
+        ) : null}
         {message.expiresAt ? <Detail label="Link expires">{formatTime(message.expiresAt)}</Detail> : null}
       </Stack>
-      {message.lastError ? <Alert color="red" variant="light" title="Last error">{message.lastError}</Alert> : null}
+      {message.lastError ? (
+        <Alert color="red" variant="light" title="Last error">
+          {message.lastError}
+        </Alert>
+      ) : null}
       {message.status === 'dead' ? (
         <Group>
           <Button
@@ -163,7 +239,12 @@ function OutboxMessageDetail({ message }: { message: OutboxMessageView }) {
             loading={retry.isPending}
             onClick={() =>
               retry.mutate(message.id, {
-                onSuccess: () => notifications.show({ color: 'teal', title: 'Queued again', message: 'The message will be sent with a fresh set of attempts.' }),
+                onSuccess: () =>
+                  notifications.show({
+                    color: 'teal',
+                    title: 'Queued again',
+                    message: 'The message will be sent with a fresh set of attempts.',
+                  }),
               })
             }
           >

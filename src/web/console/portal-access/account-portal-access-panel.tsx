@@ -11,17 +11,30 @@ export function AccountPortalAccessPanel({ accountId }: { accountId: string }) {
     <Card withBorder radius="md" padding="lg">
       <Stack>
         <Group justify="space-between">
-          <Title order={3} size="h4">Portal access</Title>
+          <Title order={3} size="h4">
+            Portal access
+          </Title>
           {access.data ? (
             <Badge variant="light" color={access.data.portalAccessEnabled ? 'teal' : 'gray'} size="lg">
               {access.data.portalAccessEnabled ? 'Account portal access on' : 'Account portal access off'}
             </Badge>
           ) : null}
         </Group>
-        <Text size="sm" c="dimmed">Contacts get their own portal email and access on their contact page. “Activate portal access” in the account header switches the whole account: off blocks all of them at once and signs them out.</Text>
+        <Text size="sm" c="dimmed">
+          Contacts get their own portal email and access on their contact page. “Activate portal access” in the account
+          header switches the whole account: off blocks all of them at once and signs them out.
+        </Text>
         <ErrorAlert error={access.error} />
-        {access.isPending ? <Center p="md"><Loader size="sm" aria-label="Loading portal access" /></Center> : null}
-        {access.data && access.data.contacts.length === 0 ? <Text size="sm" c="dimmed">This account has no contacts yet.</Text> : null}
+        {access.isPending ? (
+          <Center p="md">
+            <Loader size="sm" aria-label="Loading portal access" />
+          </Center>
+        ) : null}
+        {access.data && access.data.contacts.length === 0 ? (
+          <Text size="sm" c="dimmed">
+            This account has no contacts yet.
+          </Text>
+        ) : null}
         {access.data && access.data.contacts.length > 0 ? (
           <Table striped aria-label="Contacts' portal access">
             <Table.Thead>
@@ -39,8 +52,14 @@ export function AccountPortalAccessPanel({ accountId }: { accountId: string }) {
                   <Table.Td>{contact.name}</Table.Td>
                   <Table.Td>{contact.portalEmail ?? '—'}</Table.Td>
                   <Table.Td>{contact.username ?? '—'}</Table.Td>
-                  <Table.Td><Badge variant="light" color={STATE_LABELS[contact.state].color}>{STATE_LABELS[contact.state].label}</Badge></Table.Td>
-                  <Table.Td>{contact.lastSignInAt ? new Date(contact.lastSignInAt).toLocaleString() : 'Never'}</Table.Td>
+                  <Table.Td>
+                    <Badge variant="light" color={STATE_LABELS[contact.state].color}>
+                      {STATE_LABELS[contact.state].label}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td>
+                    {contact.lastSignInAt ? new Date(contact.lastSignInAt).toLocaleString() : 'Never'}
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

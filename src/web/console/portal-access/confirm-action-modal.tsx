@@ -15,8 +15,18 @@ export function ConfirmActionModal({ pending, onClose }: { pending: PendingConfi
       <Stack>
         <Text size="sm">{pending?.message}</Text>
         <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>Cancel</Button>
-          <Button color="red" onClick={() => { pending?.onConfirm(); onClose(); }}>{pending?.confirmLabel}</Button>
+          <Button variant="default" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button
+            color="red"
+            onClick={() => {
+              pending?.onConfirm();
+              onClose();
+            }}
+          >
+            {pending?.confirmLabel}
+          </Button>
         </Group>
       </Stack>
     </Modal>

@@ -1,10 +1,33 @@
-import { Alert, Badge, Button, Card, Center, Checkbox, Code, CopyButton, Group, Loader, Modal, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Center,
+  Checkbox,
+  Code,
+  CopyButton,
+  Group,
+  Loader,
+  Modal,
+  Stack,
+  Switch,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useQuery } from '@tanstack/react-query';
 import { IconAlertTriangle, IconCopy, IconEye } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
-import type { LinkSent, PortalAccess, PortalAccessAction, TemporaryPassword } from '../../../shared/portal-access-contracts.ts';
+import type {
+  LinkSent,
+  PortalAccess,
+  PortalAccessAction,
+  TemporaryPassword,
+} from '../../../shared/portal-access-contracts.ts';
 import { ApiRequestError } from '../../api/client.ts';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
 import { ConfirmActionModal, type PendingConfirmation } from './confirm-action-modal.tsx';
@@ -14,14 +37,28 @@ import { DELIVERY_LABELS, describeEvent, LINK_STATE_LABELS, STATE_LABELS } from 
 type LinkPath = 'credential-create-email' | 'password-reset-email' | 'login-link-email' | 'welcome-email';
 
 const LINK_ACTIONS: Array<{ action: PortalAccessAction; path: LinkPath; label: string; sent: string }> = [
-  { action: 'send_credential_create', path: 'credential-create-email', label: 'Send credential-create email', sent: 'Credential-create email' },
-  { action: 'send_password_reset', path: 'password-reset-email', label: 'Send password reset email', sent: 'Password reset email' },
+  {
+    action: 'send_credential_create',
+    path: 'credential-create-email',
+    label: 'Send credential-create email',
+    sent: 'Credential-create email',
+  },
+  {
+    action: 'send_password_reset',
+    path: 'password-reset-email',
+    label: 'Send password reset email',
+    sent: 'Password reset email',
+  },
   { action: 'send_login_link', path: 'login-link-email', label: 'Send login link', sent: 'Login link' },
   { action: 'resend_welcome', path: 'welcome-email', label: 'Resend welcome email', sent: 'Welcome email' },
 ];
 
 function showError(error: unknown) {
-  notifications.show({ color: 'red', title: 'That did not work', message: error instanceof Error ? error.message : 'Try again.' });
+  notifications.show({
+    color: 'red',
+    title: 'That did not work',
+    message: error instanceof Error ? error.message : 'Try again.',
+  });
 }
 
 /** The portal-access panel on the staff contact page: state, actions and the access timeline. */
@@ -31,11 +68,21 @@ export function ContactPortalAccessPanel({ contactId }: { contactId: string }) {
     <Card withBorder radius="md" padding="lg" component="section" aria-label="Portal access">
       <Stack>
         <Group justify="space-between">
-          <Title order={3} size="h4">Portal access</Title>
-          {access.data ? <Badge color={STATE_LABELS[access.data.state].color} variant="light" size="lg">{STATE_LABELS[access.data.state].label}</Badge> : null}
+          <Title order={3} size="h4">
+            Portal access
+          </Title>
+          {access.data ? (
+            <Badge color={STATE_LABELS[access.data.state].color} variant="light" size="lg">
+              {STATE_LABELS[access.data.state].label}
+            </Badge>
+          ) : null}
         </Group>
         <ErrorAlert error={access.error} />
-        {access.isPending ? <Center p="md"><Loader size="sm" aria-label="Loading portal access" /></Center> : null}
+        {access.isPending ? (
+          <Center p="md">
+            <Loader size="sm" aria-label="Loading portal access" />
+          </Center>
+        ) : null}
         {access.data ? <PortalAccessBody contactId={contactId} access={access.data} /> : null}
         <AccessTimeline contactId={contactId} />
       </Stack>
@@ -49,57 +96,123 @@ function PortalAccessBody({ contactId, access }: { contactId: string; access: Po
   const [temporaryOpen, setTemporaryOpen] = useState(false);
   const [confirmation, setConfirmation] = useState<PendingConfirmation | null>(null);
 
-  const sendLink = (path: LinkPath, sentLabel: string) => actions.sendLink.mutate(path, {
-    onSuccess: (result: LinkSent) => notifications.show({
-      color: result.queued ? 'teal' : 'yellow',
-      title: result.queued ? `${sentLabel} queued` : `${sentLabel} not sent`,
-      message: result.queued ? `Sending to ${result.sentTo}. Ask the contact to check their junk or spam folder if it does not arrive.` : 'This email kind is switched off in notification settings.',
-    }),
-    onError: showError,
-  });
+  const sendLink = (path: LinkPath, sentLabel: string) =>
+    actions.sendLink.mutate(path, {
+      onSuccess: (result: LinkSent) =>
+        notifications.show({
+          color: result.queued ? 'teal' : 'yellow',
+          title: result.queued ? `${sentLabel} queued` : `${sentLabel} not sent`,
+          message: result.queued
+            ? `Sending to ${result.sentTo}. Ask the contact to check their junk or spam folder if it does not arrive.`
+            : 'This email kind is switched off in notification settings.',
+        }),
+      onError: showError,
+    });
 
-  const confirmDeleteUsername = () => setConfirmation({
-    title: 'Delete the username?',
-    message: 'The username and password are removed and the contact is signed out. Use this when someone new takes over the login; then send a credential-create email.',
-    confirmLabel: 'Delete username',
-    onConfirm: () => actions.deleteUsername.mutate(undefined, { onSuccess: () => notifications.show({ color: 'teal', title: 'Username deleted', message: 'The contact can set up a new login.' }), onError: showError }),
-  });
+  const confirmDeleteUsername = () =>
+    setConfirmation({
+      title: 'Delete the username?',
+      message:
+        'The username and password are removed and the contact is signed out. Use this when someone new takes over the login; then send a credential-create email.',
+      confirmLabel: 'Delete username',
+      onConfirm: () =>
+        actions.deleteUsername.mutate(undefined, {
+          onSuccess: () =>
+            notifications.show({
+              color: 'teal',
+              title: 'Username deleted',
+              message: 'The contact can set up a new login.',
+            }),
+          onError: showError,
+        }),
+    });
 
-  const startViewAs = () => actions.viewAs.mutate(undefined, {
-    onSuccess: (result) => window.open(result.portalUrl, '_blank', 'noopener'),
-    onError: showError,
-  });
+  const startViewAs = () =>
+    actions.viewAs.mutate(undefined, {
+      onSuccess: (result) => window.open(result.portalUrl, '_blank', 'noopener'),
+      onError: showError,
+    });
 
   return (
     <Stack>
-      <Text size="sm" c="dimmed">{STATE_LABELS[access.state].help}</Text>
+      <Text size="sm" c="dimmed">
+        {STATE_LABELS[access.state].help}
+      </Text>
       {!access.accountAccessEnabled ? (
-        <Alert color="orange" variant="light" icon={<IconAlertTriangle size={18} />} title="Portal access is off on the account">
+        <Alert
+          color="orange"
+          variant="light"
+          icon={<IconAlertTriangle size={18} />}
+          title="Portal access is off on the account"
+        >
           Turn on “activate portal access” on this contact’s account (Portal access tab) before sending links.
         </Alert>
       ) : null}
       <AccessSwitchForm contactId={contactId} access={access} confirm={setConfirmation} />
-      {access.enabled ? <UsernameForm contactId={contactId} access={access} onDelete={can('delete_username') ? confirmDeleteUsername : null} /> : null}
+      {access.enabled ? (
+        <UsernameForm
+          contactId={contactId}
+          access={access}
+          onDelete={can('delete_username') ? confirmDeleteUsername : null}
+        />
+      ) : null}
       {access.lastSignInAt || access.lockedUntil ? (
         <Group gap="xl">
-          {access.lastSignInAt ? <Text size="sm">Last sign-in: {new Date(access.lastSignInAt).toLocaleString()}</Text> : null}
-          {access.lockedUntil ? <Text size="sm" c="red">Locked until {new Date(access.lockedUntil).toLocaleString()}</Text> : null}
+          {access.lastSignInAt ? (
+            <Text size="sm">Last sign-in: {new Date(access.lastSignInAt).toLocaleString()}</Text>
+          ) : null}
+          {access.lockedUntil ? (
+            <Text size="sm" c="red">
+              Locked until {new Date(access.lockedUntil).toLocaleString()}
+            </Text>
+          ) : null}
         </Group>
       ) : null}
       <Group gap="sm">
         {LINK_ACTIONS.filter((item) => can(item.action)).map((item) => (
-          <Button key={item.action} variant="light" size="sm" loading={actions.sendLink.isPending && actions.sendLink.variables === item.path} onClick={() => sendLink(item.path, item.sent)}>
+          <Button
+            key={item.action}
+            variant="light"
+            size="sm"
+            loading={actions.sendLink.isPending && actions.sendLink.variables === item.path}
+            onClick={() => sendLink(item.path, item.sent)}
+          >
             {item.label}
           </Button>
         ))}
-        {can('set_temporary_password') ? <Button variant="light" size="sm" onClick={() => setTemporaryOpen(true)}>Create password</Button> : null}
+        {can('set_temporary_password') ? (
+          <Button variant="light" size="sm" onClick={() => setTemporaryOpen(true)}>
+            Create password
+          </Button>
+        ) : null}
         {can('unlock') ? (
-          <Button variant="light" color="orange" size="sm" loading={actions.unlock.isPending}
-            onClick={() => actions.unlock.mutate(undefined, { onSuccess: () => notifications.show({ color: 'teal', title: 'Unlocked', message: 'The contact can sign in again.' }), onError: showError })}>
+          <Button
+            variant="light"
+            color="orange"
+            size="sm"
+            loading={actions.unlock.isPending}
+            onClick={() =>
+              actions.unlock.mutate(undefined, {
+                onSuccess: () =>
+                  notifications.show({ color: 'teal', title: 'Unlocked', message: 'The contact can sign in again.' }),
+                onError: showError,
+              })
+            }
+          >
             Unlock
           </Button>
         ) : null}
-        {can('view_as') ? <Button variant="default" size="sm" leftSection={<IconEye size={16} />} loading={actions.viewAs.isPending} onClick={startViewAs}>View portal as this contact</Button> : null}
+        {can('view_as') ? (
+          <Button
+            variant="default"
+            size="sm"
+            leftSection={<IconEye size={16} />}
+            loading={actions.viewAs.isPending}
+            onClick={startViewAs}
+          >
+            View portal as this contact
+          </Button>
+        ) : null}
       </Group>
       <TemporaryPasswordModal contactId={contactId} opened={temporaryOpen} onClose={() => setTemporaryOpen(false)} />
       <ConfirmActionModal pending={confirmation} onClose={() => setConfirmation(null)} />
@@ -107,9 +220,23 @@ function PortalAccessBody({ contactId, access }: { contactId: string; access: Po
   );
 }
 
-function AccessSwitchForm({ contactId, access, confirm }: { contactId: string; access: PortalAccess; confirm: (pending: PendingConfirmation) => void }) {
+function AccessSwitchForm({
+  contactId,
+  access,
+  confirm,
+}: {
+  contactId: string;
+  access: PortalAccess;
+  confirm: (pending: PendingConfirmation) => void;
+}) {
   const actions = usePortalAccessActions(contactId);
-  const form = useForm({ initialValues: { portalEmail: access.portalEmail ?? access.suggestedEmail ?? '', enabled: access.enabled, invite: true } });
+  const form = useForm({
+    initialValues: {
+      portalEmail: access.portalEmail ?? access.suggestedEmail ?? '',
+      enabled: access.enabled,
+      invite: true,
+    },
+  });
   const { setValues } = form;
   useEffect(() => {
     setValues({ portalEmail: access.portalEmail ?? access.suggestedEmail ?? '', enabled: access.enabled });
@@ -120,59 +247,123 @@ function AccessSwitchForm({ contactId, access, confirm }: { contactId: string; a
     if (!values.enabled && access.enabled) {
       confirm({
         title: 'Turn portal access off?',
-        message: 'The contact is signed out at once, every link already sent stops working, and turning access back on needs a new invitation.',
+        message:
+          'The contact is signed out at once, every link already sent stops working, and turning access back on needs a new invitation.',
         confirmLabel: 'Turn off',
-        onConfirm: () => actions.revoke.mutate(undefined, { onSuccess: () => notifications.show({ color: 'teal', title: 'Portal access turned off', message: 'Sessions ended and links revoked.' }), onError: showError }),
+        onConfirm: () =>
+          actions.revoke.mutate(undefined, {
+            onSuccess: () =>
+              notifications.show({
+                color: 'teal',
+                title: 'Portal access turned off',
+                message: 'Sessions ended and links revoked.',
+              }),
+            onError: showError,
+          }),
       });
       return;
     }
     if (!values.enabled) return;
-    actions.grant.mutate({ portalEmail: values.portalEmail, sendCredentialCreateEmail: values.invite && !setUp }, {
-      onSuccess: (result) => notifications.show({
-        color: 'teal',
-        title: 'Portal access saved',
-        message: result.credentialCreateEmailQueued ? `A credential-create email is on its way to ${result.access.portalEmail}.` : 'No email was sent.',
-      }),
-      onError: (error) => (error instanceof ApiRequestError && error.fields.length ? form.setErrors(error.fieldErrors()) : showError(error)),
-    });
+    actions.grant.mutate(
+      { portalEmail: values.portalEmail, sendCredentialCreateEmail: values.invite && !setUp },
+      {
+        onSuccess: (result) =>
+          notifications.show({
+            color: 'teal',
+            title: 'Portal access saved',
+            message: result.credentialCreateEmailQueued
+              ? `A credential-create email is on its way to ${result.access.portalEmail}.`
+              : 'No email was sent.',
+          }),
+        onError: (error) =>
+          error instanceof ApiRequestError && error.fields.length
+            ? form.setErrors(error.fieldErrors())
+            : showError(error),
+      },
+    );
   });
 
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
         <Group align="flex-end" gap="sm">
-          <TextInput label="Portal email" description="The contact signs in with it and receives every access email" type="email" w={320} {...form.getInputProps('portalEmail')} />
+          <TextInput
+            label="Portal email"
+            description="The contact signs in with it and receives every access email"
+            type="email"
+            w={320}
+            {...form.getInputProps('portalEmail')}
+          />
           <Switch label="Portal access" mb={8} {...form.getInputProps('enabled', { type: 'checkbox' })} />
-          <Button type="submit" size="sm" loading={actions.grant.isPending || actions.revoke.isPending}>Save</Button>
+          <Button type="submit" size="sm" loading={actions.grant.isPending || actions.revoke.isPending}>
+            Save
+          </Button>
         </Group>
-        {form.values.enabled && !setUp ? <Checkbox label="Email a credential-create link when saving" {...form.getInputProps('invite', { type: 'checkbox' })} /> : null}
+        {form.values.enabled && !setUp ? (
+          <Checkbox
+            label="Email a credential-create link when saving"
+            {...form.getInputProps('invite', { type: 'checkbox' })}
+          />
+        ) : null}
       </Stack>
     </form>
   );
 }
 
-function UsernameForm({ contactId, access, onDelete }: { contactId: string; access: PortalAccess; onDelete: (() => void) | null }) {
+function UsernameForm({
+  contactId,
+  access,
+  onDelete,
+}: {
+  contactId: string;
+  access: PortalAccess;
+  onDelete: (() => void) | null;
+}) {
   const actions = usePortalAccessActions(contactId);
   const form = useForm({ initialValues: { username: access.username ?? '' } });
   const { setValues } = form;
   useEffect(() => setValues({ username: access.username ?? '' }), [access.username, setValues]);
-  const submit = form.onSubmit(({ username }) => actions.updateUsername.mutate(username, {
-    onSuccess: () => notifications.show({ color: 'teal', title: 'Username updated', message: 'Tell the contact their new username.' }),
-    onError: (error) => (error instanceof ApiRequestError && error.fields.length ? form.setErrors(error.fieldErrors()) : showError(error)),
-  }));
+  const submit = form.onSubmit(({ username }) =>
+    actions.updateUsername.mutate(username, {
+      onSuccess: () =>
+        notifications.show({
+          color: 'teal',
+          title: 'Username updated',
+          message: 'Tell the contact their new username.',
+        }),
+      onError: (error) =>
+        error instanceof ApiRequestError && error.fields.length
+          ? form.setErrors(error.fieldErrors())
+          : showError(error),
+    }),
+  );
   return (
     <form onSubmit={submit} noValidate>
       <Group align="flex-end" gap="sm">
         <TextInput label="Portal username" placeholder="Not set yet" w={320} {...form.getInputProps('username')} />
-        <Button type="submit" variant="default" size="sm" loading={actions.updateUsername.isPending}>Update</Button>
-        {onDelete ? <Button variant="subtle" color="red" size="sm" onClick={onDelete}>Delete</Button> : null}
+        <Button type="submit" variant="default" size="sm" loading={actions.updateUsername.isPending}>
+          Update
+        </Button>
+        {onDelete ? (
+          <Button variant="subtle" color="red" size="sm" onClick={onDelete}>
+            Delete
+          </Button>
+        ) : null}
       </Group>
     </form>
   );
 }
 
 /** Seed 004 "create your client's password": generated, shown once, temporary, optionally emailed. */
-function TemporaryPasswordModal({ contactId, opened, onClose }: { contactId: string; opened: boolean; onClose: () => void }) {
+function TemporaryPasswordModal({
+  contactId,
+  opened,
+  onClose,
+}: {
+  contactId: string;
+  opened: boolean;
+  onClose: () => void;
+}) {
   const actions = usePortalAccessActions(contactId);
   const [sendEmail, setSendEmail] = useState(false);
   const [result, setResult] = useState<TemporaryPassword | null>(null);
@@ -186,24 +377,49 @@ function TemporaryPasswordModal({ contactId, opened, onClose }: { contactId: str
     <Modal opened={opened} onClose={close} title="Create a password for this contact">
       {result ? (
         <Stack>
-          <Alert color="yellow" variant="light" title="Shown once">Copy it now; it cannot be shown again. It works until {new Date(result.expiresAt).toLocaleString()} and must be changed at first sign-in.</Alert>
+          <Alert color="yellow" variant="light" title="Shown once">
+            Copy it now; it cannot be shown again. It works until {new Date(result.expiresAt).toLocaleString()} and must
+            be changed at first sign-in.
+          </Alert>
           <Group gap="sm">
-            <Code fz="lg" aria-label="Temporary password">{result.password}</Code>
+            <Code fz="lg" aria-label="Temporary password">
+              {result.password}
+            </Code>
             <CopyButton value={result.password}>
-              {({ copied, copy }) => <Button size="xs" variant="light" leftSection={<IconCopy size={14} />} onClick={copy}>{copied ? 'Copied' : 'Copy'}</Button>}
+              {({ copied, copy }) => (
+                <Button size="xs" variant="light" leftSection={<IconCopy size={14} />} onClick={copy}>
+                  {copied ? 'Copied' : 'Copy'}
+                </Button>
+              )}
             </CopyButton>
           </Group>
-          <Text size="sm">{result.emailed ? `It was also emailed to ${result.access.portalEmail}.` : 'It was not emailed.'}</Text>
+          <Text size="sm">
+            {result.emailed ? `It was also emailed to ${result.access.portalEmail}.` : 'It was not emailed.'}
+          </Text>
           <Button onClick={close}>Done</Button>
         </Stack>
       ) : (
         <Stack>
-          <Text size="sm">A strong random password is generated. The contact must choose their own at first sign-in. Prefer sending a credential-create or reset link when you can.</Text>
+          <Text size="sm">
+            A strong random password is generated. The contact must choose their own at first sign-in. Prefer sending a
+            credential-create or reset link when you can.
+          </Text>
           <ErrorAlert error={actions.temporaryPassword.error} />
-          <Checkbox label="Save and send email (the email contains the password)" checked={sendEmail} onChange={(event) => setSendEmail(event.currentTarget.checked)} />
+          <Checkbox
+            label="Save and send email (the email contains the password)"
+            checked={sendEmail}
+            onChange={(event) => setSendEmail(event.currentTarget.checked)}
+          />
           <Group justify="flex-end">
-            <Button variant="default" onClick={close}>Cancel</Button>
-            <Button loading={actions.temporaryPassword.isPending} onClick={() => actions.temporaryPassword.mutate({ sendEmail }, { onSuccess: setResult })}>Generate password</Button>
+            <Button variant="default" onClick={close}>
+              Cancel
+            </Button>
+            <Button
+              loading={actions.temporaryPassword.isPending}
+              onClick={() => actions.temporaryPassword.mutate({ sendEmail }, { onSuccess: setResult })}
+            >
+              Generate password
+            </Button>
           </Group>
         </Stack>
       )}
@@ -215,11 +431,20 @@ function AccessTimeline({ contactId }: { contactId: string }) {
   const timeline = useQuery(portalAccessTimelineQuery(contactId));
   return (
     <Stack gap="xs">
-      <Title order={4} size="h5">Access timeline</Title>
-      <Text size="xs" c="dimmed">Links sent and what happened to them, sign-ins and lockouts. If a link was never opened, check the portal email and ask the contact to look in their junk or spam folder.</Text>
+      <Title order={4} size="h5">
+        Access timeline
+      </Title>
+      <Text size="xs" c="dimmed">
+        Links sent and what happened to them, sign-ins and lockouts. If a link was never opened, check the portal email
+        and ask the contact to look in their junk or spam folder.
+      </Text>
       <ErrorAlert error={timeline.error} />
       {timeline.isPending ? <Loader size="sm" aria-label="Loading the access timeline" /> : null}
-      {timeline.data && timeline.data.items.length === 0 ? <Text size="sm" c="dimmed">Nothing yet.</Text> : null}
+      {timeline.data && timeline.data.items.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          Nothing yet.
+        </Text>
+      ) : null}
       {timeline.data && timeline.data.items.length > 0 ? (
         <Table.ScrollContainer minWidth={640}>
           <Table striped verticalSpacing="xs" aria-label="Access timeline">
@@ -235,14 +460,41 @@ function AccessTimeline({ contactId }: { contactId: string }) {
             <Table.Tbody>
               {timeline.data.items.map((entry) => (
                 <Table.Tr key={entry.id}>
-                  <Table.Td><Text size="sm">{new Date(entry.occurredAt).toLocaleString()}</Text></Table.Td>
+                  <Table.Td>
+                    <Text size="sm">{new Date(entry.occurredAt).toLocaleString()}</Text>
+                  </Table.Td>
                   <Table.Td>
                     <Text size="sm">{describeEvent(entry)}</Text>
-                    {entry.detail ? <Text size="xs" c="dimmed">{entry.detail}</Text> : null}
+                    {entry.detail ? (
+                      <Text size="xs" c="dimmed">
+                        {entry.detail}
+                      </Text>
+                    ) : null}
                   </Table.Td>
-                  <Table.Td><Text size="sm">{entry.actorName ?? (entry.actorKind === 'customer' ? 'Contact' : entry.actorKind === 'anonymous' ? `Visitor${entry.ipAddress ? ` (${entry.ipAddress})` : ''}` : 'System')}</Text></Table.Td>
-                  <Table.Td>{entry.delivery ? <Badge variant="light" color={DELIVERY_LABELS[entry.delivery].color}>{DELIVERY_LABELS[entry.delivery].label}</Badge> : null}</Table.Td>
-                  <Table.Td>{entry.linkState ? <Badge variant="light" color={LINK_STATE_LABELS[entry.linkState].color}>{LINK_STATE_LABELS[entry.linkState].label}</Badge> : null}</Table.Td>
+                  <Table.Td>
+                    <Text size="sm">
+                      {entry.actorName ??
+                        (entry.actorKind === 'customer'
+                          ? 'Contact'
+                          : entry.actorKind === 'anonymous'
+                            ? `Visitor${entry.ipAddress ? ` (${entry.ipAddress})` : ''}`
+                            : 'System')}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    {entry.delivery ? (
+                      <Badge variant="light" color={DELIVERY_LABELS[entry.delivery].color}>
+                        {DELIVERY_LABELS[entry.delivery].label}
+                      </Badge>
+                    ) : null}
+                  </Table.Td>
+                  <Table.Td>
+                    {entry.linkState ? (
+                      <Badge variant="light" color={LINK_STATE_LABELS[entry.linkState].color}>
+                        {LINK_STATE_LABELS[entry.linkState].label}
+                      </Badge>
+                    ) : null}
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

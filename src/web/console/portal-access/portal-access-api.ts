@@ -11,20 +11,23 @@ import { api } from '../../api/client.ts';
 
 const base = (contactId: string) => `/api/staff/contacts/${contactId}/portal-access`;
 
-export const portalAccessQuery = (contactId: string) => queryOptions({
-  queryKey: ['portal-access', contactId],
-  queryFn: () => api.get<PortalAccess>(base(contactId)),
-});
+export const portalAccessQuery = (contactId: string) =>
+  queryOptions({
+    queryKey: ['portal-access', contactId],
+    queryFn: () => api.get<PortalAccess>(base(contactId)),
+  });
 
-export const portalAccessTimelineQuery = (contactId: string) => queryOptions({
-  queryKey: ['portal-access', contactId, 'timeline'],
-  queryFn: () => api.get<{ items: AccessTimelineEntry[] }>(`${base(contactId)}/timeline`),
-});
+export const portalAccessTimelineQuery = (contactId: string) =>
+  queryOptions({
+    queryKey: ['portal-access', contactId, 'timeline'],
+    queryFn: () => api.get<{ items: AccessTimelineEntry[] }>(`${base(contactId)}/timeline`),
+  });
 
-export const accountPortalAccessQuery = (accountId: string) => queryOptions({
-  queryKey: ['account-portal-access', accountId],
-  queryFn: () => api.get<AccountPortalAccess>(`/api/staff/accounts/${accountId}/portal-access`),
-});
+export const accountPortalAccessQuery = (accountId: string) =>
+  queryOptions({
+    queryKey: ['account-portal-access', accountId],
+    queryFn: () => api.get<AccountPortalAccess>(`/api/staff/accounts/${accountId}/portal-access`),
+  });
 
 /** Every staff action refreshes the panel and its timeline. */
 function useContactAction<Input, Output>(contactId: string, call: (input: Input) => Promise<Output>) {
@@ -37,13 +40,25 @@ function useContactAction<Input, Output>(contactId: string, call: (input: Input)
 
 export function usePortalAccessActions(contactId: string) {
   return {
-    grant: useContactAction(contactId, (body: GrantPortalAccessBody) => api.post<{ credentialCreateEmailQueued: boolean; access: PortalAccess }>(`${base(contactId)}/grant`, body)),
+    grant: useContactAction(contactId, (body: GrantPortalAccessBody) =>
+      api.post<{ credentialCreateEmailQueued: boolean; access: PortalAccess }>(`${base(contactId)}/grant`, body),
+    ),
     revoke: useContactAction(contactId, () => api.post<PortalAccess>(`${base(contactId)}/revoke`)),
-    sendLink: useContactAction(contactId, (path: 'credential-create-email' | 'password-reset-email' | 'login-link-email' | 'welcome-email') => api.post<LinkSent>(`${base(contactId)}/${path}`)),
-    temporaryPassword: useContactAction(contactId, (body: { sendEmail: boolean }) => api.post<TemporaryPassword>(`${base(contactId)}/temporary-password`, body)),
-    updateUsername: useContactAction(contactId, (username: string) => api.put<PortalAccess>(`${base(contactId)}/username`, { username })),
+    sendLink: useContactAction(
+      contactId,
+      (path: 'credential-create-email' | 'password-reset-email' | 'login-link-email' | 'welcome-email') =>
+        api.post<LinkSent>(`${base(contactId)}/${path}`),
+    ),
+    temporaryPassword: useContactAction(contactId, (body: { sendEmail: boolean }) =>
+      api.post<TemporaryPassword>(`${base(contactId)}/temporary-password`, body),
+    ),
+    updateUsername: useContactAction(contactId, (username: string) =>
+      api.put<PortalAccess>(`${base(contactId)}/username`, { username }),
+    ),
     deleteUsername: useContactAction(contactId, () => api.delete<PortalAccess>(`${base(contactId)}/username`)),
     unlock: useContactAction(contactId, () => api.post<PortalAccess>(`${base(contactId)}/unlock`)),
-    viewAs: useContactAction(contactId, () => api.post<{ expiresAt: string; portalUrl: string }>(`${base(contactId)}/view-as`)),
+    viewAs: useContactAction(contactId, () =>
+      api.post<{ expiresAt: string; portalUrl: string }>(`${base(contactId)}/view-as`),
+    ),
   };
 }

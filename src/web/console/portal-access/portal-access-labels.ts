@@ -1,10 +1,26 @@
-import type { AccessTimelineEntry, AccessTokenPurpose, PortalAccessState } from '../../../shared/portal-access-contracts.ts';
+import type {
+  AccessTimelineEntry,
+  AccessTokenPurpose,
+  PortalAccessState,
+} from '../../../shared/portal-access-contracts.ts';
 
 export const STATE_LABELS: Record<PortalAccessState, { label: string; color: string; help: string }> = {
   no_access: { label: 'No portal access', color: 'gray', help: 'Enter the portal email and turn portal access on.' },
-  deactivated: { label: 'Deactivated', color: 'red', help: 'Portal access is off. Turning it back on needs a new invitation.' },
-  no_username: { label: 'No username', color: 'yellow', help: 'The contact has not set up a login yet. Send the credential-create email.' },
-  not_activated: { label: 'Username set, not activated', color: 'orange', help: 'A username is reserved but no password is set yet. Send the credential-create email.' },
+  deactivated: {
+    label: 'Deactivated',
+    color: 'red',
+    help: 'Portal access is off. Turning it back on needs a new invitation.',
+  },
+  no_username: {
+    label: 'No username',
+    color: 'yellow',
+    help: 'The contact has not set up a login yet. Send the credential-create email.',
+  },
+  not_activated: {
+    label: 'Username set, not activated',
+    color: 'orange',
+    help: 'A username is reserved but no password is set yet. Send the credential-create email.',
+  },
   active: { label: 'Active', color: 'teal', help: 'The contact can sign in.' },
   locked: { label: 'Locked', color: 'red', help: 'Too many failed sign-ins. Unlock, or send a password reset.' },
 };
@@ -52,7 +68,10 @@ export const DELIVERY_LABELS: Record<NonNullable<AccessTimelineEntry['delivery']
   disabled: { label: 'Email kind switched off', color: 'orange' },
 };
 
-export const LINK_STATE_LABELS: Record<NonNullable<AccessTimelineEntry['linkState']>, { label: string; color: string }> = {
+export const LINK_STATE_LABELS: Record<
+  NonNullable<AccessTimelineEntry['linkState']>,
+  { label: string; color: string }
+> = {
   unopened: { label: 'Not opened', color: 'gray' },
   opened: { label: 'Opened, not used', color: 'yellow' },
   used: { label: 'Used', color: 'teal' },

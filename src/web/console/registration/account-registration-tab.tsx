@@ -3,7 +3,11 @@ import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { IconSend } from '@tabler/icons-react';
-import { BULK_SKIP_REASON_LABELS, type BulkPortalLoginPlan, type BulkPortalLoginResult } from '../../../shared/registration-contracts.ts';
+import {
+  BULK_SKIP_REASON_LABELS,
+  type BulkPortalLoginPlan,
+  type BulkPortalLoginResult,
+} from '../../../shared/registration-contracts.ts';
 import { api } from '../../api/client.ts';
 import type { AccountTab } from '../customers/account-tab.ts';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
@@ -22,7 +26,11 @@ export function AccountRegistrationTab({ accountId }: { accountId: string }) {
     mutationFn: () => api.post<BulkPortalLoginResult>(`/api/staff/accounts/${accountId}/bulk-portal-logins`),
     onSuccess: (result) => {
       modal.close();
-      notifications.show({ color: 'teal', title: 'Portal logins generated', message: `${result.issued.length} setup link${result.issued.length === 1 ? '' : 's'} sent.` });
+      notifications.show({
+        color: 'teal',
+        title: 'Portal logins generated',
+        message: `${result.issued.length} setup link${result.issued.length === 1 ? '' : 's'} sent.`,
+      });
       void queryClient.invalidateQueries({ queryKey: ['bulk-portal-logins', accountId] });
     },
   });
@@ -32,8 +40,12 @@ export function AccountRegistrationTab({ accountId }: { accountId: string }) {
     <Stack>
       <Group justify="space-between">
         <div>
-          <Title order={2} size="h4">Generate portal logins</Title>
-          <Text size="sm" c="dimmed">Emails a setup link to every contact of this account that has an email and no portal login yet.</Text>
+          <Title order={2} size="h4">
+            Generate portal logins
+          </Title>
+          <Text size="sm" c="dimmed">
+            Emails a setup link to every contact of this account that has an email and no portal login yet.
+          </Text>
         </div>
         <Button leftSection={<IconSend size={16} />} disabled={inviteCount === 0} onClick={modal.open}>
           Generate {inviteCount} portal login{inviteCount === 1 ? '' : 's'}
@@ -44,38 +56,58 @@ export function AccountRegistrationTab({ accountId }: { accountId: string }) {
         <Card withBorder padding={0}>
           <Table verticalSpacing="sm">
             <Table.Thead>
-              <Table.Tr><Table.Th>Contact</Table.Th><Table.Th>Email</Table.Th><Table.Th>Dry run</Table.Th></Table.Tr>
+              <Table.Tr>
+                <Table.Th>Contact</Table.Th>
+                <Table.Th>Email</Table.Th>
+                <Table.Th>Dry run</Table.Th>
+              </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
               {plan.data.invite.map((contact) => (
                 <Table.Tr key={contact.contactId}>
                   <Table.Td>{contact.name}</Table.Td>
                   <Table.Td>{contact.email}</Table.Td>
-                  <Table.Td><Badge color="teal" variant="light">Gets a setup link</Badge></Table.Td>
+                  <Table.Td>
+                    <Badge color="teal" variant="light">
+                      Gets a setup link
+                    </Badge>
+                  </Table.Td>
                 </Table.Tr>
               ))}
               {plan.data.skipped.map((contact) => (
                 <Table.Tr key={contact.contactId}>
                   <Table.Td>{contact.name}</Table.Td>
                   <Table.Td>{contact.email ?? '—'}</Table.Td>
-                  <Table.Td><Badge color="gray" variant="light">Skipped: {BULK_SKIP_REASON_LABELS[contact.reason]}</Badge></Table.Td>
+                  <Table.Td>
+                    <Badge color="gray" variant="light">
+                      Skipped: {BULK_SKIP_REASON_LABELS[contact.reason]}
+                    </Badge>
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
           </Table>
-          {plan.data.invite.length + plan.data.skipped.length === 0 ? <Text c="dimmed" p="md">This account has no contacts yet.</Text> : null}
+          {plan.data.invite.length + plan.data.skipped.length === 0 ? (
+            <Text c="dimmed" p="md">
+              This account has no contacts yet.
+            </Text>
+          ) : null}
         </Card>
       ) : null}
       <Modal opened={opened} onClose={modal.close} title="Generate portal logins?">
         <Stack>
           <ErrorAlert error={generate.error} />
           <Alert variant="light">
-            {inviteCount} contact{inviteCount === 1 ? '' : 's'} will get an email with a one-time link to set up a portal login:{' '}
-            {plan.data?.invite.map((contact) => contact.email).join(', ')}.
+            {inviteCount} contact{inviteCount === 1 ? '' : 's'} will get an email with a one-time link to set up a
+            portal login: {plan.data?.invite.map((contact) => contact.email).join(', ')}.
           </Alert>
           <Group justify="flex-end">
-            <Button variant="default" onClick={modal.close}>Cancel</Button>
-            <Button loading={generate.isPending} onClick={() => generate.mutate()}>Send {inviteCount} setup link{inviteCount === 1 ? '' : 's'}</Button>
+            <Button variant="default" onClick={modal.close}>
+              Cancel
+            </Button>
+            <Button loading={generate.isPending} onClick={() => generate.mutate()}>
+              Send {inviteCount} setup link{inviteCount === 1 ? '' : 's'}
+            </Button>
           </Group>
         </Stack>
       </Modal>

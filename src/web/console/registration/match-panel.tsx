@@ -31,10 +31,18 @@ export function MatchPanel({ request, onDone }: { request: RegistrationRequestDe
   const submit = () => {
     if (!accountId || !contactChoice) return;
     match.mutate(
-      { accountId, contactId: contactChoice === NEW_CONTACT ? null : contactChoice, addEmailToContact: contactChoice === NEW_CONTACT ? true : addEmail },
+      {
+        accountId,
+        contactId: contactChoice === NEW_CONTACT ? null : contactChoice,
+        addEmailToContact: contactChoice === NEW_CONTACT ? true : addEmail,
+      },
       {
         onSuccess: (detail) => {
-          notifications.show({ color: 'teal', title: 'Request matched', message: `Matched to ${detail.account?.name ?? 'the account'}.` });
+          notifications.show({
+            color: 'teal',
+            title: 'Request matched',
+            message: `Matched to ${detail.account?.name ?? 'the account'}.`,
+          });
           onDone();
         },
       },
@@ -60,20 +68,49 @@ export function MatchPanel({ request, onDone }: { request: RegistrationRequestDe
             <Table.Tbody>
               {accounts.data?.items.map((account) => (
                 <Table.Tr key={account.id}>
-                  <Table.Td w={36}><Radio value={account.id} aria-label={`${account.name} (${account.accountNumber})`} /></Table.Td>
-                  <Table.Td><Text size="sm" fw={500}>{account.name}</Text></Table.Td>
-                  <Table.Td><Text size="sm" c="dimmed">{account.accountNumber}</Text></Table.Td>
-                  <Table.Td><Text size="sm" c="dimmed">{account.kind === 'property' ? 'Property' : 'Management company'}{account.city ? ` · ${account.city}` : ''}</Text></Table.Td>
+                  <Table.Td w={36}>
+                    <Radio value={account.id} aria-label={`${account.name} (${account.accountNumber})`} />
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm" fw={500}>
+                      {account.name}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm" c="dimmed">
+                      {account.accountNumber}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm" c="dimmed">
+                      {account.kind === 'property' ? 'Property' : 'Management company'}
+                      {account.city ? ` · ${account.city}` : ''}
+                    </Text>
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
           </Table>
         </Radio.Group>
-        {accounts.data && accounts.data.items.length === 0 ? <Text size="sm" c="dimmed" p="sm">No account matches “{debouncedSearch}”. Try part of the name.</Text> : null}
+        {accounts.data && accounts.data.items.length === 0 ? (
+          <Text size="sm" c="dimmed" p="sm">
+            No account matches “{debouncedSearch}”. Try part of the name.
+          </Text>
+        ) : null}
       </ScrollArea.Autosize>
 
       {accountId ? (
-        <Radio.Group label="Contact" description={suggested ? `${suggested.firstName} ${suggested.lastName} already has ${request.email}.` : 'Pick the visitor among the account’s contacts, or create a new contact.'} value={contactChoice} onChange={setContactChoice} error={fieldErrors.contactId}>
+        <Radio.Group
+          label="Contact"
+          description={
+            suggested
+              ? `${suggested.firstName} ${suggested.lastName} already has ${request.email}.`
+              : 'Pick the visitor among the account’s contacts, or create a new contact.'
+          }
+          value={contactChoice}
+          onChange={setContactChoice}
+          error={fieldErrors.contactId}
+        >
           <Stack gap="xs" mt="xs">
             {contacts.data?.items.map((contact) => (
               <Radio
@@ -81,14 +118,25 @@ export function MatchPanel({ request, onDone }: { request: RegistrationRequestDe
                 value={contact.id}
                 label={
                   <Group gap="xs">
-                    <Text size="sm">{contact.firstName} {contact.lastName}</Text>
-                    <Text size="xs" c="dimmed">{contact.emails.map((email) => email.email).join(', ') || 'no email'}</Text>
-                    {contact.hasSubmittedEmail ? <Badge size="xs" variant="light" color="teal">has this email</Badge> : null}
+                    <Text size="sm">
+                      {contact.firstName} {contact.lastName}
+                    </Text>
+                    <Text size="xs" c="dimmed">
+                      {contact.emails.map((email) => email.email).join(', ') || 'no email'}
+                    </Text>
+                    {contact.hasSubmittedEmail ? (
+                      <Badge size="xs" variant="light" color="teal">
+                        has this email
+                      </Badge>
+                    ) : null}
                   </Group>
                 }
               />
             ))}
-            <Radio value={NEW_CONTACT} label={`Create a new contact: ${request.firstName} ${request.lastName} <${request.email}>`} />
+            <Radio
+              value={NEW_CONTACT}
+              label={`Create a new contact: ${request.firstName} ${request.lastName} <${request.email}>`}
+            />
           </Stack>
         </Radio.Group>
       ) : null}
@@ -103,7 +151,9 @@ export function MatchPanel({ request, onDone }: { request: RegistrationRequestDe
       ) : null}
 
       <Group justify="flex-end">
-        <Button onClick={submit} disabled={!accountId || !contactChoice} loading={match.isPending}>Match request</Button>
+        <Button onClick={submit} disabled={!accountId || !contactChoice} loading={match.isPending}>
+          Match request
+        </Button>
       </Group>
     </Stack>
   );

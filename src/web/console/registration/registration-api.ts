@@ -17,7 +17,8 @@ export type RequestStateFilter = 'open' | 'matched' | 'closed' | 'all';
 export const registrationRequestsQuery = (filter: { state: RequestStateFilter; search: string; page: number }) =>
   queryOptions({
     queryKey: ['registration-requests', filter],
-    queryFn: () => api.get<RegistrationRequestList>(`/api/staff/registration-requests${toQuery({ ...filter, pageSize: 25 })}`),
+    queryFn: () =>
+      api.get<RegistrationRequestList>(`/api/staff/registration-requests${toQuery({ ...filter, pageSize: 25 })}`),
     placeholderData: keepPreviousData,
   });
 
@@ -30,14 +31,20 @@ export const registrationRequestQuery = (requestId: string) =>
 export const accountCandidatesQuery = (requestId: string, search: string) =>
   queryOptions({
     queryKey: ['registration-request', requestId, 'accounts', search],
-    queryFn: () => api.get<{ items: RegistrationAccountCandidate[] }>(`/api/staff/registration-requests/${requestId}/account-candidates${toQuery({ search })}`),
+    queryFn: () =>
+      api.get<{ items: RegistrationAccountCandidate[] }>(
+        `/api/staff/registration-requests/${requestId}/account-candidates${toQuery({ search })}`,
+      ),
     placeholderData: keepPreviousData,
   });
 
 export const contactCandidatesQuery = (requestId: string, accountId: string) =>
   queryOptions({
     queryKey: ['registration-request', requestId, 'contacts', accountId],
-    queryFn: () => api.get<{ items: RegistrationContactCandidate[] }>(`/api/staff/registration-requests/${requestId}/contact-candidates${toQuery({ accountId })}`),
+    queryFn: () =>
+      api.get<{ items: RegistrationContactCandidate[] }>(
+        `/api/staff/registration-requests/${requestId}/contact-candidates${toQuery({ accountId })}`,
+      ),
   });
 
 export const portalKeyEmailPreviewQuery = (requestId: string) =>
@@ -65,29 +72,40 @@ function useRequestMutation<Body>(requestId: string, send: (body: Body) => Promi
 }
 
 export function useMatchRegistrationRequest(requestId: string) {
-  return useRequestMutation(requestId, (body: MatchRegistrationRequestBody) => api.post<RegistrationRequestDetail>(`/api/staff/registration-requests/${requestId}/match`, body));
+  return useRequestMutation(requestId, (body: MatchRegistrationRequestBody) =>
+    api.post<RegistrationRequestDetail>(`/api/staff/registration-requests/${requestId}/match`, body),
+  );
 }
 
 export function useSetRegistrationStep(requestId: string) {
-  return useRequestMutation(requestId, (body: { stepId: string }) => api.post<RegistrationRequestDetail>(`/api/staff/registration-requests/${requestId}/step`, body));
+  return useRequestMutation(requestId, (body: { stepId: string }) =>
+    api.post<RegistrationRequestDetail>(`/api/staff/registration-requests/${requestId}/step`, body),
+  );
 }
 
 export function useSendPortalKey(requestId: string) {
-  return useRequestMutation(requestId, () => api.post<RegistrationRequestDetail>(`/api/staff/registration-requests/${requestId}/portal-key-email`));
+  return useRequestMutation(requestId, () =>
+    api.post<RegistrationRequestDetail>(`/api/staff/registration-requests/${requestId}/portal-key-email`),
+  );
 }
 
 export function useCloseRegistrationRequest(requestId: string) {
-  return useRequestMutation(requestId, (body: CloseRegistrationRequestBody) => api.post<RegistrationRequestDetail>(`/api/staff/registration-requests/${requestId}/close`, body));
+  return useRequestMutation(requestId, (body: CloseRegistrationRequestBody) =>
+    api.post<RegistrationRequestDetail>(`/api/staff/registration-requests/${requestId}/close`, body),
+  );
 }
 
 export function useAddRegistrationNote(requestId: string) {
-  return useRequestMutation(requestId, (body: { text: string }) => api.post<RegistrationRequestDetail>(`/api/staff/registration-requests/${requestId}/notes`, body));
+  return useRequestMutation(requestId, (body: { text: string }) =>
+    api.post<RegistrationRequestDetail>(`/api/staff/registration-requests/${requestId}/notes`, body),
+  );
 }
 
 export function useUpdateRegistrationSettings() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: UpdateRegistrationSettingsBody) => api.put<RegistrationSettings>('/api/staff/registration-settings', body),
+    mutationFn: (body: UpdateRegistrationSettingsBody) =>
+      api.put<RegistrationSettings>('/api/staff/registration-settings', body),
     onSuccess: (settings) => {
       queryClient.setQueryData(registrationSettingsQuery.queryKey, settings);
       void queryClient.invalidateQueries({ queryKey: ['registration-settings', 'public'] });

@@ -1,8 +1,16 @@
 import type { RegistrationRequestState, RegistrationStepAction } from '../../../shared/registration-contracts.ts';
 
-export const STATE_COLORS: Record<RegistrationRequestState, string> = { open: 'orange', matched: 'cyan', closed: 'gray' };
+export const STATE_COLORS: Record<RegistrationRequestState, string> = {
+  open: 'orange',
+  matched: 'cyan',
+  closed: 'gray',
+};
 
-export const STATE_LABELS: Record<RegistrationRequestState, string> = { open: 'Open', matched: 'Matched', closed: 'Closed' };
+export const STATE_LABELS: Record<RegistrationRequestState, string> = {
+  open: 'Open',
+  matched: 'Matched',
+  closed: 'Closed',
+};
 
 export const STEP_ACTION_LABELS: Record<RegistrationStepAction, string> = {
   none: 'No automatic action',

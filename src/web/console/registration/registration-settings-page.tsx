@@ -27,7 +27,9 @@ export function RegistrationSettingsPage() {
   const canEdit = session.staffMember.role === 'admin';
   const [enabled, setEnabled] = useState(settings.selfRegistrationEnabled);
   const [replyRole, setReplyRole] = useState<string>(settings.replyStaffRole);
-  const [steps, setSteps] = useState<EditableStep[]>(settings.steps.map((step) => ({ key: step.id, id: step.id, name: step.name, action: step.action })));
+  const [steps, setSteps] = useState<EditableStep[]>(
+    settings.steps.map((step) => ({ key: step.id, id: step.id, name: step.name, action: step.action })),
+  );
   const update = useUpdateRegistrationSettings();
   const fieldErrors = update.error instanceof ApiRequestError ? update.error.fieldErrors() : {};
 
@@ -50,7 +52,13 @@ export function RegistrationSettingsPage() {
       {
         onSuccess: (saved) => {
           setSteps(saved.steps.map((step) => ({ key: step.id, id: step.id, name: step.name, action: step.action })));
-          notifications.show({ color: 'teal', title: 'Registration settings saved', message: saved.selfRegistrationEnabled ? 'Visitors can sign up in the portal.' : 'The portal Sign up button is hidden.' });
+          notifications.show({
+            color: 'teal',
+            title: 'Registration settings saved',
+            message: saved.selfRegistrationEnabled
+              ? 'Visitors can sign up in the portal.'
+              : 'The portal Sign up button is hidden.',
+          });
         },
       },
     );
@@ -60,10 +68,23 @@ export function RegistrationSettingsPage() {
     <Page
       title="Registration settings"
       description="Whether visitors can sign up in the portal, who receives their replies, and the steps of a registration request."
-      actions={<Button component={Link} to="/console/registrations" variant="default" leftSection={<IconArrowLeft size={16} />}>Queue</Button>}
+      actions={
+        <Button
+          component={Link}
+          to="/console/registrations"
+          variant="default"
+          leftSection={<IconArrowLeft size={16} />}
+        >
+          Queue
+        </Button>
+      }
     >
       <ErrorAlert error={update.error instanceof ApiRequestError && update.error.fields.length ? null : update.error} />
-      {canEdit ? null : <Text size="sm" c="dimmed">Only staff with the admin role can change these settings.</Text>}
+      {canEdit ? null : (
+        <Text size="sm" c="dimmed">
+          Only staff with the admin role can change these settings.
+        </Text>
+      )}
       <Card withBorder padding="lg" maw={760}>
         <Stack>
           <Switch
@@ -88,23 +109,42 @@ export function RegistrationSettingsPage() {
       <Card withBorder padding="lg" maw={760}>
         <Group justify="space-between" mb="sm">
           <div>
-            <Title order={2} size="h4">Request steps</Title>
-            <Text size="sm" c="dimmed">Requests move through these in order. One step emails the portal key; the last one closes the request.</Text>
+            <Title order={2} size="h4">
+              Request steps
+            </Title>
+            <Text size="sm" c="dimmed">
+              Requests move through these in order. One step emails the portal key; the last one closes the request.
+            </Text>
           </div>
           <Button
             variant="default"
             size="xs"
             leftSection={<IconPlus size={14} />}
             disabled={!canEdit}
-            onClick={() => setSteps((current) => [...current.slice(0, -1), { key: `new-${++newStepCounter}`, id: null, name: '', action: 'none' }, ...current.slice(-1)])}
+            onClick={() =>
+              setSteps((current) => [
+                ...current.slice(0, -1),
+                { key: `new-${++newStepCounter}`, id: null, name: '', action: 'none' },
+                ...current.slice(-1),
+              ])
+            }
           >
             Add step
           </Button>
         </Group>
-        {fieldErrors.steps ? <Text c="red" size="sm" mb="xs" role="alert">{fieldErrors.steps}</Text> : null}
+        {fieldErrors.steps ? (
+          <Text c="red" size="sm" mb="xs" role="alert">
+            {fieldErrors.steps}
+          </Text>
+        ) : null}
         <Table verticalSpacing="xs">
           <Table.Thead>
-            <Table.Tr><Table.Th w={40}>#</Table.Th><Table.Th>Name</Table.Th><Table.Th>What it does</Table.Th><Table.Th w={120} /></Table.Tr>
+            <Table.Tr>
+              <Table.Th w={40}>#</Table.Th>
+              <Table.Th>Name</Table.Th>
+              <Table.Th>What it does</Table.Th>
+              <Table.Th w={120} />
+            </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {steps.map((step, index) => (
@@ -117,16 +157,44 @@ export function RegistrationSettingsPage() {
                     disabled={!canEdit}
                     onChange={(event) => {
                       const name = event.currentTarget.value;
-                      setSteps((current) => current.map((candidate) => (candidate.key === step.key ? { ...candidate, name } : candidate)));
+                      setSteps((current) =>
+                        current.map((candidate) => (candidate.key === step.key ? { ...candidate, name } : candidate)),
+                      );
                     }}
                   />
                 </Table.Td>
-                <Table.Td><Text size="sm" c="dimmed">{STEP_ACTION_LABELS[step.action]}</Text></Table.Td>
+                <Table.Td>
+                  <Text size="sm" c="dimmed">
+                    {STEP_ACTION_LABELS[step.action]}
+                  </Text>
+                </Table.Td>
                 <Table.Td>
                   <Group gap={4} justify="flex-end" wrap="nowrap">
-                    <ActionIcon variant="subtle" aria-label={`Move step ${index + 1} up`} disabled={!canEdit || index === 0 || step.action === 'close'} onClick={() => move(index, -1)}><IconArrowUp size={16} /></ActionIcon>
-                    <ActionIcon variant="subtle" aria-label={`Move step ${index + 1} down`} disabled={!canEdit || index >= steps.length - 2 || step.action === 'close'} onClick={() => move(index, 1)}><IconArrowDown size={16} /></ActionIcon>
-                    <ActionIcon variant="subtle" color="red" aria-label={`Remove step ${index + 1}`} disabled={!canEdit || step.action !== 'none'} onClick={() => setSteps((current) => current.filter((candidate) => candidate.key !== step.key))}><IconTrash size={16} /></ActionIcon>
+                    <ActionIcon
+                      variant="subtle"
+                      aria-label={`Move step ${index + 1} up`}
+                      disabled={!canEdit || index === 0 || step.action === 'close'}
+                      onClick={() => move(index, -1)}
+                    >
+                      <IconArrowUp size={16} />
+                    </ActionIcon>
+                    <ActionIcon
+                      variant="subtle"
+                      aria-label={`Move step ${index + 1} down`}
+                      disabled={!canEdit || index >= steps.length - 2 || step.action === 'close'}
+                      onClick={() => move(index, 1)}
+                    >
+                      <IconArrowDown size={16} />
+                    </ActionIcon>
+                    <ActionIcon
+                      variant="subtle"
+                      color="red"
+                      aria-label={`Remove step ${index + 1}`}
+                      disabled={!canEdit || step.action !== 'none'}
+                      onClick={() => setSteps((current) => current.filter((candidate) => candidate.key !== step.key))}
+                    >
+                      <IconTrash size={16} />
+                    </ActionIcon>
                   </Group>
                 </Table.Td>
               </Table.Tr>
@@ -135,7 +203,9 @@ export function RegistrationSettingsPage() {
         </Table>
       </Card>
       <Group maw={760} justify="flex-end">
-        <Button onClick={save} loading={update.isPending} disabled={!canEdit}>Save settings</Button>
+        <Button onClick={save} loading={update.isPending} disabled={!canEdit}>
+          Save settings
+        </Button>
       </Group>
     </Page>
   );

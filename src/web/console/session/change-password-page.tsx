@@ -19,25 +19,47 @@ export function ChangeStaffPasswordPage() {
     },
   });
   const submit = form.onSubmit(({ currentPassword, newPassword }) => {
-    change.mutate({ currentPassword, newPassword }, {
-      onSuccess: () => {
-        notifications.show({ color: 'teal', title: 'Password changed', message: 'Your other sessions were signed out.' });
-        void navigate({ to: '/console/customers' });
+    change.mutate(
+      { currentPassword, newPassword },
+      {
+        onSuccess: () => {
+          notifications.show({
+            color: 'teal',
+            title: 'Password changed',
+            message: 'Your other sessions were signed out.',
+          });
+          void navigate({ to: '/console/customers' });
+        },
+        onError: (error) => {
+          if (error instanceof ApiRequestError) form.setErrors(error.fieldErrors());
+        },
       },
-      onError: (error) => {
-        if (error instanceof ApiRequestError) form.setErrors(error.fieldErrors());
-      },
-    });
+    );
   });
   return (
-    <Page title="Change your password" description="At least 15 characters. A few unrelated words make a strong, memorable password.">
+    <Page
+      title="Change your password"
+      description="At least 15 characters. A few unrelated words make a strong, memorable password."
+    >
       <form onSubmit={submit} noValidate style={{ maxWidth: 420 }}>
         <Stack>
-          <ErrorAlert error={change.error instanceof ApiRequestError && change.error.fields.length ? null : change.error} />
-          <PasswordInput label="Current password" autoComplete="current-password" {...form.getInputProps('currentPassword')} />
+          <ErrorAlert
+            error={change.error instanceof ApiRequestError && change.error.fields.length ? null : change.error}
+          />
+          <PasswordInput
+            label="Current password"
+            autoComplete="current-password"
+            {...form.getInputProps('currentPassword')}
+          />
           <PasswordInput label="New password" autoComplete="new-password" {...form.getInputProps('newPassword')} />
-          <PasswordInput label="Confirm new password" autoComplete="new-password" {...form.getInputProps('confirmPassword')} />
-          <Button type="submit" loading={change.isPending}>Change password</Button>
+          <PasswordInput
+            label="Confirm new password"
+            autoComplete="new-password"
+            {...form.getInputProps('confirmPassword')}
+          />
+          <Button type="submit" loading={change.isPending}>
+            Change password
+          </Button>
         </Stack>
       </form>
     </Page>

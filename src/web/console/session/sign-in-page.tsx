@@ -19,7 +19,8 @@ export function StaffSignInPage() {
 
   const submit = form.onSubmit((values) => {
     signIn.mutate(values, {
-      onSuccess: (session) => void navigate({ to: session.mustChangePassword ? '/console/password' : '/console/customers' }),
+      onSuccess: (session) =>
+        void navigate({ to: session.mustChangePassword ? '/console/password' : '/console/customers' }),
       onError: (error) => {
         if (error instanceof ApiRequestError && error.fields.length) form.setErrors(error.fieldErrors());
       },
@@ -30,10 +31,14 @@ export function StaffSignInPage() {
     <AuthLayout surface="Staff console" title="Sign in" description="Use your Portico staff account.">
       <form onSubmit={submit} noValidate>
         <Stack>
-          <ErrorAlert error={signIn.error instanceof ApiRequestError && signIn.error.fields.length ? null : signIn.error} />
+          <ErrorAlert
+            error={signIn.error instanceof ApiRequestError && signIn.error.fields.length ? null : signIn.error}
+          />
           <TextInput label="Email" type="email" autoComplete="username" autoFocus {...form.getInputProps('email')} />
           <PasswordInput label="Password" autoComplete="current-password" {...form.getInputProps('password')} />
-          <Button type="submit" loading={signIn.isPending} fullWidth>Sign in</Button>
+          <Button type="submit" loading={signIn.isPending} fullWidth>
+            Sign in
+          </Button>
         </Stack>
       </form>
     </AuthLayout>

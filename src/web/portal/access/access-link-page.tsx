@@ -4,7 +4,11 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useEffect } from 'react';
-import type { AccessLinkInspection, RedeemedAccessLink, SignInNotice } from '../../../shared/portal-access-contracts.ts';
+import type {
+  AccessLinkInspection,
+  RedeemedAccessLink,
+  SignInNotice,
+} from '../../../shared/portal-access-contracts.ts';
 import { ApiRequestError } from '../../api/client.ts';
 import { AuthLayout } from '../../ui/auth-layout.tsx';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
@@ -37,7 +41,11 @@ export function AccessLinkLandingPage({ token }: { token: string }) {
     sessionStorage.setItem(STORAGE_KEY, token);
     void navigate({ to: '/portal/link', replace: true });
   }, [token, navigate]);
-  return <Center mih="100vh"><Loader aria-label="Checking your link" /></Center>;
+  return (
+    <Center mih="100vh">
+      <Loader aria-label="Checking your link" />
+    </Center>
+  );
 }
 
 /**
@@ -47,16 +55,32 @@ export function AccessLinkLandingPage({ token }: { token: string }) {
 export function AccessLinkPage() {
   const navigate = useNavigate();
   const token = sessionStorage.getItem(STORAGE_KEY) ?? '';
-  const inspection = useQuery({ queryKey: ['access-link', token], queryFn: () => inspectAccessLink(token), enabled: token.length > 0, retry: false, staleTime: Infinity, gcTime: 0 });
+  const inspection = useQuery({
+    queryKey: ['access-link', token],
+    queryFn: () => inspectAccessLink(token),
+    enabled: token.length > 0,
+    retry: false,
+    staleTime: Infinity,
+    gcTime: 0,
+  });
 
   useEffect(() => {
     const data = inspection.data;
-    const problem = !token || inspection.error ? 'link_invalid' : data && data.status !== 'valid' ? NOTICE_FOR_PROBLEM[data.status] : null;
+    const problem =
+      !token || inspection.error
+        ? 'link_invalid'
+        : data && data.status !== 'valid'
+          ? NOTICE_FOR_PROBLEM[data.status]
+          : null;
     if (problem) void navigate({ to: '/portal/sign-in', search: { notice: problem }, replace: true });
   }, [token, inspection.data, inspection.error, navigate]);
 
   if (inspection.data?.status !== 'valid') {
-    return <Center mih="100vh"><Loader aria-label="Checking your link" /></Center>;
+    return (
+      <Center mih="100vh">
+        <Loader aria-label="Checking your link" />
+      </Center>
+    );
   }
   return <LinkForm token={token} link={inspection.data} />;
 }
@@ -69,7 +93,8 @@ function LinkForm({ token, link }: { token: string; link: ValidLink }) {
   const form = useForm({
     initialValues: { username: link.username ?? '', password: '', confirmPassword: '' },
     validate: {
-      username: (value) => (needsUsername && value.trim().length < 3 ? 'Choose a username of at least 3 characters' : null),
+      username: (value) =>
+        needsUsername && value.trim().length < 3 ? 'Choose a username of at least 3 characters' : null,
       password: (value) => (needsPassword ? validateNewPassword(value) : null),
       confirmPassword: (value, values) => (needsPassword ? validateConfirmation(value, values) : null),
     },
@@ -85,7 +110,11 @@ function LinkForm({ token, link }: { token: string; link: ValidLink }) {
 
   const submit = form.onSubmit((values) => {
     redeem.mutate(
-      { token, ...(needsUsername ? { username: values.username.trim() } : {}), ...(needsPassword ? { password: values.password } : {}) },
+      {
+        token,
+        ...(needsUsername ? { username: values.username.trim() } : {}),
+        ...(needsPassword ? { password: values.password } : {}),
+      },
       {
         onSuccess: ({ outcome }) => {
           if (outcome === 'signed_in') void navigate({ to: '/portal/home', replace: true });
@@ -103,24 +132,54 @@ function LinkForm({ token, link }: { token: string; link: ValidLink }) {
   });
 
   const copy = {
-    credentials: { title: 'Set up your portal login', description: `Welcome, ${link.firstName}. Choose a username and a password. You can sign in with either your username or your email.`, button: 'Create my login' },
-    new_password: { title: 'Choose a new password', description: `Hello ${link.firstName}. Choose a new password for your portal login.`, button: 'Save new password' },
-    sign_in: { title: 'Sign in to your portal', description: `Hello ${link.firstName}. Continue to sign in with this one-time link.`, button: 'Continue to the portal' },
-    verify_email: { title: 'Confirm your email', description: `Hello ${link.firstName}. Confirm this is your email address to finish setting up your login.`, button: 'Confirm my email' },
+    credentials: {
+      title: 'Set up your portal login',
+      description: `Welcome, ${link.firstName}. Choose a username and a password. You can sign in with either your username or your email.`,
+      button: 'Create my login',
+    },
+    new_password: {
+      title: 'Choose a new password',
+      description: `Hello ${link.firstName}. Choose a new password for your portal login.`,
+      button: 'Save new password',
+    },
+    sign_in: {
+      title: 'Sign in to your portal',
+      description: `Hello ${link.firstName}. Continue to sign in with this one-time link.`,
+      button: 'Continue to the portal',
+    },
+    verify_email: {
+      title: 'Confirm your email',
+      description: `Hello ${link.firstName}. Confirm this is your email address to finish setting up your login.`,
+      button: 'Confirm my email',
+    },
   }[link.form];
 
-  const usernameStatus = availability.data && debouncedUsername === form.values.username.trim()
-    ? availability.data.available
-      ? <Text component="span" size="xs" c="teal">This username is available.</Text>
-      : null
-    : null;
-  const usernameError = form.errors.username ?? (availability.data && !availability.data.available && debouncedUsername === form.values.username.trim() ? availability.data.message : null);
+  const usernameStatus =
+    availability.data && debouncedUsername === form.values.username.trim() ? (
+      availability.data.available ? (
+        <Text component="span" size="xs" c="teal">
+          This username is available.
+        </Text>
+      ) : null
+    ) : null;
+  const usernameError =
+    form.errors.username ??
+    (availability.data && !availability.data.available && debouncedUsername === form.values.username.trim()
+      ? availability.data.message
+      : null);
 
   return (
     <AuthLayout surface="Customer portal" title={copy.title} description={copy.description}>
       <form onSubmit={submit} noValidate>
         <Stack>
-          <ErrorAlert error={redeem.error instanceof ApiRequestError && (redeem.error.fields.length || redeem.error.code === 'invalid_link') ? null : redeem.error} />
+          <ErrorAlert
+            error={
+              redeem.error instanceof ApiRequestError &&
+              (redeem.error.fields.length || redeem.error.code === 'invalid_link')
+                ? null
+                : redeem.error
+            }
+          />
           {needsUsername ? (
             <TextInput
               label="Username"
@@ -132,8 +191,12 @@ function LinkForm({ token, link }: { token: string; link: ValidLink }) {
             />
           ) : null}
           {needsPassword ? <NewPasswordFields form={form} label={needsUsername ? 'Password' : 'New password'} /> : null}
-          <Button type="submit" loading={redeem.isPending} fullWidth>{copy.button}</Button>
-          <Text size="xs" c="dimmed" ta="center">This link works once and expires {new Date(link.expiresAt).toLocaleString()}.</Text>
+          <Button type="submit" loading={redeem.isPending} fullWidth>
+            {copy.button}
+          </Button>
+          <Text size="xs" c="dimmed" ta="center">
+            This link works once and expires {new Date(link.expiresAt).toLocaleString()}.
+          </Text>
         </Stack>
       </form>
     </AuthLayout>

@@ -13,7 +13,13 @@ export function validateConfirmation(value: string, values: { password: string }
 }
 
 /** New password + confirmation, with live feedback on the length rule (no composition rules). */
-export function NewPasswordFields<Values extends { password: string; confirmPassword: string }>({ form, label = 'New password' }: { form: UseFormReturnType<Values>; label?: string }) {
+export function NewPasswordFields<Values extends { password: string; confirmPassword: string }>({
+  form,
+  label = 'New password',
+}: {
+  form: UseFormReturnType<Values>;
+  label?: string;
+}) {
   const length = [...form.values.password].length;
   const long = length >= MIN_LENGTH;
   return (
@@ -23,7 +29,9 @@ export function NewPasswordFields<Values extends { password: string; confirmPass
         autoComplete="new-password"
         description={
           <Text component="span" size="xs" c={long ? 'teal' : 'dimmed'}>
-            {long ? `${length} characters — long enough.` : `${length} of at least ${MIN_LENGTH} characters. A few unrelated words make a strong, memorable password.`}
+            {long
+              ? `${length} characters — long enough.`
+              : `${length} of at least ${MIN_LENGTH} characters. A few unrelated words make a strong, memorable password.`}
           </Text>
         }
         {...form.getInputProps('password')}

@@ -11,9 +11,16 @@ export function PortalHomePage() {
   const { data: session } = useSuspenseQuery(customerSessionQuery);
   const accounts = useQuery(customerAccountsQuery);
   return (
-    <Page title={`Welcome, ${session.contact.firstName}`} description="Your properties. Pick one to schedule turns and follow their progress.">
+    <Page
+      title={`Welcome, ${session.contact.firstName}`}
+      description="Your properties. Pick one to schedule turns and follow their progress."
+    >
       <ErrorAlert error={accounts.error} />
-      {accounts.isPending ? <Center p="xl"><Loader aria-label="Loading your properties" /></Center> : null}
+      {accounts.isPending ? (
+        <Center p="xl">
+          <Loader aria-label="Loading your properties" />
+        </Center>
+      ) : null}
       {accounts.data && accounts.data.items.length === 0 ? (
         <Text c="dimmed">No properties are available in your portal yet. Contact us if you expected to see one.</Text>
       ) : null}
@@ -23,7 +30,9 @@ export function PortalHomePage() {
             <Stack gap={6}>
               <IconBuilding size={22} stroke={1.5} />
               <Text fw={600}>{account.name}</Text>
-              <Text size="sm" c="dimmed">{[account.city, account.region].filter(Boolean).join(', ') || '—'}</Text>
+              <Text size="sm" c="dimmed">
+                {[account.city, account.region].filter(Boolean).join(', ') || '—'}
+              </Text>
               <Badge variant="light" color={account.kind === 'property' ? 'cyan' : 'grape'} w="fit-content">
                 {account.kind === 'property' ? 'Property' : 'Management company'} · {account.accountNumber}
               </Badge>

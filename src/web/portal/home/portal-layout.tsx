@@ -13,9 +13,13 @@ export function PortalLayout() {
   const viewingAs = session.viewingAs;
   const name = `${session.contact.firstName} ${session.contact.lastName}`;
 
-  const end = () => signOut.mutate(undefined, {
-    onSettled: () => void (viewingAs ? navigate({ to: '/console' }) : navigate({ to: '/portal/sign-in', search: { notice: 'signed_out' } })),
-  });
+  const end = () =>
+    signOut.mutate(undefined, {
+      onSettled: () =>
+        void (viewingAs
+          ? navigate({ to: '/console' })
+          : navigate({ to: '/portal/sign-in', search: { notice: 'signed_out' } })),
+    });
 
   return (
     <AppShell header={{ height: 60 }} padding="lg">
@@ -23,8 +27,16 @@ export function PortalLayout() {
         <Group h="100%" px="md" justify="space-between">
           <Brand subtitle="Customer portal" />
           <Group gap="sm">
-            <Text size="sm" fw={600}>{name}</Text>
-            <Button variant="subtle" size="sm" leftSection={<IconLogout size={16} />} onClick={end} loading={signOut.isPending}>
+            <Text size="sm" fw={600}>
+              {name}
+            </Text>
+            <Button
+              variant="subtle"
+              size="sm"
+              leftSection={<IconLogout size={16} />}
+              onClick={end}
+              loading={signOut.isPending}
+            >
               {viewingAs ? 'Stop viewing' : 'Sign out'}
             </Button>
           </Group>
@@ -33,8 +45,16 @@ export function PortalLayout() {
       <AppShell.Main>
         <Container size="lg">
           {viewingAs ? (
-            <Alert color="yellow" variant="filled" icon={<IconEye size={18} />} title={`Viewing the portal as ${name}`} mb="lg" role="status">
-              {viewingAs.staffName}, you see exactly what this contact sees. Changes are disabled. This view ends at {new Date(viewingAs.expiresAt).toLocaleTimeString()}.
+            <Alert
+              color="yellow"
+              variant="filled"
+              icon={<IconEye size={18} />}
+              title={`Viewing the portal as ${name}`}
+              mb="lg"
+              role="status"
+            >
+              {viewingAs.staffName}, you see exactly what this contact sees. Changes are disabled. This view ends at{' '}
+              {new Date(viewingAs.expiresAt).toLocaleTimeString()}.
             </Alert>
           ) : null}
           <Outlet />

@@ -15,12 +15,14 @@ export const publicRegistrationSettingsQuery = queryOptions({
 
 export function useRegisterWithPortalKey() {
   return useMutation({
-    mutationFn: (body: RegisterWithPortalKeyBody) => api.post<RegisterWithPortalKeyResult>('/api/portal/registrations', body),
+    mutationFn: (body: RegisterWithPortalKeyBody) =>
+      api.post<RegisterWithPortalKeyResult>('/api/portal/registrations', body),
   });
 }
 
 export function useRequestPortalRegistration() {
   return useMutation({
-    mutationFn: (body: RequestPortalRegistrationBody) => api.post<{ status: 'received' }>('/api/portal/registration-requests', body),
+    mutationFn: (body: RequestPortalRegistrationBody) =>
+      api.post<{ status: 'received' }>('/api/portal/registration-requests', body),
   });
 }

@@ -14,7 +14,15 @@ export function RequestRegistrationPage() {
   const { data: settings } = useSuspenseQuery(publicRegistrationSettingsQuery);
   const request = useRequestPortalRegistration();
   const form = useForm({
-    initialValues: { firstName: '', lastName: '', email: '', phone: '', address: '', propertyName: '', accountNumber: '' },
+    initialValues: {
+      firstName: '',
+      lastName: '',
+      email: '',
+      phone: '',
+      address: '',
+      propertyName: '',
+      accountNumber: '',
+    },
     validate: {
       firstName: (value) => (value.trim() ? null : 'Enter your first name'),
       lastName: (value) => (value.trim() ? null : 'Enter your last name'),
@@ -29,9 +37,14 @@ export function RequestRegistrationPage() {
     return (
       <AuthLayout surface="Customer portal" title="We received your request">
         <Alert color="teal" variant="light" icon={<IconCircleCheck size={18} />}>
-          Our team will match it to your account and email you your account number and portal key, usually within one business day.
+          Our team will match it to your account and email you your account number and portal key, usually within one
+          business day.
         </Alert>
-        <Text size="sm" ta="center"><Anchor component={Link} to="/portal/sign-in">Back to sign in</Anchor></Text>
+        <Text size="sm" ta="center">
+          <Anchor component={Link} to="/portal/sign-in">
+            Back to sign in
+          </Anchor>
+        </Text>
       </AuthLayout>
     );
   }
@@ -45,10 +58,16 @@ export function RequestRegistrationPage() {
   });
 
   return (
-    <AuthLayout surface="Customer portal" title="Request a portal login" description="Tell us who you are and which property you work for. We will send you what you need to sign up.">
+    <AuthLayout
+      surface="Customer portal"
+      title="Request a portal login"
+      description="Tell us who you are and which property you work for. We will send you what you need to sign up."
+    >
       <form onSubmit={submit} noValidate>
         <Stack>
-          <ErrorAlert error={request.error instanceof ApiRequestError && request.error.fields.length ? null : request.error} />
+          <ErrorAlert
+            error={request.error instanceof ApiRequestError && request.error.fields.length ? null : request.error}
+          />
           <Group grow>
             <TextInput label="First name" autoComplete="given-name" autoFocus {...form.getInputProps('firstName')} />
             <TextInput label="Last name" autoComplete="family-name" {...form.getInputProps('lastName')} />
@@ -58,9 +77,13 @@ export function RequestRegistrationPage() {
           <TextInput label="Property or management company" {...form.getInputProps('propertyName')} />
           <TextInput label="Address" autoComplete="street-address" {...form.getInputProps('address')} />
           <TextInput label="Account number (optional)" {...form.getInputProps('accountNumber')} />
-          <Button type="submit" loading={request.isPending} fullWidth>Send request</Button>
+          <Button type="submit" loading={request.isPending} fullWidth>
+            Send request
+          </Button>
           <Text size="sm" ta="center">
-            <Anchor component={Link} to="/portal/sign-up">I have a portal key</Anchor>
+            <Anchor component={Link} to="/portal/sign-up">
+              I have a portal key
+            </Anchor>
           </Text>
         </Stack>
       </form>

@@ -10,7 +10,9 @@ export function SignUpLink() {
   return (
     <>
       <Divider label="New to the portal?" labelPosition="center" />
-      <Button component={Link} to="/portal/sign-up" variant="light" fullWidth>Sign up</Button>
+      <Button component={Link} to="/portal/sign-up" variant="light" fullWidth>
+        Sign up
+      </Button>
     </>
   );
 }

@@ -15,7 +15,15 @@ export function SignUpPage() {
   const search: { accountNumber?: string } = useSearch({ strict: false });
   const register = useRegisterWithPortalKey();
   const form = useForm({
-    initialValues: { accountNumber: search.accountNumber ?? '', portalKey: '', firstName: '', lastName: '', email: '', password: '', confirmPassword: '' },
+    initialValues: {
+      accountNumber: search.accountNumber ?? '',
+      portalKey: '',
+      firstName: '',
+      lastName: '',
+      email: '',
+      password: '',
+      confirmPassword: '',
+    },
     validate: {
       accountNumber: (value) => (value.trim() ? null : 'Enter your account number'),
       portalKey: (value) => (value.trim() ? null : 'Enter your portal key'),
@@ -33,9 +41,14 @@ export function SignUpPage() {
     return (
       <AuthLayout surface="Customer portal" title="Check your email to verify your address">
         <Alert color="teal" variant="light" icon={<IconMailCheck size={18} />}>
-          We sent a link to <strong>{register.data.email}</strong>. Open it to verify your address, then sign in with your email and password.
+          We sent a link to <strong>{register.data.email}</strong>. Open it to verify your address, then sign in with
+          your email and password.
         </Alert>
-        <Text size="sm" ta="center"><Anchor component={Link} to="/portal/sign-in">Go to sign in</Anchor></Text>
+        <Text size="sm" ta="center">
+          <Anchor component={Link} to="/portal/sign-in">
+            Go to sign in
+          </Anchor>
+        </Text>
       </AuthLayout>
     );
   }
@@ -49,10 +62,16 @@ export function SignUpPage() {
   });
 
   return (
-    <AuthLayout surface="Customer portal" title="Sign up for the portal" description="Use the account number and portal key from your welcome letter or our email.">
+    <AuthLayout
+      surface="Customer portal"
+      title="Sign up for the portal"
+      description="Use the account number and portal key from your welcome letter or our email."
+    >
       <form onSubmit={submit} noValidate>
         <Stack>
-          <ErrorAlert error={register.error instanceof ApiRequestError && register.error.fields.length ? null : register.error} />
+          <ErrorAlert
+            error={register.error instanceof ApiRequestError && register.error.fields.length ? null : register.error}
+          />
           <TextInput label="Account number" autoFocus {...form.getInputProps('accountNumber')} />
           <TextInput label="Portal key" autoComplete="off" spellCheck={false} {...form.getInputProps('portalKey')} />
           <Group grow>
@@ -60,14 +79,30 @@ export function SignUpPage() {
             <TextInput label="Last name" autoComplete="family-name" {...form.getInputProps('lastName')} />
           </Group>
           <TextInput label="Email" type="email" autoComplete="email" {...form.getInputProps('email')} />
-          <PasswordInput label="Password" description="At least 15 characters. A few unrelated words work well." autoComplete="new-password" {...form.getInputProps('password')} />
-          <PasswordInput label="Confirm password" autoComplete="new-password" {...form.getInputProps('confirmPassword')} />
-          <Button type="submit" loading={register.isPending} fullWidth>Sign up</Button>
+          <PasswordInput
+            label="Password"
+            description="At least 15 characters. A few unrelated words work well."
+            autoComplete="new-password"
+            {...form.getInputProps('password')}
+          />
+          <PasswordInput
+            label="Confirm password"
+            autoComplete="new-password"
+            {...form.getInputProps('confirmPassword')}
+          />
+          <Button type="submit" loading={register.isPending} fullWidth>
+            Sign up
+          </Button>
           <Text size="sm" ta="center">
-            <Anchor component={Link} to="/portal/sign-up/request">I do not have a valid key</Anchor>
+            <Anchor component={Link} to="/portal/sign-up/request">
+              I do not have a valid key
+            </Anchor>
           </Text>
           <Text size="sm" ta="center" c="dimmed">
-            Already have a login? <Anchor component={Link} to="/portal/sign-in">Sign in</Anchor>
+            Already have a login?{' '}
+            <Anchor component={Link} to="/portal/sign-in">
+              Sign in
+            </Anchor>
           </Text>
         </Stack>
       </form>

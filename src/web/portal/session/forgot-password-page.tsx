@@ -8,7 +8,10 @@ import { useRequestPasswordReset } from './portal-session.ts';
 
 export function ForgotPasswordPage() {
   const request = useRequestPasswordReset();
-  const form = useForm({ initialValues: { login: '' }, validate: { login: (value) => (value.trim() ? null : 'Enter your username or email') } });
+  const form = useForm({
+    initialValues: { login: '' },
+    validate: { login: (value) => (value.trim() ? null : 'Enter your username or email') },
+  });
   const submit = form.onSubmit((values) => {
     request.mutate(values, {
       onError: (error) => {
@@ -17,19 +20,31 @@ export function ForgotPasswordPage() {
     });
   });
   return (
-    <AuthLayout surface="Customer portal" title="Reset your password" description="Enter your username or portal email. We will email you a link to choose a new password.">
+    <AuthLayout
+      surface="Customer portal"
+      title="Reset your password"
+      description="Enter your username or portal email. We will email you a link to choose a new password."
+    >
       {request.isSuccess ? (
-        <Alert color="teal" variant="light" title="Check your email">{request.data.message}</Alert>
+        <Alert color="teal" variant="light" title="Check your email">
+          {request.data.message}
+        </Alert>
       ) : (
         <form onSubmit={submit} noValidate>
           <Stack>
-            <ErrorAlert error={request.error instanceof ApiRequestError && request.error.fields.length ? null : request.error} />
+            <ErrorAlert
+              error={request.error instanceof ApiRequestError && request.error.fields.length ? null : request.error}
+            />
             <TextInput label="Username or email" autoComplete="username" autoFocus {...form.getInputProps('login')} />
-            <Button type="submit" loading={request.isPending} fullWidth>Email me a reset link</Button>
+            <Button type="submit" loading={request.isPending} fullWidth>
+              Email me a reset link
+            </Button>
           </Stack>
         </form>
       )}
-      <Anchor component={Link} to="/portal/sign-in" size="sm" ta="center">Back to sign in</Anchor>
+      <Anchor component={Link} to="/portal/sign-in" size="sm" ta="center">
+        Back to sign in
+      </Anchor>
     </AuthLayout>
   );
 }

@@ -23,30 +23,49 @@ export function PortalChangePasswordPage() {
     },
   });
   const submit = form.onSubmit(({ currentPassword, password }) => {
-    change.mutate({ currentPassword, newPassword: password }, {
-      onSuccess: () => {
-        notifications.show({ color: 'teal', title: 'Password changed', message: 'Your other sessions were signed out.' });
-        void navigate({ to: '/portal/home' });
+    change.mutate(
+      { currentPassword, newPassword: password },
+      {
+        onSuccess: () => {
+          notifications.show({
+            color: 'teal',
+            title: 'Password changed',
+            message: 'Your other sessions were signed out.',
+          });
+          void navigate({ to: '/portal/home' });
+        },
+        onError: (error) => {
+          if (error instanceof ApiRequestError && error.fields.length) {
+            const fields = error.fieldErrors();
+            form.setErrors({ currentPassword: fields.currentPassword, password: fields.newPassword });
+          }
+        },
       },
-      onError: (error) => {
-        if (error instanceof ApiRequestError && error.fields.length) {
-          const fields = error.fieldErrors();
-          form.setErrors({ currentPassword: fields.currentPassword, password: fields.newPassword });
-        }
-      },
-    });
+    );
   });
   return (
     <Page
       title={session.mustChangePassword ? 'Choose your own password' : 'Change your password'}
-      description={session.mustChangePassword ? 'You signed in with a temporary password. Choose your own before continuing.' : 'At least 15 characters. A few unrelated words make a strong, memorable password.'}
+      description={
+        session.mustChangePassword
+          ? 'You signed in with a temporary password. Choose your own before continuing.'
+          : 'At least 15 characters. A few unrelated words make a strong, memorable password.'
+      }
     >
       <form onSubmit={submit} noValidate style={{ maxWidth: 420 }}>
         <Stack>
-          <ErrorAlert error={change.error instanceof ApiRequestError && change.error.fields.length ? null : change.error} />
-          <PasswordInput label={session.mustChangePassword ? 'Temporary password' : 'Current password'} autoComplete="current-password" {...form.getInputProps('currentPassword')} />
+          <ErrorAlert
+            error={change.error instanceof ApiRequestError && change.error.fields.length ? null : change.error}
+          />
+          <PasswordInput
+            label={session.mustChangePassword ? 'Temporary password' : 'Current password'}
+            autoComplete="current-password"
+            {...form.getInputProps('currentPassword')}
+          />
           <NewPasswordFields form={form} />
-          <Button type="submit" loading={change.isPending}>Save password</Button>
+          <Button type="submit" loading={change.isPending}>
+            Save password
+          </Button>
         </Stack>
       </form>
     </Page>

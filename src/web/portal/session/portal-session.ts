@@ -22,7 +22,8 @@ export const customerAccountsQuery = queryOptions({
 export function useSignInCustomer() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: { login: string; password: string }) => api.post<{ mustChangePassword: boolean }>('/api/portal/session', body),
+    mutationFn: (body: { login: string; password: string }) =>
+      api.post<{ mustChangePassword: boolean }>('/api/portal/session', body),
     onSuccess: () => queryClient.clear(),
   });
 }
@@ -38,7 +39,8 @@ export function useSignOutCustomer() {
 export function useChangeCustomerPassword() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: { currentPassword: string; newPassword: string }) => api.post<void>('/api/portal/session/password', body),
+    mutationFn: (body: { currentPassword: string; newPassword: string }) =>
+      api.post<void>('/api/portal/session/password', body),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: customerSessionQuery.queryKey }),
   });
 }
@@ -62,5 +64,8 @@ export function useRedeemAccessLink() {
 }
 
 export function checkUsernameAvailability(token: string, username: string) {
-  return api.post<{ available: boolean; message: string | null }>('/api/portal/links/username-availability', { token, username });
+  return api.post<{ available: boolean; message: string | null }>('/api/portal/links/username-availability', {
+    token,
+    username,
+  });
 }

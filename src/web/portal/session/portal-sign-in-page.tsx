@@ -30,15 +30,29 @@ export function PortalSignInPage({ notice }: { notice?: SignInNotice | undefined
   });
   const shown = notice ? SIGN_IN_NOTICES[notice] : null;
   return (
-    <AuthLayout surface="Customer portal" title="Sign in to your portal" description="Schedule turns, approve add-ons and follow the make-ready of every unit.">
-      {shown ? <Alert color={shown.color} variant="light" title={shown.title}>{shown.message}</Alert> : null}
+    <AuthLayout
+      surface="Customer portal"
+      title="Sign in to your portal"
+      description="Schedule turns, approve add-ons and follow the make-ready of every unit."
+    >
+      {shown ? (
+        <Alert color={shown.color} variant="light" title={shown.title}>
+          {shown.message}
+        </Alert>
+      ) : null}
       <form onSubmit={submit} noValidate>
         <Stack>
-          <ErrorAlert error={signIn.error instanceof ApiRequestError && signIn.error.fields.length ? null : signIn.error} />
+          <ErrorAlert
+            error={signIn.error instanceof ApiRequestError && signIn.error.fields.length ? null : signIn.error}
+          />
           <TextInput label="Username or email" autoComplete="username" autoFocus {...form.getInputProps('login')} />
           <PasswordInput label="Password" autoComplete="current-password" {...form.getInputProps('password')} />
-          <Button type="submit" loading={signIn.isPending} fullWidth>Sign in</Button>
-          <Anchor component={Link} to="/portal/forgot-password" size="sm" ta="center">Forgot your password?</Anchor>
+          <Button type="submit" loading={signIn.isPending} fullWidth>
+            Sign in
+          </Button>
+          <Anchor component={Link} to="/portal/forgot-password" size="sm" ta="center">
+            Forgot your password?
+          </Anchor>
           <SignUpLink />
         </Stack>
       </form>

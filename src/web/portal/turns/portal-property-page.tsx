@@ -13,22 +13,41 @@ import { usePortalProperty } from './turns-api.ts';
 export type PropertyTab = 'calendar' | 'board' | 'settings';
 
 /** A property: Calendar (default), Turn Board and Property Settings, with "New turn" on top. */
-export function PortalPropertyPage({ accountId, tab, onTabChange }: { accountId: string; tab: PropertyTab; onTabChange: (tab: PropertyTab) => void }) {
+export function PortalPropertyPage({
+  accountId,
+  tab,
+  onTabChange,
+}: {
+  accountId: string;
+  tab: PropertyTab;
+  onTabChange: (tab: PropertyTab) => void;
+}) {
   const property = usePortalProperty(accountId);
   const [creating, setCreating] = useState(false);
-  if (property.isPending) return <Center p="xl"><Loader aria-label="Loading the property" /></Center>;
+  if (property.isPending)
+    return (
+      <Center p="xl">
+        <Loader aria-label="Loading the property" />
+      </Center>
+    );
   if (property.error) return <ErrorAlert error={property.error} />;
   const address = [property.data.addressLine1, property.data.city, property.data.region].filter(Boolean).join(', ');
   return (
     <>
       <Breadcrumbs mb="sm">
-        <AnchorLink to="/portal/home" size="sm">Properties</AnchorLink>
+        <AnchorLink to="/portal/home" size="sm">
+          Properties
+        </AnchorLink>
         <Text size="sm">{property.data.name}</Text>
       </Breadcrumbs>
       <Page
         title={property.data.name}
         description={`${address || 'No address on file'} · ${property.data.openTurnCount} open turn${property.data.openTurnCount === 1 ? '' : 's'}`}
-        actions={<Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)}>New turn</Button>}
+        actions={
+          <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)}>
+            New turn
+          </Button>
+        }
       >
         <Tabs value={tab} onChange={(value) => onTabChange((value ?? 'calendar') as PropertyTab)} keepMounted={false}>
           <Tabs.List>
@@ -36,9 +55,15 @@ export function PortalPropertyPage({ accountId, tab, onTabChange }: { accountId:
             <Tabs.Tab value="board">Turn board</Tabs.Tab>
             <Tabs.Tab value="settings">Property settings</Tabs.Tab>
           </Tabs.List>
-          <Tabs.Panel value="calendar" pt="lg"><CalendarTab accountId={accountId} /></Tabs.Panel>
-          <Tabs.Panel value="board" pt="lg"><TurnBoardTab accountId={accountId} /></Tabs.Panel>
-          <Tabs.Panel value="settings" pt="lg"><PropertySettingsTab property={property.data} /></Tabs.Panel>
+          <Tabs.Panel value="calendar" pt="lg">
+            <CalendarTab accountId={accountId} />
+          </Tabs.Panel>
+          <Tabs.Panel value="board" pt="lg">
+            <TurnBoardTab accountId={accountId} />
+          </Tabs.Panel>
+          <Tabs.Panel value="settings" pt="lg">
+            <PropertySettingsTab property={property.data} />
+          </Tabs.Panel>
         </Tabs>
       </Page>
       <NewTurnDrawer accountId={accountId} opened={creating} onClose={() => setCreating(false)} />

@@ -1,4 +1,18 @@
-import { Badge, Button, Card, Group, Loader, Modal, NumberInput, Select, Stack, Table, Tabs, Text, TextInput } from '@mantine/core';
+import {
+  Badge,
+  Button,
+  Card,
+  Group,
+  Loader,
+  Modal,
+  NumberInput,
+  Select,
+  Stack,
+  Table,
+  Tabs,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconPlus } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
@@ -10,7 +24,14 @@ import { applyFieldErrors, formLevelError, notifySaved } from '../../ui/form-fee
 import { ProviderBadge } from '../../ui/service-badges.tsx';
 import { MoveButtons } from '../../ui/move-buttons.tsx';
 import {
-  useCreateCustomService, useFloorplanPricelist, usePropertyFloorplans, usePropertyServices, usePropertyUnits, usePropertyUsers, useReorderServices, useUpdateAddress,
+  useCreateCustomService,
+  useFloorplanPricelist,
+  usePropertyFloorplans,
+  usePropertyServices,
+  usePropertyUnits,
+  usePropertyUsers,
+  useReorderServices,
+  useUpdateAddress,
 } from './turns-api.ts';
 
 /** Property settings: setup services, floorplans with pricelists, units, address and users. */
@@ -24,11 +45,21 @@ export function PropertySettingsTab({ property }: { property: PortalProperty }) 
         <Tabs.Tab value="address">Address</Tabs.Tab>
         <Tabs.Tab value="users">Users</Tabs.Tab>
       </Tabs.List>
-      <Tabs.Panel value="services"><SetupServices accountId={property.id} /></Tabs.Panel>
-      <Tabs.Panel value="floorplans"><Floorplans accountId={property.id} /></Tabs.Panel>
-      <Tabs.Panel value="units"><Units accountId={property.id} /></Tabs.Panel>
-      <Tabs.Panel value="address"><Address property={property} /></Tabs.Panel>
-      <Tabs.Panel value="users"><Users accountId={property.id} /></Tabs.Panel>
+      <Tabs.Panel value="services">
+        <SetupServices accountId={property.id} />
+      </Tabs.Panel>
+      <Tabs.Panel value="floorplans">
+        <Floorplans accountId={property.id} />
+      </Tabs.Panel>
+      <Tabs.Panel value="units">
+        <Units accountId={property.id} />
+      </Tabs.Panel>
+      <Tabs.Panel value="address">
+        <Address property={property} />
+      </Tabs.Panel>
+      <Tabs.Panel value="users">
+        <Users accountId={property.id} />
+      </Tabs.Panel>
     </Tabs>
   );
 }
@@ -49,28 +80,56 @@ function SetupServices({ accountId }: { accountId: string }) {
     const [item] = next.splice(from, 1);
     next.splice(to, 0, item!);
     setOrder(next);
-    reorder.mutate(next.map((service) => service.id), { onError: () => setOrder(services.data?.items ?? []) });
+    reorder.mutate(
+      next.map((service) => service.id),
+      { onError: () => setOrder(services.data?.items ?? []) },
+    );
   };
 
   return (
     <Card withBorder padding={0}>
       <Group justify="space-between" p="md">
-        <Text size="sm" c="dimmed">What we provide (Rent Ready), what you do in-house and what other vendors do, in the order your turns list them.</Text>
-        <Button leftSection={<IconPlus size={16} />} onClick={() => setAdding(true)}>Add custom service</Button>
+        <Text size="sm" c="dimmed">
+          What we provide (Rent Ready), what you do in-house and what other vendors do, in the order your turns list
+          them.
+        </Text>
+        <Button leftSection={<IconPlus size={16} />} onClick={() => setAdding(true)}>
+          Add custom service
+        </Button>
       </Group>
       <ErrorAlert error={services.error ?? reorder.error} />
       <Table verticalSpacing="xs" aria-label="Setup services">
         <Table.Thead>
-          <Table.Tr><Table.Th>Service</Table.Th><Table.Th>Performed by</Table.Th><Table.Th>Kind</Table.Th><Table.Th>Days before move-in</Table.Th><Table.Th w={90}>Order</Table.Th></Table.Tr>
+          <Table.Tr>
+            <Table.Th>Service</Table.Th>
+            <Table.Th>Performed by</Table.Th>
+            <Table.Th>Kind</Table.Th>
+            <Table.Th>Days before move-in</Table.Th>
+            <Table.Th w={90}>Order</Table.Th>
+          </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {services.isPending ? <EmptyRow colSpan={5}><Loader size="sm" /></EmptyRow> : null}
+          {services.isPending ? (
+            <EmptyRow colSpan={5}>
+              <Loader size="sm" />
+            </EmptyRow>
+          ) : null}
           {services.data?.items.length === 0 ? <EmptyRow colSpan={5}>No services yet.</EmptyRow> : null}
           {order.map((service, index) => (
             <Table.Tr key={service.id}>
-              <Table.Td><Text fw={500} size="sm">{service.name}</Text></Table.Td>
-              <Table.Td><ProviderBadge value={service.providerCategory} /></Table.Td>
-              <Table.Td><Badge variant="outline" color={service.kind === 'standard' ? 'blue' : 'gray'}>{service.kind === 'standard' ? 'Service' : 'Add-on'}</Badge></Table.Td>
+              <Table.Td>
+                <Text fw={500} size="sm">
+                  {service.name}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                <ProviderBadge value={service.providerCategory} />
+              </Table.Td>
+              <Table.Td>
+                <Badge variant="outline" color={service.kind === 'standard' ? 'blue' : 'gray'}>
+                  {service.kind === 'standard' ? 'Service' : 'Add-on'}
+                </Badge>
+              </Table.Td>
               <Table.Td>{service.defaultDayOffset}</Table.Td>
               <Table.Td>
                 <MoveButtons name={service.name} index={index} count={order.length} onMove={move} />
@@ -87,24 +146,54 @@ function SetupServices({ accountId }: { accountId: string }) {
 function CustomServiceModal({ accountId, onClose }: { accountId: string; onClose: () => void }) {
   const create = useCreateCustomService(accountId);
   const form = useForm({
-    initialValues: { name: '', providerCategory: 'in_house' as 'in_house' | 'other_vendor', defaultDayOffset: 1 as number | string },
+    initialValues: {
+      name: '',
+      providerCategory: 'in_house' as 'in_house' | 'other_vendor',
+      defaultDayOffset: 1 as number | string,
+    },
     validate: { name: (value) => (value.trim() ? null : 'Enter a name') },
   });
-  const submit = form.onSubmit((values) => create.mutate({ ...values, defaultDayOffset: Number(values.defaultDayOffset) }, {
-    onSuccess: () => { notifySaved(`${values.name} was added to your services.`); onClose(); },
-    onError: (error) => applyFieldErrors(form, error),
-  }));
+  const submit = form.onSubmit((values) =>
+    create.mutate(
+      { ...values, defaultDayOffset: Number(values.defaultDayOffset) },
+      {
+        onSuccess: () => {
+          notifySaved(`${values.name} was added to your services.`);
+          onClose();
+        },
+        onError: (error) => applyFieldErrors(form, error),
+      },
+    ),
+  );
   return (
     <Modal opened onClose={onClose} title="Add a custom service" centered>
       <form onSubmit={submit} noValidate>
         <Stack>
           <ErrorAlert error={formLevelError(create.error)} />
           <TextInput label="Name" withAsterisk placeholder="Blinds replacement" {...form.getInputProps('name')} />
-          <Select label="Performed by" data={[{ value: 'in_house', label: 'In-House' }, { value: 'other_vendor', label: 'Other Vendor' }]} allowDeselect={false} {...form.getInputProps('providerCategory')} />
-          <NumberInput label="Days before move-in" description="Used to fill in its date on new turns" min={0} max={60} {...form.getInputProps('defaultDayOffset')} />
+          <Select
+            label="Performed by"
+            data={[
+              { value: 'in_house', label: 'In-House' },
+              { value: 'other_vendor', label: 'Other Vendor' },
+            ]}
+            allowDeselect={false}
+            {...form.getInputProps('providerCategory')}
+          />
+          <NumberInput
+            label="Days before move-in"
+            description="Used to fill in its date on new turns"
+            min={0}
+            max={60}
+            {...form.getInputProps('defaultDayOffset')}
+          />
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>Cancel</Button>
-            <Button type="submit" loading={create.isPending}>Add service</Button>
+            <Button variant="default" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={create.isPending}>
+              Add service
+            </Button>
           </Group>
         </Stack>
       </form>
@@ -117,20 +206,46 @@ function Floorplans({ accountId }: { accountId: string }) {
   const [open, setOpen] = useState<string | null>(null);
   return (
     <Card withBorder padding={0}>
-      <Text size="sm" c="dimmed" p="md">Your floorplans. Open a pricelist to see the price of each standard service and add-on.</Text>
+      <Text size="sm" c="dimmed" p="md">
+        Your floorplans. Open a pricelist to see the price of each standard service and add-on.
+      </Text>
       <ErrorAlert error={floorplans.error} />
       <Table verticalSpacing="xs" aria-label="Floorplans">
-        <Table.Thead><Table.Tr><Table.Th>Floorplan</Table.Th><Table.Th>Beds / baths</Table.Th><Table.Th>Sq ft</Table.Th><Table.Th>Units</Table.Th><Table.Th /></Table.Tr></Table.Thead>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Floorplan</Table.Th>
+            <Table.Th>Beds / baths</Table.Th>
+            <Table.Th>Sq ft</Table.Th>
+            <Table.Th>Units</Table.Th>
+            <Table.Th />
+          </Table.Tr>
+        </Table.Thead>
         <Table.Tbody>
-          {floorplans.isPending ? <EmptyRow colSpan={5}><Loader size="sm" /></EmptyRow> : null}
-          {floorplans.data?.items.length === 0 ? <EmptyRow colSpan={5}>No floorplans yet. We add them during onboarding.</EmptyRow> : null}
+          {floorplans.isPending ? (
+            <EmptyRow colSpan={5}>
+              <Loader size="sm" />
+            </EmptyRow>
+          ) : null}
+          {floorplans.data?.items.length === 0 ? (
+            <EmptyRow colSpan={5}>No floorplans yet. We add them during onboarding.</EmptyRow>
+          ) : null}
           {floorplans.data?.items.map((floorplan) => (
             <Table.Tr key={floorplan.id}>
-              <Table.Td><Text fw={500} size="sm">{floorplan.name}</Text></Table.Td>
-              <Table.Td>{floorplan.bedrooms} / {floorplan.bathrooms}</Table.Td>
+              <Table.Td>
+                <Text fw={500} size="sm">
+                  {floorplan.name}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                {floorplan.bedrooms} / {floorplan.bathrooms}
+              </Table.Td>
               <Table.Td>{floorplan.squareFeet ?? '—'}</Table.Td>
               <Table.Td>{floorplan.unitCount}</Table.Td>
-              <Table.Td ta="right"><Button size="xs" variant="light" onClick={() => setOpen(floorplan.id)}>Pricelist</Button></Table.Td>
+              <Table.Td ta="right">
+                <Button size="xs" variant="light" onClick={() => setOpen(floorplan.id)}>
+                  Pricelist
+                </Button>
+              </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
@@ -144,20 +259,41 @@ function PricelistModal({ floorplanId, onClose }: { floorplanId: string; onClose
   const pricelist = useFloorplanPricelist(floorplanId);
   const items = pricelist.data?.items ?? [];
   return (
-    <Modal opened onClose={onClose} title={pricelist.data ? `Pricelist: ${pricelist.data.floorplan.name}` : 'Pricelist'} size="lg" centered>
+    <Modal
+      opened
+      onClose={onClose}
+      title={pricelist.data ? `Pricelist: ${pricelist.data.floorplan.name}` : 'Pricelist'}
+      size="lg"
+      centered
+    >
       <ErrorAlert error={pricelist.error} />
       {pricelist.isPending ? <Loader size="sm" /> : null}
       {(['standard', 'add_on'] as const).map((kind) => (
-        <Table key={kind} verticalSpacing={4} mb="md" aria-label={kind === 'standard' ? 'Standard services' : 'Add-ons'}>
-          <Table.Thead><Table.Tr><Table.Th>{kind === 'standard' ? 'Standard services' : 'Add-ons'}</Table.Th><Table.Th>Performed by</Table.Th><Table.Th ta="right">Price</Table.Th></Table.Tr></Table.Thead>
+        <Table
+          key={kind}
+          verticalSpacing={4}
+          mb="md"
+          aria-label={kind === 'standard' ? 'Standard services' : 'Add-ons'}
+        >
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{kind === 'standard' ? 'Standard services' : 'Add-ons'}</Table.Th>
+              <Table.Th>Performed by</Table.Th>
+              <Table.Th ta="right">Price</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
           <Table.Tbody>
-            {items.filter((item) => item.kind === kind).map((item) => (
-              <Table.Tr key={item.id}>
-                <Table.Td>{item.name}</Table.Td>
-                <Table.Td><ProviderBadge value={item.providerCategory} /></Table.Td>
-                <Table.Td ta="right">{formatCents(item.priceCents ?? item.suggestedPriceCents)}</Table.Td>
-              </Table.Tr>
-            ))}
+            {items
+              .filter((item) => item.kind === kind)
+              .map((item) => (
+                <Table.Tr key={item.id}>
+                  <Table.Td>{item.name}</Table.Td>
+                  <Table.Td>
+                    <ProviderBadge value={item.providerCategory} />
+                  </Table.Td>
+                  <Table.Td ta="right">{formatCents(item.priceCents ?? item.suggestedPriceCents)}</Table.Td>
+                </Table.Tr>
+              ))}
           </Table.Tbody>
         </Table>
       ))}
@@ -169,15 +305,31 @@ function Units({ accountId }: { accountId: string }) {
   const units = usePropertyUnits(accountId);
   return (
     <Card withBorder padding={0}>
-      <Text size="sm" c="dimmed" p="md">{units.data ? `${units.data.items.length} units` : 'Units'} we know at this property, with their floorplan.</Text>
+      <Text size="sm" c="dimmed" p="md">
+        {units.data ? `${units.data.items.length} units` : 'Units'} we know at this property, with their floorplan.
+      </Text>
       <ErrorAlert error={units.error} />
       <Table verticalSpacing="xs" striped aria-label="Units">
-        <Table.Thead><Table.Tr><Table.Th>Unit</Table.Th><Table.Th>Floorplan</Table.Th><Table.Th>Notes</Table.Th></Table.Tr></Table.Thead>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Unit</Table.Th>
+            <Table.Th>Floorplan</Table.Th>
+            <Table.Th>Notes</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
         <Table.Tbody>
-          {units.isPending ? <EmptyRow colSpan={3}><Loader size="sm" /></EmptyRow> : null}
+          {units.isPending ? (
+            <EmptyRow colSpan={3}>
+              <Loader size="sm" />
+            </EmptyRow>
+          ) : null}
           {units.data?.items.length === 0 ? <EmptyRow colSpan={3}>No units yet.</EmptyRow> : null}
           {units.data?.items.map((unit) => (
-            <Table.Tr key={unit.id}><Table.Td fw={500}>{unit.number}</Table.Td><Table.Td>{unit.floorplanName ?? '—'}</Table.Td><Table.Td>{unit.notes ?? ''}</Table.Td></Table.Tr>
+            <Table.Tr key={unit.id}>
+              <Table.Td fw={500}>{unit.number}</Table.Td>
+              <Table.Td>{unit.floorplanName ?? '—'}</Table.Td>
+              <Table.Td>{unit.notes ?? ''}</Table.Td>
+            </Table.Tr>
           ))}
         </Table.Tbody>
       </Table>
@@ -188,9 +340,20 @@ function Units({ accountId }: { accountId: string }) {
 function Address({ property }: { property: PortalProperty }) {
   const update = useUpdateAddress(property.id);
   const form = useForm({
-    initialValues: { addressLine1: property.addressLine1 ?? '', addressLine2: property.addressLine2 ?? '', city: property.city ?? '', region: property.region ?? '', postalCode: property.postalCode ?? '' },
+    initialValues: {
+      addressLine1: property.addressLine1 ?? '',
+      addressLine2: property.addressLine2 ?? '',
+      city: property.city ?? '',
+      region: property.region ?? '',
+      postalCode: property.postalCode ?? '',
+    },
   });
-  const submit = form.onSubmit((values) => update.mutate(values, { onSuccess: () => notifySaved('The address is saved.'), onError: (error) => applyFieldErrors(form, error) }));
+  const submit = form.onSubmit((values) =>
+    update.mutate(values, {
+      onSuccess: () => notifySaved('The address is saved.'),
+      onError: (error) => applyFieldErrors(form, error),
+    }),
+  );
   return (
     <Card withBorder maw={560}>
       <form onSubmit={submit} noValidate>
@@ -203,7 +366,11 @@ function Address({ property }: { property: PortalProperty }) {
             <TextInput label="State" withAsterisk {...form.getInputProps('region')} />
             <TextInput label="ZIP code" withAsterisk {...form.getInputProps('postalCode')} />
           </Group>
-          <Group justify="flex-end"><Button type="submit" loading={update.isPending}>Save address</Button></Group>
+          <Group justify="flex-end">
+            <Button type="submit" loading={update.isPending}>
+              Save address
+            </Button>
+          </Group>
         </Stack>
       </form>
     </Card>
@@ -214,19 +381,38 @@ function Users({ accountId }: { accountId: string }) {
   const users = usePropertyUsers(accountId);
   return (
     <Card withBorder padding={0}>
-      <Text size="sm" c="dimmed" p="md">Everyone with portal access to this property. Ask us to add or remove someone.</Text>
+      <Text size="sm" c="dimmed" p="md">
+        Everyone with portal access to this property. Ask us to add or remove someone.
+      </Text>
       <ErrorAlert error={users.error} />
       <Table verticalSpacing="xs" aria-label="Users">
-        <Table.Thead><Table.Tr><Table.Th>Name</Table.Th><Table.Th>Title</Table.Th><Table.Th>Email</Table.Th><Table.Th /></Table.Tr></Table.Thead>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Name</Table.Th>
+            <Table.Th>Title</Table.Th>
+            <Table.Th>Email</Table.Th>
+            <Table.Th />
+          </Table.Tr>
+        </Table.Thead>
         <Table.Tbody>
-          {users.isPending ? <EmptyRow colSpan={4}><Loader size="sm" /></EmptyRow> : null}
+          {users.isPending ? (
+            <EmptyRow colSpan={4}>
+              <Loader size="sm" />
+            </EmptyRow>
+          ) : null}
           {users.data?.items.length === 0 ? <EmptyRow colSpan={4}>No one has portal access yet.</EmptyRow> : null}
           {users.data?.items.map((user) => (
             <Table.Tr key={user.contactId}>
               <Table.Td fw={500}>{user.name}</Table.Td>
               <Table.Td>{user.title ?? ''}</Table.Td>
               <Table.Td>{user.emails.join(', ')}</Table.Td>
-              <Table.Td>{user.isMainApprover ? <Badge color="orange" variant="light">Approves add-ons</Badge> : null}</Table.Td>
+              <Table.Td>
+                {user.isMainApprover ? (
+                  <Badge color="orange" variant="light">
+                    Approves add-ons
+                  </Badge>
+                ) : null}
+              </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>

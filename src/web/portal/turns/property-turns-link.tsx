@@ -8,9 +8,26 @@ export function PropertyTurnsLink({ accountId, name }: { accountId: string; name
   const property = properties.data?.items.find((candidate) => candidate.id === accountId);
   return (
     <Group gap="xs" mt={4}>
-      {property ? <Badge variant="light" color="blue">{property.openTurnCount} open turn{property.openTurnCount === 1 ? '' : 's'}</Badge> : null}
-      {property && property.pendingAddOnCount > 0 ? <Badge variant="filled" color="orange">{property.pendingAddOnCount} to approve</Badge> : null}
-      <AnchorLink to="/portal/properties/$accountId" params={{ accountId }} search={{ tab: 'calendar' }} size="sm" fw={600} aria-label={`Open ${name}`}>Calendar & turns →</AnchorLink>
+      {property ? (
+        <Badge variant="light" color="blue">
+          {property.openTurnCount} open turn{property.openTurnCount === 1 ? '' : 's'}
+        </Badge>
+      ) : null}
+      {property && property.pendingAddOnCount > 0 ? (
+        <Badge variant="filled" color="orange">
+          {property.pendingAddOnCount} to approve
+        </Badge>
+      ) : null}
+      <AnchorLink
+        to="/portal/properties/$accountId"
+        params={{ accountId }}
+        search={{ tab: 'calendar' }}
+        size="sm"
+        fw={600}
+        aria-label={`Open ${name}`}
+      >
+        Calendar & turns →
+      </AnchorLink>
     </Group>
   );
 }

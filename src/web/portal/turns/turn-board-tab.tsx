@@ -1,8 +1,25 @@
-import { Badge, Card, Group, Loader, ScrollArea, SegmentedControl, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import {
+  Badge,
+  Card,
+  Group,
+  Loader,
+  ScrollArea,
+  SegmentedControl,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
-import { formatCents, SERVICE_LINE_STATUS_LABELS, TurnStatusSchema, type TurnStatus, type TurnSummary } from '../../../shared/turn-contracts.ts';
+import {
+  formatCents,
+  SERVICE_LINE_STATUS_LABELS,
+  TurnStatusSchema,
+  type TurnStatus,
+  type TurnSummary,
+} from '../../../shared/turn-contracts.ts';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
 import { useTurnBoard } from './turns-api.ts';
 import { CardLink, formatShortDate, StatusBadge, STATUS_COLORS } from '../../ui/turn-display.tsx';
@@ -12,7 +29,10 @@ export function TurnBoardTab({ accountId }: { accountId: string }) {
   const [status, setStatus] = useState<TurnStatus | 'all'>('all');
   const [search, setSearch] = useState('');
   const [debouncedSearch] = useDebouncedValue(search.trim(), 250);
-  const board = useTurnBoard(accountId, { status: status === 'all' ? undefined : status, search: debouncedSearch || undefined });
+  const board = useTurnBoard(accountId, {
+    status: status === 'all' ? undefined : status,
+    search: debouncedSearch || undefined,
+  });
   const columns = status === 'all' ? TurnStatusSchema.options : [status];
 
   return (
@@ -22,11 +42,21 @@ export function TurnBoardTab({ accountId }: { accountId: string }) {
           aria-label="Filter by status"
           value={status}
           onChange={(value) => setStatus(value as TurnStatus | 'all')}
-          data={[{ value: 'all', label: 'All' }, ...TurnStatusSchema.options.map((value) => ({ value, label: SERVICE_LINE_STATUS_LABELS[value] }))]}
+          data={[
+            { value: 'all', label: 'All' },
+            ...TurnStatusSchema.options.map((value) => ({ value, label: SERVICE_LINE_STATUS_LABELS[value] })),
+          ]}
         />
         <Group gap="xs">
           {board.isFetching ? <Loader size="xs" /> : null}
-          <TextInput aria-label="Search by unit" placeholder="Search by unit" leftSection={<IconSearch size={16} />} value={search} onChange={(event) => setSearch(event.currentTarget.value)} w={220} />
+          <TextInput
+            aria-label="Search by unit"
+            placeholder="Search by unit"
+            leftSection={<IconSearch size={16} />}
+            value={search}
+            onChange={(event) => setSearch(event.currentTarget.value)}
+            w={220}
+          />
         </Group>
       </Group>
       <ErrorAlert error={board.error} />
@@ -35,15 +65,32 @@ export function TurnBoardTab({ accountId }: { accountId: string }) {
           {columns.map((column) => {
             const turns = board.data?.items.filter((turn) => turn.status === column) ?? [];
             return (
-              <Card key={column} withBorder padding="sm" bg="gray.0" role="region" aria-label={`${SERVICE_LINE_STATUS_LABELS[column]} turns`}>
+              <Card
+                key={column}
+                withBorder
+                padding="sm"
+                bg="gray.0"
+                role="region"
+                aria-label={`${SERVICE_LINE_STATUS_LABELS[column]} turns`}
+              >
                 <Group justify="space-between" mb="sm">
-                  <Badge variant="dot" color={STATUS_COLORS[column]}>{SERVICE_LINE_STATUS_LABELS[column]}</Badge>
-                  <Text size="xs" c="dimmed">{turns.length}</Text>
+                  <Badge variant="dot" color={STATUS_COLORS[column]}>
+                    {SERVICE_LINE_STATUS_LABELS[column]}
+                  </Badge>
+                  <Text size="xs" c="dimmed">
+                    {turns.length}
+                  </Text>
                 </Group>
                 <Stack gap="xs">
                   {board.isPending ? <Loader size="sm" mx="auto" /> : null}
-                  {!board.isPending && turns.length === 0 ? <Text size="xs" c="dimmed" ta="center" py="md">No turns</Text> : null}
-                  {turns.map((turn) => <TurnCard key={turn.id} turn={turn} />)}
+                  {!board.isPending && turns.length === 0 ? (
+                    <Text size="xs" c="dimmed" ta="center" py="md">
+                      No turns
+                    </Text>
+                  ) : null}
+                  {turns.map((turn) => (
+                    <TurnCard key={turn.id} turn={turn} />
+                  ))}
                 </Stack>
               </Card>
             );
@@ -56,22 +103,43 @@ export function TurnBoardTab({ accountId }: { accountId: string }) {
 
 function TurnCard({ turn }: { turn: TurnSummary }) {
   return (
-    <CardLink withBorder padding="xs" radius="sm" to="/portal/turns/$turnId" params={{ turnId: turn.id }} aria-label={`Unit ${turn.unitNumber}`}>
+    <CardLink
+      withBorder
+      padding="xs"
+      radius="sm"
+      to="/portal/turns/$turnId"
+      params={{ turnId: turn.id }}
+      aria-label={`Unit ${turn.unitNumber}`}
+    >
       <Group justify="space-between" wrap="nowrap">
-        <Text fw={600} size="sm">Unit {turn.unitNumber}</Text>
-        <Text size="xs" fw={500}>{formatCents(turn.totalCents)}</Text>
+        <Text fw={600} size="sm">
+          Unit {turn.unitNumber}
+        </Text>
+        <Text size="xs" fw={500}>
+          {formatCents(turn.totalCents)}
+        </Text>
       </Group>
-      <Text size="xs" c="dimmed">{turn.floorplanName}</Text>
-      <Text size="xs" mt={4}>Move-out {formatShortDate(turn.moveOutDate)} · Move-in {formatShortDate(turn.moveInDate)}</Text>
+      <Text size="xs" c="dimmed">
+        {turn.floorplanName}
+      </Text>
+      <Text size="xs" mt={4}>
+        Move-out {formatShortDate(turn.moveOutDate)} · Move-in {formatShortDate(turn.moveInDate)}
+      </Text>
       <Stack gap={2} mt={6}>
         {turn.services.map((service, index) => (
           <Group key={index} justify="space-between" wrap="nowrap" gap={4}>
-            <Text size="xs" truncate td={service.status === 'canceled' ? 'line-through' : undefined}>{service.name} · {formatShortDate(service.scheduledDate)}</Text>
+            <Text size="xs" truncate td={service.status === 'canceled' ? 'line-through' : undefined}>
+              {service.name} · {formatShortDate(service.scheduledDate)}
+            </Text>
             <StatusBadge status={service.status} size="xs" />
           </Group>
         ))}
       </Stack>
-      {turn.pendingAddOnCount > 0 ? <Badge mt={6} size="xs" color="orange" variant="filled">Add-on awaiting approval</Badge> : null}
+      {turn.pendingAddOnCount > 0 ? (
+        <Badge mt={6} size="xs" color="orange" variant="filled">
+          Add-on awaiting approval
+        </Badge>
+      ) : null}
     </CardLink>
   );
 }

@@ -1,8 +1,25 @@
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { AccountServiceListSchema, FloorplanPricelist, Service, Unit, Floorplan } from '../../../shared/catalog-contracts.ts';
 import type {
-  Calendar, CreateTurnBody, CustomServiceBody, ListTurnsQuery, PortalProperty, PortalPropertyUserList, SetTurnPurchaseOrdersBody, Turn, TurnPreview,
-  TurnPreviewBody, TurnSummary, UpdatePropertyAddressBody, UpdateTurnBody,
+  AccountServiceListSchema,
+  FloorplanPricelist,
+  Service,
+  Unit,
+  Floorplan,
+} from '../../../shared/catalog-contracts.ts';
+import type {
+  Calendar,
+  CreateTurnBody,
+  CustomServiceBody,
+  ListTurnsQuery,
+  PortalProperty,
+  PortalPropertyUserList,
+  SetTurnPurchaseOrdersBody,
+  Turn,
+  TurnPreview,
+  TurnPreviewBody,
+  TurnSummary,
+  UpdatePropertyAddressBody,
+  UpdateTurnBody,
 } from '../../../shared/turn-contracts.ts';
 import type { z } from 'zod';
 import { api, toQuery } from '../../api/client.ts';
@@ -17,7 +34,10 @@ export const portalPropertiesQuery = queryOptions({
 export const usePortalProperties = () => useQuery(portalPropertiesQuery);
 
 export const usePortalProperty = (accountId: string) =>
-  useQuery({ queryKey: ['portal', 'properties', accountId], queryFn: () => api.get<PortalProperty>(`/api/portal/properties/${accountId}`) });
+  useQuery({
+    queryKey: ['portal', 'properties', accountId],
+    queryFn: () => api.get<PortalProperty>(`/api/portal/properties/${accountId}`),
+  });
 
 export const useCalendar = (accountId: string, from: string, to: string) =>
   useQuery({
@@ -33,18 +53,35 @@ export const useTurnBoard = (accountId: string, query: ListTurnsQuery) =>
     placeholderData: keepPreviousData,
   });
 
-export const useTurn = (turnId: string) => useQuery({ queryKey: ['portal', 'turn', turnId], queryFn: () => api.get<Turn>(`/api/portal/turns/${turnId}`) });
+export const useTurn = (turnId: string) =>
+  useQuery({ queryKey: ['portal', 'turn', turnId], queryFn: () => api.get<Turn>(`/api/portal/turns/${turnId}`) });
 
 export const usePropertyServices = (accountId: string) =>
-  useQuery({ queryKey: ['portal', 'services', accountId], queryFn: () => api.get<AccountServices>(`/api/portal/properties/${accountId}/services`) });
+  useQuery({
+    queryKey: ['portal', 'services', accountId],
+    queryFn: () => api.get<AccountServices>(`/api/portal/properties/${accountId}/services`),
+  });
 export const usePropertyFloorplans = (accountId: string) =>
-  useQuery({ queryKey: ['portal', 'floorplans', accountId], queryFn: () => api.get<{ items: Floorplan[] }>(`/api/portal/properties/${accountId}/floorplans`) });
+  useQuery({
+    queryKey: ['portal', 'floorplans', accountId],
+    queryFn: () => api.get<{ items: Floorplan[] }>(`/api/portal/properties/${accountId}/floorplans`),
+  });
 export const useFloorplanPricelist = (floorplanId: string | null) =>
-  useQuery({ queryKey: ['portal', 'pricelist', floorplanId], enabled: Boolean(floorplanId), queryFn: () => api.get<FloorplanPricelist>(`/api/portal/floorplans/${floorplanId}/prices`) });
+  useQuery({
+    queryKey: ['portal', 'pricelist', floorplanId],
+    enabled: Boolean(floorplanId),
+    queryFn: () => api.get<FloorplanPricelist>(`/api/portal/floorplans/${floorplanId}/prices`),
+  });
 export const usePropertyUnits = (accountId: string) =>
-  useQuery({ queryKey: ['portal', 'units', accountId], queryFn: () => api.get<{ items: Unit[] }>(`/api/portal/properties/${accountId}/units`) });
+  useQuery({
+    queryKey: ['portal', 'units', accountId],
+    queryFn: () => api.get<{ items: Unit[] }>(`/api/portal/properties/${accountId}/units`),
+  });
 export const usePropertyUsers = (accountId: string) =>
-  useQuery({ queryKey: ['portal', 'users', accountId], queryFn: () => api.get<PortalPropertyUserList>(`/api/portal/properties/${accountId}/users`) });
+  useQuery({
+    queryKey: ['portal', 'users', accountId],
+    queryFn: () => api.get<PortalPropertyUserList>(`/api/portal/properties/${accountId}/users`),
+  });
 
 export const useTurnPreview = (accountId: string, body: TurnPreviewBody | null) =>
   useQuery({
@@ -67,15 +104,27 @@ function useTurnMutation<Variables>(mutationFn: (variables: Variables) => Promis
   });
 }
 
-export const useCreateTurn = (accountId: string) => useTurnMutation((body: CreateTurnBody) => api.post<Turn>(`/api/portal/properties/${accountId}/turns`, body));
-export const useUpdateTurn = (turnId: string) => useTurnMutation((body: UpdateTurnBody) => api.put<Turn>(`/api/portal/turns/${turnId}`, body));
-export const useCancelTurn = (turnId: string) => useTurnMutation((body: { reason: string | null }) => api.post<Turn>(`/api/portal/turns/${turnId}/cancel`, body));
-export const useSetPurchaseOrders = (turnId: string) => useTurnMutation((body: SetTurnPurchaseOrdersBody) => api.put<Turn>(`/api/portal/turns/${turnId}/purchase-orders`, body));
+export const useCreateTurn = (accountId: string) =>
+  useTurnMutation((body: CreateTurnBody) => api.post<Turn>(`/api/portal/properties/${accountId}/turns`, body));
+export const useUpdateTurn = (turnId: string) =>
+  useTurnMutation((body: UpdateTurnBody) => api.put<Turn>(`/api/portal/turns/${turnId}`, body));
+export const useCancelTurn = (turnId: string) =>
+  useTurnMutation((body: { reason: string | null }) => api.post<Turn>(`/api/portal/turns/${turnId}/cancel`, body));
+export const useSetPurchaseOrders = (turnId: string) =>
+  useTurnMutation((body: SetTurnPurchaseOrdersBody) =>
+    api.put<Turn>(`/api/portal/turns/${turnId}/purchase-orders`, body),
+  );
 export const useRescheduleLine = () =>
-  useTurnMutation(({ serviceLineId, scheduledDate }: { serviceLineId: string; scheduledDate: string }) => api.put<Turn>(`/api/portal/service-lines/${serviceLineId}/date`, { scheduledDate }));
-export const useRemoveLine = () => useTurnMutation((serviceLineId: string) => api.delete<Turn>(`/api/portal/service-lines/${serviceLineId}`));
+  useTurnMutation(({ serviceLineId, scheduledDate }: { serviceLineId: string; scheduledDate: string }) =>
+    api.put<Turn>(`/api/portal/service-lines/${serviceLineId}/date`, { scheduledDate }),
+  );
+export const useRemoveLine = () =>
+  useTurnMutation((serviceLineId: string) => api.delete<Turn>(`/api/portal/service-lines/${serviceLineId}`));
 export const useDecideAddOn = () =>
-  useTurnMutation(({ addOnId, decision, note }: { addOnId: string; decision: 'approve' | 'decline'; note: string | null }) => api.post<Turn>(`/api/portal/add-ons/${addOnId}/${decision}`, { note }));
+  useTurnMutation(
+    ({ addOnId, decision, note }: { addOnId: string; decision: 'approve' | 'decline'; note: string | null }) =>
+      api.post<Turn>(`/api/portal/add-ons/${addOnId}/${decision}`, { note }),
+  );
 
 export function useCreateCustomService(accountId: string) {
   const queryClient = useQueryClient();
@@ -88,7 +137,8 @@ export function useCreateCustomService(accountId: string) {
 export function useReorderServices(accountId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (serviceIds: string[]) => api.put<AccountServices>(`/api/portal/properties/${accountId}/services/order`, { serviceIds }),
+    mutationFn: (serviceIds: string[]) =>
+      api.put<AccountServices>(`/api/portal/properties/${accountId}/services/order`, { serviceIds }),
     onSuccess: (result) => queryClient.setQueryData(['portal', 'services', accountId], result),
   });
 }
@@ -96,7 +146,8 @@ export function useReorderServices(accountId: string) {
 export function useUpdateAddress(accountId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: UpdatePropertyAddressBody) => api.put<PortalProperty>(`/api/portal/properties/${accountId}/address`, body),
+    mutationFn: (body: UpdatePropertyAddressBody) =>
+      api.put<PortalProperty>(`/api/portal/properties/${accountId}/address`, body),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['portal', 'properties'] }),
   });
 }

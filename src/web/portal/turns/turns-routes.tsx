@@ -4,7 +4,9 @@ import { portalAppRoute } from '../portal-routes.tsx';
 import { PortalPropertyPage, type PropertyTab } from './portal-property-page.tsx';
 import { TurnPage } from './turn-page.tsx';
 
-const PropertySearchSchema = z.object({ tab: z.enum(['calendar', 'board', 'settings']).catch('calendar').default('calendar') });
+const PropertySearchSchema = z.object({
+  tab: z.enum(['calendar', 'board', 'settings']).catch('calendar').default('calendar'),
+});
 
 // Children of the signed-in portal (its layout and session guard); the parent is read lazily, after both modules load.
 const propertyRoute = createRoute({
@@ -15,7 +17,14 @@ const propertyRoute = createRoute({
     const { accountId } = propertyRoute.useParams();
     const { tab } = propertyRoute.useSearch();
     const navigate = propertyRoute.useNavigate();
-    return <PortalPropertyPage key={accountId} accountId={accountId} tab={tab} onTabChange={(next: PropertyTab) => void navigate({ search: { tab: next }, replace: true })} />;
+    return (
+      <PortalPropertyPage
+        key={accountId}
+        accountId={accountId}
+        tab={tab}
+        onTabChange={(next: PropertyTab) => void navigate({ search: { tab: next }, replace: true })}
+      />
+    );
   },
 });
 
