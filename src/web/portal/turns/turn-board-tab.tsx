@@ -127,6 +127,7 @@ function TurnCard({ turn }: { turn: TurnSummary }) {
       </Text>
       <Stack gap={2} mt={6}>
         {turn.services.map((service, index) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: a card's services are a fixed list that never reorders
           <Group key={index} justify="space-between" wrap="nowrap" gap={4}>
             <Text size="xs" truncate td={service.status === 'canceled' ? 'line-through' : undefined}>
               {service.name} · {formatShortDate(service.scheduledDate)}
