@@ -1,4 +1,4 @@
-import type { IsoTimestamp } from '../database-schema.ts';
+import type { IsoTimestamp } from './columns.ts';
 
 /** A manual onboarding checklist item staff ticked off; unticking deletes the row. */
 export interface OnboardingCheckOffsTable {

@@ -1,4 +1,4 @@
-import type { Flag, IsoTimestamp } from '../database-schema.ts';
+import type { Flag, IsoTimestamp } from './columns.ts';
 
 export type ProviderCategory = 'rent_ready' | 'in_house' | 'other_vendor';
 export type ServiceKind = 'standard' | 'add_on';

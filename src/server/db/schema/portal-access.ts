@@ -1,4 +1,4 @@
-import type { Flag, IsoTimestamp } from '../database-schema.ts';
+import type { Flag, IsoTimestamp } from './columns.ts';
 
 /** One portal login per contact; the contact signs in with its username or its portal email. */
 export interface PortalLoginsTable {

@@ -1,4 +1,4 @@
-import type { Flag, IsoTimestamp, StaffRole } from '../database-schema.ts';
+import type { Flag, IsoTimestamp, StaffRole } from './columns.ts';
 
 export type RegistrationRequestState = 'open' | 'matched' | 'closed';
 export type RegistrationCloseReason = 'login_exists' | 'registered' | 'completed' | 'duplicate' | 'spam' | 'other';
