@@ -22,7 +22,7 @@ function importsUnder(folder: string): Array<{ file: string; target: string }> {
   );
 }
 
-// style.md: features are reached only through their index.ts; the two web surfaces share only ui/,
+// Features are reached only through their index.ts; the two web surfaces share only ui/,
 // api/ and shared/; the web app never imports server code.
 describe('module boundaries', () => {
   it('reaches another server feature only through its index.ts', () => {

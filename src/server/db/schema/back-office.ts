@@ -8,7 +8,7 @@ export interface OnboardingCheckOffsTable {
   checkedAt: IsoTimestamp;
 }
 
-/** Tables for customer accounts extras, contacts extras, service profile (issue 4, part A). */
+/** Tables for customer accounts extras, contacts extras and the service profile. */
 export interface BackOfficeTables {
   onboardingCheckOffs: OnboardingCheckOffsTable;
 }

@@ -117,7 +117,7 @@ export interface ProPreferencesTable {
   secondaryProId: string | null;
 }
 
-/** Tables for services catalog, pricelists, floorplans, units, pros (issue 4, part B). */
+/** Tables for services catalog, pricelists, floorplans, units, pros. */
 export interface CatalogTables {
   services: ServicesTable;
   accountServicePositions: AccountServicePositionsTable;

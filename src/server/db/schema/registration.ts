@@ -68,7 +68,7 @@ export interface RegistrationRequestEventsTable {
   detail: string | null;
 }
 
-/** Tables for self-registration and registration requests (issue 6). */
+/** Tables for self-registration and registration requests. */
 export interface RegistrationTables {
   registrationSettings: RegistrationSettingsTable;
   registrationSteps: RegistrationStepsTable;
