@@ -1,7 +1,7 @@
 import type { ActorContext } from '../../actor.ts';
 import { addSeconds, type Clock } from '../../clock.ts';
 import type { Config } from '../../config.ts';
-import type { Db, Trx } from '../../db/database.ts';
+import type { DatabaseHandle, Db, Trx } from '../../db/database.ts';
 import type { AccountsTable, ContactsTable } from '../../db/database-schema.ts';
 import type { AccessEventKind, AccessTokenPurpose, PortalLoginsTable } from '../../db/schema/portal-access.ts';
 import { AppError, fieldError, notFound } from '../../errors.ts';
@@ -50,6 +50,7 @@ export const FORM_FOR: Record<AccessTokenPurpose, AccessLinkForm> = {
 
 export interface PortalAccessServiceDeps {
   db: Db;
+  database: Pick<DatabaseHandle, 'kind'>;
   clock: Clock;
   config: Pick<Config, 'publicUrl' | 'secretKey'>;
   sessions: SessionService;

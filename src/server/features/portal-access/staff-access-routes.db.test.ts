@@ -166,3 +166,45 @@ describe('access timeline', () => {
     expect((await timelineOf()).find((entry) => entry.kind === 'link_sent')).toMatchObject({ linkState: 'expired' });
   });
 });
+
+describe('granting under concurrency', () => {
+  it('concurrent grants for one contact make one login and one invitation, never a 500', async () => {
+    const account = await createAccount(t.deps, { status: 'current' });
+    const contact = await createContact(t.deps, { accountIds: [account.id] });
+    const responses = await Promise.all(
+      [1, 2].map(() =>
+        staffPost(`/api/staff/contacts/${contact.id}/portal-access/grant`, { portalEmail: contact.emails[0]! }),
+      ),
+    );
+    for (const response of responses) expect([200, 409], response.body).toContain(response.statusCode);
+    expect(responses.some((response) => response.statusCode === 200)).toBe(true);
+    const logins = await t.deps.db
+      .selectFrom('portalLogins')
+      .select('id')
+      .where('contactId', '=', contact.id)
+      .execute();
+    expect(logins).toHaveLength(1);
+    const invitations = await t.deps.db
+      .selectFrom('outboxMessages')
+      .select('id')
+      .where('contactId', '=', contact.id)
+      .where('kind', '=', 'credential_create')
+      .execute();
+    expect(invitations).toHaveLength(1);
+  });
+
+  it('two contacts granted one address at the same moment: one gets it, the other a 409', async () => {
+    const account = await createAccount(t.deps, { status: 'current' });
+    const first = await createContact(t.deps, { accountIds: [account.id] });
+    const second = await createContact(t.deps, { accountIds: [account.id] });
+    const portalEmail = `${unique('shared')}@example.test`;
+    const responses = await Promise.all(
+      [first, second].map((contact) =>
+        staffPost(`/api/staff/contacts/${contact.id}/portal-access/grant`, { portalEmail }),
+      ),
+    );
+    expect(responses.map((response) => response.statusCode).sort()).toEqual([200, 409]);
+    const refused = responses.find((response) => response.statusCode === 409)!;
+    expect(refused.json().error.fields[0].path).toBe('portalEmail');
+  });
+});

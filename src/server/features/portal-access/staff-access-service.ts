@@ -1,5 +1,6 @@
 import { addSeconds } from '../../clock.ts';
 import type { PortalLoginsTable } from '../../db/schema/portal-access.ts';
+import { isUniqueViolation } from '../../db/unique-violation.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { newId } from '../../ids.ts';
 import { normalizeEmail } from '../../security/login-throttle.ts';
@@ -15,9 +16,15 @@ import {
 import * as repository from './portal-access-repository.ts';
 import { portalAccessState, sendWaitSeconds, VIEW_AS_LIFETIME_SECONDS } from './portal-access-rules.ts';
 
+function portalEmailTaken(): AppError {
+  return new AppError('conflict', 'Another contact already uses this portal email.', {
+    fields: [{ path: 'portalEmail', message: 'Another contact already uses this portal email.' }],
+  });
+}
+
 /** Staff tools on a contact: the access state, turning access on and off, unlocking, viewing the portal as them, the timeline. */
 export function createStaffAccessService(deps: PortalAccessServiceDeps, common: PortalAccessCommon) {
-  const { db, clock, sessions, throttle } = deps;
+  const { db, database, clock, sessions, throttle } = deps;
   const {
     nowIso,
     recordEvent,
@@ -37,97 +44,108 @@ export function createStaffAccessService(deps: PortalAccessServiceDeps, common: 
     async grantAccess(
       input: { contactId: string; portalEmail: string; sendCredentialCreateEmail: boolean } & RequestContext,
     ) {
-      const contact = await requireContact(db, input.contactId);
       const emailNormalized = normalizeEmail(input.portalEmail);
-      const holder = await repository.findLoginByEmail(db, emailNormalized);
-      if (holder && holder.contactId !== contact.id) {
-        throw new AppError('conflict', 'Another contact already uses this portal email.', {
-          fields: [{ path: 'portalEmail', message: 'Another contact already uses this portal email.' }],
-        });
-      }
-      const existing = await repository.findLoginByContactId(db, contact.id);
-      const accountIds = await repository.findAccessibleAccountIds(db, contact.id);
-      const recent = await repository.findRecentSends(db, contact.id, addSeconds(clock.now(), -3600).toISOString());
-      const credentialEmailQueued = await db.transaction().execute(async (trx) => {
-        const now = nowIso();
-        let login: PortalLoginsTable;
-        if (!existing) {
-          login = {
-            id: newId(),
-            contactId: contact.id,
-            username: null,
-            usernameNormalized: null,
-            portalEmail: input.portalEmail.trim(),
-            portalEmailNormalized: emailNormalized,
-            passwordHash: null,
-            passwordChangedAt: null,
-            securityStamp: newStamp(),
-            mustChangePassword: 0,
-            temporaryPasswordExpiresAt: null,
-            emailVerificationRequired: 0,
-            emailVerifiedAt: null,
-            enabled: 1,
-            deactivatedAt: null,
-            lastSignInAt: null,
-            createdAt: now,
-            updatedAt: now,
-          };
-          await repository.insertLogin(trx, login);
-        } else {
-          const emailChanged = existing.portalEmailNormalized !== emailNormalized;
-          const reactivated = existing.enabled === 0;
-          // Links already sent went to the old address or predate the deactivation: they die.
-          const securityStamp = emailChanged || reactivated ? newStamp() : existing.securityStamp;
-          login = {
-            ...existing,
-            portalEmail: input.portalEmail.trim(),
-            portalEmailNormalized: emailNormalized,
-            enabled: 1,
-            deactivatedAt: null,
-            securityStamp,
-            updatedAt: now,
-            emailVerifiedAt: emailChanged ? null : existing.emailVerifiedAt,
-          };
-          await repository.updateLogin(trx, login.id, login);
-          if (emailChanged) {
-            await killLinks(trx, login.id);
+      const granted = await db
+        .transaction()
+        .execute(async (trx) => {
+          // Concurrent grants for one contact take turns, so each decides on what the previous one wrote.
+          await repository.lockContactAccess(trx, database.kind, input.contactId);
+          const contact = await requireContact(trx, input.contactId);
+          const holder = await repository.findLoginByEmail(trx, emailNormalized);
+          if (holder && holder.contactId !== contact.id) throw portalEmailTaken();
+          const existing = await repository.findLoginByContactId(trx, contact.id);
+          const accountIds = await repository.findAccessibleAccountIds(trx, contact.id);
+          const recent = await repository.findRecentSends(
+            trx,
+            contact.id,
+            addSeconds(clock.now(), -3600).toISOString(),
+          );
+          const now = nowIso();
+          let login: PortalLoginsTable;
+          if (!existing) {
+            login = {
+              id: newId(),
+              contactId: contact.id,
+              username: null,
+              usernameNormalized: null,
+              portalEmail: input.portalEmail.trim(),
+              portalEmailNormalized: emailNormalized,
+              passwordHash: null,
+              passwordChangedAt: null,
+              securityStamp: newStamp(),
+              mustChangePassword: 0,
+              temporaryPasswordExpiresAt: null,
+              emailVerificationRequired: 0,
+              emailVerifiedAt: null,
+              enabled: 1,
+              deactivatedAt: null,
+              lastSignInAt: null,
+              createdAt: now,
+              updatedAt: now,
+            };
+            await repository.insertLogin(trx, login);
+          } else {
+            const emailChanged = existing.portalEmailNormalized !== emailNormalized;
+            const reactivated = existing.enabled === 0;
+            // Links already sent went to the old address or predate the deactivation: they die.
+            const securityStamp = emailChanged || reactivated ? newStamp() : existing.securityStamp;
+            login = {
+              ...existing,
+              portalEmail: input.portalEmail.trim(),
+              portalEmailNormalized: emailNormalized,
+              enabled: 1,
+              deactivatedAt: null,
+              securityStamp,
+              updatedAt: now,
+              emailVerifiedAt: emailChanged ? null : existing.emailVerifiedAt,
+            };
+            await repository.updateLogin(trx, login.id, login);
+            if (emailChanged) {
+              await killLinks(trx, login.id);
+              await recordEvent(
+                trx,
+                {
+                  contactId: contact.id,
+                  loginId: login.id,
+                  kind: 'portal_email_changed',
+                  detail: `${existing.portalEmail} → ${login.portalEmail}`,
+                },
+                input,
+              );
+            }
+          }
+          if (!existing || existing.enabled === 0)
             await recordEvent(
               trx,
-              {
-                contactId: contact.id,
-                loginId: login.id,
-                kind: 'portal_email_changed',
-                detail: `${existing.portalEmail} → ${login.portalEmail}`,
-              },
+              { contactId: contact.id, loginId: login.id, kind: 'access_granted', detail: login.portalEmail },
               input,
             );
-          }
-        }
-        if (!existing || existing.enabled === 0)
-          await recordEvent(
-            trx,
-            { contactId: contact.id, loginId: login.id, kind: 'access_granted', detail: login.portalEmail },
-            input,
-          );
-        await recordAudit(trx, clock, input.actor, {
-          action: 'portal_access.granted',
-          subjectType: 'contact',
-          subjectId: contact.id,
-          accountId: contact.mainAccountId,
-          before: existing ? { portalEmail: existing.portalEmail, enabled: existing.enabled === 1 } : null,
-          after: { portalEmail: login.portalEmail, enabled: true },
+          await recordAudit(trx, clock, input.actor, {
+            action: 'portal_access.granted',
+            subjectType: 'contact',
+            subjectId: contact.id,
+            accountId: contact.mainAccountId,
+            before: existing ? { portalEmail: existing.portalEmail, enabled: existing.enabled === 1 } : null,
+            after: { portalEmail: login.portalEmail, enabled: true },
+          });
+          const state = portalAccessState(login, false);
+          const shouldInvite =
+            input.sendCredentialCreateEmail &&
+            (state === 'no_username' || state === 'not_activated') &&
+            accountIds.length > 0 &&
+            sendWaitSeconds(recent, 'credential_create', clock.now()) === 0;
+          if (!shouldInvite) return { contact, credentialEmailQueued: false };
+          const issued = await issueLink(trx, { login, contact, purpose: 'credential_create', context: input });
+          return { contact, credentialEmailQueued: issued.queued };
+        })
+        .catch((error: unknown) => {
+          // Two contacts given one address at the same moment: the unique index decides.
+          throw isUniqueViolation(error) ? portalEmailTaken() : error;
         });
-        const state = portalAccessState(login, false);
-        const shouldInvite =
-          input.sendCredentialCreateEmail &&
-          (state === 'no_username' || state === 'not_activated') &&
-          accountIds.length > 0 &&
-          sendWaitSeconds(recent, 'credential_create', clock.now()) === 0;
-        if (!shouldInvite) return false;
-        const issued = await issueLink(trx, { login, contact, purpose: 'credential_create', context: input });
-        return issued.queued;
-      });
-      return { credentialCreateEmailQueued: credentialEmailQueued, access: await describeAccess(db, contact.id) };
+      return {
+        credentialCreateEmailQueued: granted.credentialEmailQueued,
+        access: await describeAccess(db, granted.contact.id),
+      };
     },
 
     /** Portal access off: sign-in refused, sessions ended, links dead; a new invitation is needed later. */
