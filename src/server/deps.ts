@@ -10,6 +10,7 @@ import { createRegistrationFeature } from './features/registration/index.ts';
 import { createSessionService } from './features/sessions/index.ts';
 import { findStaffById } from './features/staff/staff-repository.ts';
 import { createStaffService } from './features/staff/staff-service.ts';
+import { createOnboardingFeature } from './features/onboarding/index.ts';
 import { createTurnsFeature } from './features/turns/index.ts';
 import { createLoginThrottle } from './security/login-throttle.ts';
 
@@ -42,6 +43,7 @@ export function createDeps(
   customers.accounts.registerOnboardingCheckProvider(catalog.onboardingChecks);
   const registration = createRegistrationFeature({ ...base, portalLogins: portalAccess });
   const turns = createTurnsFeature({ ...base, catalog });
+  const onboarding = createOnboardingFeature({ ...base, customers, catalog });
 
   return {
     ...base,
@@ -51,6 +53,7 @@ export function createDeps(
     catalog,
     registration,
     turns,
+    onboarding,
     findStaff: (id: string) => findStaffById(base.db, id),
     resolveCustomer: portalAccess.resolveCustomer,
   };

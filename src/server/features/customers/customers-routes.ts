@@ -53,6 +53,8 @@ function presentAccount({
     postalCode: account.postalCode,
     hasPortalKey: account.portalKeyHash !== null,
     portalKeyRotatedAt: account.portalKeyRotatedAt,
+    onboardingState: account.onboardingState,
+    onboardCompletedAt: account.onboardCompletedAt,
     createdAt: account.createdAt,
     updatedAt: account.updatedAt,
   };
@@ -126,6 +128,7 @@ export const customersRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app
           parentAccountName: row.parentAccountName ?? null,
           city: row.city,
           region: row.region,
+          onboardingState: row.onboardingState,
           createdAt: row.createdAt,
         })),
         total,
