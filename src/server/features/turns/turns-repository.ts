@@ -85,6 +85,38 @@ export function findTurn(db: Executor, turnId: string) {
   return db.selectFrom('turns').selectAll().where('id', '=', turnId).executeTakeFirst();
 }
 
+/**
+ * An open turn (not canceled, some service still to do) of the unit whose move-out to move-in span
+ * overlaps the given one; a missing move-in leaves the span open-ended.
+ */
+export function findOverlappingOpenTurn(
+  db: Executor,
+  accountId: string,
+  unitNumber: string,
+  moveOutDate: CalendarDate,
+  moveInDate: CalendarDate | null,
+) {
+  return db
+    .selectFrom('turns')
+    .select(['id', 'moveOutDate', 'moveInDate'])
+    .where('accountId', '=', accountId)
+    .where((eb) => eb(eb.fn('lower', ['unitNumber']), '=', unitNumber.toLowerCase()))
+    .where('canceledAt', 'is', null)
+    .$if(moveInDate !== null, (query) => query.where('moveOutDate', '<=', moveInDate!))
+    .where((eb) => eb.or([eb('moveInDate', 'is', null), eb('moveInDate', '>=', moveOutDate)]))
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('turnServiceLines')
+          .select('turnServiceLines.id')
+          .whereRef('turnServiceLines.turnId', '=', 'turns.id')
+          .where('turnServiceLines.status', 'in', ['pending', 'scheduled', 'in_progress']),
+      ),
+    )
+    .orderBy('moveOutDate')
+    .executeTakeFirst();
+}
+
 /** Reads the turn and, on PostgreSQL, locks its row until the transaction ends (SQLite runs one writer at a time). */
 export function lockTurn(trx: Trx, databaseKind: DatabaseKind, turnId: string) {
   return trx
@@ -125,9 +157,17 @@ export function insertServiceLines(db: Executor, lines: TurnServiceLinesTable[])
   return db.insertInto('turnServiceLines').values(lines).execute();
 }
 
+/** The services of these turns in order, with the assigned pro's name. */
 export function listServiceLines(db: Executor, turnIds: readonly string[]) {
   if (turnIds.length === 0) return Promise.resolve([]);
-  return db.selectFrom('turnServiceLines').selectAll().where('turnId', 'in', turnIds).orderBy('position').execute();
+  return db
+    .selectFrom('turnServiceLines')
+    .leftJoin('pros', 'pros.id', 'turnServiceLines.assignedProId')
+    .selectAll('turnServiceLines')
+    .select('pros.name as proName')
+    .where('turnId', 'in', turnIds)
+    .orderBy('position')
+    .execute();
 }
 
 export function findServiceLine(db: Executor, serviceLineId: string) {
