@@ -1,10 +1,11 @@
-import type { BaseDeps } from '../../deps.ts';
+import type { BaseDeps } from '../../base-deps.ts';
 import type { AccountHooks } from './account-hooks.ts';
 import { createContactsService } from './contacts-service.ts';
 import { createCustomersService } from './customers-service.ts';
 
 export type { AccountHooks } from './account-hooks.ts';
 export type { OnboardingCheck, OnboardingCheckProvider } from './onboarding.ts';
+export { insertAccountContact, insertContactEmail } from './contact-writes.ts';
 export { findAccountByPortalKey, revealPortalKey } from './portal-key.ts';
 
 /** Customer accounts (management companies and properties), contacts, portal keys and the onboarding checklist. */

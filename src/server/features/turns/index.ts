@@ -1,4 +1,4 @@
-import type { BaseDeps } from '../../deps.ts';
+import type { BaseDeps } from '../../base-deps.ts';
 import type { CatalogFeature } from '../catalog/index.ts';
 import type { CustomersFeature } from '../customers/index.ts';
 import { createAddOnsService } from './add-ons-service.ts';
