@@ -20,7 +20,7 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly details?: { fields?: FieldProblem[]; retryAfterSeconds?: number },
+    readonly details?: { fields?: FieldProblem[]; retryAfterSeconds?: number; existingTurnId?: string },
   ) {
     super(message);
     this.name = 'AppError';

@@ -48,6 +48,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
         requestId: request.id,
         ...(appError.details?.fields ? { fields: appError.details.fields } : {}),
         ...(appError.details?.retryAfterSeconds ? { retryAfterSeconds: appError.details.retryAfterSeconds } : {}),
+        ...(appError.details?.existingTurnId ? { existingTurnId: appError.details.existingTurnId } : {}),
       },
     });
   });

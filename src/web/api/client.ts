@@ -7,6 +7,8 @@ export class ApiRequestError extends Error {
     readonly code: string,
     message: string,
     readonly fields: Array<{ path: string; message: string }> = [],
+    /** On a duplicate order: the open turn that already covers the unit and dates. */
+    readonly existingTurnId: string | null = null,
   ) {
     super(message);
   }
@@ -35,6 +37,7 @@ export async function apiRequest<T>(method: Method, path: string, body?: unknown
       error?.code ?? 'internal',
       error?.message ?? `The server answered ${response.status}. Try again in a moment.`,
       error?.fields,
+      error?.existingTurnId ?? null,
     );
   }
   return payload as T;
