@@ -8,6 +8,8 @@ import { migrateToLatest, pendingMigrations } from './db/migrate.ts';
 import { StaffRoleSchema } from '../shared/staff-contracts.ts';
 import { countStaff } from './features/staff/staff-repository.ts';
 import { seedDemo } from './cli/seed-demo.ts';
+import { isDatabaseUnavailable } from './db/unavailable.ts';
+import { failureBackoffMilliseconds } from './outbox/delivery-rules.ts';
 
 const USAGE = `Usage: portico <command>
 
@@ -96,11 +98,7 @@ async function serve(config: Config, logger: pino.Logger): Promise<void> {
       printDemoCredentials(demo.email, demo.password);
     }
   } else {
-    const pending = await pendingMigrations(deps.db);
-    if (pending.length) {
-      process.stderr.write(`The database needs migrating (${pending.join(', ')}). Run: portico migrate\n`);
-      process.exit(1);
-    }
+    await requireMigratedPostgres(deps, logger);
   }
   const app = await buildApp(deps);
   const dispatcher = deps.notifications.dispatcher;
@@ -125,11 +123,7 @@ async function work(config: Config, logger: pino.Logger): Promise<void> {
   if (deps.database.kind === 'sqlite') {
     await migrateToLatest(deps.db);
   } else {
-    const pending = await pendingMigrations(deps.db);
-    if (pending.length) {
-      process.stderr.write(`The database needs migrating (${pending.join(', ')}). Run: portico migrate\n`);
-      process.exit(1);
-    }
+    await requireMigratedPostgres(deps, logger);
   }
   const dispatcher = deps.notifications.dispatcher;
   const shutdown = async () => {
@@ -143,6 +137,28 @@ async function work(config: Config, logger: pino.Logger): Promise<void> {
   process.stdout.write(
     `Portico outbox worker ${dispatcher.workerId} is delivering (email: ${config.smtp ? 'SMTP' : 'captured'}, SMS: ${config.sms ? 'provider' : 'captured'})\n`,
   );
+}
+
+/**
+ * A process started while PostgreSQL is still coming up (a restart, a failover, a container started
+ * first) waits for it with backoff instead of exiting; a schema that needs migrating stops it.
+ */
+async function requireMigratedPostgres(deps: ReturnType<typeof createDeps>, logger: pino.Logger): Promise<void> {
+  for (let failures = 1; ; failures += 1) {
+    try {
+      const pending = await pendingMigrations(deps.db);
+      if (pending.length) {
+        process.stderr.write(`The database needs migrating (${pending.join(', ')}). Run: portico migrate\n`);
+        process.exit(1);
+      }
+      return;
+    } catch (error) {
+      if (!isDatabaseUnavailable(error)) throw error;
+      const delay = failureBackoffMilliseconds(failures, 1000, Math.random());
+      logger.warn({ err: error, retryInMilliseconds: Math.round(delay) }, 'waiting for the database');
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
+  }
 }
 
 function printDemoCredentials(email: string, password: string): void {

@@ -16,10 +16,15 @@ export interface DatabaseHandle {
   close(): Promise<void>;
 }
 
-export function createDatabase(config: DatabaseConfig): DatabaseHandle {
+export interface DatabaseOptions {
+  /** Told about connections PostgreSQL closed (restart, failover, pg_terminate_backend); the pool replaces them. */
+  onConnectionError?: (error: Error) => void;
+}
+
+export function createDatabase(config: DatabaseConfig, options: DatabaseOptions = {}): DatabaseHandle {
   const plugins = [new CamelCasePlugin()];
   if (config.kind === 'postgres') {
-    const pool = new pg.Pool({ connectionString: config.url, max: 10 });
+    const pool = createPostgresPool(config.url, options.onConnectionError ?? (() => {}));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
@@ -31,4 +36,23 @@ export function createDatabase(config: DatabaseConfig): DatabaseHandle {
   sqlite.pragma('busy_timeout = 5000');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), plugins });
   return { db, kind: 'sqlite', close: () => db.destroy() };
+}
+
+/**
+ * An 'error' event without a listener ends the process, and pg emits one on every connection the server
+ * closes: on idle pooled clients (the pool's 'error') and on checked-out ones between two statements
+ * (the client's own). Both are listened to; the broken client is dropped and the next checkout connects
+ * anew, so the app recovers by itself once PostgreSQL is back.
+ */
+function createPostgresPool(url: string, onConnectionError: (error: Error) => void): pg.Pool {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    // While PostgreSQL is unreachable a request fails fast (503) instead of queueing forever.
+    connectionTimeoutMillis: 5000,
+    keepAlive: true,
+  });
+  pool.on('error', onConnectionError);
+  pool.on('connect', (client) => client.on('error', onConnectionError));
+  return pool;
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   backoffSeconds,
   DeliveryError,
+  failureBackoffMilliseconds,
   isTransientHttpStatus,
   isTransientSmtpCode,
   outcomeOfFailure,
@@ -39,5 +40,12 @@ describe('delivery rules', () => {
     expect(isTransientSmtpCode(421)).toBe(true);
     expect(isTransientSmtpCode(undefined)).toBe(true);
     expect(isTransientSmtpCode(550)).toBe(false);
+  });
+
+  it('backs a worker off while its database is unreachable, doubling up to 30 s', () => {
+    expect(failureBackoffMilliseconds(1, 1000, 1)).toBe(1000);
+    expect(failureBackoffMilliseconds(2, 1000, 1)).toBe(2000);
+    expect(failureBackoffMilliseconds(3, 1000, 0)).toBe(2000);
+    expect(failureBackoffMilliseconds(20, 1000, 1)).toBe(30_000);
   });
 });

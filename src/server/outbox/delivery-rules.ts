@@ -53,3 +53,16 @@ export function isTransientHttpStatus(status: number): boolean {
 export function isTransientSmtpCode(code: number | undefined): boolean {
   return code === undefined || (code >= 400 && code < 500);
 }
+
+/** The longest a worker waits between two tries while its database is unreachable. */
+export const MAX_FAILURE_BACKOFF_MILLISECONDS = 30_000;
+
+/**
+ * A worker whose claim failed `failures` times in a row (database down) waits the poll interval doubled
+ * per failure, with equal jitter, up to 30 s: it comes back soon after the database does, without
+ * hammering it or logging every second meanwhile.
+ */
+export function failureBackoffMilliseconds(failures: number, pollIntervalMilliseconds: number, random: number): number {
+  const nominal = Math.min(MAX_FAILURE_BACKOFF_MILLISECONDS, pollIntervalMilliseconds * 2 ** Math.max(0, failures - 1));
+  return nominal / 2 + (nominal / 2) * random;
+}
