@@ -43,7 +43,7 @@ export function startPortico(args: string[], environment: Record<string, string>
     crashed,
     output: () => output,
     alive: () => child.exitCode === null && child.signalCode === null,
-    waitFor(pattern, timeoutMilliseconds = 30_000) {
+    waitFor(pattern, timeoutMilliseconds = 90_000) {
       return new Promise<void>((done, fail) => {
         const check = () => {
           if (!pattern.test(output)) return;

@@ -51,7 +51,7 @@ describe.skipIf(testDatabaseKind() !== 'postgres')('a PostgreSQL disconnect', ()
     worker = startPortico(['worker'], { ...environment, OUTBOX_POLL_MILLISECONDS: '200' });
     await Promise.all([serve.waitFor(/Portico is running/), worker.waitFor(/is delivering/)]);
     cookie = await signInOverHttp(baseUrl, staff);
-  });
+  }, 120_000);
 
   afterAll(async () => {
     await Promise.all([serve?.stop(), worker?.stop()]);

@@ -1,5 +1,15 @@
 import SqliteDatabase from 'better-sqlite3';
-import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
+import {
+  CamelCasePlugin,
+  CompiledQuery,
+  type DatabaseConnection,
+  type Driver,
+  Kysely,
+  PostgresDialect,
+  SqliteDialect,
+  SqliteDriver,
+  type Transaction,
+} from 'kysely';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import pg from 'pg';
@@ -32,9 +42,9 @@ export function createDatabase(config: DatabaseConfig, options: DatabaseOptions 
   const sqlite = new SqliteDatabase(config.path);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
-  // Another process (a `portico worker`) may hold the write lock for a moment.
+  // Another process (a `portico worker`, a second `serve`) may hold the write lock for a moment.
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), plugins });
+  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: sqlite }), plugins });
   return { db, kind: 'sqlite', close: () => db.destroy() };
 }
 
@@ -55,4 +65,26 @@ function createPostgresPool(url: string, onConnectionError: (error: Error) => vo
   pool.on('error', onConnectionError);
   pool.on('connect', (client) => client.on('error', onConnectionError));
   return pool;
+}
+
+/**
+ * A deferred BEGIN takes a read snapshot and upgrades to the write lock at the first write; when another
+ * process committed in between, SQLite fails that write at once with SQLITE_BUSY_SNAPSHOT (no busy wait
+ * can help). BEGIN IMMEDIATE takes the write lock first, so a transaction that reads what it decides on
+ * and then writes waits its turn (busy_timeout) instead of failing.
+ */
+class ImmediateSqliteDialect extends SqliteDialect {
+  constructor(private readonly config: ConstructorParameters<typeof SqliteDialect>[0]) {
+    super(config);
+  }
+
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver(this.config);
+  }
+}
+
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
 }
