@@ -6,6 +6,7 @@ import {
   isTransientHttpStatus,
   isTransientSmtpCode,
   outcomeOfFailure,
+  parseRetryAfter,
   type RetryPolicy,
 } from './delivery-rules.ts';
 
@@ -47,5 +48,14 @@ describe('delivery rules', () => {
     expect(failureBackoffMilliseconds(2, 1000, 1)).toBe(2000);
     expect(failureBackoffMilliseconds(3, 1000, 0)).toBe(2000);
     expect(failureBackoffMilliseconds(20, 1000, 1)).toBe(30_000);
+  });
+
+  it('reads Retry-After as seconds or as an HTTP date', () => {
+    const now = Date.parse('2026-12-01T12:00:00Z');
+    expect(parseRetryAfter('120', now)).toBe(120);
+    expect(parseRetryAfter('Tue, 01 Dec 2026 12:01:30 GMT', now)).toBe(90);
+    expect(parseRetryAfter('Tue, 01 Dec 2026 11:00:00 GMT', now)).toBe(0);
+    expect(parseRetryAfter('soon', now)).toBeUndefined();
+    expect(parseRetryAfter(null, now)).toBeUndefined();
   });
 });

@@ -66,3 +66,16 @@ export function failureBackoffMilliseconds(failures: number, pollIntervalMillise
   const nominal = Math.min(MAX_FAILURE_BACKOFF_MILLISECONDS, pollIntervalMilliseconds * 2 ** Math.max(0, failures - 1));
   return nominal / 2 + (nominal / 2) * random;
 }
+
+/**
+ * A provider's Retry-After in seconds: either delay-seconds or an HTTP date (RFC 9110 §10.2.3), counted
+ * from `nowMilliseconds`; a date already past means "now". Anything else is ignored.
+ */
+export function parseRetryAfter(header: string | null, nowMilliseconds: number): number | undefined {
+  if (!header) return undefined;
+  const text = header.trim();
+  if (/^\d+$/.test(text)) return Number(text);
+  const date = Date.parse(text);
+  if (Number.isNaN(date)) return undefined;
+  return Math.max(0, Math.ceil((date - nowMilliseconds) / 1000));
+}
