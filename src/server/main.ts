@@ -4,7 +4,7 @@ import { systemActor } from './actor.ts';
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { createDeps } from './deps.ts';
-import { migrateToLatest, pendingMigrations } from './db/migrate.ts';
+import { migrateToLatest, migrationsFromNewerRelease, newerDatabaseMessage, pendingMigrations } from './db/migrate.ts';
 import { StaffRoleSchema } from '../shared/staff-contracts.ts';
 import { countStaff } from './features/staff/staff-repository.ts';
 import { seedDemo } from './cli/seed-demo.ts';
@@ -48,6 +48,7 @@ export async function runCli(argv: string[]): Promise<void> {
       return work(config, logger);
     case 'migrate': {
       const deps = createDeps(config, { logger });
+      await refuseNewerDatabase(deps);
       const applied = await migrateToLatest(deps.db);
       process.stdout.write(applied.length ? `Applied: ${applied.join(', ')}\n` : 'Schema already up to date.\n');
       return deps.database.close();
@@ -92,6 +93,7 @@ export async function runCli(argv: string[]): Promise<void> {
 async function serve(config: Config, logger: pino.Logger): Promise<void> {
   const deps = createDeps(config, { logger });
   if (deps.database.kind === 'sqlite') {
+    await refuseNewerDatabase(deps);
     await migrateToLatest(deps.db);
     if ((await countStaff(deps.db)) === 0) {
       const demo = await seedDemo(deps, systemActor);
@@ -121,6 +123,7 @@ async function serve(config: Config, logger: pino.Logger): Promise<void> {
 async function work(config: Config, logger: pino.Logger): Promise<void> {
   const deps = createDeps(config, { logger });
   if (deps.database.kind === 'sqlite') {
+    await refuseNewerDatabase(deps);
     await migrateToLatest(deps.db);
   } else {
     await requireMigratedPostgres(deps, logger);
@@ -139,6 +142,13 @@ async function work(config: Config, logger: pino.Logger): Promise<void> {
   );
 }
 
+async function refuseNewerDatabase(deps: ReturnType<typeof createDeps>): Promise<void> {
+  const unknown = await migrationsFromNewerRelease(deps.db);
+  if (unknown.length === 0) return;
+  process.stderr.write(`${newerDatabaseMessage(unknown)}\n`);
+  process.exit(1);
+}
+
 /**
  * A process started while PostgreSQL is still coming up (a restart, a failover, a container started
  * first) waits for it with backoff instead of exiting; a schema that needs migrating stops it.
@@ -146,6 +156,7 @@ async function work(config: Config, logger: pino.Logger): Promise<void> {
 async function requireMigratedPostgres(deps: ReturnType<typeof createDeps>, logger: pino.Logger): Promise<void> {
   for (let failures = 1; ; failures += 1) {
     try {
+      await refuseNewerDatabase(deps);
       const pending = await pendingMigrations(deps.db);
       if (pending.length) {
         process.stderr.write(`The database needs migrating (${pending.join(', ')}). Run: portico migrate\n`);
