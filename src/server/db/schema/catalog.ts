@@ -1,4 +1,4 @@
-import type { Flag, IsoTimestamp } from '../database-schema.ts';
+import type { Flag, IsoTimestamp } from './columns.ts';
 
 export type ProviderCategory = 'rent_ready' | 'in_house' | 'other_vendor';
 export type ServiceKind = 'standard' | 'add_on';
@@ -35,6 +35,10 @@ export interface ServiceProfilesTable {
   /** E.164. */
   backupNotificationPhone: string | null;
   mainApproverContactId: string | null;
+  /** A staff add-on request (and a pro's) must carry a photo. */
+  addonPhotosRequired: Flag;
+  /** 1: a pro's add-on request goes straight to the customer's approval; 0: to staff first ("official channels"). */
+  proRequestsDirect: Flag;
   createdAt: IsoTimestamp;
   updatedAt: IsoTimestamp;
 }
@@ -117,7 +121,7 @@ export interface ProPreferencesTable {
   secondaryProId: string | null;
 }
 
-/** Tables for services catalog, pricelists, floorplans, units, pros (issue 4, part B). */
+/** Tables for services catalog, pricelists, floorplans, units, pros. */
 export interface CatalogTables {
   services: ServicesTable;
   accountServicePositions: AccountServicePositionsTable;
