@@ -9,6 +9,7 @@ export type ErrorCode =
   | 'invalid_link'
   | 'rate_limited'
   | 'unsupported_media_type'
+  | 'unavailable'
   | 'internal';
 
 export interface FieldProblem {

@@ -33,4 +33,7 @@ export const ChangeStaffPasswordBodySchema = z.strictObject({
 });
 export type ChangeStaffPasswordBody = z.infer<typeof ChangeStaffPasswordBodySchema>;
 
-export const HealthSchema = z.object({ status: z.literal('ok'), database: z.enum(['sqlite', 'postgres']) });
+export const HealthSchema = z.object({
+  status: z.enum(['ok', 'unavailable']),
+  database: z.enum(['sqlite', 'postgres']),
+});

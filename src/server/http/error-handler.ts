@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { isDatabaseUnavailable } from '../db/unavailable.ts';
 import { AppError, type ErrorCode, type FieldProblem } from '../errors.ts';
 
 /** The one table from error code to HTTP status; a Record, so a new code cannot be forgotten here. */
@@ -14,7 +15,17 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   unsupported_media_type: 415,
   rate_limited: 429,
   internal: 500,
+  unavailable: 503,
 };
+
+/** How long a caller is asked to wait while the database is unreachable (it reconnects by itself). */
+const DATABASE_RETRY_AFTER_SECONDS = 5;
+
+export function databaseUnavailable(): AppError {
+  return new AppError('unavailable', 'Portico is briefly unavailable. Try again in a few seconds.', {
+    retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS,
+  });
+}
 
 function fromFrameworkError(error: FastifyError): AppError {
   if (hasZodFastifySchemaValidationErrors(error)) {
@@ -31,6 +42,7 @@ function fromFrameworkError(error: FastifyError): AppError {
   if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
     return new AppError('validation_failed', error.message);
   }
+  if (isDatabaseUnavailable(error)) return databaseUnavailable();
   return new AppError('internal', 'Something went wrong on our side. Try again, and tell us if it keeps happening.');
 }
 
@@ -39,7 +51,8 @@ export function registerErrorHandler(app: FastifyInstance): void {
     const appError = error instanceof AppError ? error : fromFrameworkError(error);
     const status = STATUS_BY_CODE[appError.code];
     // 5xx details stay in the log; the caller sees only a generic message and the request id.
-    if (status >= 500) request.log.error({ err: error }, 'request failed');
+    if (status === 503) request.log.warn({ err: error }, 'database unavailable');
+    else if (status >= 500) request.log.error({ err: error }, 'request failed');
     if (appError.details?.retryAfterSeconds) reply.header('retry-after', String(appError.details.retryAfterSeconds));
     return reply.status(status).send({
       error: {
