@@ -16,7 +16,8 @@ import type { Deps } from './deps.ts';
 import { cookieName, registerAccessControl, type RouteAccess } from './http/access.ts';
 import { registerErrorHandler } from './http/error-handler.ts';
 import { healthRoutes } from './features/health/health-routes.ts';
-import { staffSessionRoutes } from './features/staff/staff-routes.ts';
+import { staffSessionRoutes } from './features/staff/index.ts';
+import { secondFactorRoutes } from './features/second-factor/index.ts';
 import { auditRoutes } from './features/audit/audit-routes.ts';
 import { catalogRoutes } from './features/catalog/catalog-routes.ts';
 import { customersRoutes } from './features/customers/customers-routes.ts';
@@ -87,6 +88,7 @@ export async function buildApp(deps: Deps, options: { serveWeb?: boolean } = {})
 
   await app.register(healthRoutes, { deps });
   await app.register(staffSessionRoutes, { deps });
+  await app.register(secondFactorRoutes, { deps });
   await app.register(auditRoutes, { deps });
   await app.register(notificationsRoutes, { deps });
   await app.register(customersRoutes, { deps });

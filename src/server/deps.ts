@@ -1,4 +1,4 @@
-import type { FastifyBaseLogger } from 'fastify';
+import type { FastifyBaseLogger, FastifyRequest } from 'fastify';
 import { systemClock, type Clock } from './clock.ts';
 import type { Config } from './config.ts';
 import { createDatabase, type DatabaseHandle } from './db/database.ts';
@@ -8,9 +8,11 @@ import { createNotificationsFeature } from './features/notifications/index.ts';
 import { createPortalAccessFeature } from './features/portal-access/index.ts';
 import { createRegistrationFeature } from './features/registration/index.ts';
 import { createSessionService } from './features/sessions/session-service.ts';
-import { findStaffById } from './features/staff/staff-repository.ts';
-import { createStaffService } from './features/staff/staff-service.ts';
+import { createSecondFactorService } from './features/second-factor/index.ts';
+import { createStaffService, findStaffById } from './features/staff/index.ts';
 import { createTurnsFeature } from './features/turns/index.ts';
+import { recordAudit } from './features/audit/index.ts';
+import { actorOf } from './http/access.ts';
 import { createLoginThrottle } from './security/login-throttle.ts';
 
 function createBaseDeps(
@@ -22,8 +24,9 @@ function createBaseDeps(
   const { db } = database;
   const sessions = createSessionService({ db, clock, secretKey: config.secretKey });
   const throttle = createLoginThrottle({ db, clock });
-  const staff = createStaffService({ db, clock, sessions, throttle });
-  return { config, clock, logger: options.logger, database, db, sessions, throttle, staff };
+  const secondFactors = createSecondFactorService({ db, clock, config, sessions, throttle });
+  const staff = createStaffService({ db, clock, sessions, throttle, secondFactors });
+  return { config, clock, logger: options.logger, database, db, sessions, throttle, secondFactors, staff };
 }
 
 /** What every feature may build on: configuration, the database, time, sessions and throttling. */
@@ -52,8 +55,22 @@ export function createDeps(
     registration,
     turns,
     findStaff: (id: string) => findStaffById(base.db, id),
+    now: () => base.clock.now(),
+    recordStepUpReason: (request: FastifyRequest, reason: string) =>
+      recordAudit(base.db, base.clock, actorOf(request), {
+        action: 'staff.step_up_reason',
+        subjectType: 'operation',
+        subjectId: request.routeOptions.schema?.operationId ?? request.routeOptions.url ?? null,
+        accountId: accountIdParam(request.params),
+        after: { reason, params: request.params as Record<string, unknown> },
+      }),
     resolveCustomer: portalAccess.resolveCustomer,
   };
 }
 
 export type Deps = ReturnType<typeof createDeps>;
+
+function accountIdParam(params: unknown): string | null {
+  const value = (params as Record<string, unknown> | undefined)?.accountId;
+  return typeof value === 'string' ? value : null;
+}
