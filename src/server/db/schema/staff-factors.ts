@@ -1,4 +1,4 @@
-import type { Flag, IsoTimestamp, StaffRole } from '../database-schema.ts';
+import type { Flag, IsoTimestamp, StaffRole } from './columns.ts';
 
 export interface StaffTotpFactorsTable {
   staffId: string;

@@ -1,4 +1,4 @@
-/** Staff members and their password sign-in. */
+/** Staff members and their password sign-in; the routes are registered by app.ts. */
 export { createStaffService, type StaffService } from './staff-service.ts';
 export { findStaffById } from './staff-repository.ts';
-export { presentStaffSession, staffSessionRoutes } from './staff-routes.ts';
+export { presentStaffSession } from './staff-presenters.ts';

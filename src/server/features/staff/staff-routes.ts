@@ -8,27 +8,7 @@ import {
 } from '../../../shared/staff-contracts.ts';
 import type { Deps } from '../../deps.ts';
 import { actorOf, clearSessionCookie, cookieName, requireStaff, setSessionCookie } from '../../http/access.ts';
-import type { SessionsTable, StaffMembersTable } from '../../db/database-schema.ts';
-
-export function presentStaffMember(staff: StaffMembersTable) {
-  return { id: staff.id, email: staff.email, name: staff.name, role: staff.role };
-}
-
-export function presentStaffSession(
-  staff: StaffMembersTable,
-  session: Pick<SessionsTable, 'mustChangePassword'>,
-  secondFactor: {
-    secondFactor: 'pending' | 'enrol' | null;
-    reauthenticatedUntil: string | null;
-    hasSecondFactor: boolean;
-  },
-) {
-  return {
-    staffMember: presentStaffMember(staff),
-    mustChangePassword: session.mustChangePassword === 1,
-    ...secondFactor,
-  };
-}
+import { presentStaffSession } from './staff-presenters.ts';
 
 export const staffSessionRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
   app.post(

@@ -21,7 +21,6 @@ import {
 } from '../../security/passwords.ts';
 import { generateReadableSecret } from '../../security/tokens.ts';
 import { recordAudit } from '../audit/index.ts';
-import type { SecondFactorService } from '../second-factor/index.ts';
 import type { SessionService } from '../sessions/index.ts';
 import { findStaffByEmail, findStaffById, insertStaff, updateStaffPassword } from './staff-repository.ts';
 
@@ -32,7 +31,8 @@ export interface StaffServiceDeps {
   clock: Clock;
   sessions: SessionService;
   throttle: LoginThrottle;
-  secondFactors: Pick<SecondFactorService, 'signInState'>;
+  /** What a correct password still owes (the second-factor feature decides). */
+  secondFactors: { signInState(staff: StaffMembersTable): Promise<'pending' | 'enrol' | null> };
 }
 
 function throttleKeys(email: string, ipAddress: string | null): ThrottleKey[] {
@@ -66,7 +66,7 @@ export function createStaffService(deps: StaffServiceDeps) {
       const staff = await findStaffByEmail(db, normalizeEmail(input.email));
       const passwordMatches = staff?.passwordHash
         ? await verifyPassword(staff.passwordHash, input.password)
-        : (await burnPasswordVerification(input.password), false);
+        : await burnPasswordVerification(input.password).then(() => false);
       if (!staff || !passwordMatches || staff.deactivatedAt) {
         await throttle.recordFailure(keys);
         await recordAudit(db, clock, input.actor, {
