@@ -50,6 +50,7 @@ declare module 'fastify' {
   interface FastifyRequest {
     staff: StaffMembersTable | null;
     staffSession: SessionsTable | null;
+    checkStepUp: ((stepUp: 'fresh' | 'reason') => Promise<void>) | null;
     customer: CustomerPrincipal | null;
     sessionToken: string | null;
   }
@@ -130,6 +131,7 @@ const STAFF_ROLES_FOR: Record<Exclude<RouteAccess, 'public' | 'customer'>, Staff
 export function registerAccessControl(app: FastifyInstance, deps: AccessDeps): void {
   app.decorateRequest('staff', null);
   app.decorateRequest('staffSession', null);
+  app.decorateRequest('checkStepUp', null);
   app.decorateRequest('customer', null);
   app.decorateRequest('sessionToken', null);
 
@@ -188,8 +190,15 @@ export function registerAccessControl(app: FastifyInstance, deps: AccessDeps): v
     if (roles !== 'any' && !roles.includes(staff.role)) {
       throw new AppError('forbidden', 'Your staff role does not allow this.');
     }
-    if (config.stepUp) await checkStepUp(request, session, config.stepUp, deps);
+    request.checkStepUp = (stepUp) => checkStepUp(request, session, stepUp, deps);
+    if (config.stepUp) await request.checkStepUp(config.stepUp);
   });
+}
+
+/** For a route whose step-up depends on what the request changes (a portal email that already has a login). */
+export function requireStepUp(request: FastifyRequest, stepUp: 'fresh' | 'reason'): Promise<void> {
+  if (!request.checkStepUp) throw new AppError('unauthenticated', 'Sign in to continue.');
+  return request.checkStepUp(stepUp);
 }
 
 async function checkStepUp(

@@ -22,10 +22,13 @@ beforeEach(async () => {
 });
 afterAll(() => t.close());
 
+// Sensitive staff actions carry a typed reason; other routes ignore it.
+const STEP_UP_REASON = { 'x-step-up-reason': 'Customer asked for help on the phone' };
+
 async function staffPost(url: string, payload?: Record<string, unknown>) {
   return payload === undefined
-    ? t.app.inject({ method: 'POST', url, headers: { cookie: staffCookie } })
-    : t.app.inject({ method: 'POST', url, headers: { cookie: staffCookie }, payload });
+    ? t.app.inject({ method: 'POST', url, headers: { cookie: staffCookie, ...STEP_UP_REASON } })
+    : t.app.inject({ method: 'POST', url, headers: { cookie: staffCookie, ...STEP_UP_REASON }, payload });
 }
 
 async function customerWithAccess(options: { accountStatus?: 'current' | 'prospect' } = {}) {

@@ -34,6 +34,7 @@ import {
   requireCustomer,
   requireStaff,
   setSessionCookie,
+  requireStepUp,
 } from '../../http/access.ts';
 import { PASSWORD_RESET_ACCEPTED_MESSAGE } from './portal-access-service.ts';
 
@@ -260,8 +261,13 @@ export const portalAccessRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (
         },
       },
     },
-    async (request) =>
-      service.grantAccess({ contactId: request.params.contactId, ...request.body, ...context(request) }),
+    async (request) => {
+      // Moving an existing login to another address hands over the account: step-up and a reason.
+      const current = (await service.describeAccess(request.params.contactId)).portalEmail;
+      if (current && current.toLowerCase() !== request.body.portalEmail.trim().toLowerCase())
+        await requireStepUp(request, 'reason');
+      return service.grantAccess({ contactId: request.params.contactId, ...request.body, ...context(request) });
+    },
   );
 
   app.post(
@@ -320,7 +326,7 @@ export const portalAccessRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (
   app.post(
     `${contactPath}/temporary-password`,
     {
-      config: { access: 'staff' },
+      config: { access: 'staff', stepUp: 'reason' },
       schema: {
         operationId: 'setTemporaryPassword',
         tags: STAFF_TAGS,
@@ -407,7 +413,7 @@ export const portalAccessRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (
   app.post(
     `${contactPath}/view-as`,
     {
-      config: { access: 'staff' },
+      config: { access: 'staff', stepUp: 'reason' },
       schema: {
         operationId: 'startViewingPortalAs',
         tags: STAFF_TAGS,

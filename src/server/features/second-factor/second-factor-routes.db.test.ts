@@ -1,6 +1,6 @@
 import { generate } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createStaffMember, signInStaff } from '../../../../test/factories.ts';
+import { createAccount, createStaffMember, signInStaff } from '../../../../test/factories.ts';
 import { SoftAuthenticator } from '../../../../test/soft-authenticator.ts';
 import { createTestApp, sessionCookie, type TestApp } from '../../../../test/test-app.ts';
 
@@ -219,5 +219,53 @@ describe('staff second factor', () => {
       payload: { email: psm.email, password: psm.password },
     });
     expect(psmSignIn.json().secondFactor).toBe('enrol');
+  });
+});
+
+describe('step-up for sensitive actions', () => {
+  let testApp: TestApp;
+  beforeAll(async () => {
+    testApp = await createTestApp();
+  });
+  afterAll(() => testApp.close());
+
+  it('needs a typed reason, recorded in the audit log, and a confirmation within the last 10 minutes', async () => {
+    const staff = await createStaffMember(testApp.deps, { role: 'psm' });
+    const account = await createAccount(testApp.deps);
+    const cookie = await signInStaff(testApp.app, staff);
+    const reveal = (headers: Record<string, string>, session = cookie) =>
+      testApp.app.inject({
+        method: 'POST',
+        url: `/api/staff/accounts/${account.id}/portal-key/reveal`,
+        headers: { cookie: session, ...headers },
+      });
+
+    const noReason = await reveal({});
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.json().error.fields[0].path).toBe('reason');
+    const reason = 'Customer lost the welcome email';
+    expect((await reveal({ 'x-step-up-reason': encodeURIComponent(reason) })).statusCode).toBe(200);
+    const recorded = await testApp.deps.db
+      .selectFrom('auditEvents')
+      .selectAll()
+      .where('action', '=', 'staff.step_up_reason')
+      .where('actorId', '=', staff.id)
+      .executeTakeFirstOrThrow();
+    expect(recorded).toMatchObject({ subjectId: 'revealPortalKey', accountId: account.id });
+    expect(JSON.parse(recorded.afterJson!).reason).toBe(reason);
+
+    testApp.clock.advanceSeconds(11 * 60);
+    const stale = await reveal({ 'x-step-up-reason': 'still on the phone' });
+    expect(stale.statusCode).toBe(401);
+    expect(stale.json().error.code).toBe('reauth_required');
+    // Without a second factor the password confirms it; with one, only the factor does.
+    const stepped = await testApp.app.inject({
+      method: 'POST',
+      url: '/api/staff/session/step-up',
+      headers: { cookie },
+      payload: { method: 'password', password: staff.password },
+    });
+    expect(stepped.statusCode).toBe(200);
+    expect((await reveal({ 'x-step-up-reason': 'still on the phone' }, sessionCookie(stepped))).statusCode).toBe(200);
   });
 });
