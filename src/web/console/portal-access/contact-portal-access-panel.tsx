@@ -330,7 +330,11 @@ function AccessSwitchForm({
         onConfirm={async (reason) => {
           if (!emailChange) return;
           await actions.grant.mutateAsync({ ...emailChange, reason });
-          notifications.show({ color: 'teal', title: 'Portal email changed', message: 'Links already sent to the old address stop working.' });
+          notifications.show({
+            color: 'teal',
+            title: 'Portal email changed',
+            message: 'Links already sent to the old address stop working.',
+          });
         }}
       >
         The login moves to {emailChange?.portalEmail}; links already sent stop working.
