@@ -5,6 +5,7 @@ import { createCustomersService } from './customers-service.ts';
 
 export type { AccountHooks } from './account-hooks.ts';
 export type { OnboardingCheck, OnboardingCheckProvider } from './onboarding.ts';
+export { insertAccountContact, insertContactEmail } from './contact-writes.ts';
 export { findAccountByPortalKey, revealPortalKey } from './portal-key.ts';
 
 /** Customer accounts (management companies and properties), contacts, portal keys and the onboarding checklist. */
@@ -18,3 +19,5 @@ export function createCustomersFeature(deps: BaseDeps & { accountHooks: AccountH
   const contacts = createContactsService({ db: deps.db, clock: deps.clock });
   return { accounts, contacts };
 }
+
+export type CustomersFeature = ReturnType<typeof createCustomersFeature>;
