@@ -174,6 +174,8 @@ async function requireMigratedPostgres(deps: ReturnType<typeof createDeps>, logg
 
 function printDemoCredentials(email: string, password: string): void {
   process.stdout.write(
-    `\nDemo data created. Sign in to the staff console with:\n  email:    ${email}\n  password: ${password}\n\n`,
+    `\nDemo data created. Sign in to the staff console with:\n  email:    ${email}\n  password: ${password}\n` +
+      'Then set up a second factor under your name → Sign-in security (an authenticator app or a passkey).\n' +
+      'Once one admin has a second factor, every admin must use one; admins change that per role there.\n\n',
   );
 }

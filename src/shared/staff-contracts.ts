@@ -24,6 +24,11 @@ export type StaffMember = z.infer<typeof StaffMemberSchema>;
 export const StaffSessionSchema = z.object({
   staffMember: StaffMemberSchema,
   mustChangePassword: z.boolean(),
+  /** 'pending': give the second factor; 'enrol': the role requires one, set it up first. */
+  secondFactor: z.enum(['pending', 'enrol']).nullable(),
+  /** Until when sensitive actions need no new confirmation (step-up). */
+  reauthenticatedUntil: z.string().nullable(),
+  hasSecondFactor: z.boolean(),
 });
 export type StaffSession = z.infer<typeof StaffSessionSchema>;
 
