@@ -33,7 +33,10 @@ async function prepareAccount(request: APIRequestContext, accountNumber: string)
   if (!account) throw new Error(`demo account ${accountNumber} not found`);
   const access = await request.put(`/api/staff/accounts/${account.id}/portal-access`, { data: { enabled: true } });
   expect(access.ok(), await access.text()).toBeTruthy();
-  const revealed = await request.post(`/api/staff/accounts/${account.id}/portal-key/reveal`, { data: {} });
+  const revealed = await request.post(`/api/staff/accounts/${account.id}/portal-key/reveal`, {
+    data: {},
+    headers: { 'x-step-up-reason': 'End-to-end test' },
+  });
   expect(revealed.ok(), await revealed.text()).toBeTruthy();
   return ((await revealed.json()) as { portalKey: string }).portalKey;
 }
