@@ -17,9 +17,14 @@ import { cookieName, registerAccessControl, type RouteAccess } from './http/acce
 import { registerErrorHandler } from './http/error-handler.ts';
 import { healthRoutes } from './features/health/health-routes.ts';
 import { staffSessionRoutes } from './features/staff/staff-routes.ts';
+import { secondFactorRoutes } from './features/second-factor/second-factor-routes.ts';
 import { auditRoutes } from './features/audit/audit-routes.ts';
 import { catalogRoutes } from './features/catalog/catalog-routes.ts';
+import { billingProfileRoutes } from './features/customers/billing-profile-routes.ts';
+import { contactPreferencesRoutes } from './features/customers/contact-preferences-routes.ts';
+import { contactsRoutes } from './features/customers/contacts-routes.ts';
 import { customersRoutes } from './features/customers/customers-routes.ts';
+import { onboardingRoutes } from './features/onboarding/onboarding-routes.ts';
 import { notificationsRoutes } from './features/notifications/notifications-routes.ts';
 import { portalAccessRoutes } from './features/portal-access/portal-access-routes.ts';
 import { registrationRoutes } from './features/registration/registration-routes.ts';
@@ -87,9 +92,14 @@ export async function buildApp(deps: Deps, options: { serveWeb?: boolean } = {})
 
   await app.register(healthRoutes, { deps });
   await app.register(staffSessionRoutes, { deps });
+  await app.register(secondFactorRoutes, { deps });
   await app.register(auditRoutes, { deps });
   await app.register(notificationsRoutes, { deps });
   await app.register(customersRoutes, { deps });
+  await app.register(contactsRoutes, { deps });
+  await app.register(contactPreferencesRoutes, { deps });
+  await app.register(billingProfileRoutes, { deps });
+  await app.register(onboardingRoutes, { deps });
   await app.register(catalogRoutes, { deps });
   await app.register(portalAccessRoutes, { deps });
   await app.register(registrationRoutes, { deps });

@@ -94,6 +94,10 @@ export const ServiceProfileSchema = z.object({
   backupNotificationPhone: z.string().nullable(),
   mainApproverContactId: z.string().nullable(),
   mainApproverName: z.string().nullable(),
+  /** Add-on requests for this account must carry a photo. */
+  addonPhotosRequired: z.boolean(),
+  /** A pro's add-on request goes straight to the customer; false: to staff first ("official channels"). */
+  proRequestsDirect: z.boolean(),
   /** Contacts linked to the account: the choices for the main approver. */
   approverOptions: z.array(z.object({ id: z.string(), name: z.string() })),
   updatedAt: z.string().nullable(),
@@ -107,6 +111,9 @@ export const UpdateServiceProfileBodySchema = z.strictObject({
   addonAutoApproveLimitCents: cents.nullish().transform((value) => value ?? null),
   backupNotificationPhone: optionalText(32),
   mainApproverContactId: id.nullish().transform((value) => value || null),
+  /** Omitted: unchanged. */
+  addonPhotosRequired: z.boolean().optional(),
+  proRequestsDirect: z.boolean().optional(),
 });
 export type UpdateServiceProfileBody = z.input<typeof UpdateServiceProfileBodySchema>;
 
@@ -257,6 +264,7 @@ export const ProSchema = z.object({
   phone: z.string().nullable(),
   email: z.string().nullable(),
   active: z.boolean(),
+  dailyCapacity: z.number().int(),
   serviceIds: z.array(z.string()),
 });
 export type Pro = z.infer<typeof ProSchema>;
@@ -274,6 +282,8 @@ export const ProFieldsSchema = z.strictObject({
     .or(z.literal(''))
     .transform((value) => value || null),
   active: z.boolean().default(true),
+  /** Left out, a new pro takes 4 services a day and an edit keeps the pro's number. */
+  dailyCapacity: z.number().int().min(1, 'At least 1').max(50, 'At most 50').optional(),
   serviceIds: z.array(id).max(500).default([]),
 });
 export type ProFields = z.input<typeof ProFieldsSchema>;

@@ -6,6 +6,8 @@ import { customersConsoleRoutes } from './console/customers/customers-routes.tsx
 import { notificationsConsoleRoutes } from './console/notifications/notifications-routes.tsx';
 import { registrationConsoleRoutes } from './console/registration/registration-routes.tsx';
 import { ChangeStaffPasswordPage } from './console/session/change-password-page.tsx';
+import { SecondFactorSignInPage } from './console/security/second-factor-sign-in-page.tsx';
+import { SecurityPage } from './console/security/security-page.tsx';
 import { StaffSignInPage } from './console/session/sign-in-page.tsx';
 import { LandingPage } from './landing-page.tsx';
 import { portalRoutes } from './portal/portal-routes.tsx';
@@ -21,6 +23,12 @@ const staffSignInRoute = createRoute({
   component: StaffSignInPage,
 });
 
+const staffSecondFactorRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/console/sign-in/verify',
+  component: SecondFactorSignInPage,
+});
+
 const consoleIndexRoute = createRoute({
   getParentRoute: () => consoleRoute,
   path: '/',
@@ -33,6 +41,7 @@ const consoleChildren = [
   consoleIndexRoute,
   createRoute({ getParentRoute: () => consoleRoute, path: 'audit', component: AuditPage }),
   createRoute({ getParentRoute: () => consoleRoute, path: 'password', component: ChangeStaffPasswordPage }),
+  createRoute({ getParentRoute: () => consoleRoute, path: 'security', component: SecurityPage }),
   ...customersConsoleRoutes,
   ...catalogConsoleRoutes,
   ...notificationsConsoleRoutes,
@@ -42,6 +51,7 @@ const consoleChildren = [
 const routeTree = rootRoute.addChildren([
   landingRoute,
   staffSignInRoute,
+  staffSecondFactorRoute,
   consoleRoute.addChildren(consoleChildren),
   ...portalRoutes,
   ...portalRegistrationRoutes,

@@ -81,7 +81,7 @@ export async function seedDemoCatalog(db: Db, clock: Clock): Promise<void> {
       proIds.set(name, id);
       await trx
         .insertInto('pros')
-        .values({ id, name, phone, email, active: 1, createdAt: now, updatedAt: now })
+        .values({ id, name, phone, email, active: 1, dailyCapacity: 4, createdAt: now, updatedAt: now })
         .execute();
       await trx
         .insertInto('proServices')
@@ -188,6 +188,8 @@ async function seedProperty(
       addonAutoApproveLimitCents: index % 2 === 0 ? null : 10000,
       backupNotificationPhone: `+1512555${String(200 + index).padStart(4, '0')}`,
       mainApproverContactId: approver?.contactId ?? null,
+      addonPhotosRequired: 0,
+      proRequestsDirect: 1,
       createdAt: now,
       updatedAt: now,
     })

@@ -9,6 +9,7 @@ import type { CatalogTables } from './schema/catalog.ts';
 import type { OutboxTables } from './schema/outbox.ts';
 import type { PortalAccessTables } from './schema/portal-access.ts';
 import type { RegistrationTables } from './schema/registration.ts';
+import type { StaffFactorTables } from './schema/staff-factors.ts';
 import type { TurnsTables } from './schema/turns.ts';
 
 import type { Flag, IsoTimestamp, StaffRole } from './schema/columns.ts';
@@ -42,7 +43,13 @@ export interface SessionsTable {
   expiresAt: IsoTimestamp;
   ipAddress: string | null;
   userAgent: string | null;
+  /** Staff only: 'pending' until the second factor is given, 'enrol' while one must be set up. */
+  secondFactor: SessionSecondFactor | null;
+  /** When the strongest factor this person has was last presented (step-up). */
+  reauthenticatedAt: IsoTimestamp | null;
 }
+
+export type SessionSecondFactor = 'pending' | 'enrol';
 
 export interface LoginThrottlesTable {
   key: string;
@@ -66,6 +73,9 @@ export interface AuditEventsTable {
   requestId: string | null;
 }
 
+export type OnboardingState = 'not_started' | 'in_progress' | 'complete';
+export type NotificationChannel = 'email' | 'sms' | 'none';
+
 export type AccountKind = 'management_company' | 'property';
 export type AccountStatus = 'prospect' | 'current' | 'inactive';
 
@@ -88,6 +98,10 @@ export interface AccountsTable {
   /** The portal key sealed with AES-256-GCM, so staff can reveal it and letters can merge it. */
   portalKeySealed: string | null;
   portalKeyRotatedAt: IsoTimestamp | null;
+  /** Set by the onboard session: started at the first answer, complete once the Closing is recorded. */
+  onboardingState: OnboardingState;
+  onboardCompletedAt: IsoTimestamp | null;
+  onboardCompletedByStaffId: string | null;
   createdAt: IsoTimestamp;
   updatedAt: IsoTimestamp;
 }
@@ -102,6 +116,10 @@ export interface ContactsTable {
   mainAccountId: string | null;
   /** Set when this contact is a staff member's own record ("Add your contact to the All Contacts subgrid"). */
   staffMemberId: string | null;
+  /** How turn and approval messages reach this contact. */
+  notificationChannel: NotificationChannel;
+  /** Portal permission to reschedule, remove a service or cancel a turn; ordering and viewing need none. */
+  mayChangeSchedule: Flag;
   createdAt: IsoTimestamp;
   updatedAt: IsoTimestamp;
 }
@@ -131,6 +149,7 @@ export interface Database
     CatalogTables,
     PortalAccessTables,
     RegistrationTables,
+    StaffFactorTables,
     TurnsTables {
   staffMembers: StaffMembersTable;
   sessions: SessionsTable;

@@ -35,6 +35,10 @@ export interface ServiceProfilesTable {
   /** E.164. */
   backupNotificationPhone: string | null;
   mainApproverContactId: string | null;
+  /** A staff add-on request (and a pro's) must carry a photo. */
+  addonPhotosRequired: Flag;
+  /** 1: a pro's add-on request goes straight to the customer's approval; 0: to staff first ("official channels"). */
+  proRequestsDirect: Flag;
   createdAt: IsoTimestamp;
   updatedAt: IsoTimestamp;
 }
@@ -101,6 +105,8 @@ export interface ProsTable {
   phone: string | null;
   email: string | null;
   active: Flag;
+  /** How many services the pro takes on one day before another day's work is booked elsewhere. */
+  dailyCapacity: number;
   createdAt: IsoTimestamp;
   updatedAt: IsoTimestamp;
 }

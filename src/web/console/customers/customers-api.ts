@@ -5,6 +5,7 @@ import type {
   AccountContact,
   AccountStatus,
   Contact,
+  ContactPreferencesBody,
   ContactSearchResult,
   CreateContactBody,
   CreateManagementCompanyBody,
@@ -16,7 +17,7 @@ import type {
   UpdateAccountBody,
   UpdateContactBody,
 } from '../../../shared/customer-contracts.ts';
-import { api, toQuery } from '../../api/client.ts';
+import { api, reasonHeader, toQuery } from '../../api/client.ts';
 
 export const customerListQuery = (query: ListCustomersQuery) =>
   queryOptions({
@@ -122,7 +123,8 @@ export function useSetAccountPortalAccess(accountId: string) {
 export function useRevealPortalKey(accountId: string) {
   const invalidate = useInvalidateAccounts();
   return useMutation({
-    mutationFn: () => api.post<PortalKey>(`/api/staff/accounts/${accountId}/portal-key/reveal`),
+    mutationFn: (reason: string) =>
+      api.post<PortalKey>(`/api/staff/accounts/${accountId}/portal-key/reveal`, {}, reasonHeader(reason)),
     onSuccess: invalidate,
   });
 }
@@ -158,6 +160,15 @@ export function useUpdateContact(contactId: string) {
   const invalidate = useInvalidateAccounts();
   return useMutation({
     mutationFn: (body: UpdateContactBody) => api.put<Contact>(`/api/staff/contacts/${contactId}`, body),
+    onSuccess: invalidate,
+  });
+}
+
+export function useUpdateContactPreferences(contactId: string) {
+  const invalidate = useInvalidateAccounts();
+  return useMutation({
+    mutationFn: (body: ContactPreferencesBody) =>
+      api.put<Contact>(`/api/staff/contacts/${contactId}/preferences`, body),
     onSuccess: invalidate,
   });
 }
