@@ -90,6 +90,8 @@ export type TemporaryPassword = z.infer<typeof TemporaryPasswordSchema>;
 export const LinkSentSchema = z.object({
   /** False when the vendor switched this email kind off in notification settings. */
   queued: z.boolean(),
+  /** The link that went out: a reset asked for a login nobody has set up yet sends the credential-create link. */
+  purpose: AccessTokenPurposeSchema,
   expiresAt: z.string(),
   sentTo: z.string(),
   access: PortalAccessSchema,

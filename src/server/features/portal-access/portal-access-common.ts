@@ -24,6 +24,7 @@ import {
   identifierKind,
   normalizeUsername,
   portalAccessState,
+  sendWaitSeconds,
   TOKEN_LIFETIME_SECONDS,
 } from './portal-access-rules.ts';
 
@@ -76,7 +77,7 @@ export function newStamp(): string {
 
 /** The reads, checks and writes the customer, link and staff services share. */
 export function createPortalAccessCommon(deps: PortalAccessServiceDeps) {
-  const { db, clock, config, sessions, throttle } = deps;
+  const { db, database, clock, config, sessions, throttle } = deps;
   const nowIso = () => clock.now().toISOString();
   const signInLink = () => `${config.publicUrl}/portal/sign-in`;
 
@@ -106,6 +107,17 @@ export function createPortalAccessCommon(deps: PortalAccessServiceDeps) {
       detail: event.detail ?? null,
       occurredAt: nowIso(),
     });
+  }
+
+  /** Concurrent access decisions about one contact take turns for the rest of the transaction. */
+  function lockContact(trx: Trx, contactId: string): Promise<void> {
+    return repository.lockContactAccess(trx, database.kind, contactId);
+  }
+
+  /** Seconds before another `purpose` email may go to the contact; read inside the sending transaction. */
+  async function sendWait(trx: Trx, contactId: string, purpose: AccessTokenPurpose): Promise<number> {
+    const recent = await repository.findRecentSends(trx, contactId, addSeconds(clock.now(), -3600).toISOString());
+    return sendWaitSeconds(recent, purpose, clock.now());
   }
 
   async function isLocked(login: PortalLoginsTable): Promise<Date | null> {
@@ -143,10 +155,13 @@ export function createPortalAccessCommon(deps: PortalAccessServiceDeps) {
   async function requireLoginFor(
     contactId: string,
     action: PortalAccessAction,
+    executor: Db | Trx = db,
+    options: { skipLockout?: boolean } = {},
   ): Promise<{ login: PortalLoginsTable; contact: ContactsTable }> {
-    const contact = await requireContact(db, contactId);
-    const login = await repository.findLoginByContactId(db, contactId);
-    const state = portalAccessState(login, login ? (await isLocked(login)) !== null : false);
+    const contact = await requireContact(executor, contactId);
+    const login = await repository.findLoginByContactId(executor, contactId);
+    const locked = login && !options.skipLockout ? (await isLocked(login)) !== null : false;
+    const state = portalAccessState(login, locked);
     if (!login || !actionsFor(state).includes(action)) {
       throw new AppError(
         'conflict',
@@ -156,8 +171,8 @@ export function createPortalAccessCommon(deps: PortalAccessServiceDeps) {
     return { login, contact };
   }
 
-  async function requireAccountAccess(contactId: string): Promise<void> {
-    const accountIds = await repository.findAccessibleAccountIds(db, contactId);
+  async function requireAccountAccess(contactId: string, executor: Db | Trx = db): Promise<void> {
+    const accountIds = await repository.findAccessibleAccountIds(executor, contactId);
     if (accountIds.length === 0) {
       throw new AppError(
         'conflict',
@@ -236,6 +251,8 @@ export function createPortalAccessCommon(deps: PortalAccessServiceDeps) {
       accessTokenId: tokenId,
     });
     const queued = messageId !== null;
+    // A link whose email kind is switched off went nowhere: it must not hold up the next send.
+    if (!queued && tokenId) await repository.supersedeAccessToken(trx, tokenId, now.toISOString());
     await recordEvent(
       trx,
       {
@@ -244,7 +261,7 @@ export function createPortalAccessCommon(deps: PortalAccessServiceDeps) {
         kind: 'link_sent',
         purpose,
         accessTokenId: tokenId,
-        detail: queued ? null : 'email kind switched off',
+        detail: queued ? null : repository.SKIPPED_SEND,
       },
       context,
     );
@@ -330,6 +347,8 @@ export function createPortalAccessCommon(deps: PortalAccessServiceDeps) {
     nowIso,
     signInLink,
     recordEvent,
+    lockContact,
+    sendWait,
     isLocked,
     requireContact,
     describeAccess,

@@ -1,5 +1,4 @@
 import type { ActorContext } from '../../actor.ts';
-import { addSeconds } from '../../clock.ts';
 import type { Db, Trx } from '../../db/database.ts';
 import type { AccountsTable } from '../../db/database-schema.ts';
 import type { PortalLoginsTable } from '../../db/schema/portal-access.ts';
@@ -14,25 +13,36 @@ import {
   type RequestContext,
 } from './portal-access-common.ts';
 import * as repository from './portal-access-repository.ts';
-import { sendWaitSeconds } from './portal-access-rules.ts';
 
 /** What other features call in their own transaction: account changes and self-registration. */
 export function createPortalAccessHooks(deps: PortalAccessServiceDeps, common: PortalAccessCommon) {
-  const { clock, sessions } = deps;
-  const { nowIso, recordEvent, requireContact, killLinks, issueLink, validateNewPassword } = common;
+  const { sessions } = deps;
+  const { nowIso, recordEvent, requireContact, killLinks, issueLink, lockContact, sendWait, validateNewPassword } =
+    common;
 
   return {
-    /** Account access off: every contact of the account loses its sessions and outstanding links. */
+    /**
+     * Account access off: every contact of the account loses its sessions and outstanding links. On:
+     * contacts granted before the switch who have not set up their login yet get their setup link now.
+     */
     async afterAccountAccessChange(
       trx: Trx,
       account: AccountsTable,
       enabled: boolean,
       context: RequestContext,
     ): Promise<void> {
-      if (enabled) return;
       const rows = await repository.findContactsWithLoginsOfAccount(trx, account.id);
       for (const row of rows) {
         if (!row.loginId) continue;
+        if (enabled) {
+          const login = await repository.findLoginById(trx, row.loginId);
+          if (!login?.enabled || login.passwordHash) continue;
+          await lockContact(trx, row.contactId);
+          if ((await sendWait(trx, row.contactId, 'credential_create')) > 0) continue;
+          const contact = await requireContact(trx, row.contactId);
+          await issueLink(trx, { login, contact, purpose: 'credential_create', context });
+          continue;
+        }
         await killLinks(trx, row.loginId);
         const ended = await sessions.endAllOf(trx, 'customer', [row.loginId]);
         await recordEvent(
@@ -48,19 +58,15 @@ export function createPortalAccessHooks(deps: PortalAccessServiceDeps, common: P
       }
     },
 
-    /** Seed 004: an account becoming current sends the welcome email to its contacts with portal access. */
+    /** An account becoming current sends the welcome email to its contacts with portal access. */
     async afterAccountBecameCurrent(trx: Trx, account: AccountsTable, context: RequestContext): Promise<void> {
       if (account.portalAccessEnabled !== 1) return;
       const rows = await repository.findContactsWithLoginsOfAccount(trx, account.id);
       for (const row of rows) {
         const login = row.loginId ? await repository.findLoginById(trx, row.loginId) : undefined;
         if (!login?.enabled) continue;
-        const recent = await repository.findRecentSends(
-          trx,
-          row.contactId,
-          addSeconds(clock.now(), -3600).toISOString(),
-        );
-        if (sendWaitSeconds(recent, 'welcome', clock.now()) > 0) continue;
+        await lockContact(trx, row.contactId);
+        if ((await sendWait(trx, row.contactId, 'welcome')) > 0) continue;
         const contact = await requireContact(trx, row.contactId);
         await issueLink(trx, { login, contact, purpose: 'welcome', context, account });
       }

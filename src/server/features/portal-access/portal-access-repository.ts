@@ -9,6 +9,9 @@ import type {
 
 type Executor = Db | Trx;
 
+/** The detail of a link_sent event whose email kind was switched off: nothing went out. */
+export const SKIPPED_SEND = 'email kind switched off';
+
 /**
  * Holds the contact's access decisions for the rest of the transaction. PostgreSQL needs the advisory
  * lock; SQLite already runs one write transaction at a time.
@@ -105,16 +108,41 @@ export async function supersedeAccessTokens(
   return rows.map((row) => row.id);
 }
 
-/** Access emails sent to a contact since a time, for the per-recipient rate limit. */
+export function supersedeAccessToken(db: Executor, id: string, now: string) {
+  return db.updateTable('accessTokens').set({ supersededAt: now }).where('id', '=', id).execute();
+}
+
+/**
+ * Access emails queued to a contact since a time, for the per-recipient rate limit, and whether each
+ * one's link still works. A send skipped because its email kind is switched off sent nothing.
+ */
 export async function findRecentSends(db: Executor, contactId: string, since: string) {
   const rows = await db
     .selectFrom('accessEvents')
-    .select(['purpose', 'occurredAt'])
-    .where('contactId', '=', contactId)
-    .where('kind', '=', 'link_sent')
-    .where('occurredAt', '>', since)
+    .leftJoin('accessTokens', 'accessTokens.id', 'accessEvents.accessTokenId')
+    .select([
+      'accessEvents.purpose',
+      'accessEvents.occurredAt',
+      'accessEvents.accessTokenId',
+      'accessTokens.consumedAt',
+      'accessTokens.supersededAt',
+    ])
+    .where('accessEvents.contactId', '=', contactId)
+    .where('accessEvents.kind', '=', 'link_sent')
+    .where('accessEvents.occurredAt', '>', since)
+    .where((eb) => eb.or([eb('accessEvents.detail', 'is', null), eb('accessEvents.detail', '!=', SKIPPED_SEND)]))
     .execute();
-  return rows.flatMap((row) => (row.purpose ? [{ purpose: row.purpose, createdAt: row.occurredAt }] : []));
+  return rows.flatMap((row) =>
+    row.purpose
+      ? [
+          {
+            purpose: row.purpose,
+            createdAt: row.occurredAt,
+            linkLive: row.accessTokenId === null || (row.consumedAt === null && row.supersededAt === null),
+          },
+        ]
+      : [],
+  );
 }
 
 export function insertAccessEvent(db: Executor, event: AccessEventsTable) {

@@ -34,9 +34,10 @@ describe('portalAccessState', () => {
     expect(portalAccessState(login({ username: 'maria', passwordHash: 'h' }), true)).toBe('locked');
   });
 
-  it('offers credential-create only before set-up and reset only after', () => {
+  it('offers credential-create only before set-up, and reset wherever there is a portal email', () => {
     expect(actionsFor('no_username')).toContain('send_credential_create');
-    expect(actionsFor('no_username')).not.toContain('send_password_reset');
+    expect(actionsFor('no_username')).toContain('send_password_reset');
+    expect(actionsFor('not_activated')).toContain('send_password_reset');
     expect(actionsFor('active')).toContain('send_password_reset');
     expect(actionsFor('active')).not.toContain('send_credential_create');
     expect(actionsFor('locked')).toContain('unlock');
@@ -62,13 +63,23 @@ describe('sendWaitSeconds', () => {
   const at = (secondsAgo: number) => new Date(now.getTime() - secondsAgo * 1000).toISOString();
   it('keeps a 60 s cooldown per kind of link', () => {
     expect(sendWaitSeconds([], 'password_reset', now)).toBe(0);
-    expect(sendWaitSeconds([{ purpose: 'password_reset', createdAt: at(20) }], 'password_reset', now)).toBe(40);
-    expect(sendWaitSeconds([{ purpose: 'login_link', createdAt: at(20) }], 'password_reset', now)).toBe(0);
+    expect(
+      sendWaitSeconds([{ purpose: 'password_reset', createdAt: at(20), linkLive: true }], 'password_reset', now),
+    ).toBe(40);
+    expect(sendWaitSeconds([{ purpose: 'login_link', createdAt: at(20), linkLive: true }], 'password_reset', now)).toBe(
+      0,
+    );
+  });
+  it('lets a deliberate send through once the previous link died', () => {
+    expect(
+      sendWaitSeconds([{ purpose: 'password_reset', createdAt: at(20), linkLive: false }], 'password_reset', now),
+    ).toBe(0);
   });
   it('allows 5 access emails an hour per recipient', () => {
     const sends = [100, 200, 300, 400, 3000].map((secondsAgo) => ({
       purpose: 'login_link' as const,
       createdAt: at(secondsAgo),
+      linkLive: false,
     }));
     expect(sendWaitSeconds(sends, 'password_reset', now)).toBe(600);
     expect(sendWaitSeconds(sends.slice(1), 'password_reset', now)).toBe(0);

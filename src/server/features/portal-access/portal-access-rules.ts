@@ -41,6 +41,7 @@ export function actionsFor(state: PortalAccessState): PortalAccessAction[] {
       return [
         'grant',
         'send_credential_create',
+        'send_password_reset',
         'resend_welcome',
         'set_temporary_password',
         'update_username',
@@ -50,6 +51,7 @@ export function actionsFor(state: PortalAccessState): PortalAccessAction[] {
       return [
         'grant',
         'send_credential_create',
+        'send_password_reset',
         'resend_welcome',
         'set_temporary_password',
         'update_username',
@@ -87,9 +89,13 @@ export function tokenProblem(
   return null;
 }
 
-/** Seconds until another access email may go to this contact, from the send times of recent links. */
+/**
+ * Seconds until another access email may go to this contact. The cooldown stops double clicks: it
+ * counts only a same-purpose link that still works, so a deliberate send after the old link died (the
+ * address was corrected, access was switched off and on) goes at once. The hourly cap counts every send.
+ */
 export function sendWaitSeconds(
-  recentSends: Array<{ purpose: AccessTokenPurpose; createdAt: string }>,
+  recentSends: Array<{ purpose: AccessTokenPurpose; createdAt: string; linkLive: boolean }>,
   purpose: AccessTokenPurpose,
   now: Date,
 ): number {
@@ -98,7 +104,7 @@ export function sendWaitSeconds(
     .map((send) => ({ ...send, at: new Date(send.createdAt).getTime() }))
     .filter((send) => send.at > hourAgo);
   let wait = 0;
-  const samePurpose = lastHour.filter((send) => send.purpose === purpose).map((send) => send.at);
+  const samePurpose = lastHour.filter((send) => send.purpose === purpose && send.linkLive).map((send) => send.at);
   if (samePurpose.length > 0) {
     wait = Math.max(wait, Math.ceil((Math.max(...samePurpose) + SEND_COOLDOWN_SECONDS * 1000 - now.getTime()) / 1000));
   }

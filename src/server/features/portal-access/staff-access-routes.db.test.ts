@@ -32,9 +32,7 @@ describe('states and staff actions', () => {
       portalEmail: contact.emails[0],
       sendCredentialCreateEmail: false,
     });
-    expect((await staffPost(`/api/staff/contacts/${contact.id}/portal-access/password-reset-email`)).statusCode).toBe(
-      409,
-    );
+    expect((await staffPost(`/api/staff/contacts/${contact.id}/portal-access/login-link-email`)).statusCode).toBe(409);
 
     const username = unique('staffset');
     const named = await t.app.inject({
@@ -47,6 +45,7 @@ describe('states and staff actions', () => {
     expect(named.json().actions).toEqual([
       'grant',
       'send_credential_create',
+      'send_password_reset',
       'resend_welcome',
       'set_temporary_password',
       'update_username',

@@ -1,4 +1,3 @@
-import { addSeconds } from '../../clock.ts';
 import type { PortalLoginsTable } from '../../db/schema/portal-access.ts';
 import { isUniqueViolation } from '../../db/unique-violation.ts';
 import { AppError, notFound } from '../../errors.ts';
@@ -14,7 +13,7 @@ import {
   type RequestContext,
 } from './portal-access-common.ts';
 import * as repository from './portal-access-repository.ts';
-import { portalAccessState, sendWaitSeconds, VIEW_AS_LIFETIME_SECONDS } from './portal-access-rules.ts';
+import { portalAccessState, VIEW_AS_LIFETIME_SECONDS } from './portal-access-rules.ts';
 
 function portalEmailTaken(): AppError {
   return new AppError('conflict', 'Another contact already uses this portal email.', {
@@ -24,7 +23,7 @@ function portalEmailTaken(): AppError {
 
 /** Staff tools on a contact: the access state, turning access on and off, unlocking, viewing the portal as them, the timeline. */
 export function createStaffAccessService(deps: PortalAccessServiceDeps, common: PortalAccessCommon) {
-  const { db, database, clock, sessions, throttle } = deps;
+  const { db, clock, sessions, throttle } = deps;
   const {
     nowIso,
     recordEvent,
@@ -34,6 +33,8 @@ export function createStaffAccessService(deps: PortalAccessServiceDeps, common: 
     requireAccountAccess,
     killLinks,
     issueLink,
+    lockContact,
+    sendWait,
     isLocked,
   } = common;
 
@@ -49,17 +50,12 @@ export function createStaffAccessService(deps: PortalAccessServiceDeps, common: 
         .transaction()
         .execute(async (trx) => {
           // Concurrent grants for one contact take turns, so each decides on what the previous one wrote.
-          await repository.lockContactAccess(trx, database.kind, input.contactId);
+          await lockContact(trx, input.contactId);
           const contact = await requireContact(trx, input.contactId);
           const holder = await repository.findLoginByEmail(trx, emailNormalized);
           if (holder && holder.contactId !== contact.id) throw portalEmailTaken();
           const existing = await repository.findLoginByContactId(trx, contact.id);
           const accountIds = await repository.findAccessibleAccountIds(trx, contact.id);
-          const recent = await repository.findRecentSends(
-            trx,
-            contact.id,
-            addSeconds(clock.now(), -3600).toISOString(),
-          );
           const now = nowIso();
           let login: PortalLoginsTable;
           if (!existing) {
@@ -133,7 +129,8 @@ export function createStaffAccessService(deps: PortalAccessServiceDeps, common: 
             input.sendCredentialCreateEmail &&
             (state === 'no_username' || state === 'not_activated') &&
             accountIds.length > 0 &&
-            sendWaitSeconds(recent, 'credential_create', clock.now()) === 0;
+            // After the writes: a corrected address killed the old link, so it no longer holds this one up.
+            (await sendWait(trx, contact.id, 'credential_create')) === 0;
           if (!shouldInvite) return { contact, credentialEmailQueued: false };
           const issued = await issueLink(trx, { login, contact, purpose: 'credential_create', context: input });
           return { contact, credentialEmailQueued: issued.queued };
@@ -249,7 +246,7 @@ export function createStaffAccessService(deps: PortalAccessServiceDeps, common: 
         const delivery =
           row.kind !== 'link_sent'
             ? null
-            : row.detail === 'email kind switched off'
+            : row.detail === repository.SKIPPED_SEND
               ? ('disabled' as const)
               : row.outboxStatus === 'dead'
                 ? ('failed' as const)

@@ -14,7 +14,7 @@ import {
   type RequestContext,
 } from './portal-access-common.ts';
 import * as repository from './portal-access-repository.ts';
-import { normalizeUsername, sendWaitSeconds, TEMPORARY_PASSWORD_LIFETIME_SECONDS } from './portal-access-rules.ts';
+import { normalizeUsername, TEMPORARY_PASSWORD_LIFETIME_SECONDS } from './portal-access-rules.ts';
 
 const ACTION_FOR_PURPOSE: Partial<Record<AccessTokenPurpose, PortalAccessAction>> = {
   credential_create: 'send_credential_create',
@@ -35,24 +35,30 @@ export function createStaffCredentialsService(deps: PortalAccessServiceDeps, com
     requireAccountAccess,
     killLinks,
     issueLink,
+    lockContact,
+    sendWait,
     assertUsernameFree,
     parseUsername,
   } = common;
-  async function sendLinkAsStaff(contactId: string, purpose: AccessTokenPurpose, context: RequestContext) {
-    const action = ACTION_FOR_PURPOSE[purpose];
+  async function sendLinkAsStaff(contactId: string, requested: AccessTokenPurpose, context: RequestContext) {
+    const action = ACTION_FOR_PURPOSE[requested];
     if (!action) throw new AppError('forbidden', 'Staff cannot send that link.');
-    const { login, contact } = await requireLoginFor(contactId, action);
-    await requireAccountAccess(contactId);
-    const recent = await repository.findRecentSends(db, contactId, addSeconds(clock.now(), -3600).toISOString());
-    const wait = sendWaitSeconds(recent, purpose, clock.now());
-    if (wait > 0) {
-      throw new AppError(
-        'rate_limited',
-        `An access email just went to this contact. Send another in ${formatWait(wait)}.`,
-        { retryAfterSeconds: wait },
-      );
-    }
+    // The state (a lockout lives in the throttle) is checked first; the rest is decided under the lock.
+    await requireLoginFor(contactId, action);
     const result = await db.transaction().execute(async (trx) => {
+      await lockContact(trx, contactId);
+      const { login, contact } = await requireLoginFor(contactId, action, trx, { skipLockout: true });
+      await requireAccountAccess(contactId, trx);
+      // A reset for a login nobody has set up yet could not be used: it sends the setup link instead.
+      const purpose = requested === 'password_reset' && !login.passwordHash ? 'credential_create' : requested;
+      const wait = await sendWait(trx, contactId, purpose);
+      if (wait > 0) {
+        throw new AppError(
+          'rate_limited',
+          `An access email just went to this contact. Send another in ${formatWait(wait)}.`,
+          { retryAfterSeconds: wait },
+        );
+      }
       const issued = await issueLink(trx, { login, contact, purpose, context });
       await recordAudit(trx, clock, context.actor, {
         action: `portal_access.${purpose}_sent`,
@@ -61,12 +67,13 @@ export function createStaffCredentialsService(deps: PortalAccessServiceDeps, com
         accountId: contact.mainAccountId,
         after: { portalEmail: login.portalEmail, expiresAt: issued.expiresAt.toISOString(), queued: issued.queued },
       });
-      return issued;
+      return { ...issued, purpose, sentTo: login.portalEmail };
     });
     return {
       queued: result.queued,
+      purpose: result.purpose,
       expiresAt: result.expiresAt.toISOString(),
-      sentTo: login.portalEmail,
+      sentTo: result.sentTo,
       access: await describeAccess(db, contactId),
     };
   }

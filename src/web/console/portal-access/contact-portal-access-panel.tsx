@@ -97,16 +97,19 @@ function PortalAccessBody({ contactId, access }: { contactId: string; access: Po
   const [temporaryOpen, setTemporaryOpen] = useState(false);
   const [confirmation, setConfirmation] = useState<PendingConfirmation | null>(null);
 
-  const sendLink = (path: LinkPath, sentLabel: string) =>
+  const sendLink = (path: LinkPath, requestedLabel: string) =>
     actions.sendLink.mutate(path, {
-      onSuccess: (result: LinkSent) =>
+      onSuccess: (result: LinkSent) => {
+        // A reset for a login nobody has set up yet goes out as the credential-create email.
+        const sentLabel = result.purpose === 'credential_create' ? 'Credential-create email' : requestedLabel;
         notifications.show({
           color: result.queued ? 'teal' : 'yellow',
           title: result.queued ? `${sentLabel} queued` : `${sentLabel} not sent`,
           message: result.queued
             ? `Sending to ${result.sentTo}. Ask the contact to check their junk or spam folder if it does not arrive.`
             : 'This email kind is switched off in notification settings.',
-        }),
+        });
+      },
       onError: showError,
     });
 

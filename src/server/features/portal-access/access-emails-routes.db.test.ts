@@ -1,0 +1,147 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createAccount, createContact, createStaffMember, signInStaff, unique } from '../../../../test/factories.ts';
+import { portalAccessKit } from '../../../../test/portal-access-kit.ts';
+import { createTestApp, type TestApp } from '../../../../test/test-app.ts';
+
+let t: TestApp;
+let staffMember: { email: string; password: string };
+let staffCookie: string;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  staffMember = await createStaffMember(t.deps);
+});
+beforeEach(async () => {
+  staffCookie = await signInStaff(t.app, staffMember);
+});
+afterAll(() => t.close());
+
+const { staffPost, customerWithAccess, activatedCustomer } = portalAccessKit(() => ({ t, staffCookie }));
+
+function messagesTo(contactId: string, kind: string) {
+  return t.deps.db
+    .selectFrom('outboxMessages')
+    .select(['id', 'recipientsJson'])
+    .where('contactId', '=', contactId)
+    .where('kind', '=', kind)
+    .orderBy('id')
+    .execute();
+}
+
+function liveTokens(contactId: string, purpose: 'password_reset' | 'credential_create') {
+  return t.deps.db
+    .selectFrom('accessTokens')
+    .select('id')
+    .where('contactId', '=', contactId)
+    .where('purpose', '=', purpose)
+    .where('consumedAt', 'is', null)
+    .where('supersededAt', 'is', null)
+    .execute();
+}
+
+async function setEmailKind(kind: string, enabled: boolean) {
+  const row = {
+    kind,
+    enabled: enabled ? (1 as const) : (0 as const),
+    updatedAt: t.clock.now().toISOString(),
+    updatedByStaffId: null,
+  };
+  await t.deps.db
+    .insertInto('notificationSettings')
+    .values(row)
+    .onConflict((conflict) => conflict.column('kind').doUpdateSet({ enabled: row.enabled }))
+    .execute();
+}
+
+describe('the access-email limit', () => {
+  it('decides inside the transaction: 8 concurrent sends give one email and one working link', async () => {
+    const { contact } = await activatedCustomer();
+    const responses = await Promise.all(
+      Array.from({ length: 8 }, () =>
+        staffPost(`/api/staff/contacts/${contact.id}/portal-access/password-reset-email`),
+      ),
+    );
+    expect(responses.map((response) => response.statusCode).sort()).toEqual([200, 429, 429, 429, 429, 429, 429, 429]);
+    expect(await messagesTo(contact.id, 'password_reset')).toHaveLength(1);
+    expect(await liveTokens(contact.id, 'password_reset')).toHaveLength(1);
+  });
+
+  it('lets a corrected portal email get its invitation at once', async () => {
+    const { contact } = await customerWithAccess();
+    const corrected = `${unique('corrected')}@example.test`;
+    const regrant = await staffPost(`/api/staff/contacts/${contact.id}/portal-access/grant`, {
+      portalEmail: corrected,
+    });
+    expect(regrant.statusCode, regrant.body).toBe(200);
+    expect(regrant.json().credentialCreateEmailQueued).toBe(true);
+    const invitations = await messagesTo(contact.id, 'credential_create');
+    expect(JSON.parse(invitations.at(-1)!.recipientsJson)).toEqual([corrected]);
+  });
+
+  it('lets staff deactivate, reactivate and trigger a reset again within the minute', async () => {
+    const { contact, email } = await activatedCustomer();
+    const path = `/api/staff/contacts/${contact.id}/portal-access`;
+    expect((await staffPost(`${path}/password-reset-email`)).statusCode).toBe(200);
+    expect((await staffPost(`${path}/revoke`)).statusCode).toBe(200);
+    expect(
+      (await staffPost(`${path}/grant`, { portalEmail: email, sendCredentialCreateEmail: false })).statusCode,
+    ).toBe(200);
+    const again = await staffPost(`${path}/password-reset-email`);
+    expect(again.statusCode, again.body).toBe(200);
+    expect(await liveTokens(contact.id, 'password_reset')).toHaveLength(1);
+  });
+
+  it('does not count a send skipped because its email kind is switched off', async () => {
+    const { contact } = await activatedCustomer();
+    const path = `/api/staff/contacts/${contact.id}/portal-access/password-reset-email`;
+    await setEmailKind('password_reset', false);
+    try {
+      const skipped = await staffPost(path);
+      expect(skipped.statusCode, skipped.body).toBe(200);
+      expect(skipped.json().queued).toBe(false);
+    } finally {
+      await setEmailKind('password_reset', true);
+    }
+    const sent = await staffPost(path);
+    expect(sent.statusCode, sent.body).toBe(200);
+    expect(sent.json().queued).toBe(true);
+  });
+});
+
+describe('staff sending the setup link', () => {
+  it('"send password reset" on a login nobody has set up sends the credential-create link and says so', async () => {
+    const { contact } = await customerWithAccess();
+    t.clock.advanceSeconds(61);
+    const access = (
+      await t.app.inject({
+        method: 'GET',
+        url: `/api/staff/contacts/${contact.id}/portal-access`,
+        headers: { cookie: staffCookie },
+      })
+    ).json();
+    expect(access.actions).toContain('send_password_reset');
+    const response = await staffPost(`/api/staff/contacts/${contact.id}/portal-access/password-reset-email`);
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.json().purpose).toBe('credential_create');
+    expect(await messagesTo(contact.id, 'credential_create')).toHaveLength(2);
+    expect(await messagesTo(contact.id, 'password_reset')).toHaveLength(0);
+  });
+
+  it('switching the account on sends the setup link to contacts granted before', async () => {
+    const account = await createAccount(t.deps, { portalAccessEnabled: 0 });
+    const contact = await createContact(t.deps, { accountIds: [account.id] });
+    const granted = await staffPost(`/api/staff/contacts/${contact.id}/portal-access/grant`, {
+      portalEmail: contact.emails[0]!,
+    });
+    expect(granted.json().credentialCreateEmailQueued).toBe(false);
+    const switched = await t.app.inject({
+      method: 'PUT',
+      url: `/api/staff/accounts/${account.id}/portal-access`,
+      headers: { cookie: staffCookie },
+      payload: { enabled: true },
+    });
+    expect(switched.statusCode, switched.body).toBe(200);
+    expect(await messagesTo(contact.id, 'credential_create')).toHaveLength(1);
+    expect(await liveTokens(contact.id, 'credential_create')).toHaveLength(1);
+  });
+});
