@@ -18,7 +18,7 @@ export function createTurnsFeature(deps: BaseDeps & { catalog: CatalogFeature; c
   return {
     properties: createPropertyViewsService(context, deps.customers),
     orders: createTurnOrdersService(context),
-    changes: createTurnChangesService(context),
+    changes: createTurnChangesService(context, deps.customers),
     addOns: createAddOnsService(context, deps.config.publicUrl),
   };
 }
