@@ -86,7 +86,7 @@ export function createOnboardingService(deps: OnboardingDeps) {
   }
 
   /** Reads each answer from where it lives. */
-  function valueOf(question: Question, loaded: Loaded): unknown {
+  function answerValue(question: Question, loaded: Loaded): unknown {
     const { profile, contacts, billing, rows } = loaded;
     const channelOf = (id: string | null) => {
       const contact = contacts.find((candidate) => candidate.id === id);
@@ -128,7 +128,7 @@ export function createOnboardingService(deps: OnboardingDeps) {
   function present(loaded: Loaded) {
     const answers = QUESTIONS.map((question) => {
       const row = loaded.rows.find((candidate) => candidate.questionKey === question.key);
-      const value = valueOf(question, loaded);
+      const value = answerValue(question, loaded);
       return {
         key: question.key,
         part: question.part,
@@ -343,7 +343,7 @@ export function createOnboardingService(deps: OnboardingDeps) {
           subjectType: 'onboarding_answer',
           subjectId: key,
           accountId,
-          before: current ? { value: before ? JSON.parse(before) : valueOf(question, loaded) } : null,
+          before: current ? { value: before ? JSON.parse(before) : answerValue(question, loaded) } : null,
           after: { value: parsed.data },
         });
       });
