@@ -21,6 +21,7 @@ import { auditRoutes } from './features/audit/audit-routes.ts';
 import { catalogRoutes } from './features/catalog/catalog-routes.ts';
 import { billingProfileRoutes } from './features/customers/billing-profile-routes.ts';
 import { contactPreferencesRoutes } from './features/customers/contact-preferences-routes.ts';
+import { contactsRoutes } from './features/customers/contacts-routes.ts';
 import { customersRoutes } from './features/customers/customers-routes.ts';
 import { onboardingRoutes } from './features/onboarding/onboarding-routes.ts';
 import { notificationsRoutes } from './features/notifications/notifications-routes.ts';
@@ -93,6 +94,7 @@ export async function buildApp(deps: Deps, options: { serveWeb?: boolean } = {})
   await app.register(auditRoutes, { deps });
   await app.register(notificationsRoutes, { deps });
   await app.register(customersRoutes, { deps });
+  await app.register(contactsRoutes, { deps });
   await app.register(contactPreferencesRoutes, { deps });
   await app.register(billingProfileRoutes, { deps });
   await app.register(onboardingRoutes, { deps });
