@@ -6,7 +6,7 @@ import {
   BillingCycleSchema,
   BillingTypeSchema,
 } from '../../../shared/billing-contracts.ts';
-import type { AnswerFieldProps } from './answer-field.tsx';
+import type { OnboardingAnswer } from '../../../shared/onboarding-contracts.ts';
 
 const TEXT_FIELDS = [
   ['contactFirstName', 'Billing contact first name'],
@@ -25,7 +25,15 @@ const TEXT_FIELDS = [
 type Billing = Record<string, string | null>;
 
 /** The billing profile is one answer: edited together, saved with one click (it is stored on the account). */
-export function BillingAnswer({ answer, error, onSave }: AnswerFieldProps) {
+export function BillingAnswer({
+  answer,
+  error,
+  onSave,
+}: {
+  answer: OnboardingAnswer;
+  error: string | null;
+  onSave: (value: unknown) => void;
+}) {
   const savedJson = JSON.stringify(answer.value ?? {});
   const saved = JSON.parse(savedJson) as Billing;
   const [draft, setDraft] = useState<Billing>(saved);
