@@ -63,5 +63,7 @@ export const OnboardingSessionSchema = z.object({
     }),
   ),
   answers: z.array(OnboardingAnswerSchema),
+  /** The Pre-Onboard step: the account's onboarding checklist. */
+  checklist: z.array(z.object({ key: z.string(), label: z.string(), done: z.boolean() })),
 });
 export type OnboardingSession = z.infer<typeof OnboardingSessionSchema>;

@@ -171,6 +171,12 @@ export function createContactsService(deps: ContactsServiceDeps) {
       });
     },
 
+    /** The portal permission to change the schedule; a session always has its contact, so none found means no row to restrict. */
+    async mayChangeSchedule(contactId: string): Promise<boolean> {
+      const contact = await findContactById(db, contactId);
+      return contact ? contact.mayChangeSchedule === 1 : true;
+    },
+
     /** Notification channel and schedule permission: onboard answers the outbox and the portal obey. */
     async updateContactPreferences(
       contactId: string,

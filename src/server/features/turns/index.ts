@@ -19,7 +19,7 @@ export function createTurnsFeature(deps: BaseDeps & { catalog: CatalogFeature; c
   return {
     properties: createPropertyViewsService(context, deps.customers),
     orders: createTurnOrdersService(context),
-    changes: createTurnChangesService(context),
+    changes: createTurnChangesService(context, deps.customers),
     addOns: createAddOnsService(context, deps.config.publicUrl),
     /** A pro's services in a date window, for their day and week views. */
     assignments: createProAssignmentsService(context),

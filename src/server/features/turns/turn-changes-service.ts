@@ -4,6 +4,7 @@ import type { CalendarDate, TurnServiceLinesTable, TurnsTable } from '../../db/s
 import { AppError, fieldError } from '../../errors.ts';
 import type { SetTurnPurchaseOrdersBodyParsed, UpdateTurnBodyParsed } from '../../../shared/turn-contracts.ts';
 import { recordAudit } from '../audit/index.ts';
+import type { CustomersFeature } from '../customers/index.ts';
 import { actorKindOf, type TurnContext, type TurnScope } from './turn-context.ts';
 import {
   backScheduledDate,
@@ -19,8 +20,18 @@ import * as repository from './turns-repository.ts';
  * Changes to an ordered turn and its services. Each runs in one transaction that first locks the turn,
  * then reads the turn and its services it decides on, so two changes at the same moment take turns.
  */
-export function createTurnChangesService(context: TurnContext) {
+export const SCHEDULE_CHANGE_FORBIDDEN =
+  'You can order and view turns, but rescheduling, removing a service or canceling a turn needs schedule permission. Ask your main point of contact or your Portico PSM.';
+
+export function createTurnChangesService(context: TurnContext, customers: CustomersFeature) {
   const { db, clock, now, requireLine, lockTurnRow, loadTurn } = context;
+
+  /** A per-contact portal permission set during the onboard ("who may change the schedule"). */
+  async function requireScheduleChange(scope: TurnScope) {
+    if (scope.kind !== 'customer' || !scope.contactId) return;
+    if (!(await customers.contacts.mayChangeSchedule(scope.contactId)))
+      throw new AppError('forbidden', SCHEDULE_CHANGE_FORBIDDEN);
+  }
 
   async function changeTurn(
     scope: TurnScope,
@@ -100,84 +111,90 @@ export function createTurnChangesService(context: TurnContext) {
       scheduledDate: CalendarDate,
       actor: ActorContext,
     ) =>
-      changeLine(scope, serviceLineId, async (trx, line, turn) => {
-        if (!isOpenLine(line.status))
-          throw new AppError(
-            'conflict',
-            `This service is ${line.status.replace('_', ' ')}; its date can no longer change.`,
-          );
-        checkManualDate('scheduledDate', scheduledDate, turn.moveOutDate, turn.moveInDate);
-        const suggested = backScheduledDate(turn.moveOutDate, turn.moveInDate, line.defaultDayOffset);
-        await repository.updateServiceLine(trx, serviceLineId, {
-          scheduledDate,
-          dateIsManual: scheduledDate === suggested ? 0 : 1,
-          status: scheduledDate === line.scheduledDate ? line.status : 'pending',
-          updatedAt: now(),
-        });
-        await recordAudit(trx, clock, actor, {
-          action: 'service_line.rescheduled',
-          subjectType: 'turn_service_line',
-          subjectId: serviceLineId,
-          accountId: line.accountId,
-          before: { scheduledDate: line.scheduledDate, status: line.status },
-          after: { scheduledDate },
-        });
-      }),
+      requireScheduleChange(scope).then(() =>
+        changeLine(scope, serviceLineId, async (trx, line, turn) => {
+          if (!isOpenLine(line.status))
+            throw new AppError(
+              'conflict',
+              `This service is ${line.status.replace('_', ' ')}; its date can no longer change.`,
+            );
+          checkManualDate('scheduledDate', scheduledDate, turn.moveOutDate, turn.moveInDate);
+          const suggested = backScheduledDate(turn.moveOutDate, turn.moveInDate, line.defaultDayOffset);
+          await repository.updateServiceLine(trx, serviceLineId, {
+            scheduledDate,
+            dateIsManual: scheduledDate === suggested ? 0 : 1,
+            status: scheduledDate === line.scheduledDate ? line.status : 'pending',
+            updatedAt: now(),
+          });
+          await recordAudit(trx, clock, actor, {
+            action: 'service_line.rescheduled',
+            subjectType: 'turn_service_line',
+            subjectId: serviceLineId,
+            accountId: line.accountId,
+            before: { scheduledDate: line.scheduledDate, status: line.status },
+            after: { scheduledDate },
+          });
+        }),
+      ),
 
     /** "How to remove a specific service": an open service is canceled (kept for the record), with its pending add-ons. */
     removeServiceLine: (scope: TurnScope, serviceLineId: string, actor: ActorContext) =>
-      changeLine(scope, serviceLineId, async (trx, line) => {
-        if (!isOpenLine(line.status))
-          throw new AppError('conflict', `This service is ${line.status.replace('_', ' ')} and can't be removed.`);
-        const siblings = await repository.listServiceLines(trx, [line.turnId]);
-        if (siblings.filter((sibling) => sibling.id !== line.id && sibling.status !== 'canceled').length === 0) {
-          throw new AppError('conflict', 'This is the turn’s last service. Cancel the turn instead.');
-        }
-        const by = actorKindOf(actor);
-        await repository.updateServiceLine(trx, serviceLineId, { status: 'canceled', updatedAt: now() });
-        await repository.declinePendingAddOnsOfLines(trx, [serviceLineId], now(), by.kind, by.id);
-        await recordAudit(trx, clock, actor, {
-          action: 'service_line.removed',
-          subjectType: 'turn_service_line',
-          subjectId: serviceLineId,
-          accountId: line.accountId,
-          before: { service: line.serviceName, status: line.status },
-          after: { status: 'canceled' },
-        });
-      }),
+      requireScheduleChange(scope).then(() =>
+        changeLine(scope, serviceLineId, async (trx, line) => {
+          if (!isOpenLine(line.status))
+            throw new AppError('conflict', `This service is ${line.status.replace('_', ' ')} and can't be removed.`);
+          const siblings = await repository.listServiceLines(trx, [line.turnId]);
+          if (siblings.filter((sibling) => sibling.id !== line.id && sibling.status !== 'canceled').length === 0) {
+            throw new AppError('conflict', 'This is the turn’s last service. Cancel the turn instead.');
+          }
+          const by = actorKindOf(actor);
+          await repository.updateServiceLine(trx, serviceLineId, { status: 'canceled', updatedAt: now() });
+          await repository.declinePendingAddOnsOfLines(trx, [serviceLineId], now(), by.kind, by.id);
+          await recordAudit(trx, clock, actor, {
+            action: 'service_line.removed',
+            subjectType: 'turn_service_line',
+            subjectId: serviceLineId,
+            accountId: line.accountId,
+            before: { service: line.serviceName, status: line.status },
+            after: { status: 'canceled' },
+          });
+        }),
+      ),
 
     /** Cancels the whole turn: every open service stops; work already started or done stays on record. */
     cancelTurn: (scope: TurnScope, turnId: string, reason: string | null, actor: ActorContext) =>
-      changeTurn(scope, turnId, async (trx, turn, lines) => {
-        if (turn.canceledAt) throw new AppError('conflict', 'This turn is already canceled.');
-        const started = lines.filter((line) => line.status === 'in_progress');
-        if (started.length)
-          throw new AppError(
-            'conflict',
-            `Work has started on ${started.map((line) => line.serviceName).join(', ')}. Call us to stop it.`,
+      requireScheduleChange(scope).then(() =>
+        changeTurn(scope, turnId, async (trx, turn, lines) => {
+          if (turn.canceledAt) throw new AppError('conflict', 'This turn is already canceled.');
+          const started = lines.filter((line) => line.status === 'in_progress');
+          if (started.length)
+            throw new AppError(
+              'conflict',
+              `Work has started on ${started.map((line) => line.serviceName).join(', ')}. Call us to stop it.`,
+            );
+          const open = lines.filter((line) => isOpenLine(line.status));
+          const by = actorKindOf(actor);
+          const canceledAt = now();
+          for (const line of open)
+            await repository.updateServiceLine(trx, line.id, { status: 'canceled', updatedAt: canceledAt });
+          await repository.declinePendingAddOnsOfLines(
+            trx,
+            open.map((line) => line.id),
+            canceledAt,
+            by.kind,
+            by.id,
           );
-        const open = lines.filter((line) => isOpenLine(line.status));
-        const by = actorKindOf(actor);
-        const canceledAt = now();
-        for (const line of open)
-          await repository.updateServiceLine(trx, line.id, { status: 'canceled', updatedAt: canceledAt });
-        await repository.declinePendingAddOnsOfLines(
-          trx,
-          open.map((line) => line.id),
-          canceledAt,
-          by.kind,
-          by.id,
-        );
-        await repository.updateTurn(trx, turnId, { canceledAt, cancelReason: reason, updatedAt: canceledAt });
-        await recordAudit(trx, clock, actor, {
-          action: 'turn.canceled',
-          subjectType: 'turn',
-          subjectId: turnId,
-          accountId: turn.accountId,
-          before: { lines: open.map((line) => ({ service: line.serviceName, status: line.status })) },
-          after: { reason, canceledServices: open.length },
-        });
-      }),
+          await repository.updateTurn(trx, turnId, { canceledAt, cancelReason: reason, updatedAt: canceledAt });
+          await recordAudit(trx, clock, actor, {
+            action: 'turn.canceled',
+            subjectType: 'turn',
+            subjectId: turnId,
+            accountId: turn.accountId,
+            before: { lines: open.map((line) => ({ service: line.serviceName, status: line.status })) },
+            after: { reason, canceledServices: open.length },
+          });
+        }),
+      ),
 
     /** The default PO (or "I don't know yet") and each open service's own PO, set together. */
     setPurchaseOrders: (

@@ -11,7 +11,13 @@ import * as repository from './turns-repository.ts';
  * Whose view a call runs in. A customer sees only the accounts of their session; any other id is
  * "not found", never "forbidden", so the portal does not reveal what exists elsewhere.
  */
-export type TurnScope = { kind: 'customer'; accountIds: readonly string[] } | { kind: 'staff' };
+export type TurnScope =
+  | {
+      kind: 'customer';
+      accountIds: readonly string[] /** The signed-in contact, for their portal permissions. */;
+      contactId?: string;
+    }
+  | { kind: 'staff' };
 
 interface TurnContextDeps {
   db: Db;

@@ -10,7 +10,8 @@ export const STAFF: TurnScope = { kind: 'staff' };
 
 /** Every portal call runs in the signed-in customer's accounts; nothing else is reachable. */
 export function customerScope(request: FastifyRequest): TurnScope & { kind: 'customer' } {
-  return { kind: 'customer', accountIds: requireCustomer(request).accountIds };
+  const customer = requireCustomer(request);
+  return { kind: 'customer', accountIds: customer.accountIds, contactId: customer.contactId };
 }
 
 export const missing = { 404: ApiErrorSchema };

@@ -42,11 +42,11 @@ export function useTurnsFixture() {
   });
   afterAll(() => close());
 
-  async function signInCustomer(accountIds: string[]): Promise<string> {
+  async function signInCustomer(accountIds: string[], contactId = newId()): Promise<string> {
     const portalLoginId = newId();
     principals.set(portalLoginId, {
       portalLoginId,
-      contactId: newId(),
+      contactId,
       accountIds,
       impersonatorStaffId: null,
       mustChangePassword: false,

@@ -8,6 +8,7 @@ import type { Account, AccountStatus } from '../../../shared/customer-contracts.
 import { ErrorAlert } from '../../ui/error-alert.tsx';
 import { AnchorLink } from '../../ui/anchor-link.tsx';
 import { accountCatalogTabs } from '../catalog/account-catalog-tabs.tsx';
+import { accountOnboardingTabs } from '../onboarding/onboarding-tab.tsx';
 import { accountPortalAccessTabs } from '../portal-access/account-portal-access-tab.tsx';
 import { accountRegistrationTabs } from '../registration/account-registration-tab.tsx';
 import { accountTurnsTabs } from '../turns/account-turns-tab.tsx';
@@ -137,6 +138,7 @@ export function AccountPage(): ReactElement {
 
   const tabs = [
     ...OWN_TABS,
+    ...accountOnboardingTabs,
     ...accountCatalogTabs,
     ...accountPortalAccessTabs,
     ...accountRegistrationTabs,

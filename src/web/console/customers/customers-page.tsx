@@ -26,7 +26,14 @@ import {
   IconSelector,
 } from '@tabler/icons-react';
 import { useState, type ReactElement } from 'react';
-import type { AccountKind, AccountStatus, ListCustomersQuery } from '../../../shared/customer-contracts.ts';
+import {
+  type AccountKind,
+  type AccountStatus,
+  type ListCustomersQuery,
+  ONBOARDING_STATE_LABELS,
+  type OnboardingState,
+  OnboardingStateSchema,
+} from '../../../shared/customer-contracts.ts';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
 import { AnchorLink } from '../../ui/anchor-link.tsx';
 import { Page } from '../../ui/page.tsx';
@@ -65,6 +72,7 @@ export function CustomersPage(): ReactElement {
   const [debouncedSearch] = useDebouncedValue(search.trim(), 250);
   const [status, setStatus] = useState<AccountStatus | null>(null);
   const [kind, setKind] = useState<AccountKind | 'all'>('all');
+  const [onboardingState, setOnboardingState] = useState<OnboardingState | null>(null);
   const [sort, setSort] = useState<Sort>('name');
   const [direction, setDirection] = useState<'asc' | 'desc'>('asc');
   const [page, setPage] = useState(1);
@@ -75,6 +83,7 @@ export function CustomersPage(): ReactElement {
       search: debouncedSearch || undefined,
       status: status ?? undefined,
       kind: kind === 'all' ? undefined : kind,
+      onboardingState: onboardingState ?? undefined,
       sort,
       direction,
       page,
@@ -90,7 +99,7 @@ export function CustomersPage(): ReactElement {
     setPage(1);
   };
   const totalPages = customers.data ? Math.max(1, Math.ceil(customers.data.total / PAGE_SIZE)) : 1;
-  const filtered = Boolean(debouncedSearch || status || kind !== 'all');
+  const filtered = Boolean(debouncedSearch || status || onboardingState || kind !== 'all');
 
   return (
     <Page
@@ -134,6 +143,18 @@ export function CustomersPage(): ReactElement {
             setPage(1);
           }}
           w={170}
+        />
+        <Select
+          label="Onboard"
+          placeholder="Any onboard state"
+          clearable
+          data={OnboardingStateSchema.options.map((value) => ({ value, label: ONBOARDING_STATE_LABELS[value] }))}
+          value={onboardingState}
+          onChange={(value) => {
+            setOnboardingState(value ? OnboardingStateSchema.parse(value) : null);
+            setPage(1);
+          }}
+          w={210}
         />
         <SegmentedControl
           aria-label="Kind"
