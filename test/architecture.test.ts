@@ -46,4 +46,34 @@ describe('module boundaries', () => {
   it('keeps server code out of the web app', () => {
     expect(importsUnder('src/web').filter(({ target }) => target.startsWith('src/server/'))).toEqual([]);
   });
+
+  it('has no runtime import cycle in the web app', () => {
+    expect(runtimeImportCycles('src/web')).toEqual([]);
+  });
 });
+
+/** Cycles among value imports (`import type` is erased at build time and cannot form one). */
+function runtimeImportCycles(folder: string): string[][] {
+  const graph = new Map<string, string[]>();
+  for (const file of sourceFiles(join(ROOT, folder))) {
+    const text = readFileSync(file, 'utf8');
+    const targets = [...text.matchAll(/^(?:import|export)\s+(type\s+)?[^;]*?from '(\.[^']+)'/gm)]
+      .filter((match) => !match[1])
+      .map((match) => relative(ROOT, resolve(dirname(file), match[2]!)));
+    graph.set(relative(ROOT, file), targets);
+  }
+  const cycles: string[][] = [];
+  const state = new Map<string, 'visiting' | 'done'>();
+  const visit = (file: string, path: string[]) => {
+    if (state.get(file) === 'done') return;
+    if (state.get(file) === 'visiting') {
+      cycles.push([...path.slice(path.indexOf(file)), file]);
+      return;
+    }
+    state.set(file, 'visiting');
+    for (const target of graph.get(file) ?? []) visit(target, [...path, file]);
+    state.set(file, 'done');
+  };
+  for (const file of graph.keys()) visit(file, []);
+  return cycles;
+}

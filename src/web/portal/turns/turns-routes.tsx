@@ -1,6 +1,6 @@
 import { createRoute } from '@tanstack/react-router';
 import { z } from 'zod';
-import { portalAppRoute } from '../portal-routes.tsx';
+import { portalAppRoute } from '../portal-roots.tsx';
 import { PortalPropertyPage, type PropertyTab } from './portal-property-page.tsx';
 import { TurnPage } from './turn-page.tsx';
 
@@ -8,7 +8,7 @@ const PropertySearchSchema = z.object({
   tab: z.enum(['calendar', 'board', 'settings']).catch('calendar').default('calendar'),
 });
 
-// Children of the signed-in portal (its layout and session guard); the parent is read lazily, after both modules load.
+// Children of the signed-in portal (its layout and session guard).
 const propertyRoute = createRoute({
   getParentRoute: () => portalAppRoute,
   path: '/portal/properties/$accountId',

@@ -1,0 +1,26 @@
+import { createRoute, redirect } from '@tanstack/react-router';
+import { ApiRequestError } from '../api/client.ts';
+import { rootRoute } from '../route-roots.tsx';
+import { PortalLayout } from './home/portal-layout.tsx';
+import { customerSessionQuery } from './session/portal-session.ts';
+
+/**
+ * The signed-in portal (its layout and session guard); kept apart from portal-routes.tsx so feature
+ * routes can hang from it without importing the file that lists them. A temporary password sends the
+ * customer to the change page first.
+ */
+export const portalAppRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: 'portal-app',
+  component: PortalLayout,
+  beforeLoad: async ({ context, location }) => {
+    try {
+      const session = await context.queryClient.fetchQuery(customerSessionQuery);
+      if (session.mustChangePassword && location.pathname !== '/portal/password')
+        throw redirect({ to: '/portal/password' });
+    } catch (error) {
+      if (error instanceof ApiRequestError && error.status === 401) throw redirect({ to: '/portal/sign-in' });
+      throw error;
+    }
+  },
+});
