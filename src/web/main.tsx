@@ -15,7 +15,9 @@ import { theme } from './ui/theme.ts';
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <MantineProvider theme={theme}>
-      <Notifications position="top-right" />
+      {/* Bottom right: stacked at the top they reached over the account tabs, and a pointer resting on
+          one (reaching for the tab beneath) pauses every toast's auto-close, so the stack never left. */}
+      <Notifications position="bottom-right" />
       <QueryClientProvider client={queryClient}>
         <RouterProvider router={router} />
       </QueryClientProvider>

@@ -13,6 +13,7 @@ import { ContactPortalAccessPanel } from '../portal-access/contact-portal-access
 import { formFieldErrors, KIND_LABELS, STATUS_COLORS, STATUS_LABELS } from './account-labels.ts';
 import { ContactFields, contactValidation, type ContactFormValues } from './contact-fields.tsx';
 import { contactQuery, useUpdateContact } from './customers-api.ts';
+import { formLevelError } from '../../ui/form-feedback.ts';
 
 const routeApi = getRouteApi('/console/contacts/$contactId');
 
@@ -59,9 +60,7 @@ function ContactDetailsForm({ contact }: { contact: Contact }) {
           <Title order={2} size="h4">
             Details
           </Title>
-          <ErrorAlert
-            error={update.error instanceof ApiRequestError && update.error.fields.length ? null : update.error}
-          />
+          <ErrorAlert error={formLevelError(update.error)} />
           <ContactFields form={form} />
           <Select
             label="Main property"

@@ -5,6 +5,7 @@ import { ApiRequestError } from '../../api/client.ts';
 import { AuthLayout } from '../../ui/auth-layout.tsx';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
 import { useSignInStaff } from './staff-session.ts';
+import { formLevelError } from '../../ui/form-feedback.ts';
 
 export function StaffSignInPage() {
   const navigate = useNavigate();
@@ -31,9 +32,7 @@ export function StaffSignInPage() {
     <AuthLayout surface="Staff console" title="Sign in" description="Use your Portico staff account.">
       <form onSubmit={submit} noValidate>
         <Stack>
-          <ErrorAlert
-            error={signIn.error instanceof ApiRequestError && signIn.error.fields.length ? null : signIn.error}
-          />
+          <ErrorAlert error={formLevelError(signIn.error)} />
           <TextInput label="Email" type="email" autoComplete="username" autoFocus {...form.getInputProps('email')} />
           <PasswordInput label="Password" autoComplete="current-password" {...form.getInputProps('password')} />
           <Button type="submit" loading={signIn.isPending} fullWidth>

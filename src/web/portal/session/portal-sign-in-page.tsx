@@ -8,6 +8,7 @@ import { ErrorAlert } from '../../ui/error-alert.tsx';
 import { SignUpLink } from '../registration/sign-up-link.tsx';
 import { useSignInCustomer } from './portal-session.ts';
 import { SIGN_IN_NOTICES } from './sign-in-notice.ts';
+import { formLevelError } from '../../ui/form-feedback.ts';
 
 /** Customer sign-in with a username or the portal email. */
 export function PortalSignInPage({ notice }: { notice?: SignInNotice | undefined }) {
@@ -42,9 +43,7 @@ export function PortalSignInPage({ notice }: { notice?: SignInNotice | undefined
       ) : null}
       <form onSubmit={submit} noValidate>
         <Stack>
-          <ErrorAlert
-            error={signIn.error instanceof ApiRequestError && signIn.error.fields.length ? null : signIn.error}
-          />
+          <ErrorAlert error={formLevelError(signIn.error)} />
           <TextInput label="Username or email" autoComplete="username" autoFocus {...form.getInputProps('login')} />
           <PasswordInput label="Password" autoComplete="current-password" {...form.getInputProps('password')} />
           <Button type="submit" loading={signIn.isPending} fullWidth>
