@@ -25,6 +25,7 @@ import {
   IconTrash,
   IconX,
 } from '@tabler/icons-react';
+import { getRouteApi } from '@tanstack/react-router';
 import { useState } from 'react';
 import { formatCents, type ServiceLine, type Turn } from '../../../shared/turn-contracts.ts';
 import { ApiRequestError } from '../../api/client.ts';
@@ -44,6 +45,13 @@ import {
 } from './turns-api.ts';
 import { formatDate, StatusBadge } from '../../ui/turn-display.tsx';
 import { formLevelError, notifySaved } from '../../ui/form-feedback.ts';
+
+const turnRouteApi = getRouteApi('/portal/turns/$turnId');
+
+export function TurnRoute() {
+  const { turnId } = turnRouteApi.useParams();
+  return <TurnPage key={turnId} turnId={turnId} />;
+}
 
 /** One turn: its services with dates, prices, POs and add-ons; change dates, POs, remove services, cancel. */
 export function TurnPage({ turnId }: { turnId: string }) {
