@@ -15,14 +15,14 @@ function sourceFiles(directory: string): string[] {
 /** Every relative import of every source file under `folder`, resolved to a path from the repository root. */
 function importsUnder(folder: string): Array<{ file: string; target: string }> {
   return sourceFiles(join(ROOT, folder)).flatMap((file) =>
-    [...readFileSync(file, 'utf8').matchAll(/from '(\.[^']+)'/g)].map((match) => ({
+    [...readFileSync(file, 'utf8').matchAll(/(?:from |import\(?)'(\.[^']+)'/g)].map((match) => ({
       file: relative(ROOT, file),
       target: relative(ROOT, resolve(dirname(file), match[1]!)),
     })),
   );
 }
 
-// style.md: features are reached only through their index.ts; the two web surfaces share only ui/,
+// Features are reached only through their index.ts; the two web surfaces share only ui/,
 // api/ and shared/; the web app never imports server code.
 describe('module boundaries', () => {
   it('reaches another server feature only through its index.ts', () => {
@@ -46,34 +46,49 @@ describe('module boundaries', () => {
   it('keeps server code out of the web app', () => {
     expect(importsUnder('src/web').filter(({ target }) => target.startsWith('src/server/'))).toEqual([]);
   });
-
-  it('has no runtime import cycle in the web app', () => {
-    expect(runtimeImportCycles('src/web')).toEqual([]);
-  });
 });
 
-/** Cycles among value imports (`import type` is erased at build time and cannot form one). */
-function runtimeImportCycles(folder: string): string[][] {
-  const graph = new Map<string, string[]>();
-  for (const file of sourceFiles(join(ROOT, folder))) {
-    const text = readFileSync(file, 'utf8');
-    const targets = [...text.matchAll(/^(?:import|export)\s+(type\s+)?[^;]*?from '(\.[^']+)'/gm)]
-      .filter((match) => !match[1])
-      .map((match) => relative(ROOT, resolve(dirname(file), match[2]!)));
-    graph.set(relative(ROOT, file), targets);
-  }
+/** Groups of files that import each other, directly or through others (Tarjan's strongly connected components). */
+function importCycles(folder: string): string[][] {
+  const edges = new Map<string, string[]>();
+  for (const { file, target } of importsUnder(folder)) edges.set(file, [...(edges.get(file) ?? []), target]);
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const onStack = new Set<string>();
   const cycles: string[][] = [];
-  const state = new Map<string, 'visiting' | 'done'>();
-  const visit = (file: string, path: string[]) => {
-    if (state.get(file) === 'done') return;
-    if (state.get(file) === 'visiting') {
-      cycles.push([...path.slice(path.indexOf(file)), file]);
-      return;
+  const visit = (node: string) => {
+    index.set(node, index.size);
+    low.set(node, index.get(node)!);
+    stack.push(node);
+    onStack.add(node);
+    for (const next of edges.get(node) ?? []) {
+      if (!index.has(next)) {
+        visit(next);
+        low.set(node, Math.min(low.get(node)!, low.get(next)!));
+      } else if (onStack.has(next)) low.set(node, Math.min(low.get(node)!, index.get(next)!));
     }
-    state.set(file, 'visiting');
-    for (const target of graph.get(file) ?? []) visit(target, [...path, file]);
-    state.set(file, 'done');
+    if (low.get(node) !== index.get(node)) return;
+    const component: string[] = [];
+    let member: string;
+    do {
+      member = stack.pop()!;
+      onStack.delete(member);
+      component.push(member);
+    } while (member !== node);
+    if (component.length > 1 || edges.get(node)?.includes(node)) cycles.push(component.sort());
   };
-  for (const file of graph.keys()) visit(file, []);
+  for (const node of edges.keys()) if (!index.has(node)) visit(node);
   return cycles;
 }
+
+// A cycle, even of type-only imports, means two modules cannot be understood (or loaded) one before the other.
+describe('import cycles', () => {
+  it('has none in the server', () => {
+    expect(importCycles('src/server')).toEqual([]);
+  });
+
+  it('has none in the web app', () => {
+    expect(importCycles('src/web')).toEqual([]);
+  });
+});

@@ -3,11 +3,8 @@ import { ApiRequestError } from '../api/client.ts';
 import { rootRoute } from '../route-roots.tsx';
 import { customerSessionQuery } from './session/portal-session.ts';
 
-/**
- * The signed-in portal (its layout and session guard); kept apart from portal-routes.tsx so feature
- * routes can hang from it without importing the file that lists them. A temporary password sends the
- * customer to the change page first.
- */
+// Kept apart from portal-routes.tsx so the portal's features can hang routes from it without a cycle.
+/** The signed-in portal; a temporary password sends the customer to the change page first. */
 export const portalAppRoute = createRoute({
   getParentRoute: () => rootRoute,
   id: 'portal-app',

@@ -115,8 +115,7 @@ export function createCustomersService(deps: CustomersServiceDeps) {
 
   async function requireManagementCompany(executor: Db | Trx, parentAccountId: string): Promise<AccountsTable> {
     const parent = await findAccountById(executor, parentAccountId);
-    if (!parent || parent.kind !== 'management_company')
-      throw fieldError('parentAccountId', 'Choose a management company');
+    if (parent?.kind !== 'management_company') throw fieldError('parentAccountId', 'Choose a management company');
     return parent;
   }
 
@@ -166,9 +165,13 @@ export function createCustomersService(deps: CustomersServiceDeps) {
   }
 
   return {
-    /** Computed onboarding checks from other features (catalog, portal-access), registered in deps.ts. */
-    registerOnboardingCheckProvider(provider: OnboardingCheckProvider): void {
+    /** Computed onboarding checks from other features (catalog, portal-access), registered in deps.ts; returns its removal. */
+    registerOnboardingCheckProvider(provider: OnboardingCheckProvider): () => void {
       onboardingProviders.push(provider);
+      return () => {
+        const index = onboardingProviders.indexOf(provider);
+        if (index >= 0) onboardingProviders.splice(index, 1);
+      };
     },
 
     listCustomers(filter: CustomerListFilter) {
@@ -225,6 +228,29 @@ export function createCustomersService(deps: CustomersServiceDeps) {
         if (isUniqueViolation(error)) throw duplicateAccountNumber(normalizeAccountNumber(input.accountNumber));
         throw error;
       }
+    },
+
+    /** The address alone, as the portal's property settings correct it. */
+    async updateAccountAddress(accountId: string, address: AddressInput, actor: ActorContext) {
+      return db.transaction().execute(async (trx) => {
+        const before = await requireAccount(trx, accountId);
+        const account = await updateAccountRow(trx, accountId, { ...address, updatedAt: clock.now().toISOString() });
+        await recordAudit(trx, clock, actor, {
+          action: 'account.address_updated',
+          subjectType: 'account',
+          subjectId: accountId,
+          accountId,
+          before: {
+            addressLine1: before.addressLine1,
+            addressLine2: before.addressLine2,
+            city: before.city,
+            region: before.region,
+            postalCode: before.postalCode,
+          },
+          after: address,
+        });
+        return account;
+      });
     },
 
     /** Status changes run the account hooks in the same transaction (portal-access sends welcome emails on "current"). */

@@ -1,4 +1,4 @@
-import type { BaseDeps } from '../../deps.ts';
+import type { BaseDeps } from '../../base-deps.ts';
 import type { AccountHooks } from './account-hooks.ts';
 import { createContactsService } from './contacts-service.ts';
 import { createCustomersService } from './customers-service.ts';
@@ -18,3 +18,5 @@ export function createCustomersFeature(deps: BaseDeps & { accountHooks: AccountH
   const contacts = createContactsService({ db: deps.db, clock: deps.clock });
   return { accounts, contacts };
 }
+
+export type CustomersFeature = ReturnType<typeof createCustomersFeature>;
