@@ -5,6 +5,7 @@ import { createCustomersService } from './customers-service.ts';
 
 export type { AccountHooks } from './account-hooks.ts';
 export type { OnboardingCheck, OnboardingCheckProvider } from './onboarding.ts';
+export { insertAccountContact, insertContactEmail } from './contact-writes.ts';
 export { findAccountByPortalKey, revealPortalKey } from './portal-key.ts';
 
 /** Customer accounts (management companies and properties), contacts, portal keys and the onboarding checklist. */
