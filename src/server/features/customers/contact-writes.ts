@@ -20,6 +20,8 @@ export async function insertAccountContact(
     phone: input.phone,
     mainAccountId: input.accountId,
     staffMemberId: null,
+    notificationChannel: 'email',
+    mayChangeSchedule: 1,
     createdAt: input.now,
     updatedAt: input.now,
   });
