@@ -13,6 +13,6 @@ export async function signInAsDemoStaff(page: Page): Promise<void> {
   await page.goto('/console/sign-in');
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Customers' })).toBeVisible();
 }

@@ -7,10 +7,12 @@ export const OTHER_PASSWORD = 'violet lantern orbit meadow';
 
 /** Requests and setups the portal-access route tests share; `current` gives the file's app and staff cookie. */
 export function portalAccessKit(current: () => { t: TestApp; staffCookie: string }) {
+  // Sensitive staff actions carry a typed reason (step-up); other routes ignore it.
   async function staffPost(url: string, payload?: Record<string, unknown>) {
+    const headers = { cookie: current().staffCookie, 'x-step-up-reason': 'Customer asked for help on the phone' };
     return payload === undefined
-      ? current().t.app.inject({ method: 'POST', url, headers: { cookie: current().staffCookie } })
-      : current().t.app.inject({ method: 'POST', url, headers: { cookie: current().staffCookie }, payload });
+      ? current().t.app.inject({ method: 'POST', url, headers })
+      : current().t.app.inject({ method: 'POST', url, headers, payload });
   }
 
   async function customerWithAccess(options: { accountStatus?: 'current' | 'prospect' } = {}) {

@@ -1,13 +1,5 @@
-import { execFileSync } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-
-const POSTGRES_BIN = ['/usr/lib/postgresql/15/bin', '/usr/lib/postgresql/16/bin', '/usr/lib/postgresql/17/bin'].find(
-  (dir) => existsSync(`${dir}/initdb`),
-);
+import { startPostgresCluster } from './postgres-cluster.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -15,59 +7,13 @@ declare module 'vitest' {
   }
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
-/**
- * Starts a throwaway PostgreSQL cluster for the db-postgres project (or uses TEST_POSTGRES_URL).
- * initdb refuses to run as root, so as root the cluster runs as the postgres user.
- */
+/** Starts a throwaway PostgreSQL cluster for the db-postgres project (or uses TEST_POSTGRES_URL). */
 export default async function setup(project: TestProject) {
   if (process.env.TEST_POSTGRES_URL) {
     project.provide('postgresUrl', process.env.TEST_POSTGRES_URL);
     return;
   }
-  if (!POSTGRES_BIN) {
-    throw new Error(
-      'PostgreSQL server binaries not found (expected /usr/lib/postgresql/15/bin/initdb). Install them with: apt-get install -y postgresql',
-    );
-  }
-  const isRoot = process.getuid?.() === 0;
-  const directory = mkdtempSync(join(tmpdir(), 'portico-pg-'));
-  const dataDirectory = join(directory, 'data');
-  const run = (binary: string, args: string[]) => {
-    const command = `${POSTGRES_BIN}/${binary}`;
-    if (isRoot) execFileSync('runuser', ['-u', 'postgres', '--', command, ...args], { stdio: 'pipe' });
-    else execFileSync(command, args, { stdio: 'pipe' });
-  };
-  if (isRoot) {
-    const uid = Number(execFileSync('id', ['-u', 'postgres']).toString().trim());
-    const gid = Number(execFileSync('id', ['-g', 'postgres']).toString().trim());
-    chownSync(directory, uid, gid);
-  }
-  const port = await freePort();
-  run('initdb', ['-D', dataDirectory, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--locale=C.UTF-8']);
-  run('pg_ctl', [
-    '-D',
-    dataDirectory,
-    '-l',
-    join(directory, 'server.log'),
-    '-w',
-    '-o',
-    `-p ${port} -k ${directory} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300`,
-    'start',
-  ]);
-  project.provide('postgresUrl', `postgres://postgres@127.0.0.1:${port}/postgres`);
-  return () => {
-    run('pg_ctl', ['-D', dataDirectory, '-m', 'immediate', '-w', 'stop']);
-    rmSync(directory, { recursive: true, force: true });
-  };
+  const cluster = await startPostgresCluster();
+  project.provide('postgresUrl', cluster.url);
+  return () => cluster.destroy();
 }

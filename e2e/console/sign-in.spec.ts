@@ -6,7 +6,7 @@ test('a wrong password gets a clear error and the printed demo credentials sign 
   await page.goto('/console/sign-in');
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password', { exact: true }).fill('definitely not the password');
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await expect(page.getByRole('alert')).toContainText('That email and password do not match');
 
   await signInAsDemoStaff(page);

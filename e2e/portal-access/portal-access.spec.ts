@@ -132,6 +132,8 @@ test('a staff-created password is shown once and must be changed at first sign-i
   await page.goto(`/console/contacts/${ids.contactId}`);
   await page.getByRole('button', { name: 'Create password' }).click();
   await page.getByRole('button', { name: 'Generate password' }).click();
+  await page.getByLabel('Reason').fill('The contact cannot receive email today');
+  await page.getByRole('button', { name: 'Confirm and generate' }).click();
   const password = (await page.getByLabel('Temporary password').textContent()) ?? '';
   expect(password).toHaveLength(20);
   await page.getByRole('button', { name: 'Done' }).click();

@@ -39,7 +39,9 @@ export async function staffCall(
   path: string,
   data: Record<string, unknown> = {},
 ) {
-  const response = await request[method](path, { data });
+  // Sensitive staff actions need a typed reason (other routes ignore it).
+  const headers = { 'x-step-up-reason': 'End-to-end test' };
+  const response = await request[method](path, { data, headers });
   expect(response.ok(), `${method} ${path}: ${await response.text()}`).toBeTruthy();
   return response.json();
 }

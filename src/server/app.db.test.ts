@@ -37,11 +37,18 @@ describe('the app', () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
-  it('hides 5xx details behind a generic message and a request id', async () => {
+  it('hides 5xx details behind a generic message and a request id, and reports the database down', async () => {
     await testApp.deps.database.close();
     const broken = await createTestApp();
     await broken.deps.database.close();
-    const response = await broken.app.inject({ method: 'GET', url: '/healthz' });
+    const health = await broken.app.inject({ method: 'GET', url: '/healthz' });
+    expect(health.statusCode).toBe(503);
+    expect(health.json()).toEqual({ status: 'unavailable', database: testDatabaseKind() });
+    const response = await broken.app.inject({
+      method: 'POST',
+      url: '/api/staff/session',
+      payload: { email: 'nobody@portico.test', password: 'not-the-password' },
+    });
     expect(response.statusCode).toBe(500);
     const body = response.json();
     expect(Object.keys(body.error).sort()).toEqual(['code', 'message', 'requestId']);

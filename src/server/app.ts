@@ -18,6 +18,7 @@ import { cookieName, registerAccessControl, type RouteAccess } from './http/acce
 import { registerErrorHandler } from './http/error-handler.ts';
 import { healthRoutes } from './features/health/health-routes.ts';
 import { staffSessionRoutes } from './features/staff/staff-routes.ts';
+import { secondFactorRoutes } from './features/second-factor/second-factor-routes.ts';
 import { auditRoutes } from './features/audit/audit-routes.ts';
 import { catalogRoutes } from './features/catalog/catalog-routes.ts';
 import { billingProfileRoutes } from './features/customers/billing-profile-routes.ts';
@@ -98,6 +99,7 @@ export async function buildApp(
 
   await app.register(healthRoutes, { deps });
   await app.register(staffSessionRoutes, { deps });
+  await app.register(secondFactorRoutes, { deps });
   await app.register(auditRoutes, { deps });
   await app.register(notificationsRoutes, { deps });
   await app.register(customersRoutes, { deps });

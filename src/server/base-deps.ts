@@ -4,6 +4,7 @@ import { systemClock, type Clock } from './clock.ts';
 import type { Config } from './config.ts';
 import { createDatabase, type DatabaseHandle } from './db/database.ts';
 import { createSessionService } from './features/sessions/index.ts';
+import { createSecondFactorService } from './features/second-factor/second-factor-service.ts';
 import { createStaffService } from './features/staff/staff-service.ts';
 import { createLoginThrottle } from './security/login-throttle.ts';
 
@@ -16,8 +17,9 @@ export function createBaseDeps(
   const { db } = database;
   const sessions = createSessionService({ db, clock, secretKey: config.secretKey });
   const throttle = createLoginThrottle({ db, clock });
-  const staff = createStaffService({ db, clock, sessions, throttle });
-  return { config, clock, logger: options.logger, database, db, sessions, throttle, staff };
+  const secondFactors = createSecondFactorService({ db, clock, config, sessions, throttle });
+  const staff = createStaffService({ db, clock, sessions, throttle, secondFactors });
+  return { config, clock, logger: options.logger, database, db, sessions, throttle, secondFactors, staff };
 }
 
 /** What every feature may build on: configuration, the database, time, sessions and throttling. */

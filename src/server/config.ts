@@ -22,6 +22,9 @@ const EnvironmentSchema = z.object({
   SMS_AUTH_TOKEN: z.string().optional(),
   SMS_FROM: z.string().optional(),
   OUTBOX_IN_PROCESS: booleanFlag.default(true),
+  OUTBOX_LEASE_SECONDS: z.coerce.number().int().min(30).max(86_400).default(300),
+  OUTBOX_POLL_MILLISECONDS: z.coerce.number().int().min(50).max(60_000).default(1000),
+  OUTBOX_SHUTDOWN_SECONDS: z.coerce.number().int().min(1).max(600).default(10),
   TRUST_PROXY: booleanFlag.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -40,6 +43,13 @@ export interface Config {
   smtp: { url: string; from: string } | null;
   sms: { url: string; accountSid: string; authToken: string; from: string } | null;
   outboxInProcess: boolean;
+  outbox: {
+    /** How long a claim holds before another worker may take the message (its worker presumed dead). */
+    leaseSeconds: number;
+    pollMilliseconds: number;
+    /** On SIGTERM a worker stops within this, releasing what it has not sent. */
+    shutdownSeconds: number;
+  };
   trustProxy: boolean;
   logLevel: string;
 }
@@ -78,6 +88,11 @@ export function loadConfig(environment: Record<string, string | undefined>): Con
         ? { url: env.SMS_URL, accountSid: env.SMS_ACCOUNT_SID, authToken: env.SMS_AUTH_TOKEN, from: env.SMS_FROM }
         : null,
     outboxInProcess: env.OUTBOX_IN_PROCESS,
+    outbox: {
+      leaseSeconds: env.OUTBOX_LEASE_SECONDS,
+      pollMilliseconds: env.OUTBOX_POLL_MILLISECONDS,
+      shutdownSeconds: env.OUTBOX_SHUTDOWN_SECONDS,
+    },
     trustProxy: env.TRUST_PROXY,
     logLevel: env.LOG_LEVEL,
   });
@@ -112,6 +127,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     smtp: null,
     sms: null,
     outboxInProcess: false,
+    outbox: { leaseSeconds: 300, pollMilliseconds: 1000, shutdownSeconds: 10 },
     trustProxy: false,
     logLevel: 'silent',
     ...overrides,

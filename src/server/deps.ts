@@ -1,4 +1,4 @@
-import type { FastifyBaseLogger } from 'fastify';
+import type { FastifyBaseLogger, FastifyRequest } from 'fastify';
 import { createBaseDeps } from './base-deps.ts';
 import type { Clock } from './clock.ts';
 import type { Config } from './config.ts';
@@ -8,9 +8,11 @@ import { createCustomersFeature } from './features/customers/index.ts';
 import { createNotificationsFeature } from './features/notifications/index.ts';
 import { createPortalAccessFeature } from './features/portal-access/index.ts';
 import { createRegistrationFeature } from './features/registration/index.ts';
-import { findStaffById } from './features/staff/staff-repository.ts';
+import { recordAudit } from './features/audit/index.ts';
 import { createOnboardingFeature } from './features/onboarding/index.ts';
+import { findStaffById } from './features/staff/index.ts';
 import { createTurnsFeature } from './features/turns/index.ts';
+import { actorOf } from './http/access.ts';
 
 /** The composition root: every service is built here from plain arguments, once. */
 export function createDeps(
@@ -37,8 +39,22 @@ export function createDeps(
     turns,
     onboarding,
     findStaff: (id: string) => findStaffById(base.db, id),
+    now: () => base.clock.now(),
+    recordStepUpReason: (request: FastifyRequest, reason: string) =>
+      recordAudit(base.db, base.clock, actorOf(request), {
+        action: 'staff.step_up_reason',
+        subjectType: 'operation',
+        subjectId: request.routeOptions.schema?.operationId ?? request.routeOptions.url ?? null,
+        accountId: accountIdParam(request.params),
+        after: { reason, params: request.params as Record<string, unknown> },
+      }),
     resolveCustomer: portalAccess.resolveCustomer,
   };
 }
 
 export type Deps = ReturnType<typeof createDeps>;
+
+function accountIdParam(params: unknown): string | null {
+  const value = (params as Record<string, unknown> | undefined)?.accountId;
+  return typeof value === 'string' ? value : null;
+}

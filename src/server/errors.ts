@@ -4,11 +4,15 @@ export type ErrorCode =
   | 'unauthenticated'
   | 'forbidden'
   | 'password_change_required'
+  | 'second_factor_required'
+  | 'second_factor_enrolment_required'
+  | 'reauth_required'
   | 'not_found'
   | 'conflict'
   | 'invalid_link'
   | 'rate_limited'
   | 'unsupported_media_type'
+  | 'unavailable'
   | 'internal';
 
 export interface FieldProblem {
@@ -20,7 +24,7 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly details?: { fields?: FieldProblem[]; retryAfterSeconds?: number },
+    readonly details?: { fields?: FieldProblem[]; retryAfterSeconds?: number; existingTurnId?: string },
   ) {
     super(message);
     this.name = 'AppError';

@@ -4,10 +4,12 @@ import { systemActor } from './actor.ts';
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { createDeps } from './deps.ts';
-import { migrateToLatest, pendingMigrations } from './db/migrate.ts';
+import { migrateToLatest, migrationsFromNewerRelease, newerDatabaseMessage, pendingMigrations } from './db/migrate.ts';
 import { StaffRoleSchema } from '../shared/staff-contracts.ts';
 import { countStaff } from './features/staff/staff-repository.ts';
 import { seedDemo } from './cli/seed-demo.ts';
+import { isDatabaseUnavailable } from './db/unavailable.ts';
+import { failureBackoffMilliseconds } from './outbox/delivery-rules.ts';
 
 const USAGE = `Usage: portico <command>
 
@@ -46,6 +48,7 @@ export async function runCli(argv: string[]): Promise<void> {
       return work(config, logger);
     case 'migrate': {
       const deps = createDeps(config, { logger });
+      await refuseNewerDatabase(deps);
       const applied = await migrateToLatest(deps.db);
       process.stdout.write(applied.length ? `Applied: ${applied.join(', ')}\n` : 'Schema already up to date.\n');
       return deps.database.close();
@@ -90,17 +93,14 @@ export async function runCli(argv: string[]): Promise<void> {
 async function serve(config: Config, logger: pino.Logger): Promise<void> {
   const deps = createDeps(config, { logger });
   if (deps.database.kind === 'sqlite') {
+    await refuseNewerDatabase(deps);
     await migrateToLatest(deps.db);
     if ((await countStaff(deps.db)) === 0) {
       const demo = await seedDemo(deps, systemActor);
       printDemoCredentials(demo.email, demo.password);
     }
   } else {
-    const pending = await pendingMigrations(deps.db);
-    if (pending.length) {
-      process.stderr.write(`The database needs migrating (${pending.join(', ')}). Run: portico migrate\n`);
-      process.exit(1);
-    }
+    await requireMigratedPostgres(deps, logger);
   }
   const app = await buildApp(deps);
   const dispatcher = deps.notifications.dispatcher;
@@ -123,13 +123,10 @@ async function serve(config: Config, logger: pino.Logger): Promise<void> {
 async function work(config: Config, logger: pino.Logger): Promise<void> {
   const deps = createDeps(config, { logger });
   if (deps.database.kind === 'sqlite') {
+    await refuseNewerDatabase(deps);
     await migrateToLatest(deps.db);
   } else {
-    const pending = await pendingMigrations(deps.db);
-    if (pending.length) {
-      process.stderr.write(`The database needs migrating (${pending.join(', ')}). Run: portico migrate\n`);
-      process.exit(1);
-    }
+    await requireMigratedPostgres(deps, logger);
   }
   const dispatcher = deps.notifications.dispatcher;
   const shutdown = async () => {
@@ -145,8 +142,40 @@ async function work(config: Config, logger: pino.Logger): Promise<void> {
   );
 }
 
+async function refuseNewerDatabase(deps: ReturnType<typeof createDeps>): Promise<void> {
+  const unknown = await migrationsFromNewerRelease(deps.db);
+  if (unknown.length === 0) return;
+  process.stderr.write(`${newerDatabaseMessage(unknown)}\n`);
+  process.exit(1);
+}
+
+/**
+ * A process started while PostgreSQL is still coming up (a restart, a failover, a container started
+ * first) waits for it with backoff instead of exiting; a schema that needs migrating stops it.
+ */
+async function requireMigratedPostgres(deps: ReturnType<typeof createDeps>, logger: pino.Logger): Promise<void> {
+  for (let failures = 1; ; failures += 1) {
+    try {
+      await refuseNewerDatabase(deps);
+      const pending = await pendingMigrations(deps.db);
+      if (pending.length) {
+        process.stderr.write(`The database needs migrating (${pending.join(', ')}). Run: portico migrate\n`);
+        process.exit(1);
+      }
+      return;
+    } catch (error) {
+      if (!isDatabaseUnavailable(error)) throw error;
+      const delay = failureBackoffMilliseconds(failures, 1000, Math.random());
+      logger.warn({ err: error, retryInMilliseconds: Math.round(delay) }, 'waiting for the database');
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
+  }
+}
+
 function printDemoCredentials(email: string, password: string): void {
   process.stdout.write(
-    `\nDemo data created. Sign in to the staff console with:\n  email:    ${email}\n  password: ${password}\n\n`,
+    `\nDemo data created. Sign in to the staff console with:\n  email:    ${email}\n  password: ${password}\n` +
+      'Then set up a second factor under your name → Sign-in security (an authenticator app or a passkey).\n' +
+      'Once one admin has a second factor, every admin must use one; admins change that per role there.\n\n',
   );
 }

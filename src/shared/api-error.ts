@@ -8,6 +8,8 @@ export const ApiErrorSchema = z.object({
     requestId: z.string(),
     fields: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
     retryAfterSeconds: z.number().optional(),
+    /** A duplicate order: the open turn already covering this unit and dates. */
+    existingTurnId: z.string().optional(),
   }),
 });
 export type ApiError = z.infer<typeof ApiErrorSchema>;

@@ -24,6 +24,11 @@ export type StaffMember = z.infer<typeof StaffMemberSchema>;
 export const StaffSessionSchema = z.object({
   staffMember: StaffMemberSchema,
   mustChangePassword: z.boolean(),
+  /** 'pending': give the second factor; 'enrol': the role requires one, set it up first. */
+  secondFactor: z.enum(['pending', 'enrol']).nullable(),
+  /** Until when sensitive actions need no new confirmation (step-up). */
+  reauthenticatedUntil: z.string().nullable(),
+  hasSecondFactor: z.boolean(),
 });
 export type StaffSession = z.infer<typeof StaffSessionSchema>;
 
@@ -33,4 +38,7 @@ export const ChangeStaffPasswordBodySchema = z.strictObject({
 });
 export type ChangeStaffPasswordBody = z.infer<typeof ChangeStaffPasswordBodySchema>;
 
-export const HealthSchema = z.object({ status: z.literal('ok'), database: z.enum(['sqlite', 'postgres']) });
+export const HealthSchema = z.object({
+  status: z.enum(['ok', 'unavailable']),
+  database: z.enum(['sqlite', 'postgres']),
+});

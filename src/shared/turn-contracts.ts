@@ -82,6 +82,10 @@ export const ServiceLineSchema = z.object({
   poNumber: z.string().nullable(),
   /** The PO this service is billed to: its own, else the turn's default. */
   effectivePoNumber: z.string().nullable(),
+  /** The assigned pro's first name (never their phone or email). */
+  proFirstName: z.string().nullable(),
+  /** Open work of ours with no pro: neither the preferred nor the secondary pro could take it. */
+  needsPro: z.boolean(),
   addOns: z.array(TurnAddOnSchema),
 });
 export type ServiceLine = z.infer<typeof ServiceLineSchema>;
@@ -201,6 +205,8 @@ export const CreateTurnBodySchema = z.strictObject({
   defaultPoNumber: optionalPoNumber,
   poUnknown: z.boolean().default(false),
   lines: z.array(TurnLineInputSchema).min(1, 'Choose at least one service').max(30),
+  /** "Order anyway" after a 409 naming an open turn of the unit whose dates overlap. */
+  allowOverlap: z.boolean().default(false),
 });
 export type CreateTurnBody = z.input<typeof CreateTurnBodySchema>;
 export type CreateTurnBodyParsed = z.output<typeof CreateTurnBodySchema>;

@@ -14,7 +14,10 @@ export const consoleRoute = createRoute({
   beforeLoad: async ({ context, location }) => {
     try {
       const session = await context.queryClient.ensureQueryData(staffSessionQuery);
-      if (session.mustChangePassword && location.pathname !== '/console/password')
+      if (session.secondFactor === 'pending') throw redirect({ to: '/console/sign-in/verify' });
+      if (session.secondFactor === 'enrol' && location.pathname !== '/console/security')
+        throw redirect({ to: '/console/security' });
+      if (session.mustChangePassword && session.secondFactor === null && location.pathname !== '/console/password')
         throw redirect({ to: '/console/password' });
     } catch (error) {
       if (error instanceof ApiRequestError && error.status === 401) throw redirect({ to: '/console/sign-in' });

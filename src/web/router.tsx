@@ -21,6 +21,15 @@ const staffSignInRoute = createRoute({
   component: lazyRouteComponent(() => import('./console/session/sign-in-page.tsx'), 'StaffSignInPage'),
 });
 
+const staffSecondFactorRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/console/sign-in/verify',
+  component: lazyRouteComponent(
+    () => import('./console/security/second-factor-sign-in-page.tsx'),
+    'SecondFactorSignInPage',
+  ),
+});
+
 const consoleIndexRoute = createRoute({
   getParentRoute: () => consoleRoute,
   path: '/',
@@ -44,6 +53,11 @@ const consoleChildren = [
       'ChangeStaffPasswordPage',
     ),
   }),
+  createRoute({
+    getParentRoute: () => consoleRoute,
+    path: 'security',
+    component: lazyRouteComponent(() => import('./console/security/security-page.tsx'), 'SecurityPage'),
+  }),
   ...customersConsoleRoutes,
   ...catalogConsoleRoutes,
   ...notificationsConsoleRoutes,
@@ -53,6 +67,7 @@ const consoleChildren = [
 const routeTree = rootRoute.addChildren([
   landingRoute,
   staffSignInRoute,
+  staffSecondFactorRoute,
   consoleRoute.addChildren(consoleChildren),
   ...portalRoutes,
   ...portalRegistrationRoutes,

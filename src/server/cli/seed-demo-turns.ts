@@ -66,6 +66,7 @@ export async function seedDemoTurns(deps: { db: Db; clock: Clock; turns: TurnsFe
           defaultPoNumber: options.po ?? null,
           poUnknown: options.po === null,
           lines,
+          allowOverlap: false,
         },
         systemActor,
       );

@@ -9,6 +9,7 @@ import type { CatalogTables } from './schema/catalog.ts';
 import type { OutboxTables } from './schema/outbox.ts';
 import type { PortalAccessTables } from './schema/portal-access.ts';
 import type { RegistrationTables } from './schema/registration.ts';
+import type { StaffFactorTables } from './schema/staff-factors.ts';
 import type { TurnsTables } from './schema/turns.ts';
 
 import type { Flag, IsoTimestamp, StaffRole } from './schema/columns.ts';
@@ -42,7 +43,13 @@ export interface SessionsTable {
   expiresAt: IsoTimestamp;
   ipAddress: string | null;
   userAgent: string | null;
+  /** Staff only: 'pending' until the second factor is given, 'enrol' while one must be set up. */
+  secondFactor: SessionSecondFactor | null;
+  /** When the strongest factor this person has was last presented (step-up). */
+  reauthenticatedAt: IsoTimestamp | null;
 }
+
+export type SessionSecondFactor = 'pending' | 'enrol';
 
 export interface LoginThrottlesTable {
   key: string;
@@ -142,6 +149,7 @@ export interface Database
     CatalogTables,
     PortalAccessTables,
     RegistrationTables,
+    StaffFactorTables,
     TurnsTables {
   staffMembers: StaffMembersTable;
   sessions: SessionsTable;

@@ -1,5 +1,15 @@
 import SqliteDatabase from 'better-sqlite3';
-import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
+import {
+  CamelCasePlugin,
+  CompiledQuery,
+  type DatabaseConnection,
+  type Driver,
+  Kysely,
+  PostgresDialect,
+  SqliteDialect,
+  SqliteDriver,
+  type Transaction,
+} from 'kysely';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import pg from 'pg';
@@ -16,10 +26,15 @@ export interface DatabaseHandle {
   close(): Promise<void>;
 }
 
-export function createDatabase(config: DatabaseConfig): DatabaseHandle {
+export interface DatabaseOptions {
+  /** Told about connections PostgreSQL closed (restart, failover, pg_terminate_backend); the pool replaces them. */
+  onConnectionError?: (error: Error) => void;
+}
+
+export function createDatabase(config: DatabaseConfig, options: DatabaseOptions = {}): DatabaseHandle {
   const plugins = [new CamelCasePlugin()];
   if (config.kind === 'postgres') {
-    const pool = new pg.Pool({ connectionString: config.url, max: 10 });
+    const pool = createPostgresPool(config.url, options.onConnectionError ?? (() => {}));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
@@ -27,8 +42,49 @@ export function createDatabase(config: DatabaseConfig): DatabaseHandle {
   const sqlite = new SqliteDatabase(config.path);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
-  // Another process (a `portico worker`) may hold the write lock for a moment.
+  // Another process (a `portico worker`, a second `serve`) may hold the write lock for a moment.
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), plugins });
+  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: sqlite }), plugins });
   return { db, kind: 'sqlite', close: () => db.destroy() };
+}
+
+/**
+ * An 'error' event without a listener ends the process, and pg emits one on every connection the server
+ * closes: on idle pooled clients (the pool's 'error') and on checked-out ones between two statements
+ * (the client's own). Both are listened to; the broken client is dropped and the next checkout connects
+ * anew, so the app recovers by itself once PostgreSQL is back.
+ */
+function createPostgresPool(url: string, onConnectionError: (error: Error) => void): pg.Pool {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    // While PostgreSQL is unreachable a request fails fast (503) instead of queueing forever.
+    connectionTimeoutMillis: 5000,
+    keepAlive: true,
+  });
+  pool.on('error', onConnectionError);
+  pool.on('connect', (client) => client.on('error', onConnectionError));
+  return pool;
+}
+
+/**
+ * A deferred BEGIN takes a read snapshot and upgrades to the write lock at the first write; when another
+ * process committed in between, SQLite fails that write at once with SQLITE_BUSY_SNAPSHOT (no busy wait
+ * can help). BEGIN IMMEDIATE takes the write lock first, so a transaction that reads what it decides on
+ * and then writes waits its turn (busy_timeout) instead of failing.
+ */
+class ImmediateSqliteDialect extends SqliteDialect {
+  constructor(private readonly config: ConstructorParameters<typeof SqliteDialect>[0]) {
+    super(config);
+  }
+
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver(this.config);
+  }
+}
+
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
 }

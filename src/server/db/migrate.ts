@@ -1,4 +1,4 @@
-import { Migrator, type MigrationProvider } from 'kysely';
+import { DEFAULT_MIGRATION_TABLE, Migrator, sql, type MigrationProvider } from 'kysely';
 import type { Db } from './database.ts';
 import { migrations } from './migrations/index.ts';
 
@@ -23,4 +23,19 @@ export async function pendingMigrations(db: Db): Promise<string[]> {
   const migrator = new Migrator({ db, provider });
   const all = await migrator.getMigrations();
   return all.filter((migration) => !migration.executedAt).map((migration) => migration.name);
+}
+
+/**
+ * Stops an older release before it touches a database a newer one migrated (after a rollback of the
+ * code, say): its queries would miss or misread the newer columns. Returns the unknown migrations.
+ */
+export async function migrationsFromNewerRelease(db: Db): Promise<string[]> {
+  const tables = await db.introspection.getTables({ withInternalKyselyTables: true });
+  if (!tables.some((table) => table.name === DEFAULT_MIGRATION_TABLE)) return [];
+  const applied = await sql<{ name: string }>`select name from ${sql.table(DEFAULT_MIGRATION_TABLE)}`.execute(db);
+  return applied.rows.map((row) => row.name).filter((name) => !(name in migrations));
+}
+
+export function newerDatabaseMessage(unknown: string[]): string {
+  return `This database was migrated by a newer Portico release (migrations this release does not know: ${unknown.join(', ')}). Start that release or a later one; an older release must not run on it.`;
 }

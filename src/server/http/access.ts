@@ -3,6 +3,11 @@ import type { ActorContext } from '../actor.ts';
 import type { Config } from '../config.ts';
 import type { SessionKind, SessionsTable, StaffMembersTable, StaffRole } from '../db/database-schema.ts';
 import { AppError } from '../errors.ts';
+import {
+  STEP_UP_REASON_HEADER,
+  STEP_UP_WINDOW_SECONDS,
+  StepUpReasonSchema,
+} from '../../shared/second-factor-contracts.ts';
 import type { SessionService } from '../features/sessions/session-service.ts';
 
 /**
@@ -32,9 +37,20 @@ declare module 'fastify' {
     allowDuringPasswordChange?: boolean;
     /** A state-changing route that staff viewing the portal as a customer may still call (sign-out). */
     allowWhileViewingAs?: boolean;
+    /** Staff: callable after the password while the second factor is still owed. */
+    allowDuringSecondFactor?: boolean;
+    /** Staff: callable while a second factor must be set up before anything else. */
+    allowDuringEnrolment?: boolean;
+    /**
+     * Staff: needs the strongest factor within the last 10 minutes; 'reason' also needs a typed reason
+     * (the X-Step-Up-Reason header), which goes to the audit log.
+     */
+    stepUp?: 'fresh' | 'reason';
   }
   interface FastifyRequest {
     staff: StaffMembersTable | null;
+    staffSession: SessionsTable | null;
+    checkStepUp: ((stepUp: 'fresh' | 'reason') => Promise<void>) | null;
     customer: CustomerPrincipal | null;
     sessionToken: string | null;
   }
@@ -102,6 +118,9 @@ interface AccessDeps {
   sessions: SessionService;
   findStaff: (id: string) => Promise<StaffMembersTable | undefined>;
   resolveCustomer: CustomerResolver;
+  now: () => Date;
+  /** Records the typed reason of a step-up action, before the action runs. */
+  recordStepUpReason: (request: FastifyRequest, reason: string) => Promise<void>;
 }
 
 const STAFF_ROLES_FOR: Record<Exclude<RouteAccess, 'public' | 'customer'>, StaffRole[] | 'any'> = {
@@ -111,6 +130,8 @@ const STAFF_ROLES_FOR: Record<Exclude<RouteAccess, 'public' | 'customer'>, Staff
 
 export function registerAccessControl(app: FastifyInstance, deps: AccessDeps): void {
   app.decorateRequest('staff', null);
+  app.decorateRequest('staffSession', null);
+  app.decorateRequest('checkStepUp', null);
   app.decorateRequest('customer', null);
   app.decorateRequest('sessionToken', null);
 
@@ -153,13 +174,60 @@ export function registerAccessControl(app: FastifyInstance, deps: AccessDeps): v
     const staff = session ? await deps.findStaff(session.subjectId) : undefined;
     if (!session || !staff || staff.deactivatedAt) throw new AppError('unauthenticated', 'Sign in to continue.');
     request.staff = staff;
+    request.staffSession = session;
     request.sessionToken = token ?? null;
-    if (session.mustChangePassword && !request.routeOptions.config.allowDuringPasswordChange) {
+    const config = request.routeOptions.config;
+    if (session.secondFactor === 'pending' && !config.allowDuringSecondFactor) {
+      throw new AppError('second_factor_required', 'Confirm it is you with your second factor.');
+    }
+    if (session.secondFactor === 'enrol' && !config.allowDuringEnrolment) {
+      throw new AppError('second_factor_enrolment_required', 'Your role requires a second factor: set one up first.');
+    }
+    if (session.mustChangePassword && !config.allowDuringPasswordChange) {
       throw new AppError('password_change_required', 'Choose a new password before continuing.');
     }
     const roles = STAFF_ROLES_FOR[access];
     if (roles !== 'any' && !roles.includes(staff.role)) {
       throw new AppError('forbidden', 'Your staff role does not allow this.');
     }
+    request.checkStepUp = (stepUp) => checkStepUp(request, session, stepUp, deps);
+    if (config.stepUp) await request.checkStepUp(config.stepUp);
   });
+}
+
+/** For a route whose step-up depends on what the request changes (a portal email that already has a login). */
+export function requireStepUp(request: FastifyRequest, stepUp: 'fresh' | 'reason'): Promise<void> {
+  if (!request.checkStepUp) throw new AppError('unauthenticated', 'Sign in to continue.');
+  return request.checkStepUp(stepUp);
+}
+
+async function checkStepUp(
+  request: FastifyRequest,
+  session: SessionsTable,
+  stepUp: 'fresh' | 'reason',
+  deps: AccessDeps,
+): Promise<void> {
+  let reason: string | null = null;
+  if (stepUp === 'reason') {
+    const parsed = StepUpReasonSchema.safeParse(decodeReason(request.headers[STEP_UP_REASON_HEADER]));
+    if (!parsed.success) {
+      const message = parsed.error.issues[0]?.message ?? 'Say why you need this';
+      throw new AppError('validation_failed', message, { fields: [{ path: 'reason', message }] });
+    }
+    reason = parsed.data;
+  }
+  const age = session.reauthenticatedAt ? deps.now().getTime() - new Date(session.reauthenticatedAt).getTime() : -1;
+  if (age < 0 || age > STEP_UP_WINDOW_SECONDS * 1000) {
+    throw new AppError('reauth_required', 'Confirm it is you again to do this.');
+  }
+  if (reason) await deps.recordStepUpReason(request, reason);
+}
+
+function decodeReason(header: string | string[] | undefined): string {
+  if (typeof header !== 'string') return '';
+  try {
+    return decodeURIComponent(header);
+  } catch {
+    return '';
+  }
 }

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { isDatabaseUnavailable } from '../db/unavailable.ts';
 import { AppError, type ErrorCode, type FieldProblem } from '../errors.ts';
 
 /** The one table from error code to HTTP status; a Record, so a new code cannot be forgotten here. */
@@ -9,12 +10,25 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   unauthenticated: 401,
   forbidden: 403,
   password_change_required: 403,
+  second_factor_required: 401,
+  second_factor_enrolment_required: 403,
+  reauth_required: 401,
   not_found: 404,
   conflict: 409,
   unsupported_media_type: 415,
   rate_limited: 429,
   internal: 500,
+  unavailable: 503,
 };
+
+/** How long a caller is asked to wait while the database is unreachable (it reconnects by itself). */
+const DATABASE_RETRY_AFTER_SECONDS = 5;
+
+export function databaseUnavailable(): AppError {
+  return new AppError('unavailable', 'Portico is briefly unavailable. Try again in a few seconds.', {
+    retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS,
+  });
+}
 
 function fromFrameworkError(error: FastifyError): AppError {
   if (hasZodFastifySchemaValidationErrors(error)) {
@@ -31,6 +45,7 @@ function fromFrameworkError(error: FastifyError): AppError {
   if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
     return new AppError('validation_failed', error.message);
   }
+  if (isDatabaseUnavailable(error)) return databaseUnavailable();
   return new AppError('internal', 'Something went wrong on our side. Try again, and tell us if it keeps happening.');
 }
 
@@ -39,7 +54,8 @@ export function registerErrorHandler(app: FastifyInstance): void {
     const appError = error instanceof AppError ? error : fromFrameworkError(error);
     const status = STATUS_BY_CODE[appError.code];
     // 5xx details stay in the log; the caller sees only a generic message and the request id.
-    if (status >= 500) request.log.error({ err: error }, 'request failed');
+    if (status === 503) request.log.warn({ err: error }, 'database unavailable');
+    else if (status >= 500) request.log.error({ err: error }, 'request failed');
     if (appError.details?.retryAfterSeconds) reply.header('retry-after', String(appError.details.retryAfterSeconds));
     return reply.status(status).send({
       error: {
@@ -48,6 +64,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
         requestId: request.id,
         ...(appError.details?.fields ? { fields: appError.details.fields } : {}),
         ...(appError.details?.retryAfterSeconds ? { retryAfterSeconds: appError.details.retryAfterSeconds } : {}),
+        ...(appError.details?.existingTurnId ? { existingTurnId: appError.details.existingTurnId } : {}),
       },
     });
   });

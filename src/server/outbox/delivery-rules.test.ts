@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest';
 import {
   backoffSeconds,
   DeliveryError,
+  failureBackoffMilliseconds,
   isTransientHttpStatus,
   isTransientSmtpCode,
   outcomeOfFailure,
+  parseRetryAfter,
   type RetryPolicy,
 } from './delivery-rules.ts';
 
@@ -39,5 +41,21 @@ describe('delivery rules', () => {
     expect(isTransientSmtpCode(421)).toBe(true);
     expect(isTransientSmtpCode(undefined)).toBe(true);
     expect(isTransientSmtpCode(550)).toBe(false);
+  });
+
+  it('backs a worker off while its database is unreachable, doubling up to 30 s', () => {
+    expect(failureBackoffMilliseconds(1, 1000, 1)).toBe(1000);
+    expect(failureBackoffMilliseconds(2, 1000, 1)).toBe(2000);
+    expect(failureBackoffMilliseconds(3, 1000, 0)).toBe(2000);
+    expect(failureBackoffMilliseconds(20, 1000, 1)).toBe(30_000);
+  });
+
+  it('reads Retry-After as seconds or as an HTTP date', () => {
+    const now = Date.parse('2026-12-01T12:00:00Z');
+    expect(parseRetryAfter('120', now)).toBe(120);
+    expect(parseRetryAfter('Tue, 01 Dec 2026 12:01:30 GMT', now)).toBe(90);
+    expect(parseRetryAfter('Tue, 01 Dec 2026 11:00:00 GMT', now)).toBe(0);
+    expect(parseRetryAfter('soon', now)).toBeUndefined();
+    expect(parseRetryAfter(null, now)).toBeUndefined();
   });
 });

@@ -53,3 +53,29 @@ export function isTransientHttpStatus(status: number): boolean {
 export function isTransientSmtpCode(code: number | undefined): boolean {
   return code === undefined || (code >= 400 && code < 500);
 }
+
+/** The longest a worker waits between two tries while its database is unreachable. */
+export const MAX_FAILURE_BACKOFF_MILLISECONDS = 30_000;
+
+/**
+ * A worker whose claim failed `failures` times in a row (database down) waits the poll interval doubled
+ * per failure, with equal jitter, up to 30 s: it comes back soon after the database does, without
+ * hammering it or logging every second meanwhile.
+ */
+export function failureBackoffMilliseconds(failures: number, pollIntervalMilliseconds: number, random: number): number {
+  const nominal = Math.min(MAX_FAILURE_BACKOFF_MILLISECONDS, pollIntervalMilliseconds * 2 ** Math.max(0, failures - 1));
+  return nominal / 2 + (nominal / 2) * random;
+}
+
+/**
+ * A provider's Retry-After in seconds: either delay-seconds or an HTTP date (RFC 9110 §10.2.3), counted
+ * from `nowMilliseconds`; a date already past means "now". Anything else is ignored.
+ */
+export function parseRetryAfter(header: string | null, nowMilliseconds: number): number | undefined {
+  if (!header) return undefined;
+  const text = header.trim();
+  if (/^\d+$/.test(text)) return Number(text);
+  const date = Date.parse(text);
+  if (Number.isNaN(date)) return undefined;
+  return Math.max(0, Math.ceil((date - nowMilliseconds) / 1000));
+}

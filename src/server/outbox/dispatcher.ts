@@ -4,7 +4,14 @@ import { systemActor } from '../actor.ts';
 import { addSeconds, type Clock } from '../clock.ts';
 import type { DatabaseKind, Db, Trx } from '../db/database.ts';
 import { recordAudit } from '../features/audit/audit-repository.ts';
-import { DEFAULT_RETRY_POLICY, DeliveryError, outcomeOfFailure, type RetryPolicy } from './delivery-rules.ts';
+import { isDatabaseUnavailable } from '../db/unavailable.ts';
+import {
+  DEFAULT_RETRY_POLICY,
+  DeliveryError,
+  failureBackoffMilliseconds,
+  outcomeOfFailure,
+  type RetryPolicy,
+} from './delivery-rules.ts';
 import type { MessageTemplate } from './message-kind.ts';
 import { MESSAGE_KINDS } from './message-kinds.ts';
 import { outboxDeadLetterAlertKind } from './kinds/notifications-kinds.ts';
@@ -236,16 +243,22 @@ export function createDispatcher(options: DispatcherOptions) {
   };
 
   async function loop(): Promise<void> {
+    let failures = 0;
     while (!stopping) {
       let claimed = 0;
       try {
         claimed = await runOnce();
+        failures = 0;
       } catch (error) {
-        logger.error({ err: error }, 'outbox dispatch failed');
+        failures += 1;
+        if (isDatabaseUnavailable(error))
+          logger.warn({ err: error, failures }, 'outbox: database unreachable; backing off');
+        else logger.error({ err: error }, 'outbox dispatch failed');
       }
-      if (claimed === batchSize || stopping) continue;
+      if ((claimed === batchSize && failures === 0) || stopping) continue;
+      const delay = failures === 0 ? pollInterval : failureBackoffMilliseconds(failures, pollInterval, random());
       await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, pollInterval);
+        const timer = setTimeout(resolve, delay);
         wake = () => {
           clearTimeout(timer);
           resolve();

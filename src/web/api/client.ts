@@ -7,6 +7,8 @@ export class ApiRequestError extends Error {
     readonly code: string,
     message: string,
     readonly fields: Array<{ path: string; message: string }> = [],
+    /** On a duplicate order: the open turn that already covers the unit and dates. */
+    readonly existingTurnId: string | null = null,
   ) {
     super(message);
   }
@@ -19,11 +21,16 @@ export class ApiRequestError extends Error {
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-export async function apiRequest<T>(method: Method, path: string, body?: unknown): Promise<T> {
+export async function apiRequest<T>(
+  method: Method,
+  path: string,
+  body?: unknown,
+  extraHeaders: Record<string, string> = {},
+): Promise<T> {
   const response = await fetch(path, {
     method,
     credentials: 'same-origin',
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...extraHeaders },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   if (response.status === 204) return undefined as T;
@@ -35,18 +42,27 @@ export async function apiRequest<T>(method: Method, path: string, body?: unknown
       error?.code ?? 'internal',
       error?.message ?? `The server answered ${response.status}. Try again in a moment.`,
       error?.fields,
+      error?.existingTurnId ?? null,
     );
   }
   return payload as T;
 }
 
+/** Optional per-request headers (the step-up reason travels in one). */
+type Headers = Record<string, string>;
+
 export const api = {
-  get: <T>(path: string) => apiRequest<T>('GET', path),
-  post: <T>(path: string, body?: unknown) => apiRequest<T>('POST', path, body ?? {}),
-  put: <T>(path: string, body?: unknown) => apiRequest<T>('PUT', path, body ?? {}),
-  patch: <T>(path: string, body?: unknown) => apiRequest<T>('PATCH', path, body ?? {}),
-  delete: <T>(path: string) => apiRequest<T>('DELETE', path),
+  get: <T>(path: string, headers?: Headers) => apiRequest<T>('GET', path, undefined, headers),
+  post: <T>(path: string, body?: unknown, headers?: Headers) => apiRequest<T>('POST', path, body ?? {}, headers),
+  put: <T>(path: string, body?: unknown, headers?: Headers) => apiRequest<T>('PUT', path, body ?? {}, headers),
+  patch: <T>(path: string, body?: unknown, headers?: Headers) => apiRequest<T>('PATCH', path, body ?? {}, headers),
+  delete: <T>(path: string, headers?: Headers) => apiRequest<T>('DELETE', path, undefined, headers),
 };
+
+/** The header a step-up action carries its typed reason in (recorded in the audit log). */
+export function reasonHeader(reason: string): Headers {
+  return { 'x-step-up-reason': encodeURIComponent(reason) };
+}
 
 /** Builds a query string from defined values only. */
 export function toQuery(params: Record<string, string | number | boolean | undefined | null>): string {

@@ -2,7 +2,7 @@ import { AppShell, Avatar, Burger, Group, Menu, NavLink, ScrollArea, Text, Unsty
 import { useDisclosure } from '@mantine/hooks';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
-import { IconChevronDown, IconKey, IconLogout } from '@tabler/icons-react';
+import { IconChevronDown, IconKey, IconLogout, IconShieldLock } from '@tabler/icons-react';
 import { Brand } from '../ui/brand.tsx';
 import { consoleNavigation } from './navigation.ts';
 import { staffSessionQuery, useSignOutStaff } from './session/staff-session.ts';
@@ -55,6 +55,12 @@ export function ConsoleLayout() {
             <Menu.Dropdown>
               <Menu.Item leftSection={<IconKey size={16} />} onClick={() => void navigate({ to: '/console/password' })}>
                 Change password
+              </Menu.Item>
+              <Menu.Item
+                leftSection={<IconShieldLock size={16} />}
+                onClick={() => void navigate({ to: '/console/security' })}
+              >
+                Sign-in security
               </Menu.Item>
               <Menu.Item
                 leftSection={<IconLogout size={16} />}

@@ -10,6 +10,9 @@ import * as m0008registration from './0008_add_registration_outbox_reply_to.ts';
 import * as m0009 from './0009_create_turns.ts';
 import * as m0012 from './0012_add_contact_preferences_and_addon_policy.ts';
 import * as m0012b from './0012b_create_onboarding_sessions.ts';
+import * as m0013 from './0013_create_staff_second_factors.ts';
+import * as m0015ops from './0015_add_pro_assignment.ts';
+import * as m0015bops from './0015b_add_open_turn_guard.ts';
 
 /** Static list (works with any bundler); append only, never reorder or edit a shipped migration. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +27,7 @@ export const migrations: Record<string, Migration> = {
   '0009_create_turns': m0009,
   '0012_add_contact_preferences_and_addon_policy': m0012,
   '0012b_create_onboarding_sessions': m0012b,
+  '0013_create_staff_second_factors': m0013,
+  '0015_add_pro_assignment': m0015ops,
+  '0015b_add_open_turn_guard': m0015bops,
 };

@@ -24,6 +24,7 @@ export interface ProInput {
   phone: string | null;
   email: string | null;
   active: boolean;
+  dailyCapacity?: number | undefined;
   serviceIds: string[];
 }
 
@@ -56,7 +57,14 @@ export function createProsService(deps: { db: Db; clock: Clock }) {
         subjectType: 'pro',
         subjectId: pro.id,
         before: before ?? undefined,
-        after: { name: pro.name, phone: pro.phone, email: pro.email, active: pro.active === 1, serviceIds },
+        after: {
+          name: pro.name,
+          phone: pro.phone,
+          email: pro.email,
+          active: pro.active === 1,
+          dailyCapacity: pro.dailyCapacity,
+          serviceIds,
+        },
       });
     });
     return { ...pro, serviceIds };
@@ -64,6 +72,12 @@ export function createProsService(deps: { db: Db; clock: Clock }) {
 
   return {
     listPros: () => listPros(db),
+
+    async getPro(proId: string) {
+      const pro = await findPro(db, proId);
+      if (!pro) throw notFound('Pro');
+      return pro;
+    },
 
     async createPro(input: ProInput, actor: ActorContext) {
       const { phone, serviceIds } = await checkedInput(input);
@@ -75,6 +89,7 @@ export function createProsService(deps: { db: Db; clock: Clock }) {
           phone,
           email: input.email,
           active: input.active ? 1 : 0,
+          dailyCapacity: input.dailyCapacity ?? 4,
           createdAt: now,
           updatedAt: now,
         },
@@ -94,6 +109,7 @@ export function createProsService(deps: { db: Db; clock: Clock }) {
         phone,
         email: input.email,
         active: input.active ? 1 : 0,
+        dailyCapacity: input.dailyCapacity ?? before.dailyCapacity,
         createdAt: before.createdAt,
         updatedAt: clock.now().toISOString(),
       };
@@ -102,6 +118,7 @@ export function createProsService(deps: { db: Db; clock: Clock }) {
         phone: before.phone,
         email: before.email,
         active: before.active === 1,
+        dailyCapacity: before.dailyCapacity,
         serviceIds: before.serviceIds,
       });
     },

@@ -49,7 +49,7 @@ describe('customers API', () => {
     testApp.app.inject({
       method,
       url,
-      headers: { cookie },
+      headers: { cookie, 'x-step-up-reason': 'Customer asked for the key' },
       ...(payload === undefined ? {} : { payload: payload as object }),
     });
 
@@ -305,6 +305,9 @@ describe('customers API', () => {
       'account.portal_key_revealed',
       'account.portal_key_revealed',
       'account.portal_key_rotated',
+      // Each reveal first records the typed reason it was given.
+      'staff.step_up_reason',
+      'staff.step_up_reason',
     ]);
     expect(JSON.stringify(events)).not.toContain(newKey);
   });

@@ -210,7 +210,7 @@ export const customersRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app
   app.post(
     '/api/staff/accounts/:accountId/portal-key/reveal',
     {
-      config: { access: 'staff' },
+      config: { access: 'staff', stepUp: 'reason' },
       schema: {
         operationId: 'revealPortalKey',
         tags: ['customers'],

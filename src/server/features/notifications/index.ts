@@ -14,6 +14,8 @@ export function createNotificationsFeature(deps: BaseDeps) {
     logger: deps.logger,
     senders: createSenders(deps.config),
     publicUrl: deps.config.publicUrl,
+    leaseSeconds: deps.config.outbox.leaseSeconds,
+    pollIntervalMilliseconds: deps.config.outbox.pollMilliseconds,
   });
   return { service, dispatcher };
 }

@@ -15,7 +15,7 @@ import {
   ViewAsStartedSchema,
 } from '../../../shared/portal-access-contracts.ts';
 import type { Deps } from '../../deps.ts';
-import { requireStaff, setSessionCookie } from '../../http/access.ts';
+import { requireStaff, requireStepUp, setSessionCookie } from '../../http/access.ts';
 import { requestContext as context } from './request-context.ts';
 
 const STAFF_TAGS = ['portal access'];
@@ -65,8 +65,13 @@ export const staffAccessRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (a
         },
       },
     },
-    async (request) =>
-      staffAccess.grantAccess({ contactId: request.params.contactId, ...request.body, ...context(request) }),
+    async (request) => {
+      // Moving an existing login to another address hands over the account: step-up and a reason.
+      const current = (await staffAccess.describeAccess(request.params.contactId)).portalEmail;
+      if (current && current.toLowerCase() !== request.body.portalEmail.trim().toLowerCase())
+        await requireStepUp(request, 'reason');
+      return staffAccess.grantAccess({ contactId: request.params.contactId, ...request.body, ...context(request) });
+    },
   );
 
   app.post(
@@ -125,7 +130,7 @@ export const staffAccessRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (a
   app.post(
     `${contactPath}/temporary-password`,
     {
-      config: { access: 'staff' },
+      config: { access: 'staff', stepUp: 'reason' },
       schema: {
         operationId: 'setTemporaryPassword',
         tags: STAFF_TAGS,
@@ -212,7 +217,7 @@ export const staffAccessRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (a
   app.post(
     `${contactPath}/view-as`,
     {
-      config: { access: 'staff' },
+      config: { access: 'staff', stepUp: 'reason' },
       schema: {
         operationId: 'startViewingPortalAs',
         tags: STAFF_TAGS,

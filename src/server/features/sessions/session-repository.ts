@@ -26,3 +26,11 @@ export async function deleteSessionsOf(db: Db | Trx, kind: SessionKind, subjectI
     .executeTakeFirst();
   return Number(result.numDeletedRows);
 }
+
+export function markSessionReauthenticated(db: Db | Trx, idHash: string, at: string) {
+  return db
+    .updateTable('sessions')
+    .set({ secondFactor: null, reauthenticatedAt: at })
+    .where('idHash', '=', idHash)
+    .execute();
+}

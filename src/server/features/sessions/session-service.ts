@@ -1,8 +1,15 @@
 import { addSeconds, type Clock } from '../../clock.ts';
 import type { Db, Trx } from '../../db/database.ts';
-import type { SessionKind, SessionsTable } from '../../db/database-schema.ts';
+import type { SessionKind, SessionSecondFactor, SessionsTable } from '../../db/database-schema.ts';
 import { generateToken, hashToken } from '../../security/tokens.ts';
-import { deleteSession, deleteSessionsOf, findSession, insertSession, touchSession } from './session-repository.ts';
+import {
+  deleteSession,
+  deleteSessionsOf,
+  findSession,
+  insertSession,
+  markSessionReauthenticated,
+  touchSession,
+} from './session-repository.ts';
 
 // NIST 800-63B AAL2 / ASVS 3.3.2: re-authenticate after 30 idle minutes and at most every 12 hours.
 export const SESSION_IDLE_SECONDS = 30 * 60;
@@ -16,6 +23,8 @@ export interface NewSession {
   mustChangePassword?: boolean;
   impersonatorStaffId?: string | null;
   lifetimeSeconds?: number;
+  secondFactor?: SessionSecondFactor | null;
+  reauthenticatedAt?: string | null;
   ipAddress: string | null;
   userAgent: string | null;
 }
@@ -24,7 +33,10 @@ export interface SessionService {
   create(db: Db | Trx, session: NewSession): Promise<{ token: string; expiresAt: Date }>;
   resolve(token: string, kind: SessionKind): Promise<SessionsTable | null>;
   end(token: string): Promise<void>;
+  endToken(db: Db | Trx, token: string): Promise<void>;
   endAllOf(db: Db | Trx, kind: SessionKind, subjectIds: string[]): Promise<number>;
+  /** After a second factor: clears the pending/enrol state and restarts the step-up window. */
+  markReauthenticated(db: Db | Trx, token: string): Promise<void>;
 }
 
 export function createSessionService(deps: { db: Db; clock: Clock; secretKey: string }): SessionService {
@@ -48,6 +60,8 @@ export function createSessionService(deps: { db: Db; clock: Clock; secretKey: st
         expiresAt: expiresAt.toISOString(),
         ipAddress: session.ipAddress,
         userAgent: session.userAgent?.slice(0, 300) ?? null,
+        secondFactor: session.secondFactor ?? null,
+        reauthenticatedAt: session.reauthenticatedAt ?? null,
       });
       return { token, expiresAt };
     },
@@ -72,6 +86,14 @@ export function createSessionService(deps: { db: Db; clock: Clock; secretKey: st
       await deleteSession(db, hashToken(secretKey, token));
     },
 
+    async endToken(executor, token) {
+      await deleteSession(executor, hashToken(secretKey, token));
+    },
+
     endAllOf: deleteSessionsOf,
+
+    async markReauthenticated(executor, token) {
+      await markSessionReauthenticated(executor, hashToken(secretKey, token), clock.now().toISOString());
+    },
   };
 }

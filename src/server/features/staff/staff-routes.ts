@@ -8,11 +8,7 @@ import {
 } from '../../../shared/staff-contracts.ts';
 import type { Deps } from '../../deps.ts';
 import { actorOf, clearSessionCookie, cookieName, requireStaff, setSessionCookie } from '../../http/access.ts';
-import type { StaffMembersTable } from '../../db/database-schema.ts';
-
-export function presentStaffMember(staff: StaffMembersTable) {
-  return { id: staff.id, email: staff.email, name: staff.name, role: staff.role };
-}
+import { presentStaffSession } from './staff-presenters.ts';
 
 export const staffSessionRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
   app.post(
@@ -24,25 +20,30 @@ export const staffSessionRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (
         tags: ['staff session'],
         summary: 'Sign a staff member in; sets the staff session cookie',
         body: SignInStaffBodySchema,
-        response: { 200: StaffSessionSchema, 401: ApiErrorSchema, 429: ApiErrorSchema },
+        response: { 200: StaffSessionSchema, 400: ApiErrorSchema, 401: ApiErrorSchema, 429: ApiErrorSchema },
       },
     },
     async (request, reply) => {
-      const { token, staff } = await deps.staff.signIn({
+      const { token, staff, state } = await deps.staff.signIn({
         email: request.body.email,
         password: request.body.password,
         actor: actorOf(request),
         userAgent: request.headers['user-agent'] ?? null,
       });
       setSessionCookie(reply, deps.config, 'staff', token);
-      return { staffMember: presentStaffMember(staff), mustChangePassword: staff.mustChangePassword === 1 };
+      return presentStaffSession(staff, state, await deps.secondFactors.sessionView(staff, state));
     },
   );
 
   app.get(
     '/api/staff/session',
     {
-      config: { access: 'staff', allowDuringPasswordChange: true },
+      config: {
+        access: 'staff',
+        allowDuringPasswordChange: true,
+        allowDuringSecondFactor: true,
+        allowDuringEnrolment: true,
+      },
       schema: {
         operationId: 'getStaffSession',
         tags: ['staff session'],
@@ -52,7 +53,8 @@ export const staffSessionRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (
     },
     async (request) => {
       const staff = requireStaff(request);
-      return { staffMember: presentStaffMember(staff), mustChangePassword: staff.mustChangePassword === 1 };
+      const session = request.staffSession!;
+      return presentStaffSession(staff, session, await deps.secondFactors.sessionView(staff, session));
     },
   );
 
@@ -78,26 +80,27 @@ export const staffSessionRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (
   app.post(
     '/api/staff/session/password',
     {
-      config: { access: 'staff', allowDuringPasswordChange: true },
+      config: { access: 'staff', allowDuringPasswordChange: true, allowDuringEnrolment: true },
       schema: {
         operationId: 'changeStaffPassword',
         tags: ['staff session'],
         summary: 'Change the signed-in staff member’s password; ends their other sessions',
         body: ChangeStaffPasswordBodySchema,
-        response: { 200: StaffSessionSchema, 400: ApiErrorSchema },
+        response: { 200: StaffSessionSchema, 400: ApiErrorSchema, 401: ApiErrorSchema, 429: ApiErrorSchema },
       },
     },
     async (request, reply) => {
       const staff = requireStaff(request);
-      const { token } = await deps.staff.changePassword({
+      const { token, state } = await deps.staff.changePassword({
         staffId: staff.id,
+        session: request.staffSession!,
         currentPassword: request.body.currentPassword,
         newPassword: request.body.newPassword,
         actor: actorOf(request),
         userAgent: request.headers['user-agent'] ?? null,
       });
       setSessionCookie(reply, deps.config, 'staff', token);
-      return { staffMember: presentStaffMember(staff), mustChangePassword: false };
+      return presentStaffSession(staff, state, await deps.secondFactors.sessionView(staff, state));
     },
   );
 };

@@ -1,7 +1,7 @@
 import type { ActorContext } from '../../actor.ts';
 import type { Clock } from '../../clock.ts';
 import type { Db } from '../../db/database.ts';
-import type { StaffMembersTable, StaffRole } from '../../db/database-schema.ts';
+import type { SessionsTable, StaffMembersTable, StaffRole } from '../../db/database-schema.ts';
 import { AppError, fieldError } from '../../errors.ts';
 import { newId } from '../../ids.ts';
 import {
@@ -31,6 +31,8 @@ export interface StaffServiceDeps {
   clock: Clock;
   sessions: SessionService;
   throttle: LoginThrottle;
+  /** What a correct password still owes (the second-factor feature decides). */
+  secondFactors: { signInState(staff: StaffMembersTable): Promise<'pending' | 'enrol' | null> };
 }
 
 function throttleKeys(email: string, ipAddress: string | null): ThrottleKey[] {
@@ -40,7 +42,7 @@ function throttleKeys(email: string, ipAddress: string | null): ThrottleKey[] {
 }
 
 export function createStaffService(deps: StaffServiceDeps) {
-  const { db, clock, sessions, throttle } = deps;
+  const { db, clock, sessions, throttle, secondFactors } = deps;
 
   return {
     /**
@@ -75,10 +77,15 @@ export function createStaffService(deps: StaffServiceDeps) {
         throw new AppError('unauthenticated', INVALID_CREDENTIALS_MESSAGE);
       }
       await throttle.clear(keys[0]!.key);
+      // The password alone is the strongest factor only for someone with no second factor.
+      const secondFactor = await secondFactors.signInState(staff);
+      const reauthenticatedAt = secondFactor === null ? clock.now().toISOString() : null;
       const session = await sessions.create(db, {
         kind: 'staff',
         subjectId: staff.id,
         mustChangePassword: staff.mustChangePassword === 1,
+        secondFactor,
+        reauthenticatedAt,
         ipAddress: input.actor.ipAddress,
         userAgent: input.userAgent,
       });
@@ -88,11 +95,13 @@ export function createStaffService(deps: StaffServiceDeps) {
         { ...input.actor, actorKind: 'staff', actorId: staff.id },
         { action: 'staff.signed_in', subjectType: 'staff_member', subjectId: staff.id },
       );
-      return { token: session.token, staff };
+      const state = { mustChangePassword: staff.mustChangePassword, secondFactor, reauthenticatedAt };
+      return { token: session.token, staff, state };
     },
 
     async changePassword(input: {
       staffId: string;
+      session: SessionsTable;
       currentPassword: string;
       newPassword: string;
       actor: ActorContext;
@@ -116,15 +125,23 @@ export function createStaffService(deps: StaffServiceDeps) {
           subjectType: 'staff_member',
           subjectId: staff.id,
         });
+        // The replacement keeps what the old session had proven (or still owed) about the second factor.
         const session = await sessions.create(trx, {
           kind: 'staff',
           subjectId: staff.id,
+          secondFactor: input.session.secondFactor,
+          reauthenticatedAt: input.session.reauthenticatedAt,
           ipAddress: input.actor.ipAddress,
           userAgent: input.userAgent,
         });
         return session.token;
       });
-      return { token };
+      const state = {
+        mustChangePassword: 0 as const,
+        secondFactor: input.session.secondFactor,
+        reauthenticatedAt: input.session.reauthenticatedAt,
+      };
+      return { token, state };
     },
 
     /** Creates a staff member with a generated temporary password that must be changed at first sign-in. */

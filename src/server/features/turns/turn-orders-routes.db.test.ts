@@ -195,7 +195,11 @@ describe('turn orders routes', () => {
       floorplanId: setup.floorplan.id,
     });
     expect(created.statusCode, created.body).toBe(201);
-    expect(created.json()).toMatchObject({ unitId: null, unitNumber: '999B' });
+    // Units we have served: the number joins the property's units.
+    const units = (await fixture.call(setup.cookie, 'GET', `/api/portal/properties/${setup.property.id}/units`)).json();
+    const added = units.items.find((item: { number: string }) => item.number === '999B');
+    expect(added).toMatchObject({ floorplanId: setup.floorplan.id });
+    expect(created.json()).toMatchObject({ unitId: added.id, unitNumber: '999B' });
     // The board's unit search ignores case on both databases.
     const found = (
       await fixture.call(setup.cookie, 'GET', `/api/portal/properties/${setup.property.id}/turns?search=999b`)

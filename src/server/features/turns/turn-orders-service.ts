@@ -1,18 +1,74 @@
 import type { ActorContext } from '../../actor.ts';
-import type { TurnAddOnsTable, TurnServiceLinesTable, TurnsTable } from '../../db/schema/turns.ts';
-import { fieldError, notFound } from '../../errors.ts';
+import type { Trx } from '../../db/database.ts';
+import { isUniqueViolation } from '../../db/unique-violation.ts';
+import type { CalendarDate, TurnAddOnsTable, TurnServiceLinesTable, TurnsTable } from '../../db/schema/turns.ts';
+import { AppError, fieldError, notFound } from '../../errors.ts';
 import { newId } from '../../ids.ts';
 import type { CreateTurnBodyParsed, ListTurnsQuery, TurnPreviewBodyParsed } from '../../../shared/turn-contracts.ts';
 import { recordAudit } from '../audit/index.ts';
 import { actorKindOf, type TurnContext, type TurnScope } from './turn-context.ts';
+import { type AssignablePro, choosePro, needsPro, type ProPreference } from './pro-assignment-rules.ts';
 import { presentTurnSummary } from './turn-presenters.ts';
 import { backScheduledDate, checkManualDate, checkPurchaseOrders, checkTurnDates, readyByDate } from './turn-rules.ts';
 import * as repository from './turns-repository.ts';
+
+function duplicateOrder(existingTurnId?: string) {
+  return new AppError(
+    'conflict',
+    'This unit already has an open turn for these dates. Open it, or order anyway.',
+    existingTurnId ? { existingTurnId } : undefined,
+  );
+}
 
 /** Ordering turns and finding them again: the turn board, a turn's page, the new-turn form. */
 export function createTurnOrdersService(context: TurnContext) {
   const { db, clock, catalog, canSee, now, requireProperty, requireTurnRow, loadRecords, loadTurn, orderableServices } =
     context;
+
+  /** 409 naming the open turn of the unit whose dates overlap, so the portal can open it or order anyway. */
+  async function refuseOverlap(
+    accountId: string,
+    unitNumber: string,
+    moveOutDate: CalendarDate,
+    moveInDate: CalendarDate | null,
+  ) {
+    const existing = await repository.findOverlappingOpenTurn(db, accountId, unitNumber, moveOutDate, moveInDate);
+    if (existing) throw duplicateOrder(existing.id);
+  }
+
+  /** Each service of ours gets the property's preferred pro, else the secondary, else none (flagged). */
+  async function assignPros(
+    trx: Trx,
+    lines: TurnServiceLinesTable[],
+    preferences: Array<ProPreference & { serviceId: string }>,
+    pros: Array<{ id: string; active: number; dailyCapacity: number }>,
+  ) {
+    const byId = new Map<string, AssignablePro>(
+      pros.map((pro) => [pro.id, { id: pro.id, active: pro.active === 1, dailyCapacity: pro.dailyCapacity }]),
+    );
+    const dates = [...new Set(lines.flatMap((line) => line.scheduledDate ?? []))];
+    const booked = new Map(
+      (await repository.countProBookings(trx, [...byId.keys()], dates)).map((row) => [
+        `${row.proId} ${row.date}`,
+        row.count,
+      ]),
+    );
+    for (const line of lines) {
+      if (!needsPro(line)) continue;
+      const preference = preferences.find((candidate) => candidate.serviceId === line.serviceId);
+      const choice = choosePro(
+        preference,
+        byId,
+        (proId, date) => booked.get(`${proId} ${date}`) ?? 0,
+        line.scheduledDate,
+      );
+      line.assignedProId = choice.proId;
+      if (choice.proId && line.scheduledDate) {
+        const key = `${choice.proId} ${line.scheduledDate}`;
+        booked.set(key, (booked.get(key) ?? 0) + 1);
+      }
+    }
+  }
 
   return {
     async listTurns(scope: TurnScope, accountId: string, query: ListTurnsQuery) {
@@ -76,6 +132,11 @@ export function createTurnOrdersService(context: TurnContext) {
       const floorplanId = input.floorplanId ?? unit?.floorplanId ?? null;
       if (!floorplanId) throw fieldError('floorplanId', 'Choose the floorplan');
       const services = await orderableServices(accountId, floorplanId);
+      if (!input.allowOverlap) await refuseOverlap(accountId, unitNumber, input.moveOutDate, input.moveInDate);
+      const [preferences, pros] = await Promise.all([
+        catalog.pros.listProPreferences(accountId),
+        catalog.pros.listPros(),
+      ]);
 
       const createdAt = now();
       const turn: TurnsTable = {
@@ -124,6 +185,7 @@ export function createTurnOrdersService(context: TurnContext) {
           status: 'pending',
           priceCents: service.orderPriceCents,
           poNumber: lineInput.poNumber,
+          assignedProId: null,
           createdAt,
           updatedAt: createdAt,
         };
@@ -155,8 +217,16 @@ export function createTurnOrdersService(context: TurnContext) {
       });
       lines.sort((left, right) => left.position - right.position);
 
+      // "Units we have served": a unit number not on file joins the property's units.
+      turn.unitId ??= (
+        await catalog.units.createUnit(accountId, { number: unitNumber, floorplanId, notes: null }, actor)
+      ).id;
       await db.transaction().execute(async (trx) => {
-        await repository.insertTurn(trx, turn);
+        await assignPros(trx, lines, preferences, pros);
+        await repository.insertTurn(trx, turn).catch((error: unknown) => {
+          if (isUniqueViolation(error)) throw duplicateOrder();
+          throw error;
+        });
         await repository.insertServiceLines(trx, lines);
         await repository.insertAddOns(trx, addOns);
         await recordAudit(trx, clock, actor, {
@@ -176,6 +246,7 @@ export function createTurnOrdersService(context: TurnContext) {
               scheduledDate: line.scheduledDate,
               priceCents: line.priceCents,
               poNumber: line.poNumber,
+              proId: line.assignedProId,
             })),
             addOns: addOns.map((addOn) => ({ name: addOn.serviceName, priceCents: addOn.priceCents })),
           },

@@ -1,11 +1,12 @@
 import type { TurnAddOnsTable, TurnServiceLinesTable, TurnsTable } from '../../db/schema/turns.ts';
 import type { Turn, TurnAddOn, TurnSummary } from '../../../shared/turn-contracts.ts';
+import { needsPro } from './pro-assignment-rules.ts';
 import { backScheduledDate, deriveTurnStatus, isOpenLine, readyByDate, turnTotalCents } from './turn-rules.ts';
 
 export interface TurnRecord {
   turn: TurnsTable;
   propertyName: string;
-  lines: TurnServiceLinesTable[];
+  lines: Array<TurnServiceLinesTable & { proName: string | null }>;
   addOns: TurnAddOnsTable[];
 }
 
@@ -43,6 +44,9 @@ export function presentTurn({ turn, propertyName, lines, addOns }: TurnRecord): 
       priceCents: line.priceCents,
       poNumber: line.poNumber,
       effectivePoNumber: line.poNumber ?? turn.defaultPoNumber,
+      // Customers see who is coming by first name only; staff have the pro's full record.
+      proFirstName: line.proName?.split(' ')[0] ?? null,
+      needsPro: needsPro(line),
       addOns: addOns.filter((addOn) => addOn.serviceLineId === line.id).map(presentAddOn),
     };
   });

@@ -85,6 +85,38 @@ export function findTurn(db: Executor, turnId: string) {
   return db.selectFrom('turns').selectAll().where('id', '=', turnId).executeTakeFirst();
 }
 
+/**
+ * An open turn (not canceled, some service still to do) of the unit whose move-out to move-in span
+ * overlaps the given one; a missing move-in leaves the span open-ended.
+ */
+export function findOverlappingOpenTurn(
+  db: Executor,
+  accountId: string,
+  unitNumber: string,
+  moveOutDate: CalendarDate,
+  moveInDate: CalendarDate | null,
+) {
+  return db
+    .selectFrom('turns')
+    .select(['id', 'moveOutDate', 'moveInDate'])
+    .where('accountId', '=', accountId)
+    .where((eb) => eb(eb.fn('lower', ['unitNumber']), '=', unitNumber.toLowerCase()))
+    .where('canceledAt', 'is', null)
+    .$if(moveInDate !== null, (query) => query.where('moveOutDate', '<=', moveInDate!))
+    .where((eb) => eb.or([eb('moveInDate', 'is', null), eb('moveInDate', '>=', moveOutDate)]))
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('turnServiceLines')
+          .select('turnServiceLines.id')
+          .whereRef('turnServiceLines.turnId', '=', 'turns.id')
+          .where('turnServiceLines.status', 'in', ['pending', 'scheduled', 'in_progress']),
+      ),
+    )
+    .orderBy('moveOutDate')
+    .executeTakeFirst();
+}
+
 /** Reads the turn and, on PostgreSQL, locks its row until the transaction ends (SQLite runs one writer at a time). */
 export function lockTurn(trx: Trx, databaseKind: DatabaseKind, turnId: string) {
   return trx
@@ -125,9 +157,17 @@ export function insertServiceLines(db: Executor, lines: TurnServiceLinesTable[])
   return db.insertInto('turnServiceLines').values(lines).execute();
 }
 
+/** The services of these turns in order, with the assigned pro's name. */
 export function listServiceLines(db: Executor, turnIds: readonly string[]) {
   if (turnIds.length === 0) return Promise.resolve([]);
-  return db.selectFrom('turnServiceLines').selectAll().where('turnId', 'in', turnIds).orderBy('position').execute();
+  return db
+    .selectFrom('turnServiceLines')
+    .leftJoin('pros', 'pros.id', 'turnServiceLines.assignedProId')
+    .selectAll('turnServiceLines')
+    .select('pros.name as proName')
+    .where('turnId', 'in', turnIds)
+    .orderBy('position')
+    .execute();
 }
 
 export function findServiceLine(db: Executor, serviceLineId: string) {
@@ -227,4 +267,54 @@ export function declinePendingAddOnsOfLines(
     .where('status', '=', 'pending')
     .execute()
     .then(() => undefined);
+}
+
+// ---- Pro assignments ----
+
+/** A pro's services dated in [from, to] on turns still going ahead, by day, with where the work is. */
+export function listProAssignments(db: Executor, proId: string, from: CalendarDate, to: CalendarDate) {
+  return db
+    .selectFrom('turnServiceLines')
+    .innerJoin('turns', 'turns.id', 'turnServiceLines.turnId')
+    .innerJoin('accounts', 'accounts.id', 'turns.accountId')
+    .select([
+      'turnServiceLines.id as serviceLineId',
+      'turnServiceLines.turnId',
+      'turnServiceLines.accountId',
+      'turnServiceLines.serviceName',
+      'turnServiceLines.status',
+      'turnServiceLines.scheduledDate',
+      'turns.unitNumber',
+      'turns.moveInDate',
+      'turns.notes',
+      'accounts.name as propertyName',
+      'accounts.addressLine1',
+      'accounts.addressLine2',
+      'accounts.city',
+      'accounts.region',
+      'accounts.postalCode',
+    ])
+    .where('turnServiceLines.assignedProId', '=', proId)
+    .where('turnServiceLines.scheduledDate', '>=', from)
+    .where('turnServiceLines.scheduledDate', '<=', to)
+    .where('turnServiceLines.status', '!=', 'canceled')
+    .orderBy('turnServiceLines.scheduledDate')
+    .orderBy('accounts.name')
+    .orderBy('turns.unitNumber')
+    .orderBy('turnServiceLines.position')
+    .execute();
+}
+
+/** How many open services each pro already has on each of these days. */
+export async function countProBookings(db: Executor, proIds: readonly string[], dates: readonly CalendarDate[]) {
+  if (proIds.length === 0 || dates.length === 0) return [];
+  const rows = await db
+    .selectFrom('turnServiceLines')
+    .select(['assignedProId', 'scheduledDate', (eb) => eb.fn.countAll<number | string>().as('count')])
+    .where('assignedProId', 'in', proIds)
+    .where('scheduledDate', 'in', dates)
+    .where('status', 'in', ['pending', 'scheduled', 'in_progress'])
+    .groupBy(['assignedProId', 'scheduledDate'])
+    .execute();
+  return rows.map((row) => ({ proId: row.assignedProId!, date: row.scheduledDate!, count: Number(row.count) }));
 }

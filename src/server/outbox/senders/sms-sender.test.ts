@@ -85,6 +85,12 @@ describe('SMS sender (Twilio-compatible API)', () => {
         .catch((error: unknown) => error),
     ).toMatchObject({ permanent: false, retryAfterSeconds: 90 });
 
+    answers = [{ status: 503, headers: { 'retry-after': new Date(Date.now() + 600_000).toUTCString() } }];
+    const dated = (await sender()
+      .send(message)
+      .catch((error: unknown) => error)) as DeliveryError;
+    expect(dated.retryAfterSeconds).toBeGreaterThan(590);
+
     answers = [{ status: 400 }];
     expect(
       await sender()

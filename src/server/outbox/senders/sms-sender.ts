@@ -1,4 +1,4 @@
-import { DeliveryError, isTransientHttpStatus } from '../delivery-rules.ts';
+import { DeliveryError, isTransientHttpStatus, parseRetryAfter } from '../delivery-rules.ts';
 import type { Sender } from './sender.ts';
 
 export interface SmsSenderOptions {
@@ -8,12 +8,6 @@ export interface SmsSenderOptions {
   authToken: string;
   from: string;
   timeoutMilliseconds?: number;
-}
-
-function retryAfterSeconds(header: string | null): number | undefined {
-  if (!header) return undefined;
-  const seconds = Number(header);
-  return Number.isFinite(seconds) && seconds >= 0 ? seconds : undefined;
 }
 
 /**
@@ -49,7 +43,7 @@ export function createSmsSender(options: SmsSenderOptions): Sender {
           throw new DeliveryError(
             `SMS: provider answered ${response.status} ${detail}`.trim(),
             !isTransientHttpStatus(response.status),
-            retryAfterSeconds(response.headers.get('retry-after')),
+            parseRetryAfter(response.headers.get('retry-after'), Date.now()),
           );
         }
       }

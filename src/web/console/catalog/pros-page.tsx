@@ -6,6 +6,7 @@ import {
   Loader,
   Modal,
   MultiSelect,
+  NumberInput,
   Stack,
   Switch,
   Table,
@@ -164,6 +165,7 @@ function ProFormModal({
       phone: pro?.phone ?? '',
       email: pro?.email ?? '',
       active: pro?.active ?? true,
+      dailyCapacity: pro?.dailyCapacity ?? 4,
       serviceIds: pro?.serviceIds ?? [],
     },
     validate: { name: (value) => (value.trim() ? null : 'Enter a name') },
@@ -197,6 +199,14 @@ function ProFormModal({
             data={serviceOptions}
             searchable
             {...form.getInputProps('serviceIds')}
+          />
+          <NumberInput
+            label="Services a day"
+            description="Orders past this go to the property's secondary pro that day"
+            min={1}
+            max={50}
+            allowDecimal={false}
+            {...form.getInputProps('dailyCapacity')}
           />
           <Switch label="Active" {...form.getInputProps('active', { type: 'checkbox' })} />
           <Group justify="flex-end">

@@ -23,6 +23,7 @@ import { IconCheck, IconCircleDashed, IconEye, IconKey, IconRefresh } from '@tab
 import { useEffect, useState } from 'react';
 import type { Account, OnboardingItem } from '../../../shared/customer-contracts.ts';
 import { ApiRequestError } from '../../api/client.ts';
+import { StepUpModal } from '../security/step-up-modal.tsx';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
 import { AnchorLink } from '../../ui/anchor-link.tsx';
 import { formFieldErrors } from './account-labels.ts';
@@ -99,6 +100,7 @@ function AccountDetailsForm({ account }: { account: Account }) {
 function PortalKeyCard({ account }: { account: Account }) {
   const [shown, setShown] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
+  const [revealing, setRevealing] = useState(false);
   const reveal = useRevealPortalKey(account.id);
   const rotate = useRotatePortalKey(account.id);
   return (
@@ -139,11 +141,20 @@ function PortalKeyCard({ account }: { account: Account }) {
               leftSection={<IconEye size={16} />}
               loading={reveal.isPending}
               disabled={!account.hasPortalKey}
-              onClick={() => reveal.mutate(undefined, { onSuccess: (result) => setShown(result.portalKey) })}
+              onClick={() => setRevealing(true)}
             >
               Reveal portal key
             </Button>
           ) : null}
+          <StepUpModal
+            opened={revealing}
+            onClose={() => setRevealing(false)}
+            title="Reveal the portal key"
+            confirmLabel="Reveal"
+            onConfirm={async (reason) => setShown((await reveal.mutateAsync(reason)).portalKey)}
+          >
+            Anyone with the key and the account number can sign up for this account's portal.
+          </StepUpModal>
           <Button variant="default" leftSection={<IconRefresh size={16} />} onClick={() => setConfirming(true)}>
             Regenerate
           </Button>

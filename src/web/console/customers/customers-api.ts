@@ -17,7 +17,7 @@ import type {
   UpdateAccountBody,
   UpdateContactBody,
 } from '../../../shared/customer-contracts.ts';
-import { api, toQuery } from '../../api/client.ts';
+import { api, reasonHeader, toQuery } from '../../api/client.ts';
 
 export const customerListQuery = (query: ListCustomersQuery) =>
   queryOptions({
@@ -123,7 +123,8 @@ export function useSetAccountPortalAccess(accountId: string) {
 export function useRevealPortalKey(accountId: string) {
   const invalidate = useInvalidateAccounts();
   return useMutation({
-    mutationFn: () => api.post<PortalKey>(`/api/staff/accounts/${accountId}/portal-key/reveal`),
+    mutationFn: (reason: string) =>
+      api.post<PortalKey>(`/api/staff/accounts/${accountId}/portal-key/reveal`, {}, reasonHeader(reason)),
     onSuccess: invalidate,
   });
 }

@@ -22,6 +22,7 @@ import { notifications } from '@mantine/notifications';
 import { useQuery } from '@tanstack/react-query';
 import { IconAlertTriangle, IconCopy, IconEye } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
+import { StepUpModal } from '../security/step-up-modal.tsx';
 import type {
   LinkSent,
   PortalAccess,
@@ -127,11 +128,8 @@ function PortalAccessBody({ contactId, access }: { contactId: string; access: Po
         }),
     });
 
-  const startViewAs = () =>
-    actions.viewAs.mutate(undefined, {
-      onSuccess: (result) => window.open(result.portalUrl, '_blank', 'noopener'),
-      onError: showError,
-    });
+  const [viewAsOpen, setViewAsOpen] = useState(false);
+  const startViewAs = () => setViewAsOpen(true);
 
   return (
     <Stack>
@@ -214,6 +212,18 @@ function PortalAccessBody({ contactId, access }: { contactId: string; access: Po
           </Button>
         ) : null}
       </Group>
+      <StepUpModal
+        opened={viewAsOpen}
+        onClose={() => setViewAsOpen(false)}
+        title="View the portal as this contact"
+        confirmLabel="Open the portal"
+        onConfirm={async (reason) => {
+          const result = await actions.viewAs.mutateAsync(reason);
+          window.open(result.portalUrl, '_blank', 'noopener');
+        }}
+      >
+        Read-only, for one hour, with a banner on every page.
+      </StepUpModal>
       <TemporaryPasswordModal contactId={contactId} opened={temporaryOpen} onClose={() => setTemporaryOpen(false)} />
       <ConfirmActionModal pending={confirmation} onClose={() => setConfirmation(null)} />
     </Stack>
@@ -242,6 +252,9 @@ function AccessSwitchForm({
     setValues({ portalEmail: access.portalEmail ?? access.suggestedEmail ?? '', enabled: access.enabled });
   }, [access.portalEmail, access.suggestedEmail, access.enabled, setValues]);
   const setUp = access.state === 'active' || access.state === 'locked';
+  const [emailChange, setEmailChange] = useState<{ portalEmail: string; sendCredentialCreateEmail: boolean } | null>(
+    null,
+  );
 
   const submit = form.onSubmit((values) => {
     if (!values.enabled && access.enabled) {
@@ -264,23 +277,26 @@ function AccessSwitchForm({
       return;
     }
     if (!values.enabled) return;
-    actions.grant.mutate(
-      { portalEmail: values.portalEmail, sendCredentialCreateEmail: values.invite && !setUp },
-      {
-        onSuccess: (result) =>
-          notifications.show({
-            color: 'teal',
-            title: 'Portal access saved',
-            message: result.credentialCreateEmailQueued
-              ? `A credential-create email is on its way to ${result.access.portalEmail}.`
-              : 'No email was sent.',
-          }),
-        onError: (error) =>
-          error instanceof ApiRequestError && error.fields.length
-            ? form.setErrors(error.fieldErrors())
-            : showError(error),
-      },
-    );
+    const body = { portalEmail: values.portalEmail, sendCredentialCreateEmail: values.invite && !setUp };
+    // Moving an existing login to another address needs a step-up and a reason.
+    if (access.portalEmail && access.portalEmail.toLowerCase() !== values.portalEmail.trim().toLowerCase()) {
+      setEmailChange(body);
+      return;
+    }
+    actions.grant.mutate(body, {
+      onSuccess: (result) =>
+        notifications.show({
+          color: 'teal',
+          title: 'Portal access saved',
+          message: result.credentialCreateEmailQueued
+            ? `A credential-create email is on its way to ${result.access.portalEmail}.`
+            : 'No email was sent.',
+        }),
+      onError: (error) =>
+        error instanceof ApiRequestError && error.fields.length
+          ? form.setErrors(error.fieldErrors())
+          : showError(error),
+    });
   });
 
   return (
@@ -306,6 +322,23 @@ function AccessSwitchForm({
           />
         ) : null}
       </Stack>
+      <StepUpModal
+        opened={emailChange !== null}
+        onClose={() => setEmailChange(null)}
+        title="Change the portal email"
+        confirmLabel="Change email"
+        onConfirm={async (reason) => {
+          if (!emailChange) return;
+          await actions.grant.mutateAsync({ ...emailChange, reason });
+          notifications.show({
+            color: 'teal',
+            title: 'Portal email changed',
+            message: 'Links already sent to the old address stop working.',
+          });
+        }}
+      >
+        The login moves to {emailChange?.portalEmail}; links already sent stop working.
+      </StepUpModal>
     </form>
   );
 }
@@ -367,6 +400,7 @@ function TemporaryPasswordModal({
   const actions = usePortalAccessActions(contactId);
   const [sendEmail, setSendEmail] = useState(false);
   const [result, setResult] = useState<TemporaryPassword | null>(null);
+  const [confirming, setConfirming] = useState(false);
   const close = () => {
     setResult(null);
     setSendEmail(false);
@@ -414,13 +448,17 @@ function TemporaryPasswordModal({
             <Button variant="default" onClick={close}>
               Cancel
             </Button>
-            <Button
-              loading={actions.temporaryPassword.isPending}
-              onClick={() => actions.temporaryPassword.mutate({ sendEmail }, { onSuccess: setResult })}
-            >
+            <Button loading={actions.temporaryPassword.isPending} onClick={() => setConfirming(true)}>
               Generate password
             </Button>
           </Group>
+          <StepUpModal
+            opened={confirming}
+            onClose={() => setConfirming(false)}
+            title="Confirm the new password"
+            confirmLabel="Confirm and generate"
+            onConfirm={async (reason) => setResult(await actions.temporaryPassword.mutateAsync({ sendEmail, reason }))}
+          />
         </Stack>
       )}
     </Modal>

@@ -7,7 +7,7 @@ import type {
   PortalAccess,
   TemporaryPassword,
 } from '../../../shared/portal-access-contracts.ts';
-import { api } from '../../api/client.ts';
+import { api, reasonHeader } from '../../api/client.ts';
 
 const base = (contactId: string) => `/api/staff/contacts/${contactId}/portal-access`;
 
@@ -40,8 +40,12 @@ function useContactAction<Input, Output>(contactId: string, call: (input: Input)
 
 export function usePortalAccessActions(contactId: string) {
   return {
-    grant: useContactAction(contactId, (body: GrantPortalAccessBody) =>
-      api.post<{ credentialCreateEmailQueued: boolean; access: PortalAccess }>(`${base(contactId)}/grant`, body),
+    grant: useContactAction(contactId, ({ reason, ...body }: GrantPortalAccessBody & { reason?: string }) =>
+      api.post<{ credentialCreateEmailQueued: boolean; access: PortalAccess }>(
+        `${base(contactId)}/grant`,
+        body,
+        reason ? reasonHeader(reason) : {},
+      ),
     ),
     revoke: useContactAction(contactId, () => api.post<PortalAccess>(`${base(contactId)}/revoke`)),
     sendLink: useContactAction(
@@ -49,16 +53,16 @@ export function usePortalAccessActions(contactId: string) {
       (path: 'credential-create-email' | 'password-reset-email' | 'login-link-email' | 'welcome-email') =>
         api.post<LinkSent>(`${base(contactId)}/${path}`),
     ),
-    temporaryPassword: useContactAction(contactId, (body: { sendEmail: boolean }) =>
-      api.post<TemporaryPassword>(`${base(contactId)}/temporary-password`, body),
+    temporaryPassword: useContactAction(contactId, ({ reason, ...body }: { sendEmail: boolean; reason: string }) =>
+      api.post<TemporaryPassword>(`${base(contactId)}/temporary-password`, body, reasonHeader(reason)),
     ),
     updateUsername: useContactAction(contactId, (username: string) =>
       api.put<PortalAccess>(`${base(contactId)}/username`, { username }),
     ),
     deleteUsername: useContactAction(contactId, () => api.delete<PortalAccess>(`${base(contactId)}/username`)),
     unlock: useContactAction(contactId, () => api.post<PortalAccess>(`${base(contactId)}/unlock`)),
-    viewAs: useContactAction(contactId, () =>
-      api.post<{ expiresAt: string; portalUrl: string }>(`${base(contactId)}/view-as`),
+    viewAs: useContactAction(contactId, (reason: string) =>
+      api.post<{ expiresAt: string; portalUrl: string }>(`${base(contactId)}/view-as`, {}, reasonHeader(reason)),
     ),
   };
 }

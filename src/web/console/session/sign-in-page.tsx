@@ -1,15 +1,25 @@
-import { Button, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { Button, Divider, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useNavigate } from '@tanstack/react-router';
 import { ApiRequestError } from '../../api/client.ts';
 import { AuthLayout } from '../../ui/auth-layout.tsx';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
+import type { StaffSession } from '../../../shared/staff-contracts.ts';
+import { usePasskeySignIn } from '../security/second-factor-api.ts';
 import { useSignInStaff } from './staff-session.ts';
 import { formLevelError } from '../../ui/form-feedback.ts';
+
+/** Where a fresh session goes next: the second factor, an enrolment, a password change, or work. */
+export function nextStaffPage(session: StaffSession) {
+  if (session.secondFactor === 'pending') return '/console/sign-in/verify' as const;
+  if (session.secondFactor === 'enrol') return '/console/security' as const;
+  return session.mustChangePassword ? ('/console/password' as const) : ('/console/customers' as const);
+}
 
 export function StaffSignInPage() {
   const navigate = useNavigate();
   const signIn = useSignInStaff();
+  const passkey = usePasskeySignIn();
   const form = useForm({
     initialValues: { email: '', password: '' },
     validate: {
@@ -20,8 +30,7 @@ export function StaffSignInPage() {
 
   const submit = form.onSubmit((values) => {
     signIn.mutate(values, {
-      onSuccess: (session) =>
-        void navigate({ to: session.mustChangePassword ? '/console/password' : '/console/customers' }),
+      onSuccess: (session) => void navigate({ to: nextStaffPage(session) }),
       onError: (error) => {
         if (error instanceof ApiRequestError && error.fields.length) form.setErrors(error.fieldErrors());
       },
@@ -32,11 +41,22 @@ export function StaffSignInPage() {
     <AuthLayout surface="Staff console" title="Sign in" description="Use your Portico staff account.">
       <form onSubmit={submit} noValidate>
         <Stack>
-          <ErrorAlert error={formLevelError(signIn.error)} />
+          <ErrorAlert error={passkey.error ?? formLevelError(signIn.error)} />
           <TextInput label="Email" type="email" autoComplete="username" autoFocus {...form.getInputProps('email')} />
           <PasswordInput label="Password" autoComplete="current-password" {...form.getInputProps('password')} />
           <Button type="submit" loading={signIn.isPending} fullWidth>
             Sign in
+          </Button>
+          <Divider label="or" />
+          <Button
+            variant="default"
+            fullWidth
+            loading={passkey.isPending}
+            onClick={() =>
+              passkey.mutate(undefined, { onSuccess: (session) => void navigate({ to: nextStaffPage(session) }) })
+            }
+          >
+            Sign in with a passkey
           </Button>
         </Stack>
       </form>

@@ -126,8 +126,9 @@ export function NewTurnDrawer({
     create.reset();
   };
 
-  const save = () => {
+  const save = (allowOverlap = false) => {
     const body: CreateTurnBody = {
+      allowOverlap,
       unitId: unitNotListed ? null : unitId,
       unitNumber: unitNotListed ? unitNumber : null,
       floorplanId,
@@ -159,6 +160,8 @@ export function NewTurnDrawer({
       },
     });
   };
+
+  const duplicateOf = create.error instanceof ApiRequestError ? create.error.existingTurnId : null;
 
   const unitOptions = useMemo(
     () =>
@@ -204,7 +207,28 @@ export function NewTurnDrawer({
             </Text>
           </Stack>
         </Group>
-        <ErrorAlert error={formLevelError(create.error)} />
+        {duplicateOf ? (
+          <Alert color="yellow" variant="light" title="This unit already has an open turn for these dates">
+            <Group gap="xs" mt="xs">
+              <Button
+                size="xs"
+                variant="default"
+                onClick={() => {
+                  reset();
+                  onClose();
+                  void navigate({ to: '/portal/turns/$turnId', params: { turnId: duplicateOf } });
+                }}
+              >
+                Open the existing turn
+              </Button>
+              <Button size="xs" onClick={() => save(true)} loading={create.isPending}>
+                Order anyway
+              </Button>
+            </Group>
+          </Alert>
+        ) : (
+          <ErrorAlert error={formLevelError(create.error)} />
+        )}
         <Group grow align="flex-start">
           {unitNotListed ? (
             <TextInput
@@ -396,7 +420,7 @@ export function NewTurnDrawer({
           <Button variant="default" onClick={onClose}>
             Close
           </Button>
-          <Button onClick={save} loading={create.isPending} disabled={!preview.data || selected.length === 0}>
+          <Button onClick={() => save()} loading={create.isPending} disabled={!preview.data || selected.length === 0}>
             Save turn
           </Button>
         </Group>
