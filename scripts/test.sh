@@ -28,11 +28,12 @@ npx biome check . --error-on-warnings
 echo "== type check"
 npx tsc -p tsconfig.json
 
-echo "== unit, DB (SQLite + PostgreSQL) and HTTP tests"
-npx vitest run
-
+# The build comes first: test/web-budgets.test.ts measures it.
 echo "== build the web app"
 npx vite build --logLevel warn
+
+echo "== unit, DB (SQLite + PostgreSQL) and HTTP tests"
+npx vitest run
 
 echo "== end-to-end tests (Chromium)"
 PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npx playwright test

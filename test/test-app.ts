@@ -14,11 +14,14 @@ export interface TestApp {
 }
 
 /** The real app on a fresh test database with a fake clock; requests go through app.inject(). */
-export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
+export async function createTestApp(
+  overrides: Partial<Config> = {},
+  appOptions: Parameters<typeof buildApp>[1] = { serveWeb: false },
+): Promise<TestApp> {
   const database = await createTestDatabase();
   const clock = new FakeClock();
   const deps = createDeps(testConfig(overrides), { clock, database, logger: pino({ level: 'silent' }) });
-  const app = await buildApp(deps, { serveWeb: false });
+  const app = await buildApp(deps, appOptions);
   await app.ready();
   return {
     app,

@@ -194,11 +194,11 @@ async function setUpProperty(
   // The audit log shows the changes.
   await page.getByRole('tab', { name: 'Activity' }).click();
   for (const action of [
-    'service_profile.updated',
-    'floorplan.prices_set',
-    'unit.created',
-    'pro_preferences.set',
-    'account.services_reordered',
+    'Service profile updated',
+    'Floorplan prices set',
+    'Unit created',
+    'Pro preferences set',
+    'Account services reordered',
   ]) {
     await expect(page.getByRole('table', { name: 'Account activity' }).getByText(action).first()).toBeVisible();
   }

@@ -120,7 +120,7 @@ test('the account page shows the portal key on request and the onboarding checkl
 
   await page.getByRole('tab', { name: 'Activity' }).click();
   const activity = page.getByRole('table', { name: 'Account activity' });
-  await expect(activity.getByText('account.portal_access_enabled')).toBeVisible();
-  await expect(activity.getByText('account.portal_key_revealed')).toBeVisible();
-  await expect(activity.getByText('account.onboarding_item_checked')).toBeVisible();
+  await expect(activity.getByText('Account portal access enabled')).toBeVisible();
+  await expect(activity.getByText('Account portal key revealed')).toBeVisible();
+  await expect(activity.getByText('Account onboarding item checked')).toBeVisible();
 });

@@ -1,3 +1,4 @@
+import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
@@ -33,7 +34,10 @@ import { turnsRoutes } from './features/turns/turns-routes.ts';
 export const WEB_DIST_DIRECTORY = resolve(import.meta.dirname, '../../dist/web');
 
 /** Builds the whole HTTP app from deps; main.ts and the HTTP tests build it the same way. */
-export async function buildApp(deps: Deps, options: { serveWeb?: boolean } = {}): Promise<FastifyInstance> {
+export async function buildApp(
+  deps: Deps,
+  options: { serveWeb?: boolean; webDirectory?: string } = {},
+): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: deps.logger,
     trustProxy: deps.config.trustProxy,
@@ -51,6 +55,9 @@ export async function buildApp(deps: Deps, options: { serveWeb?: boolean } = {})
     if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
   });
 
+  // API answers over 1 KB go out brotli or gzip (quality 4: fast enough per request); the web build is
+  // compressed once at build time and sent as is.
+  await app.register(fastifyCompress, { threshold: 1024, encodings: ['br', 'gzip'] });
   await app.register(fastifyCookie);
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
@@ -107,7 +114,7 @@ export async function buildApp(deps: Deps, options: { serveWeb?: boolean } = {})
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
-  if (options.serveWeb !== false) registerWeb(app);
+  if (options.serveWeb !== false) registerWeb(app, options.webDirectory ?? WEB_DIST_DIRECTORY);
   return app;
 }
 
@@ -117,20 +124,34 @@ function securityFor(access: RouteAccess | undefined): Array<Record<string, stri
   return [];
 }
 
-/** Serves the Vite build; unknown non-API paths get index.html so client-side routes survive a reload. */
-function registerWeb(app: FastifyInstance): void {
-  if (!existsSync(WEB_DIST_DIRECTORY)) {
-    app.log.warn(`web app not built (${WEB_DIST_DIRECTORY} missing); run npm run build:web`);
+/**
+ * Serves the Vite build, the .br or .gz copy the browser accepts. Hashed assets never change under their
+ * name, so they are cached for a year; index.html is revalidated on every load so a deploy shows at once.
+ * Unknown non-API paths get index.html so client-side routes survive a reload.
+ */
+function registerWeb(app: FastifyInstance, directory: string): void {
+  if (!existsSync(directory)) {
+    app.log.warn(`web app not built (${directory} missing); run npm run build:web`);
     return;
   }
-  void app.register(fastifyStatic, { root: WEB_DIST_DIRECTORY, wildcard: false, index: false });
+  void app.register(fastifyStatic, {
+    root: directory,
+    wildcard: false,
+    index: false,
+    preCompressed: true,
+    cacheControl: false,
+    setHeaders: (reply, path) => {
+      const hashed = path.startsWith(resolve(directory, 'assets'));
+      reply.header('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+    },
+  });
   app.get('/*', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
     const path = request.url.split('?')[0] ?? '/';
     if (path.startsWith('/api/')) return reply.callNotFound();
-    const file = resolve(WEB_DIST_DIRECTORY, `.${decodeURIComponent(path)}`);
-    if (path !== '/' && file.startsWith(WEB_DIST_DIRECTORY) && existsSync(file) && !path.endsWith('/')) {
+    const file = resolve(directory, `.${decodeURIComponent(path)}`);
+    if (path !== '/' && file.startsWith(directory) && existsSync(file) && !path.endsWith('/')) {
       return reply.sendFile(path.slice(1));
     }
-    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    return reply.sendFile('index.html');
   });
 }

@@ -1,7 +1,6 @@
-import { createRootRouteWithContext, createRoute, Outlet, redirect } from '@tanstack/react-router';
+import { createRootRouteWithContext, createRoute, lazyRouteComponent, Outlet, redirect } from '@tanstack/react-router';
 import type { QueryClient } from '@tanstack/react-query';
 import { ApiRequestError } from './api/client.ts';
-import { ConsoleLayout } from './console/console-layout.tsx';
 import { staffSessionQuery } from './console/session/staff-session.ts';
 
 /** The roots every feature's routes hang from; kept apart from router.tsx so features can import them. */
@@ -11,7 +10,7 @@ export const rootRoute = createRootRouteWithContext<{ queryClient: QueryClient }
 export const consoleRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/console',
-  component: ConsoleLayout,
+  component: lazyRouteComponent(() => import('./console/console-layout.tsx'), 'ConsoleLayout'),
   beforeLoad: async ({ context, location }) => {
     try {
       const session = await context.queryClient.ensureQueryData(staffSessionQuery);

@@ -1,32 +1,33 @@
 import { Center, Loader } from '@mantine/core';
-import { createRoute, createRouter, redirect } from '@tanstack/react-router';
-import { AuditPage } from './console/audit/audit-page.tsx';
+import { createRoute, createRouter, lazyRouteComponent, redirect } from '@tanstack/react-router';
 import { catalogConsoleRoutes } from './console/catalog/catalog-routes.tsx';
 import { customersConsoleRoutes } from './console/customers/customers-routes.tsx';
 import { notificationsConsoleRoutes } from './console/notifications/notifications-routes.tsx';
 import { registrationConsoleRoutes } from './console/registration/registration-routes.tsx';
-import { ChangeStaffPasswordPage } from './console/session/change-password-page.tsx';
-import { SecondFactorSignInPage } from './console/security/second-factor-sign-in-page.tsx';
-import { SecurityPage } from './console/security/security-page.tsx';
-import { StaffSignInPage } from './console/session/sign-in-page.tsx';
-import { LandingPage } from './landing-page.tsx';
 import { portalRoutes } from './portal/portal-routes.tsx';
 import { portalRegistrationRoutes } from './portal/registration/registration-routes.tsx';
 import { queryClient } from './query-client.ts';
 import { consoleRoute, rootRoute } from './route-roots.tsx';
 
-const landingRoute = createRoute({ getParentRoute: () => rootRoute, path: '/', component: LandingPage });
+const landingRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/',
+  component: lazyRouteComponent(() => import('./landing-page.tsx'), 'LandingPage'),
+});
 
 const staffSignInRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/console/sign-in',
-  component: StaffSignInPage,
+  component: lazyRouteComponent(() => import('./console/session/sign-in-page.tsx'), 'StaffSignInPage'),
 });
 
 const staffSecondFactorRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/console/sign-in/verify',
-  component: SecondFactorSignInPage,
+  component: lazyRouteComponent(
+    () => import('./console/security/second-factor-sign-in-page.tsx'),
+    'SecondFactorSignInPage',
+  ),
 });
 
 const consoleIndexRoute = createRoute({
@@ -39,9 +40,24 @@ const consoleIndexRoute = createRoute({
 
 const consoleChildren = [
   consoleIndexRoute,
-  createRoute({ getParentRoute: () => consoleRoute, path: 'audit', component: AuditPage }),
-  createRoute({ getParentRoute: () => consoleRoute, path: 'password', component: ChangeStaffPasswordPage }),
-  createRoute({ getParentRoute: () => consoleRoute, path: 'security', component: SecurityPage }),
+  createRoute({
+    getParentRoute: () => consoleRoute,
+    path: 'audit',
+    component: lazyRouteComponent(() => import('./console/audit/audit-page.tsx'), 'AuditPage'),
+  }),
+  createRoute({
+    getParentRoute: () => consoleRoute,
+    path: 'password',
+    component: lazyRouteComponent(
+      () => import('./console/session/change-password-page.tsx'),
+      'ChangeStaffPasswordPage',
+    ),
+  }),
+  createRoute({
+    getParentRoute: () => consoleRoute,
+    path: 'security',
+    component: lazyRouteComponent(() => import('./console/security/security-page.tsx'), 'SecurityPage'),
+  }),
   ...customersConsoleRoutes,
   ...catalogConsoleRoutes,
   ...notificationsConsoleRoutes,

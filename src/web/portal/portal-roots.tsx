@@ -1,7 +1,6 @@
-import { createRoute, redirect } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent, redirect } from '@tanstack/react-router';
 import { ApiRequestError } from '../api/client.ts';
 import { rootRoute } from '../route-roots.tsx';
-import { PortalLayout } from './home/portal-layout.tsx';
 import { customerSessionQuery } from './session/portal-session.ts';
 
 // Kept apart from portal-routes.tsx so the portal's features can hang routes from it without a cycle.
@@ -9,7 +8,7 @@ import { customerSessionQuery } from './session/portal-session.ts';
 export const portalAppRoute = createRoute({
   getParentRoute: () => rootRoute,
   id: 'portal-app',
-  component: PortalLayout,
+  component: lazyRouteComponent(() => import('./home/portal-layout.tsx'), 'PortalLayout'),
   beforeLoad: async ({ context, location }) => {
     try {
       const session = await context.queryClient.fetchQuery(customerSessionQuery);

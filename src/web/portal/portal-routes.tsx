@@ -1,47 +1,53 @@
-import { createRoute, redirect } from '@tanstack/react-router';
-import { SignInNoticeSchema } from '../../shared/portal-access-contracts.ts';
+import { createRoute, lazyRouteComponent, redirect } from '@tanstack/react-router';
+import type { SignInNotice } from '../../shared/portal-access-contracts.ts';
 import { rootRoute } from '../route-roots.tsx';
-import { AccessLinkLandingPage, AccessLinkPage } from './access/access-link-page.tsx';
-import { PortalHomePage } from './home/portal-home-page.tsx';
-import { ForgotPasswordPage } from './session/forgot-password-page.tsx';
-import { PortalChangePasswordPage } from './session/portal-change-password-page.tsx';
-import { PortalSignInPage } from './session/portal-sign-in-page.tsx';
-import { portalAppRoute } from './portal-roots.tsx';
+import { SIGN_IN_NOTICES } from './session/sign-in-notice.ts';
 import { portalTurnsRoutes } from './turns/turns-routes.tsx';
+import { portalAppRoute } from './portal-roots.tsx';
+
+const isSignInNotice = (value: unknown): value is SignInNotice =>
+  typeof value === 'string' && Object.hasOwn(SIGN_IN_NOTICES, value);
 
 const signInRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/portal/sign-in',
   validateSearch: (search: Record<string, unknown>) => ({
-    notice: SignInNoticeSchema.optional().catch(undefined).parse(search.notice),
+    notice: isSignInNotice(search.notice) ? search.notice : undefined,
   }),
-  component: function SignIn() {
-    const { notice } = signInRoute.useSearch();
-    return <PortalSignInPage notice={notice} />;
-  },
-});
-
-const linkLandingRoute = createRoute({
-  getParentRoute: () => rootRoute,
-  path: '/portal/link/$token',
-  component: function LinkLanding() {
-    const { token } = linkLandingRoute.useParams();
-    return <AccessLinkLandingPage token={token} />;
-  },
+  component: lazyRouteComponent(() => import('./session/portal-sign-in-page.tsx'), 'PortalSignInRoute'),
 });
 
 /** The customer portal: sign-in, link pages and the signed-in portal. */
 export const portalRoutes = [
   signInRoute,
-  linkLandingRoute,
-  createRoute({ getParentRoute: () => rootRoute, path: '/portal/link', component: AccessLinkPage }),
-  createRoute({ getParentRoute: () => rootRoute, path: '/portal/forgot-password', component: ForgotPasswordPage }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/portal/link/$token',
+    component: lazyRouteComponent(() => import('./access/access-link-page.tsx'), 'AccessLinkLandingRoute'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/portal/link',
+    component: lazyRouteComponent(() => import('./access/access-link-page.tsx'), 'AccessLinkPage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/portal/forgot-password',
+    component: lazyRouteComponent(() => import('./session/forgot-password-page.tsx'), 'ForgotPasswordPage'),
+  }),
   portalAppRoute.addChildren([
-    createRoute({ getParentRoute: () => portalAppRoute, path: '/portal/home', component: PortalHomePage }),
+    createRoute({
+      getParentRoute: () => portalAppRoute,
+      path: '/portal/home',
+      component: lazyRouteComponent(() => import('./home/portal-home-page.tsx'), 'PortalHomePage'),
+    }),
     createRoute({
       getParentRoute: () => portalAppRoute,
       path: '/portal/password',
-      component: PortalChangePasswordPage,
+      component: lazyRouteComponent(
+        () => import('./session/portal-change-password-page.tsx'),
+        'PortalChangePasswordPage',
+      ),
     }),
     ...portalTurnsRoutes,
   ]),

@@ -1,9 +1,11 @@
 import type { UseFormReturnType } from '@mantine/form';
-import { notifications } from '@mantine/notifications';
 import { ApiRequestError } from '../api/client.ts';
 
+/** A "Saved" toast. The toast library loads on first use, so sign-in and other first pages do not carry it. */
 export function notifySaved(message: string) {
-  notifications.show({ color: 'teal', title: 'Saved', message });
+  void import('@mantine/notifications').then(({ notifications }) =>
+    notifications.show({ color: 'teal', title: 'Saved', message }),
+  );
 }
 
 /** Shows the API's field errors next to the fields; other errors stay for the form's ErrorAlert. */

@@ -4,6 +4,7 @@ export const theme = createTheme({
   primaryColor: 'cyan',
   primaryShade: 8,
   defaultRadius: 'md',
-  fontFamily: 'Inter, system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
+  // The system UI font: nothing to download, and it matches the platform on phones.
+  fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
   headings: { fontWeight: '650' },
 });

@@ -16,7 +16,7 @@ import {
 } from './catalog-api.ts';
 import { ServiceFormModal } from './catalog-ui.tsx';
 import { EmptyRow } from '../../ui/empty-row.tsx';
-import { applyFieldErrors, notifySaved } from '../../ui/form-feedback.ts';
+import { applyFieldErrors, formLevelError, notifySaved } from '../../ui/form-feedback.ts';
 import { KindBadge, ProviderBadge } from '../../ui/service-badges.tsx';
 
 export function ServicesPage() {
@@ -201,11 +201,7 @@ function MasterPricelistPanel() {
           Save prices
         </Button>
       </Group>
-      <ErrorAlert
-        error={
-          pricelist.error ?? (save.error instanceof ApiRequestError && save.error.fields.length ? null : save.error)
-        }
-      />
+      <ErrorAlert error={pricelist.error ?? formLevelError(save.error)} />
       <Table verticalSpacing="xs">
         <Table.Thead>
           <Table.Tr>

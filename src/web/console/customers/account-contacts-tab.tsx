@@ -20,6 +20,7 @@ import {
   useLinkContact,
   useUnlinkContact,
 } from './customers-api.ts';
+import { formLevelError } from '../../ui/form-feedback.ts';
 
 function NewContactModal({ accountId, opened, onClose }: { accountId: string; opened: boolean; onClose: () => void }) {
   const create = useCreateContact();
@@ -51,9 +52,7 @@ function NewContactModal({ accountId, opened, onClose }: { accountId: string; op
     <Modal opened={opened} onClose={close} title="New contact" size="lg">
       <form onSubmit={submit} noValidate>
         <Stack>
-          <ErrorAlert
-            error={create.error instanceof ApiRequestError && create.error.fields.length ? null : create.error}
-          />
+          <ErrorAlert error={formLevelError(create.error)} />
           <ContactFields form={form} />
           <Group justify="flex-end">
             <Button variant="default" onClick={close}>

@@ -1,13 +1,14 @@
 import { Button, Group, Modal, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import type { AccountKind, AccountStatus } from '../../../shared/customer-contracts.ts';
 import { ApiRequestError } from '../../api/client.ts';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
 import { formFieldErrors, KIND_LABELS, STATUS_OPTIONS } from './account-labels.ts';
-import { customerListQuery, useCreateManagementCompany, useCreateProperty } from './customers-api.ts';
+import { useCreateManagementCompany, useCreateProperty } from './customers-api.ts';
+import { formLevelError } from '../../ui/form-feedback.ts';
+import { AccountPlacementFields } from './account-placement-fields.tsx';
 
 const EMPTY = {
   name: '',
@@ -32,10 +33,6 @@ export function AccountCreateModal(props: {
   const createCompany = useCreateManagementCompany();
   const createProperty = useCreateProperty();
   const mutation = props.kind === 'property' ? createProperty : createCompany;
-  const companies = useQuery({
-    ...customerListQuery({ kind: 'management_company', pageSize: 100, sort: 'name' }),
-    enabled: props.opened && props.kind === 'property',
-  });
   const form = useForm({
     initialValues: { ...EMPTY, parentAccountId: props.parentAccountId ?? '' },
     validate: { name: (value) => (value.trim() ? null : 'Enter a name') },
@@ -68,9 +65,7 @@ export function AccountCreateModal(props: {
     <Modal opened={props.opened} onClose={close} title={title} size="lg">
       <form onSubmit={submit} noValidate>
         <Stack>
-          <ErrorAlert
-            error={mutation.error instanceof ApiRequestError && mutation.error.fields.length ? null : mutation.error}
-          />
+          <ErrorAlert error={formLevelError(mutation.error)} />
           <TextInput label="Name" required data-autofocus {...form.getInputProps('name')} />
           <SimpleGrid cols={2}>
             <TextInput
@@ -80,26 +75,7 @@ export function AccountCreateModal(props: {
             />
             <Select label="Status" data={STATUS_OPTIONS} allowDeselect={false} {...form.getInputProps('status')} />
           </SimpleGrid>
-          {props.kind === 'property' ? (
-            <Select
-              label="Management company"
-              placeholder="None (independent property)"
-              searchable
-              clearable
-              data={(companies.data?.items ?? []).map((company) => ({
-                value: company.id,
-                label: `${company.name} (${company.accountNumber})`,
-              }))}
-              {...form.getInputProps('parentAccountId')}
-            />
-          ) : null}
-          <TextInput label="Address line 1" {...form.getInputProps('addressLine1')} />
-          <TextInput label="Address line 2" {...form.getInputProps('addressLine2')} />
-          <SimpleGrid cols={3}>
-            <TextInput label="City" {...form.getInputProps('city')} />
-            <TextInput label="State / region" {...form.getInputProps('region')} />
-            <TextInput label="Postal code" {...form.getInputProps('postalCode')} />
-          </SimpleGrid>
+          <AccountPlacementFields form={form} isProperty={props.kind === 'property'} enabled={props.opened} />
           <Group justify="flex-end">
             <Button variant="default" onClick={close}>
               Cancel

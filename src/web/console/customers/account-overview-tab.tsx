@@ -10,8 +10,6 @@ import {
   Group,
   List,
   Modal,
-  Select,
-  SimpleGrid,
   Stack,
   Text,
   TextInput,
@@ -31,7 +29,6 @@ import { AnchorLink } from '../../ui/anchor-link.tsx';
 import { formFieldErrors } from './account-labels.ts';
 import {
   accountQuery,
-  customerListQuery,
   onboardingQuery,
   useRevealPortalKey,
   useRotatePortalKey,
@@ -40,6 +37,8 @@ import {
   useSetOnboardingCheck,
   useUpdateAccount,
 } from './customers-api.ts';
+import { formLevelError } from '../../ui/form-feedback.ts';
+import { AccountPlacementFields } from './account-placement-fields.tsx';
 
 function formValues(account: Account) {
   return {
@@ -56,10 +55,6 @@ function formValues(account: Account) {
 
 function AccountDetailsForm({ account }: { account: Account }) {
   const update = useUpdateAccount(account.id);
-  const companies = useQuery({
-    ...customerListQuery({ kind: 'management_company', pageSize: 100, sort: 'name' }),
-    enabled: account.kind === 'property',
-  });
   const form = useForm({
     initialValues: formValues(account),
     validate: { name: (value) => (value.trim() ? null : 'Enter a name') },
@@ -87,31 +82,10 @@ function AccountDetailsForm({ account }: { account: Account }) {
           <Title order={2} size="h4">
             Details
           </Title>
-          <ErrorAlert
-            error={update.error instanceof ApiRequestError && update.error.fields.length ? null : update.error}
-          />
+          <ErrorAlert error={formLevelError(update.error)} />
           <TextInput label="Name" required {...form.getInputProps('name')} />
           <TextInput label="Account number" required {...form.getInputProps('accountNumber')} />
-          {account.kind === 'property' ? (
-            <Select
-              label="Management company"
-              placeholder="None (independent property)"
-              searchable
-              clearable
-              data={(companies.data?.items ?? []).map((company) => ({
-                value: company.id,
-                label: `${company.name} (${company.accountNumber})`,
-              }))}
-              {...form.getInputProps('parentAccountId')}
-            />
-          ) : null}
-          <TextInput label="Address line 1" {...form.getInputProps('addressLine1')} />
-          <TextInput label="Address line 2" {...form.getInputProps('addressLine2')} />
-          <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <TextInput label="City" {...form.getInputProps('city')} />
-            <TextInput label="State / region" {...form.getInputProps('region')} />
-            <TextInput label="Postal code" {...form.getInputProps('postalCode')} />
-          </SimpleGrid>
+          <AccountPlacementFields form={form} isProperty={account.kind === 'property'} />
           <Group justify="flex-end">
             <Button type="submit" loading={update.isPending} disabled={!form.isDirty()}>
               Save details

@@ -14,6 +14,7 @@ import { formFieldErrors, KIND_LABELS, STATUS_COLORS, STATUS_LABELS } from './ac
 import { ContactPreferencesCard } from './contact-preferences-card.tsx';
 import { ContactFields, contactValidation, type ContactFormValues } from './contact-fields.tsx';
 import { contactQuery, useUpdateContact } from './customers-api.ts';
+import { formLevelError } from '../../ui/form-feedback.ts';
 
 const routeApi = getRouteApi('/console/contacts/$contactId');
 
@@ -60,9 +61,7 @@ function ContactDetailsForm({ contact }: { contact: Contact }) {
           <Title order={2} size="h4">
             Details
           </Title>
-          <ErrorAlert
-            error={update.error instanceof ApiRequestError && update.error.fields.length ? null : update.error}
-          />
+          <ErrorAlert error={formLevelError(update.error)} />
           <ContactFields form={form} />
           <Select
             label="Main property"

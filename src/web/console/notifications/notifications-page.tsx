@@ -43,6 +43,7 @@ import {
   useUpdateMessageTemplate,
   useUpdateNotificationSetting,
 } from './notifications-api.ts';
+import { formLevelError } from '../../ui/form-feedback.ts';
 
 export function NotificationsPage() {
   return (
@@ -113,7 +114,7 @@ function TemplateEditor({ template }: { template: MessageTemplateView }) {
   const showFieldErrors = (error: Error) => {
     if (error instanceof ApiRequestError) form.setErrors(error.fieldErrors());
   };
-  const fieldLevel = (error: unknown) => (error instanceof ApiRequestError && error.fields.length ? null : error);
+  const fieldLevel = (error: unknown) => formLevelError(error);
 
   return (
     <Card withBorder padding="lg">
@@ -386,7 +387,7 @@ function SendTestMessageCard() {
             type={isEmail ? 'email' : 'tel'}
             {...form.getInputProps('to')}
           />
-          <ErrorAlert error={send.error instanceof ApiRequestError && send.error.fields.length ? null : send.error} />
+          <ErrorAlert error={formLevelError(send.error)} />
           <Group>
             <Button type="submit" leftSection={<IconSend size={16} />} loading={send.isPending}>
               {isEmail ? 'Send test email' : 'Send test text message'}

@@ -8,6 +8,7 @@ import type { RegistrationRequestDetail } from '../../../shared/registration-con
 import { ApiRequestError } from '../../api/client.ts';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
 import { accountCandidatesQuery, contactCandidatesQuery, useMatchRegistrationRequest } from './registration-api.ts';
+import { formLevelError } from '../../ui/form-feedback.ts';
 
 const NEW_CONTACT = 'new';
 
@@ -53,7 +54,7 @@ export function MatchPanel({ request, onDone }: { request: RegistrationRequestDe
 
   return (
     <Stack>
-      <ErrorAlert error={match.error instanceof ApiRequestError && match.error.fields.length ? null : match.error} />
+      <ErrorAlert error={formLevelError(match.error)} />
       <TextInput
         label="Find the account"
         description="Search by account name or number; it starts with what the visitor typed."

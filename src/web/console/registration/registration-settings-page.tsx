@@ -11,6 +11,7 @@ import { ErrorAlert } from '../../ui/error-alert.tsx';
 import { Page } from '../../ui/page.tsx';
 import { registrationSettingsQuery, useUpdateRegistrationSettings } from './registration-api.ts';
 import { STAFF_ROLE_LABELS, STEP_ACTION_LABELS } from './registration-labels.ts';
+import { formLevelError } from '../../ui/form-feedback.ts';
 
 interface EditableStep {
   key: string;
@@ -79,7 +80,7 @@ export function RegistrationSettingsPage() {
         </Button>
       }
     >
-      <ErrorAlert error={update.error instanceof ApiRequestError && update.error.fields.length ? null : update.error} />
+      <ErrorAlert error={formLevelError(update.error)} />
       {canEdit ? null : (
         <Text size="sm" c="dimmed">
           Only staff with the admin role can change these settings.

@@ -6,6 +6,7 @@ import { ApiRequestError } from '../../api/client.ts';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
 import { Page } from '../../ui/page.tsx';
 import { useChangeStaffPassword } from './staff-session.ts';
+import { formLevelError } from '../../ui/form-feedback.ts';
 
 export function ChangeStaffPasswordPage() {
   const navigate = useNavigate();
@@ -43,9 +44,7 @@ export function ChangeStaffPasswordPage() {
     >
       <form onSubmit={submit} noValidate style={{ maxWidth: 420 }}>
         <Stack>
-          <ErrorAlert
-            error={change.error instanceof ApiRequestError && change.error.fields.length ? null : change.error}
-          />
+          <ErrorAlert error={formLevelError(change.error)} />
           <PasswordInput
             label="Current password"
             autoComplete="current-password"

@@ -7,6 +7,7 @@ import { ErrorAlert } from '../../ui/error-alert.tsx';
 import type { StaffSession } from '../../../shared/staff-contracts.ts';
 import { usePasskeySignIn } from '../security/second-factor-api.ts';
 import { useSignInStaff } from './staff-session.ts';
+import { formLevelError } from '../../ui/form-feedback.ts';
 
 /** Where a fresh session goes next: the second factor, an enrolment, a password change, or work. */
 export function nextStaffPage(session: StaffSession) {
@@ -40,12 +41,7 @@ export function StaffSignInPage() {
     <AuthLayout surface="Staff console" title="Sign in" description="Use your Portico staff account.">
       <form onSubmit={submit} noValidate>
         <Stack>
-          <ErrorAlert
-            error={
-              passkey.error ??
-              (signIn.error instanceof ApiRequestError && signIn.error.fields.length ? null : signIn.error)
-            }
-          />
+          <ErrorAlert error={passkey.error ?? formLevelError(signIn.error)} />
           <TextInput label="Email" type="email" autoComplete="username" autoFocus {...form.getInputProps('email')} />
           <PasswordInput label="Password" autoComplete="current-password" {...form.getInputProps('password')} />
           <Button type="submit" loading={signIn.isPending} fullWidth>

@@ -20,6 +20,7 @@ import { formatDate, StatusBadge } from '../../ui/turn-display.tsx';
 import { EmptyRow } from '../../ui/empty-row.tsx';
 import { ProviderBadge } from '../../ui/service-badges.tsx';
 import type { AccountTab } from '../customers/account-tab.ts';
+import { formLevelError, notifySaved } from '../../ui/form-feedback.ts';
 
 const PROGRESS = ['scheduled', 'in_progress', 'completed'] as const;
 
@@ -258,11 +259,9 @@ function StaffTurnModal({ turnId, onClose }: { turnId: string; onClose: () => vo
                                     { serviceLineId: line.id, status },
                                     {
                                       onSuccess: () =>
-                                        notifications.show({
-                                          color: 'teal',
-                                          title: 'Saved',
-                                          message: `${line.name} is ${SERVICE_LINE_STATUS_LABELS[status].toLowerCase()}.`,
-                                        }),
+                                        notifySaved(
+                                          `${line.name} is ${SERVICE_LINE_STATUS_LABELS[status].toLowerCase()}.`,
+                                        ),
                                     },
                                   )
                                 }
@@ -336,9 +335,7 @@ function RequestAddOnModal({ turn, line, onClose }: { turn: Turn; line: ServiceL
   return (
     <Modal opened onClose={onClose} title={`Request an add-on for ${line.name}`} centered>
       <Stack>
-        <ErrorAlert
-          error={request.error instanceof ApiRequestError && request.error.fields.length ? null : request.error}
-        />
+        <ErrorAlert error={formLevelError(request.error)} />
         <Select
           label="Add-on"
           data={options}

@@ -2,7 +2,7 @@ import { Button, Center, Loader, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
-import { useNavigate } from '@tanstack/react-router';
+import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useEffect } from 'react';
 import type {
   AccessLinkInspection,
@@ -30,6 +30,13 @@ const NOTICE_AFTER: Record<Exclude<RedeemedAccessLink['outcome'], 'signed_in'>, 
 };
 
 const STORAGE_KEY = 'portico.accessLink';
+
+const linkLandingRouteApi = getRouteApi('/portal/link/$token');
+
+export function AccessLinkLandingRoute() {
+  const { token } = linkLandingRouteApi.useParams();
+  return <AccessLinkLandingPage token={token} />;
+}
 
 /**
  * Where an emailed link lands: the token moves out of the address bar (and so out of history and

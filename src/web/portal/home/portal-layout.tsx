@@ -1,8 +1,9 @@
-import { Alert, AppShell, Button, Container, Group, Text } from '@mantine/core';
+import { Alert, Box, Button, Container, Group, Text } from '@mantine/core';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { Outlet, useNavigate } from '@tanstack/react-router';
 import { IconEye, IconLogout } from '@tabler/icons-react';
 import { Brand } from '../../ui/brand.tsx';
+import { SkipLink } from '../../ui/skip-link.tsx';
 import { customerSessionQuery, useSignOutCustomer } from '../session/portal-session.ts';
 
 /** The signed-in portal: header with the customer's name and sign-out, and the "viewing as" banner. */
@@ -21,13 +22,22 @@ export function PortalLayout() {
           : navigate({ to: '/portal/sign-in', search: { notice: 'signed_out' } })),
     });
 
+  // A plain sticky header rather than AppShell: the portal has no navigation bar, and on a phone the name
+  // gives way so brand and sign-out stay on one line.
   return (
-    <AppShell header={{ height: 60 }} padding="lg">
-      <AppShell.Header>
-        <Group h="100%" px="md" justify="space-between">
+    <>
+      <SkipLink />
+      <Box
+        component="header"
+        pos="sticky"
+        top={0}
+        bg="white"
+        style={{ zIndex: 100, borderBottom: '1px solid var(--mantine-color-gray-3)' }}
+      >
+        <Group h={60} px="md" justify="space-between" wrap="nowrap">
           <Brand subtitle="Customer portal" />
-          <Group gap="sm">
-            <Text size="sm" fw={600}>
+          <Group gap="sm" wrap="nowrap" miw={0}>
+            <Text size="sm" fw={600} truncate visibleFrom="sm" maw={260}>
               {name}
             </Text>
             <Button
@@ -41,9 +51,9 @@ export function PortalLayout() {
             </Button>
           </Group>
         </Group>
-      </AppShell.Header>
-      <AppShell.Main>
-        <Container size="lg">
+      </Box>
+      <Box component="main" id="main" tabIndex={-1} py="lg" px={{ base: 'sm', sm: 'lg' }}>
+        <Container size="lg" px={0}>
           {viewingAs ? (
             <Alert
               color="yellow"
@@ -59,7 +69,7 @@ export function PortalLayout() {
           ) : null}
           <Outlet />
         </Container>
-      </AppShell.Main>
-    </AppShell>
+      </Box>
+    </>
   );
 }

@@ -1,25 +1,23 @@
-import { createRoute } from '@tanstack/react-router';
-import { z } from 'zod';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { rootRoute } from '../../route-roots.tsx';
 import { publicRegistrationSettingsQuery } from './registration-api.ts';
-import { RequestRegistrationPage } from './request-registration-page.tsx';
-import { SignUpPage } from './sign-up-page.tsx';
-
-const SignUpSearchSchema = z.object({ accountNumber: z.string().max(64).optional() });
 
 /** Portal sign-up pages (with a portal key, or a registration request without one). */
 export const portalRegistrationRoutes = [
   createRoute({
     getParentRoute: () => rootRoute,
     path: '/portal/sign-up',
-    validateSearch: (search) => SignUpSearchSchema.parse(search),
+    validateSearch: (search: Record<string, unknown>): { accountNumber?: string } =>
+      typeof search.accountNumber === 'string' && search.accountNumber.length <= 64
+        ? { accountNumber: search.accountNumber }
+        : {},
     loader: ({ context }) => context.queryClient.ensureQueryData(publicRegistrationSettingsQuery),
-    component: SignUpPage,
+    component: lazyRouteComponent(() => import('./sign-up-page.tsx'), 'SignUpPage'),
   }),
   createRoute({
     getParentRoute: () => rootRoute,
     path: '/portal/sign-up/request',
     loader: ({ context }) => context.queryClient.ensureQueryData(publicRegistrationSettingsQuery),
-    component: RequestRegistrationPage,
+    component: lazyRouteComponent(() => import('./request-registration-page.tsx'), 'RequestRegistrationPage'),
   }),
 ];

@@ -8,6 +8,7 @@ import { AuthLayout } from '../../ui/auth-layout.tsx';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
 import { publicRegistrationSettingsQuery, useRequestPortalRegistration } from './registration-api.ts';
 import { SignUpUnavailable } from './sign-up-unavailable.tsx';
+import { formLevelError } from '../../ui/form-feedback.ts';
 
 /** "I do not have a valid key": the visitor asks for a login and our team matches them to their account. */
 export function RequestRegistrationPage() {
@@ -65,9 +66,7 @@ export function RequestRegistrationPage() {
     >
       <form onSubmit={submit} noValidate>
         <Stack>
-          <ErrorAlert
-            error={request.error instanceof ApiRequestError && request.error.fields.length ? null : request.error}
-          />
+          <ErrorAlert error={formLevelError(request.error)} />
           <Group grow>
             <TextInput label="First name" autoComplete="given-name" autoFocus {...form.getInputProps('firstName')} />
             <TextInput label="Last name" autoComplete="family-name" {...form.getInputProps('lastName')} />

@@ -8,6 +8,7 @@ import { AuthLayout } from '../../ui/auth-layout.tsx';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
 import { publicRegistrationSettingsQuery, useRegisterWithPortalKey } from './registration-api.ts';
 import { SignUpUnavailable } from './sign-up-unavailable.tsx';
+import { formLevelError } from '../../ui/form-feedback.ts';
 
 /** Sign-up with the portal key and account number from a welcome letter or the portal-key email. */
 export function SignUpPage() {
@@ -69,9 +70,7 @@ export function SignUpPage() {
     >
       <form onSubmit={submit} noValidate>
         <Stack>
-          <ErrorAlert
-            error={register.error instanceof ApiRequestError && register.error.fields.length ? null : register.error}
-          />
+          <ErrorAlert error={formLevelError(register.error)} />
           <TextInput label="Account number" autoFocus {...form.getInputProps('accountNumber')} />
           <TextInput label="Portal key" autoComplete="off" spellCheck={false} {...form.getInputProps('portalKey')} />
           <Group grow>

@@ -5,6 +5,7 @@ import { ApiRequestError } from '../../api/client.ts';
 import { AuthLayout } from '../../ui/auth-layout.tsx';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
 import { useRequestPasswordReset } from './portal-session.ts';
+import { formLevelError } from '../../ui/form-feedback.ts';
 
 export function ForgotPasswordPage() {
   const request = useRequestPasswordReset();
@@ -32,9 +33,7 @@ export function ForgotPasswordPage() {
       ) : (
         <form onSubmit={submit} noValidate>
           <Stack>
-            <ErrorAlert
-              error={request.error instanceof ApiRequestError && request.error.fields.length ? null : request.error}
-            />
+            <ErrorAlert error={formLevelError(request.error)} />
             <TextInput label="Username or email" autoComplete="username" autoFocus {...form.getInputProps('login')} />
             <Button type="submit" loading={request.isPending} fullWidth>
               Email me a reset link

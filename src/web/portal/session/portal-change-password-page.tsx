@@ -8,6 +8,7 @@ import { ErrorAlert } from '../../ui/error-alert.tsx';
 import { Page } from '../../ui/page.tsx';
 import { NewPasswordFields, validateConfirmation, validateNewPassword } from '../access/new-password-fields.tsx';
 import { customerSessionQuery, useChangeCustomerPassword } from './portal-session.ts';
+import { formLevelError } from '../../ui/form-feedback.ts';
 
 /** Change password; after a staff-set temporary password this is the only page the session can use. */
 export function PortalChangePasswordPage() {
@@ -54,9 +55,7 @@ export function PortalChangePasswordPage() {
     >
       <form onSubmit={submit} noValidate style={{ maxWidth: 420 }}>
         <Stack>
-          <ErrorAlert
-            error={change.error instanceof ApiRequestError && change.error.fields.length ? null : change.error}
-          />
+          <ErrorAlert error={formLevelError(change.error)} />
           <PasswordInput
             label={session.mustChangePassword ? 'Temporary password' : 'Current password'}
             autoComplete="current-password"

@@ -27,6 +27,7 @@ import { ErrorAlert } from '../../ui/error-alert.tsx';
 import { ProviderBadge } from '../../ui/service-badges.tsx';
 import { useCreateTurn, usePropertyFloorplans, usePropertyUnits, useTurnPreview } from './turns-api.ts';
 import { formatShortDate } from '../../ui/turn-display.tsx';
+import { formLevelError } from '../../ui/form-feedback.ts';
 
 const isDate = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value);
 
@@ -226,9 +227,7 @@ export function NewTurnDrawer({
             </Group>
           </Alert>
         ) : (
-          <ErrorAlert
-            error={create.error instanceof ApiRequestError && create.error.fields.length ? null : create.error}
-          />
+          <ErrorAlert error={formLevelError(create.error)} />
         )}
         <Group grow align="flex-start">
           {unitNotListed ? (

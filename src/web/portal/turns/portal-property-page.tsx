@@ -1,5 +1,6 @@
 import { Breadcrumbs, Button, Center, Loader, Tabs, Text } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
+import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { AnchorLink } from '../../ui/anchor-link.tsx';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
@@ -11,6 +12,23 @@ import { TurnBoardTab } from './turn-board-tab.tsx';
 import { usePortalProperty } from './turns-api.ts';
 
 export type PropertyTab = 'calendar' | 'board' | 'settings';
+
+const propertyRouteApi = getRouteApi('/portal/properties/$accountId');
+
+/** The property route: the tab lives in the address (?tab=) so a reload or a shared link keeps it. */
+export function PortalPropertyRoute() {
+  const { accountId } = propertyRouteApi.useParams();
+  const { tab } = propertyRouteApi.useSearch();
+  const navigate = useNavigate({ from: '/portal/properties/$accountId' });
+  return (
+    <PortalPropertyPage
+      key={accountId}
+      accountId={accountId}
+      tab={tab}
+      onTabChange={(next: PropertyTab) => void navigate({ search: { tab: next }, replace: true })}
+    />
+  );
+}
 
 /** A property: Calendar (default), Turn Board and Property Settings, with "New turn" on top. */
 export function PortalPropertyPage({

@@ -16,7 +16,6 @@ import {
   Textarea,
   TextInput,
 } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import {
   IconAlertTriangle,
   IconCalendarEvent,
@@ -26,6 +25,7 @@ import {
   IconTrash,
   IconX,
 } from '@tabler/icons-react';
+import { getRouteApi } from '@tanstack/react-router';
 import { useState } from 'react';
 import { formatCents, type ServiceLine, type Turn } from '../../../shared/turn-contracts.ts';
 import { ApiRequestError } from '../../api/client.ts';
@@ -44,8 +44,14 @@ import {
   useUpdateTurn,
 } from './turns-api.ts';
 import { formatDate, StatusBadge } from '../../ui/turn-display.tsx';
+import { formLevelError, notifySaved } from '../../ui/form-feedback.ts';
 
-const saved = (message: string) => notifications.show({ color: 'teal', title: 'Saved', message });
+const turnRouteApi = getRouteApi('/portal/turns/$turnId');
+
+export function TurnRoute() {
+  const { turnId } = turnRouteApi.useParams();
+  return <TurnPage key={turnId} turnId={turnId} />;
+}
 
 /** One turn: its services with dates, prices, POs and add-ons; change dates, POs, remove services, cancel. */
 export function TurnPage({ turnId }: { turnId: string }) {
@@ -69,7 +75,7 @@ export function TurnPage({ turnId }: { turnId: string }) {
   const reflow = () =>
     update.mutate(
       { moveOutDate: data.moveOutDate, moveInDate: data.moveInDate, notes: data.notes, reflowSchedule: true },
-      { onSuccess: () => saved('Every open service is back on its date from the move-in.') },
+      { onSuccess: () => notifySaved('Every open service is back on its date from the move-in.') },
     );
 
   return (
@@ -228,7 +234,7 @@ export function TurnPage({ turnId }: { turnId: string }) {
           removing &&
           remove.mutate(removing.id, {
             onSuccess: () => {
-              saved(`${removing.name} was removed from this turn.`);
+              notifySaved(`${removing.name} was removed from this turn.`);
               setRemoving(null);
             },
           })
@@ -368,7 +374,7 @@ function LineRows({
                   onClick={() =>
                     decide.mutate(
                       { addOnId: addOn.id, decision: 'approve', note: null },
-                      { onSuccess: () => saved(`${addOn.name} is approved.`) },
+                      { onSuccess: () => notifySaved(`${addOn.name} is approved.`) },
                     )
                   }
                 >
@@ -382,7 +388,7 @@ function LineRows({
                   onClick={() =>
                     decide.mutate(
                       { addOnId: addOn.id, decision: 'decline', note: null },
-                      { onSuccess: () => saved(`${addOn.name} was declined.`) },
+                      { onSuccess: () => notifySaved(`${addOn.name} was declined.`) },
                     )
                   }
                 >
@@ -416,7 +422,7 @@ function DatesModal({ turn, onClose }: { turn: Turn; onClose: () => void }) {
       { moveOutDate, moveInDate: moveInDate || null, notes: notes || null, reflowSchedule },
       {
         onSuccess: () => {
-          saved('The turn’s dates are saved.');
+          notifySaved('The turn’s dates are saved.');
           onClose();
         },
       },
@@ -424,9 +430,7 @@ function DatesModal({ turn, onClose }: { turn: Turn; onClose: () => void }) {
   return (
     <Modal opened onClose={onClose} title="Change dates and notes" centered>
       <Stack>
-        <ErrorAlert
-          error={update.error instanceof ApiRequestError && update.error.fields.length ? null : update.error}
-        />
+        <ErrorAlert error={formLevelError(update.error)} />
         <TextInput
           type="date"
           label="Move-out"
@@ -475,11 +479,7 @@ function RescheduleModal({ line, turn, onClose }: { line: ServiceLine; turn: Tur
   return (
     <Modal opened onClose={onClose} title={`Change the date of ${line.name}`} centered>
       <Stack>
-        <ErrorAlert
-          error={
-            reschedule.error instanceof ApiRequestError && reschedule.error.fields.length ? null : reschedule.error
-          }
-        />
+        <ErrorAlert error={formLevelError(reschedule.error)} />
         <Text size="sm" c="dimmed">
           Between the move-out ({formatDate(turn.moveOutDate)}) and the ready-by date ({formatDate(turn.readyByDate)}).
           A date you pick stays when the move-in changes.
@@ -503,7 +503,7 @@ function RescheduleModal({ line, turn, onClose }: { line: ServiceLine; turn: Tur
                 { serviceLineId: line.id, scheduledDate: date },
                 {
                   onSuccess: () => {
-                    saved(`${line.name} is now on ${formatDate(date)}.`);
+                    notifySaved(`${line.name} is now on ${formatDate(date)}.`);
                     onClose();
                   },
                 },
@@ -536,7 +536,7 @@ function PurchaseOrdersModal({ turn, onClose }: { turn: Turn; onClose: () => voi
       },
       {
         onSuccess: () => {
-          saved('The POs are saved.');
+          notifySaved('The POs are saved.');
           onClose();
         },
       },
@@ -544,13 +544,7 @@ function PurchaseOrdersModal({ turn, onClose }: { turn: Turn; onClose: () => voi
   return (
     <Modal opened onClose={onClose} title="Purchase orders" centered size="lg">
       <Stack>
-        <ErrorAlert
-          error={
-            setPurchaseOrders.error instanceof ApiRequestError && setPurchaseOrders.error.fields.length
-              ? null
-              : setPurchaseOrders.error
-          }
-        />
+        <ErrorAlert error={formLevelError(setPurchaseOrders.error)} />
         <TextInput
           label="Default PO number"
           description="Attached to every service without its own PO"
@@ -618,7 +612,7 @@ function CancelModal({ turn, onClose }: { turn: Turn; onClose: () => void }) {
                 { reason: reason || null },
                 {
                   onSuccess: () => {
-                    saved(`The turn for unit ${turn.unitNumber} is canceled.`);
+                    notifySaved(`The turn for unit ${turn.unitNumber} is canceled.`);
                     onClose();
                   },
                 },

@@ -1,40 +1,22 @@
-import { createRoute } from '@tanstack/react-router';
-import { z } from 'zod';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { portalAppRoute } from '../portal-roots.tsx';
-import { PortalPropertyPage, type PropertyTab } from './portal-property-page.tsx';
-import { TurnPage } from './turn-page.tsx';
 
-const PropertySearchSchema = z.object({
-  tab: z.enum(['calendar', 'board', 'settings']).catch('calendar').default('calendar'),
-});
+const PROPERTY_TABS = ['calendar', 'board', 'settings'] as const;
 
-// Children of the signed-in portal (its layout and session guard); the parent is read lazily, after both modules load.
+// Children of the signed-in portal (its layout and session guard).
 const propertyRoute = createRoute({
   getParentRoute: () => portalAppRoute,
   path: '/portal/properties/$accountId',
-  validateSearch: (search: Record<string, unknown>) => PropertySearchSchema.parse(search),
-  component: function Property() {
-    const { accountId } = propertyRoute.useParams();
-    const { tab } = propertyRoute.useSearch();
-    const navigate = propertyRoute.useNavigate();
-    return (
-      <PortalPropertyPage
-        key={accountId}
-        accountId={accountId}
-        tab={tab}
-        onTabChange={(next: PropertyTab) => void navigate({ search: { tab: next }, replace: true })}
-      />
-    );
-  },
+  validateSearch: (search: Record<string, unknown>) => ({
+    tab: PROPERTY_TABS.find((tab) => tab === search.tab) ?? 'calendar',
+  }),
+  component: lazyRouteComponent(() => import('./portal-property-page.tsx'), 'PortalPropertyRoute'),
 });
 
 const turnRoute = createRoute({
   getParentRoute: () => portalAppRoute,
   path: '/portal/turns/$turnId',
-  component: function Turn() {
-    const { turnId } = turnRoute.useParams();
-    return <TurnPage key={turnId} turnId={turnId} />;
-  },
+  component: lazyRouteComponent(() => import('./turn-page.tsx'), 'TurnRoute'),
 });
 
 /** Portal pages of the turns feature: a property's calendar, board and settings, and a turn. */
