@@ -22,6 +22,7 @@ import { catalogRoutes } from './features/catalog/catalog-routes.ts';
 import { customersRoutes } from './features/customers/customers-routes.ts';
 import { notificationsRoutes } from './features/notifications/notifications-routes.ts';
 import { portalAccessRoutes } from './features/portal-access/portal-access-routes.ts';
+import { proAccessRoutes } from './features/pro-access/pro-access-routes.ts';
 import { registrationRoutes } from './features/registration/registration-routes.ts';
 import { turnsRoutes } from './features/turns/turns-routes.ts';
 
@@ -71,6 +72,7 @@ export async function buildApp(deps: Deps, options: { serveWeb?: boolean } = {})
         securitySchemes: {
           staffSession: { type: 'apiKey', in: 'cookie', name: cookieName(deps.config, 'staff') },
           customerSession: { type: 'apiKey', in: 'cookie', name: cookieName(deps.config, 'customer') },
+          proSession: { type: 'apiKey', in: 'cookie', name: cookieName(deps.config, 'pro') },
         },
       },
     },
@@ -94,6 +96,7 @@ export async function buildApp(deps: Deps, options: { serveWeb?: boolean } = {})
   await app.register(portalAccessRoutes, { deps });
   await app.register(registrationRoutes, { deps });
   await app.register(turnsRoutes, { deps });
+  await app.register(proAccessRoutes, { deps });
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
@@ -103,6 +106,7 @@ export async function buildApp(deps: Deps, options: { serveWeb?: boolean } = {})
 
 function securityFor(access: RouteAccess | undefined): Array<Record<string, string[]>> {
   if (access === 'customer') return [{ customerSession: [] }];
+  if (access === 'pro') return [{ proSession: [] }];
   if (access === 'staff' || access === 'staff:admin') return [{ staffSession: [] }];
   return [];
 }

@@ -6,6 +6,7 @@ import { createCatalogFeature } from './features/catalog/index.ts';
 import { createCustomersFeature } from './features/customers/index.ts';
 import { createNotificationsFeature } from './features/notifications/index.ts';
 import { createPortalAccessFeature } from './features/portal-access/index.ts';
+import { createProAccessFeature } from './features/pro-access/index.ts';
 import { createRegistrationFeature } from './features/registration/index.ts';
 import { createSessionService } from './features/sessions/session-service.ts';
 import { findStaffById } from './features/staff/staff-repository.ts';
@@ -42,6 +43,7 @@ export function createDeps(
   customers.accounts.registerOnboardingCheckProvider(catalog.onboardingChecks);
   const registration = createRegistrationFeature({ ...base, portalLogins: portalAccess });
   const turns = createTurnsFeature({ ...base, catalog });
+  const proAccess = createProAccessFeature({ ...base, catalog });
 
   return {
     ...base,
@@ -51,8 +53,10 @@ export function createDeps(
     catalog,
     registration,
     turns,
+    proAccess,
     findStaff: (id: string) => findStaffById(base.db, id),
     resolveCustomer: portalAccess.resolveCustomer,
+    resolvePro: proAccess.resolvePro,
   };
 }
 

@@ -57,7 +57,7 @@ export const TurnAddOnSchema = z.object({
   /** Who decides while it is pending. */
   approver: AddOnApproverSchema,
   reason: z.string().nullable(),
-  requestedBy: z.enum(['staff', 'customer', 'system']),
+  requestedBy: z.enum(['staff', 'customer', 'pro', 'system']),
   requestedAt: z.string(),
   decidedAt: z.string().nullable(),
   decisionNote: z.string().nullable(),

@@ -24,7 +24,7 @@ describe('authorization matrix', () => {
 
   it('declares an access level on every operation', () => {
     for (const operation of operations) {
-      expect(['public', 'staff', 'staff:admin', 'customer'], `${operation.method} ${operation.path}`).toContain(
+      expect(['public', 'staff', 'staff:admin', 'customer', 'pro'], `${operation.method} ${operation.path}`).toContain(
         operation.access,
       );
     }

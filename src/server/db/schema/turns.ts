@@ -7,7 +7,7 @@ export type ServiceLineStatus = 'pending' | 'scheduled' | 'in_progress' | 'compl
 export type AddOnStatus = 'approved' | 'pending' | 'declined';
 /** Who decides a pending add-on: the customer (portal) or staff (console). */
 export type AddOnApprover = 'customer' | 'staff';
-export type ActorKind = 'staff' | 'customer' | 'system';
+export type ActorKind = 'staff' | 'customer' | 'pro' | 'system';
 
 export interface TurnsTable {
   id: string;
@@ -47,6 +47,8 @@ export interface TurnServiceLinesTable {
   priceCents: number | null;
   /** Overrides the turn's default PO for this service. */
   poNumber: string | null;
+  /** A punch-back line: the completed line it reworks (absent on lines written before rework existed). */
+  reworkOfServiceLineId?: string | null;
   createdAt: IsoTimestamp;
   updatedAt: IsoTimestamp;
 }

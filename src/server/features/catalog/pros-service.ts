@@ -11,6 +11,7 @@ import { listAccountServices, listVendorServices } from './service-catalog-repos
 import {
   deletePro,
   findPro,
+  findProByAddress,
   findProIds,
   listPreferencesOfPro,
   listProPreferences,
@@ -64,6 +65,10 @@ export function createProsService(deps: { db: Db; clock: Clock }) {
 
   return {
     listPros: () => listPros(db),
+
+    findPro: (proId: string) => findPro(db, proId),
+
+    findProByAddress: (address: { phone: string } | { email: string }) => findProByAddress(db, address),
 
     async createPro(input: ProInput, actor: ActorContext) {
       const { phone, serviceIds } = await checkedInput(input);

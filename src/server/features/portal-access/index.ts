@@ -3,6 +3,9 @@ import type { CustomerResolver } from '../../http/access.ts';
 import type { AccountHooks } from '../customers/index.ts';
 import { createPortalAccessService } from './portal-access-service.ts';
 
+/** The per-recipient limit on access messages (one per kind a minute, five an hour); pro links obey it too. */
+export { sendWaitSeconds } from './portal-access-rules.ts';
+
 /** Customer portal sign-in, one-time links and the staff tools around portal access. */
 export function createPortalAccessFeature(deps: BaseDeps) {
   const service = createPortalAccessService(deps);
