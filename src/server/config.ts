@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { z } from 'zod';
 
 const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
@@ -23,6 +24,8 @@ const EnvironmentSchema = z.object({
   SMS_FROM: z.string().optional(),
   OUTBOX_IN_PROCESS: booleanFlag.default(true),
   TRUST_PROXY: booleanFlag.default(false),
+  PHOTO_STORAGE: z.enum(['filesystem', 'database']).default('filesystem'),
+  UPLOADS_PATH: z.string().min(1).default('./data/uploads'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -41,6 +44,9 @@ export interface Config {
   sms: { url: string; accountSid: string; authToken: string; from: string } | null;
   outboxInProcess: boolean;
   trustProxy: boolean;
+  /** Where new photos go: files under uploadsPath (one node) or the database (several nodes on one PostgreSQL). */
+  photoStorage: 'filesystem' | 'database';
+  uploadsPath: string;
   logLevel: string;
 }
 
@@ -79,6 +85,8 @@ export function loadConfig(environment: Record<string, string | undefined>): Con
         : null,
     outboxInProcess: env.OUTBOX_IN_PROCESS,
     trustProxy: env.TRUST_PROXY,
+    photoStorage: env.PHOTO_STORAGE,
+    uploadsPath: env.UPLOADS_PATH,
     logLevel: env.LOG_LEVEL,
   });
 }
@@ -113,6 +121,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     sms: null,
     outboxInProcess: false,
     trustProxy: false,
+    photoStorage: 'database',
+    uploadsPath: join(tmpdir(), `portico-test-uploads-${process.pid}`),
     logLevel: 'silent',
     ...overrides,
   };

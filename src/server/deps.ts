@@ -5,6 +5,7 @@ import { createDatabase, type DatabaseHandle } from './db/database.ts';
 import { createCatalogFeature } from './features/catalog/index.ts';
 import { createCustomersFeature } from './features/customers/index.ts';
 import { createNotificationsFeature } from './features/notifications/index.ts';
+import { createPhotosFeature } from './features/photos/index.ts';
 import { createPortalAccessFeature } from './features/portal-access/index.ts';
 import { createProAccessFeature } from './features/pro-access/index.ts';
 import { createRegistrationFeature } from './features/registration/index.ts';
@@ -44,6 +45,7 @@ export function createDeps(
   const registration = createRegistrationFeature({ ...base, portalLogins: portalAccess });
   const turns = createTurnsFeature({ ...base, catalog });
   const proAccess = createProAccessFeature({ ...base, catalog });
+  const photos = createPhotosFeature(base);
 
   return {
     ...base,
@@ -54,6 +56,7 @@ export function createDeps(
     registration,
     turns,
     proAccess,
+    photos,
     findStaff: (id: string) => findStaffById(base.db, id),
     resolveCustomer: portalAccess.resolveCustomer,
     resolvePro: proAccess.resolvePro,

@@ -9,6 +9,7 @@ export type ErrorCode =
   | 'invalid_link'
   | 'rate_limited'
   | 'unsupported_media_type'
+  | 'payload_too_large'
   | 'internal';
 
 export interface FieldProblem {
