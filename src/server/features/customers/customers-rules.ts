@@ -23,7 +23,7 @@ export type PhoneResult = { ok: true; e164: string } | { ok: false; message: str
 /** Accepts what people type ("(512) 555-0100", "+1 512 555 0100"); US when no country code is given. */
 export function normalizePhone(input: string): PhoneResult {
   const phone = parsePhoneNumberFromString(input, 'US');
-  if (!phone || !phone.isValid()) return { ok: false, message: 'Enter a valid phone number, e.g. +15125550100' };
+  if (!phone?.isValid()) return { ok: false, message: 'Enter a valid phone number, e.g. +15125550100' };
   return { ok: true, e164: phone.number };
 }
 
@@ -60,7 +60,7 @@ export function contactEmailRows(input: ContactEmailInput): {
   return { rows, problem: null };
 }
 
-/** The main account must be one the contact is linked to (seed 000: the property, or the company when linked to several). */
+/** The main account must be one the contact is linked to: the property, or the company when linked to several. */
 export function mainAccountProblem(mainAccountId: string | null, linkedAccountIds: string[]): string | null {
   if (mainAccountId === null) return null;
   return linkedAccountIds.includes(mainAccountId) ? null : 'Link the contact to this account first';

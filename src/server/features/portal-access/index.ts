@@ -1,4 +1,4 @@
-import type { BaseDeps } from '../../deps.ts';
+import type { BaseDeps } from '../../base-deps.ts';
 import type { CustomerResolver } from '../../http/access.ts';
 import type { AccountHooks } from '../customers/index.ts';
 import { createPortalAccessService } from './portal-access-service.ts';
