@@ -83,6 +83,8 @@ export async function createContact(
     phone: options.phone ?? null,
     mainAccountId: options.accountIds[0] ?? null,
     staffMemberId: null,
+    notificationChannel: 'email',
+    mayChangeSchedule: 1,
     createdAt: now,
     updatedAt: now,
   };

@@ -19,6 +19,7 @@ import { healthRoutes } from './features/health/health-routes.ts';
 import { staffSessionRoutes } from './features/staff/staff-routes.ts';
 import { auditRoutes } from './features/audit/audit-routes.ts';
 import { catalogRoutes } from './features/catalog/catalog-routes.ts';
+import { contactPreferencesRoutes } from './features/customers/contact-preferences-routes.ts';
 import { customersRoutes } from './features/customers/customers-routes.ts';
 import { notificationsRoutes } from './features/notifications/notifications-routes.ts';
 import { portalAccessRoutes } from './features/portal-access/portal-access-routes.ts';
@@ -92,6 +93,7 @@ export async function buildApp(deps: Deps, options: { serveWeb?: boolean } = {})
   await app.register(auditRoutes, { deps });
   await app.register(notificationsRoutes, { deps });
   await app.register(customersRoutes, { deps });
+  await app.register(contactPreferencesRoutes, { deps });
   await app.register(catalogRoutes, { deps });
   await app.register(portalAccessRoutes, { deps });
   await app.register(registrationRoutes, { deps });

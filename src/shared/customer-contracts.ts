@@ -168,6 +168,21 @@ export const LinkedAccountSchema = z.object({
   status: AccountStatusSchema,
 });
 
+export const NotificationChannelSchema = z.enum(['email', 'sms', 'none']);
+export type NotificationChannel = z.infer<typeof NotificationChannelSchema>;
+export const NOTIFICATION_CHANNEL_LABELS: Record<NotificationChannel, string> = {
+  email: 'Email',
+  sms: 'SMS (text message)',
+  none: 'No turn notifications',
+};
+
+/** How turn and approval messages reach the contact, and whether the portal lets them change the schedule. */
+export const ContactPreferencesBodySchema = z.strictObject({
+  notificationChannel: NotificationChannelSchema,
+  mayChangeSchedule: z.boolean(),
+});
+export type ContactPreferencesBody = z.infer<typeof ContactPreferencesBodySchema>;
+
 export const ContactSchema = z.object({
   id: z.string(),
   firstName: z.string(),
@@ -178,6 +193,8 @@ export const ContactSchema = z.object({
   otherEmails: z.array(z.string()),
   mainAccountId: z.string().nullable(),
   staffMemberId: z.string().nullable(),
+  notificationChannel: NotificationChannelSchema,
+  mayChangeSchedule: z.boolean(),
   accounts: z.array(LinkedAccountSchema),
   createdAt: z.string(),
   updatedAt: z.string(),

@@ -67,6 +67,8 @@ export interface AuditEventsTable {
   requestId: string | null;
 }
 
+export type NotificationChannel = 'email' | 'sms' | 'none';
+
 export type AccountKind = 'management_company' | 'property';
 export type AccountStatus = 'prospect' | 'current' | 'inactive';
 
@@ -103,6 +105,10 @@ export interface ContactsTable {
   mainAccountId: string | null;
   /** Set when this contact is a staff member's own record ("Add your contact to the All Contacts subgrid"). */
   staffMemberId: string | null;
+  /** How turn and approval messages reach this contact. */
+  notificationChannel: NotificationChannel;
+  /** Portal permission to reschedule, remove a service or cancel a turn; ordering and viewing need none. */
+  mayChangeSchedule: Flag;
   createdAt: IsoTimestamp;
   updatedAt: IsoTimestamp;
 }

@@ -58,7 +58,7 @@ function presentAccount({
   };
 }
 
-function presentContact(loaded: {
+export function presentContact(loaded: {
   contact: ContactsTable;
   primaryEmails: string[];
   otherEmails: string[];
@@ -75,6 +75,8 @@ function presentContact(loaded: {
     otherEmails: loaded.otherEmails,
     mainAccountId: contact.mainAccountId,
     staffMemberId: contact.staffMemberId,
+    notificationChannel: contact.notificationChannel,
+    mayChangeSchedule: contact.mayChangeSchedule === 1,
     accounts: loaded.accounts.map((account) => ({
       id: account.id,
       name: account.name,

@@ -354,6 +354,8 @@ export function createRegistrationQueueService(deps: RegistrationQueueDeps) {
         phone,
         mainAccountId: account.id,
         staffMemberId: null,
+        notificationChannel: 'email',
+        mayChangeSchedule: 1,
         createdAt: now,
         updatedAt: now,
       },

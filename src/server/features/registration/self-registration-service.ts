@@ -273,6 +273,8 @@ export function createSelfRegistrationService(deps: SelfRegistrationDeps) {
         phone: null,
         mainAccountId: account.id,
         staffMemberId: null,
+        notificationChannel: 'email',
+        mayChangeSchedule: 1,
         createdAt: now,
         updatedAt: now,
       },
