@@ -1,4 +1,4 @@
-import type { BaseDeps } from '../../deps.ts';
+import type { BaseDeps } from '../../base-deps.ts';
 import { createPhotosService } from './photos-service.ts';
 
 export { MAX_PHOTO_BYTES } from './photo-processing.ts';
