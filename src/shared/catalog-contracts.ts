@@ -264,6 +264,7 @@ export const ProSchema = z.object({
   phone: z.string().nullable(),
   email: z.string().nullable(),
   active: z.boolean(),
+  dailyCapacity: z.number().int(),
   serviceIds: z.array(z.string()),
 });
 export type Pro = z.infer<typeof ProSchema>;
@@ -281,6 +282,8 @@ export const ProFieldsSchema = z.strictObject({
     .or(z.literal(''))
     .transform((value) => value || null),
   active: z.boolean().default(true),
+  /** Left out, a new pro takes 4 services a day and an edit keeps the pro's number. */
+  dailyCapacity: z.number().int().min(1, 'At least 1').max(50, 'At most 50').optional(),
   serviceIds: z.array(id).max(500).default([]),
 });
 export type ProFields = z.input<typeof ProFieldsSchema>;

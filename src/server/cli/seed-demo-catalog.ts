@@ -81,7 +81,7 @@ export async function seedDemoCatalog(db: Db, clock: Clock): Promise<void> {
       proIds.set(name, id);
       await trx
         .insertInto('pros')
-        .values({ id, name, phone, email, active: 1, createdAt: now, updatedAt: now })
+        .values({ id, name, phone, email, active: 1, dailyCapacity: 4, createdAt: now, updatedAt: now })
         .execute();
       await trx
         .insertInto('proServices')

@@ -105,6 +105,8 @@ export interface ProsTable {
   phone: string | null;
   email: string | null;
   active: Flag;
+  /** How many services the pro takes on one day before another day's work is booked elsewhere. */
+  dailyCapacity: number;
   createdAt: IsoTimestamp;
   updatedAt: IsoTimestamp;
 }

@@ -47,6 +47,8 @@ export interface TurnServiceLinesTable {
   priceCents: number | null;
   /** Overrides the turn's default PO for this service. */
   poNumber: string | null;
+  /** The pro doing the work; null until one is assigned (or when none could be). */
+  assignedProId: string | null;
   /** A punch-back line: the completed line it reworks (absent on lines written before rework existed). */
   reworkOfServiceLineId?: string | null;
   createdAt: IsoTimestamp;

@@ -49,6 +49,7 @@ export function presentPro(pro: ProsTable & { serviceIds: string[] }): Pro {
     phone: pro.phone,
     email: pro.email,
     active: pro.active === 1,
+    dailyCapacity: pro.dailyCapacity,
     serviceIds: pro.serviceIds,
   };
 }

@@ -25,6 +25,7 @@ export interface ProInput {
   phone: string | null;
   email: string | null;
   active: boolean;
+  dailyCapacity?: number | undefined;
   serviceIds: string[];
 }
 
@@ -57,7 +58,14 @@ export function createProsService(deps: { db: Db; clock: Clock }) {
         subjectType: 'pro',
         subjectId: pro.id,
         before: before ?? undefined,
-        after: { name: pro.name, phone: pro.phone, email: pro.email, active: pro.active === 1, serviceIds },
+        after: {
+          name: pro.name,
+          phone: pro.phone,
+          email: pro.email,
+          active: pro.active === 1,
+          dailyCapacity: pro.dailyCapacity,
+          serviceIds,
+        },
       });
     });
     return { ...pro, serviceIds };
@@ -65,6 +73,12 @@ export function createProsService(deps: { db: Db; clock: Clock }) {
 
   return {
     listPros: () => listPros(db),
+
+    async getPro(proId: string) {
+      const pro = await findPro(db, proId);
+      if (!pro) throw notFound('Pro');
+      return pro;
+    },
 
     findPro: (proId: string) => findPro(db, proId),
 
@@ -80,6 +94,7 @@ export function createProsService(deps: { db: Db; clock: Clock }) {
           phone,
           email: input.email,
           active: input.active ? 1 : 0,
+          dailyCapacity: input.dailyCapacity ?? 4,
           createdAt: now,
           updatedAt: now,
         },
@@ -99,6 +114,7 @@ export function createProsService(deps: { db: Db; clock: Clock }) {
         phone,
         email: input.email,
         active: input.active ? 1 : 0,
+        dailyCapacity: input.dailyCapacity ?? before.dailyCapacity,
         createdAt: before.createdAt,
         updatedAt: clock.now().toISOString(),
       };
@@ -107,6 +123,7 @@ export function createProsService(deps: { db: Db; clock: Clock }) {
         phone: before.phone,
         email: before.email,
         active: before.active === 1,
+        dailyCapacity: before.dailyCapacity,
         serviceIds: before.serviceIds,
       });
     },

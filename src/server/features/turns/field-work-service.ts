@@ -21,6 +21,12 @@ export function createFieldWorkService(context: TurnContext) {
     /** A service line and its turn as the scope may see them; anything else is "not found". */
     findLine,
 
+    /** A pro sees a turn while one of its services is theirs. */
+    async proCanSeeTurn(proId: string, turnId: string) {
+      const lines = await repository.listServiceLines(db, [turnId]);
+      return lines.some((line) => line.assignedProId === proId);
+    },
+
     /** The add-ons the floorplan's pricelist offers, at the price the customer would pay. */
     async addOnOptions(scope: TurnScope, serviceLineId: string) {
       const { turn } = await findLine(scope, serviceLineId);
@@ -39,14 +45,13 @@ export function createFieldWorkService(context: TurnContext) {
      */
     async addReworkLine(
       reworkOfServiceLineId: string,
-      input: { scheduledDate: CalendarDate | null },
+      input: { scheduledDate: CalendarDate | null; assignedProId: string | null },
       actor: ActorContext,
       afterInsert: (trx: Trx, line: TurnServiceLinesTable) => Promise<void>,
     ) {
       const staff: TurnScope = { kind: 'staff' };
       const { turn } = await findLine(staff, reworkOfServiceLineId);
-      let created: TurnServiceLinesTable | null = null;
-      await db.transaction().execute(async (trx) => {
+      const created = await db.transaction().execute(async (trx) => {
         const locked = await lockTurnRow(staff, trx, turn.id);
         if (locked.canceledAt) throw new AppError('conflict', 'This turn was canceled.');
         const original = await requireLine(staff, reworkOfServiceLineId, trx);
@@ -54,7 +59,7 @@ export function createFieldWorkService(context: TurnContext) {
           throw new AppError('conflict', 'Only a completed service can be reworked.');
         const lines = await repository.listServiceLines(trx, [turn.id]);
         const createdAt = now();
-        created = {
+        const line: TurnServiceLinesTable = {
           id: newId(),
           turnId: turn.id,
           accountId: turn.accountId,
@@ -70,20 +75,27 @@ export function createFieldWorkService(context: TurnContext) {
           priceCents: 0,
           poNumber: original.poNumber,
           reworkOfServiceLineId: original.id,
+          assignedProId: input.assignedProId,
           createdAt,
           updatedAt: createdAt,
         };
-        await repository.insertServiceLines(trx, [created]);
+        await repository.insertServiceLines(trx, [line]);
         await recordAudit(trx, clock, actor, {
           action: 'service_line.rework_added',
           subjectType: 'turn_service_line',
-          subjectId: created.id,
+          subjectId: line.id,
           accountId: turn.accountId,
-          after: { reworkOf: original.id, service: original.serviceName, scheduledDate: input.scheduledDate },
+          after: {
+            reworkOf: original.id,
+            service: original.serviceName,
+            scheduledDate: input.scheduledDate,
+            assignedProId: input.assignedProId,
+          },
         });
-        await afterInsert(trx, created);
+        await afterInsert(trx, line);
+        return line;
       });
-      return { line: created!, turn: await loadTurn(db, turn.id) };
+      return { line: created, turn: await loadTurn(db, turn.id) };
     },
   };
 }

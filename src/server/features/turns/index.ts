@@ -3,6 +3,7 @@ import type { CatalogFeature } from '../catalog/index.ts';
 import type { CustomersFeature } from '../customers/index.ts';
 import { createAddOnsService } from './add-ons-service.ts';
 import { createFieldWorkService } from './field-work-service.ts';
+import { createProAssignmentsService } from './pro-assignments-service.ts';
 import { createPropertyViewsService } from './property-views-service.ts';
 import { createTurnChangesService } from './turn-changes-service.ts';
 import { createTurnContext } from './turn-context.ts';
@@ -22,6 +23,8 @@ export function createTurnsFeature(deps: BaseDeps & { catalog: CatalogFeature; c
     changes: createTurnChangesService(context),
     addOns: createAddOnsService(context, deps.config.publicUrl),
     field: createFieldWorkService(context),
+    /** A pro's services in a date window, for their day and week views. */
+    assignments: createProAssignmentsService(context),
   };
 }
 

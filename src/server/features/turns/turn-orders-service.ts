@@ -124,6 +124,7 @@ export function createTurnOrdersService(context: TurnContext) {
           status: 'pending',
           priceCents: service.orderPriceCents,
           poNumber: lineInput.poNumber,
+          assignedProId: null,
           createdAt,
           updatedAt: createdAt,
         };

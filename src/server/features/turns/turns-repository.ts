@@ -228,3 +228,53 @@ export function declinePendingAddOnsOfLines(
     .execute()
     .then(() => undefined);
 }
+
+// ---- Pro assignments ----
+
+/** A pro's services dated in [from, to] on turns still going ahead, by day, with where the work is. */
+export function listProAssignments(db: Executor, proId: string, from: CalendarDate, to: CalendarDate) {
+  return db
+    .selectFrom('turnServiceLines')
+    .innerJoin('turns', 'turns.id', 'turnServiceLines.turnId')
+    .innerJoin('accounts', 'accounts.id', 'turns.accountId')
+    .select([
+      'turnServiceLines.id as serviceLineId',
+      'turnServiceLines.turnId',
+      'turnServiceLines.accountId',
+      'turnServiceLines.serviceName',
+      'turnServiceLines.status',
+      'turnServiceLines.scheduledDate',
+      'turns.unitNumber',
+      'turns.moveInDate',
+      'turns.notes',
+      'accounts.name as propertyName',
+      'accounts.addressLine1',
+      'accounts.addressLine2',
+      'accounts.city',
+      'accounts.region',
+      'accounts.postalCode',
+    ])
+    .where('turnServiceLines.assignedProId', '=', proId)
+    .where('turnServiceLines.scheduledDate', '>=', from)
+    .where('turnServiceLines.scheduledDate', '<=', to)
+    .where('turnServiceLines.status', '!=', 'canceled')
+    .orderBy('turnServiceLines.scheduledDate')
+    .orderBy('accounts.name')
+    .orderBy('turns.unitNumber')
+    .orderBy('turnServiceLines.position')
+    .execute();
+}
+
+/** How many open services each pro already has on each of these days. */
+export async function countProBookings(db: Executor, proIds: readonly string[], dates: readonly CalendarDate[]) {
+  if (proIds.length === 0 || dates.length === 0) return [];
+  const rows = await db
+    .selectFrom('turnServiceLines')
+    .select(['assignedProId', 'scheduledDate', (eb) => eb.fn.countAll<number | string>().as('count')])
+    .where('assignedProId', 'in', proIds)
+    .where('scheduledDate', 'in', dates)
+    .where('status', 'in', ['pending', 'scheduled', 'in_progress'])
+    .groupBy(['assignedProId', 'scheduledDate'])
+    .execute();
+  return rows.map((row) => ({ proId: row.assignedProId!, date: row.scheduledDate!, count: Number(row.count) }));
+}
