@@ -24,6 +24,7 @@ import { customersRoutes } from './features/customers/customers-routes.ts';
 import { notificationsRoutes } from './features/notifications/notifications-routes.ts';
 import { portalAccessRoutes } from './features/portal-access/portal-access-routes.ts';
 import { proAccessRoutes } from './features/pro-access/pro-access-routes.ts';
+import { fieldRoutes } from './features/field/field-routes.ts';
 import { registrationRoutes } from './features/registration/registration-routes.ts';
 import { turnsRoutes } from './features/turns/turns-routes.ts';
 
@@ -99,6 +100,7 @@ export async function buildApp(deps: Deps, options: { serveWeb?: boolean } = {})
   await app.register(registrationRoutes, { deps });
   await app.register(turnsRoutes, { deps });
   await app.register(proAccessRoutes, { deps });
+  await app.register(fieldRoutes, { deps });
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 

@@ -5,6 +5,7 @@ import type { Config } from './config.ts';
 import type { DatabaseHandle } from './db/database.ts';
 import { createCatalogFeature } from './features/catalog/index.ts';
 import { createCustomersFeature } from './features/customers/index.ts';
+import { createFieldFeature } from './features/field/index.ts';
 import { createNotificationsFeature } from './features/notifications/index.ts';
 import { createPhotosFeature } from './features/photos/index.ts';
 import { createPortalAccessFeature } from './features/portal-access/index.ts';
@@ -28,6 +29,7 @@ export function createDeps(
   const turns = createTurnsFeature({ ...base, catalog, customers });
   const proAccess = createProAccessFeature({ ...base, catalog });
   const photos = createPhotosFeature(base);
+  const field = createFieldFeature({ ...base, turns, photos, catalog });
 
   return {
     ...base,
@@ -39,6 +41,7 @@ export function createDeps(
     turns,
     proAccess,
     photos,
+    field,
     findStaff: (id: string) => findStaffById(base.db, id),
     resolveCustomer: portalAccess.resolveCustomer,
     resolvePro: proAccess.resolvePro,

@@ -82,6 +82,8 @@ export const ServiceLineSchema = z.object({
   poNumber: z.string().nullable(),
   /** The PO this service is billed to: its own, else the turn's default. */
   effectivePoNumber: z.string().nullable(),
+  /** Set on a punch-back visit: the completed service it reworks. */
+  reworkOfServiceLineId: z.string().nullable(),
   addOns: z.array(TurnAddOnSchema),
 });
 export type ServiceLine = z.infer<typeof ServiceLineSchema>;

@@ -1,4 +1,4 @@
-import type { IsoTimestamp } from '../database-schema.ts';
+import type { IsoTimestamp } from './columns.ts';
 
 export type ProLinkChannel = 'sms' | 'email';
 

@@ -21,6 +21,31 @@ export function createFieldWorkService(context: TurnContext) {
     /** A service line and its turn as the scope may see them; anything else is "not found". */
     findLine,
 
+    /** Punch-back lines of an account's properties, counted against the pro and the service they rework. */
+    async reworkSummary(accountId: string) {
+      const rows = await repository.listReworkedLines(db, accountId);
+      const count = <K extends string | null>(keyOf: (row: (typeof rows)[number]) => K) => {
+        const counts = new Map<K, { row: (typeof rows)[number]; n: number }>();
+        for (const row of rows) {
+          const entry = counts.get(keyOf(row)) ?? { row, n: 0 };
+          counts.set(keyOf(row), { ...entry, n: entry.n + 1 });
+        }
+        return [...counts.values()].sort((left, right) => right.n - left.n);
+      };
+      return {
+        byPro: count((row) => row.proId).map(({ row, n }) => ({
+          proId: row.proId,
+          proName: row.proName,
+          reworkCount: n,
+        })),
+        byService: count((row) => row.serviceId).map(({ row, n }) => ({
+          serviceId: row.serviceId,
+          serviceName: row.serviceName,
+          reworkCount: n,
+        })),
+      };
+    },
+
     /** A pro sees a turn while one of its services is theirs. */
     async proCanSeeTurn(proId: string, turnId: string) {
       const lines = await repository.listServiceLines(db, [turnId]);

@@ -43,6 +43,7 @@ export function presentTurn({ turn, propertyName, lines, addOns }: TurnRecord): 
       priceCents: line.priceCents,
       poNumber: line.poNumber,
       effectivePoNumber: line.poNumber ?? turn.defaultPoNumber,
+      reworkOfServiceLineId: line.reworkOfServiceLineId ?? null,
       addOns: addOns.filter((addOn) => addOn.serviceLineId === line.id).map(presentAddOn),
     };
   });
