@@ -12,6 +12,7 @@ import { createPortalAccessFeature } from './features/portal-access/index.ts';
 import { createProAccessFeature } from './features/pro-access/index.ts';
 import { createRegistrationFeature } from './features/registration/index.ts';
 import { findStaffById } from './features/staff/staff-repository.ts';
+import { createOnboardingFeature } from './features/onboarding/index.ts';
 import { createTurnsFeature } from './features/turns/index.ts';
 
 /** The composition root: every service is built here from plain arguments, once. */
@@ -27,6 +28,7 @@ export function createDeps(
   customers.accounts.registerOnboardingCheckProvider(catalog.onboardingChecks);
   const registration = createRegistrationFeature({ ...base, portalLogins: portalAccess });
   const turns = createTurnsFeature({ ...base, catalog, customers });
+  const onboarding = createOnboardingFeature({ ...base, customers, catalog });
   const proAccess = createProAccessFeature({ ...base, catalog });
   const photos = createPhotosFeature(base);
   const field = createFieldFeature({ ...base, turns, photos, catalog });
@@ -39,6 +41,7 @@ export function createDeps(
     catalog,
     registration,
     turns,
+    onboarding,
     proAccess,
     photos,
     field,

@@ -67,6 +67,7 @@ export interface AuditEventsTable {
   requestId: string | null;
 }
 
+export type OnboardingState = 'not_started' | 'in_progress' | 'complete';
 export type NotificationChannel = 'email' | 'sms' | 'none';
 
 export type AccountKind = 'management_company' | 'property';
@@ -91,6 +92,10 @@ export interface AccountsTable {
   /** The portal key sealed with AES-256-GCM, so staff can reveal it and letters can merge it. */
   portalKeySealed: string | null;
   portalKeyRotatedAt: IsoTimestamp | null;
+  /** Set by the onboard session: started at the first answer, complete once the Closing is recorded. */
+  onboardingState: OnboardingState;
+  onboardCompletedAt: IsoTimestamp | null;
+  onboardCompletedByStaffId: string | null;
   createdAt: IsoTimestamp;
   updatedAt: IsoTimestamp;
 }

@@ -9,6 +9,7 @@ import * as m0007 from './0007_create_notifications.ts';
 import * as m0008registration from './0008_add_registration_outbox_reply_to.ts';
 import * as m0009 from './0009_create_turns.ts';
 import * as m0012 from './0012_add_contact_preferences_and_addon_policy.ts';
+import * as m0012b from './0012b_create_onboarding_sessions.ts';
 import * as m0015ops from './0015_add_pro_assignment.ts';
 import * as m0016 from './0016_create_field_work.ts';
 
@@ -24,6 +25,7 @@ export const migrations: Record<string, Migration> = {
   '0008_add_registration_outbox_reply_to': m0008registration,
   '0009_create_turns': m0009,
   '0012_add_contact_preferences_and_addon_policy': m0012,
+  '0012b_create_onboarding_sessions': m0012b,
   '0015_add_pro_assignment': m0015ops,
   '0016_create_field_work': m0016,
 };

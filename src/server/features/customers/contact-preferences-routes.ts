@@ -7,7 +7,7 @@ import {
 } from '../../../shared/customer-contracts.ts';
 import type { Deps } from '../../deps.ts';
 import { actorOf } from '../../http/access.ts';
-import { presentContact } from './customers-routes.ts';
+import { presentContact } from './contacts-routes.ts';
 
 const errors = { 400: ApiErrorSchema, 401: ApiErrorSchema, 403: ApiErrorSchema, 404: ApiErrorSchema };
 
