@@ -28,6 +28,8 @@ import { customersRoutes } from './features/customers/customers-routes.ts';
 import { onboardingRoutes } from './features/onboarding/onboarding-routes.ts';
 import { notificationsRoutes } from './features/notifications/notifications-routes.ts';
 import { portalAccessRoutes } from './features/portal-access/portal-access-routes.ts';
+import { proAccessRoutes } from './features/pro-access/pro-access-routes.ts';
+import { fieldRoutes } from './features/field/field-routes.ts';
 import { registrationRoutes } from './features/registration/registration-routes.ts';
 import { turnsRoutes } from './features/turns/turns-routes.ts';
 
@@ -83,6 +85,7 @@ export async function buildApp(
         securitySchemes: {
           staffSession: { type: 'apiKey', in: 'cookie', name: cookieName(deps.config, 'staff') },
           customerSession: { type: 'apiKey', in: 'cookie', name: cookieName(deps.config, 'customer') },
+          proSession: { type: 'apiKey', in: 'cookie', name: cookieName(deps.config, 'pro') },
         },
       },
     },
@@ -111,6 +114,8 @@ export async function buildApp(
   await app.register(portalAccessRoutes, { deps });
   await app.register(registrationRoutes, { deps });
   await app.register(turnsRoutes, { deps });
+  await app.register(proAccessRoutes, { deps });
+  await app.register(fieldRoutes, { deps });
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
@@ -120,6 +125,7 @@ export async function buildApp(
 
 function securityFor(access: RouteAccess | undefined): Array<Record<string, string[]>> {
   if (access === 'customer') return [{ customerSession: [] }];
+  if (access === 'pro') return [{ proSession: [] }];
   if (access === 'staff' || access === 'staff:admin') return [{ staffSession: [] }];
   return [];
 }

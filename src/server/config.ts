@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { z } from 'zod';
 
 const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
@@ -26,6 +27,8 @@ const EnvironmentSchema = z.object({
   OUTBOX_POLL_MILLISECONDS: z.coerce.number().int().min(50).max(60_000).default(1000),
   OUTBOX_SHUTDOWN_SECONDS: z.coerce.number().int().min(1).max(600).default(10),
   TRUST_PROXY: booleanFlag.default(false),
+  PHOTO_STORAGE: z.enum(['filesystem', 'database']).default('filesystem'),
+  UPLOADS_PATH: z.string().min(1).default('./data/uploads'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -51,6 +54,9 @@ export interface Config {
     shutdownSeconds: number;
   };
   trustProxy: boolean;
+  /** Where new photos go: files under uploadsPath (one node) or the database (several nodes on one PostgreSQL). */
+  photoStorage: 'filesystem' | 'database';
+  uploadsPath: string;
   logLevel: string;
 }
 
@@ -94,6 +100,8 @@ export function loadConfig(environment: Record<string, string | undefined>): Con
       shutdownSeconds: env.OUTBOX_SHUTDOWN_SECONDS,
     },
     trustProxy: env.TRUST_PROXY,
+    photoStorage: env.PHOTO_STORAGE,
+    uploadsPath: env.UPLOADS_PATH,
     logLevel: env.LOG_LEVEL,
   });
 }
@@ -129,6 +137,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     outboxInProcess: false,
     outbox: { leaseSeconds: 300, pollMilliseconds: 1000, shutdownSeconds: 10 },
     trustProxy: false,
+    photoStorage: 'database',
+    uploadsPath: join(tmpdir(), `portico-test-uploads-${process.pid}`),
     logLevel: 'silent',
     ...overrides,
   };

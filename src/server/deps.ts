@@ -5,8 +5,11 @@ import type { Config } from './config.ts';
 import type { DatabaseHandle } from './db/database.ts';
 import { createCatalogFeature } from './features/catalog/index.ts';
 import { createCustomersFeature } from './features/customers/index.ts';
+import { createFieldFeature } from './features/field/index.ts';
 import { createNotificationsFeature } from './features/notifications/index.ts';
+import { createPhotosFeature } from './features/photos/index.ts';
 import { createPortalAccessFeature } from './features/portal-access/index.ts';
+import { createProAccessFeature } from './features/pro-access/index.ts';
 import { createRegistrationFeature } from './features/registration/index.ts';
 import { recordAudit } from './features/audit/index.ts';
 import { createOnboardingFeature } from './features/onboarding/index.ts';
@@ -28,6 +31,9 @@ export function createDeps(
   const registration = createRegistrationFeature({ ...base, portalLogins: portalAccess });
   const turns = createTurnsFeature({ ...base, catalog, customers });
   const onboarding = createOnboardingFeature({ ...base, customers, catalog });
+  const proAccess = createProAccessFeature({ ...base, catalog });
+  const photos = createPhotosFeature(base);
+  const field = createFieldFeature({ ...base, turns, photos, catalog });
 
   return {
     ...base,
@@ -38,6 +44,9 @@ export function createDeps(
     registration,
     turns,
     onboarding,
+    proAccess,
+    photos,
+    field,
     findStaff: (id: string) => findStaffById(base.db, id),
     now: () => base.clock.now(),
     recordStepUpReason: (request: FastifyRequest, reason: string) =>
@@ -49,6 +58,7 @@ export function createDeps(
         after: { reason, params: request.params as Record<string, unknown> },
       }),
     resolveCustomer: portalAccess.resolveCustomer,
+    resolvePro: proAccess.resolvePro,
   };
 }
 

@@ -13,6 +13,7 @@ export type ErrorCode =
   | 'rate_limited'
   | 'unsupported_media_type'
   | 'unavailable'
+  | 'payload_too_large'
   | 'internal';
 
 export interface FieldProblem {

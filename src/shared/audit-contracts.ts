@@ -11,7 +11,7 @@ export const ListAuditEventsQuerySchema = z.strictObject({
 export const AuditEventSchema = z.object({
   id: z.string(),
   occurredAt: z.string(),
-  actorKind: z.enum(['staff', 'customer', 'system', 'anonymous']),
+  actorKind: z.enum(['staff', 'customer', 'pro', 'system', 'anonymous']),
   actorId: z.string().nullable(),
   actorName: z.string().nullable(),
   action: z.string(),

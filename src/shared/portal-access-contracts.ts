@@ -103,7 +103,7 @@ export const AccessTimelineEntrySchema = z.object({
   occurredAt: z.string(),
   kind: z.string(),
   purpose: AccessTokenPurposeSchema.nullable(),
-  actorKind: z.enum(['staff', 'customer', 'system', 'anonymous']),
+  actorKind: z.enum(['staff', 'customer', 'pro', 'system', 'anonymous']),
   actorName: z.string().nullable(),
   ipAddress: z.string().nullable(),
   detail: z.string().nullable(),

@@ -58,7 +58,7 @@ export const TurnAddOnSchema = z.object({
   /** Who decides while it is pending. */
   approver: AddOnApproverSchema,
   reason: z.string().nullable(),
-  requestedBy: z.enum(['staff', 'customer', 'system']),
+  requestedBy: z.enum(['staff', 'customer', 'pro', 'system']),
   requestedAt: z.string(),
   decidedAt: z.string().nullable(),
   decisionNote: z.string().nullable(),
@@ -86,6 +86,8 @@ export const ServiceLineSchema = z.object({
   proFirstName: z.string().nullable(),
   /** Open work of ours with no pro: neither the preferred nor the secondary pro could take it. */
   needsPro: z.boolean(),
+  /** Set on a punch-back visit: the completed service it reworks. */
+  reworkOfServiceLineId: z.string().nullable(),
   addOns: z.array(TurnAddOnSchema),
 });
 export type ServiceLine = z.infer<typeof ServiceLineSchema>;

@@ -24,7 +24,7 @@ describe('authorization matrix', () => {
 
   it('declares an access level on every operation', () => {
     for (const operation of operations) {
-      expect(['public', 'staff', 'staff:admin', 'customer'], `${operation.method} ${operation.path}`).toContain(
+      expect(['public', 'staff', 'staff:admin', 'customer', 'pro'], `${operation.method} ${operation.path}`).toContain(
         operation.access,
       );
     }
@@ -66,7 +66,11 @@ describe('authorization matrix', () => {
 });
 
 /** Query strings the customer reads need to be valid at all. */
-const QUERY: Record<string, string> = { getPortalCalendar: '?from=2026-06-01&to=2026-07-31' };
+const QUERY: Record<string, string> = {
+  getPortalCalendar: '?from=2026-06-01&to=2026-07-31',
+  listProAssignments: '?from=2026-06-01&to=2026-07-01',
+  uploadProPhoto: '?purpose=before',
+};
 
 /** Every row of every table, except the ones any request touches (sessions, throttles) or that never change. */
 async function snapshot(db: Db): Promise<Record<string, string[]>> {
@@ -134,6 +138,70 @@ describe('customer isolation', () => {
     const reads = operations.filter(({ access, method }) => access === 'customer' && method === 'GET');
     for (const operation of reads) {
       const response = await call(operation, alpha.cookie, alpha.params);
+      expect(response.statusCode, `${operation.operationId}: ${response.body}`).toBe(200);
+      for (const identifier of bravo.identifiers)
+        expect(response.body, `${operation.operationId} leaks ${identifier}`).not.toContain(identifier);
+    }
+  });
+});
+
+describe('pro isolation', () => {
+  let testApp: TestApp;
+  let operations: Operation[];
+  let alpha: CustomerWorld;
+  let bravo: CustomerWorld;
+  beforeAll(async () => {
+    testApp = await createTestApp();
+    operations = await listOperations(testApp.app);
+    const staffCookie = await signInStaff(testApp.app, await createStaffMember(testApp.deps, { role: 'psm' }));
+    alpha = await buildCustomerWorld(testApp, staffCookie, 'Alpha');
+    bravo = await buildCustomerWorld(testApp, staffCookie, 'Bravo');
+  });
+  afterAll(() => testApp.close());
+
+  const call = (operation: Operation, cookie: string, params: Record<string, string>, payload?: object) =>
+    testApp.app.inject({
+      method: operation.method as 'GET',
+      url: urlOf(operation, params) + (QUERY[operation.operationId] ?? ''),
+      headers: { cookie },
+      ...(payload ? { payload } : {}),
+    });
+
+  it('opens no staff or customer operation to a pro, and no pro operation to a customer', async () => {
+    for (const operation of operations.filter(({ access }) => access !== 'public' && access !== 'pro')) {
+      const response = await call(
+        operation,
+        alpha.proCookie,
+        alpha.params,
+        operation.method === 'GET' ? undefined : {},
+      );
+      expect(response.statusCode, operation.operationId).toBe(401);
+    }
+    for (const operation of operations.filter(({ access }) => access === 'pro')) {
+      const response = await call(operation, alpha.cookie, alpha.params, operation.method === 'GET' ? undefined : {});
+      expect(response.statusCode, operation.operationId).toBe(401);
+    }
+  });
+
+  it('answers 404 to a pro for another pro’s services and photos, and changes nothing', async () => {
+    const addressed = operations.filter(({ access, parameterNames }) => access === 'pro' && parameterNames.length > 0);
+    expect(addressed.length).toBeGreaterThan(3);
+    const before = await snapshot(testApp.deps.db);
+    for (const operation of addressed) {
+      const response = await call(
+        operation,
+        alpha.proCookie,
+        bravo.params,
+        operation.method === 'GET' ? undefined : validBodyFor(operation.operationId, bravo),
+      );
+      expect(response.statusCode, `${operation.operationId}: ${response.body}`).toBe(404);
+    }
+    expect(await snapshot(testApp.deps.db)).toEqual(before);
+  });
+
+  it('shows a pro nothing of another pro’s assignments', async () => {
+    for (const operation of operations.filter(({ access, method }) => access === 'pro' && method === 'GET')) {
+      const response = await call(operation, alpha.proCookie, alpha.params);
       expect(response.statusCode, `${operation.operationId}: ${response.body}`).toBe(200);
       for (const identifier of bravo.identifiers)
         expect(response.body, `${operation.operationId} leaks ${identifier}`).not.toContain(identifier);

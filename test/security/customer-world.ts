@@ -2,11 +2,15 @@ import { expect } from 'vitest';
 import { systemActor } from '../../src/server/actor.ts';
 import type { Turn } from '../../src/shared/turn-contracts.ts';
 import { createAccount, createContact, unique } from '../factories.ts';
+import { createPro, signInPro } from '../pro-helpers.ts';
+import { jpegWithGps } from '../test-images.ts';
 import { sessionCookie, type TestApp } from '../test-app.ts';
 
 /** One customer with something of every kind a portal route can address, signed in for real. */
 export interface CustomerWorld {
   cookie: string;
+  /** The pro assigned to this customer's service. */
+  proCookie: string;
   /** A value for every path parameter a customer route may take, all belonging to this customer. */
   params: Record<string, string>;
   /** Strings that identify this customer's rows; none may appear in another customer's responses. */
@@ -120,9 +124,32 @@ export async function buildCustomerWorld(testApp: TestApp, staffCookie: string, 
   const addOn = (requested.json() as Turn).lines[0]!.addOns[0]!;
 
   const turnId = (ordered.json() as Turn).id;
+  // The pro of this customer's service, signed in through a real texted link.
+  const pro = await createPro(testApp, { name: unique(`${label} Pro`) });
+  await deps.db.updateTable('turnServiceLines').set({ assignedProId: pro.id }).where('id', '=', line.id).execute();
+  const proCookie = await signInPro(testApp, pro);
+  const photo = await deps.photos.savePhoto(
+    {
+      accountId: property.id,
+      turnId,
+      serviceLineId: line.id,
+      purpose: 'before',
+      uploadedByKind: 'pro',
+      uploadedById: pro.id,
+    },
+    await jpegWithGps({ width: 64, height: 48 }),
+  );
   return {
     cookie,
-    params: { accountId: property.id, floorplanId: floorplan.id, turnId, serviceLineId: line.id, addOnId: addOn.id },
+    proCookie,
+    params: {
+      accountId: property.id,
+      floorplanId: floorplan.id,
+      turnId,
+      serviceLineId: line.id,
+      addOnId: addOn.id,
+      photoId: photo.id,
+    },
     identifiers: [
       property.id,
       property.name,
@@ -139,6 +166,9 @@ export async function buildCustomerWorld(testApp: TestApp, staffCookie: string, 
       turnId,
       line.id,
       addOn.id,
+      pro.id,
+      pro.name,
+      photo.id,
     ],
     serviceIds: [paint.id, primer.id],
     unitId: unit.id,
@@ -166,6 +196,12 @@ export function validBodyFor(operationId: string, world: CustomerWorld): object 
     removeServiceLine: undefined,
     approveAddOn: {},
     declineAddOn: {},
+    uploadPortalIssuePhoto: undefined,
+    reportServiceIssue: { note: 'The paint is peeling' },
+    uploadProPhoto: undefined,
+    startProService: {},
+    completeProService: {},
+    requestProAddOn: { serviceId: world.serviceIds[1], note: 'Stains', photoIds: [] },
   };
   if (!(operationId in bodies))
     throw new Error(`add a valid body for ${operationId} to test/security/customer-world.ts`);

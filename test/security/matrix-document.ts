@@ -6,11 +6,15 @@ const SECURITY_MD = resolve(import.meta.dirname, '../../SECURITY.md');
 const BEGIN = '<!-- authorization-matrix:begin (generated from the OpenAPI document; checked by test/security) -->';
 const END = '<!-- authorization-matrix:end -->';
 
-const CELLS: Record<Operation['access'], [anonymous: string, customer: string, staff: string, staffAdmin: string]> = {
-  public: ['yes', 'yes', 'yes', 'yes'],
-  customer: ['401', 'own accounts only (else 404)', '401', '401'],
-  staff: ['401', '401', 'yes', 'yes'],
-  'staff:admin': ['401', '401', '403', 'yes'],
+const CELLS: Record<
+  Operation['access'],
+  [anonymous: string, customer: string, pro: string, staff: string, staffAdmin: string]
+> = {
+  public: ['yes', 'yes', 'yes', 'yes', 'yes'],
+  customer: ['401', 'own accounts only (else 404)', '401', '401', '401'],
+  pro: ['401', '401', 'own assignments only (else 404)', '401', '401'],
+  staff: ['401', '401', '401', 'yes', 'yes'],
+  'staff:admin': ['401', '401', '401', '403', 'yes'],
 };
 
 /** The written matrix: one row per operation × who may call it. */
@@ -24,8 +28,8 @@ export function renderMatrix(operations: Operation[]): string {
   return [
     BEGIN,
     '',
-    '| operation | route | anonymous | customer | staff (psm, support) | staff admin |',
-    '|---|---|---|---|---|---|',
+    '| operation | route | anonymous | customer | pro | staff (psm, support) | staff admin |',
+    '|---|---|---|---|---|---|---|',
     ...rows,
     '',
     END,

@@ -6,6 +6,7 @@
 
 import type { BackOfficeTables } from './schema/back-office.ts';
 import type { CatalogTables } from './schema/catalog.ts';
+import type { FieldWorkTables } from './schema/field-work.ts';
 import type { OutboxTables } from './schema/outbox.ts';
 import type { PortalAccessTables } from './schema/portal-access.ts';
 import type { RegistrationTables } from './schema/registration.ts';
@@ -27,7 +28,7 @@ export interface StaffMembersTable {
   deactivatedAt: IsoTimestamp | null;
 }
 
-export type SessionKind = 'staff' | 'customer';
+export type SessionKind = 'staff' | 'customer' | 'pro';
 
 export interface SessionsTable {
   /** HMAC of the cookie value; the raw value is never stored. */
@@ -61,7 +62,7 @@ export interface LoginThrottlesTable {
 export interface AuditEventsTable {
   id: string;
   occurredAt: IsoTimestamp;
-  actorKind: 'staff' | 'customer' | 'system' | 'anonymous';
+  actorKind: 'staff' | 'customer' | 'pro' | 'system' | 'anonymous';
   actorId: string | null;
   action: string;
   subjectType: string;
@@ -150,7 +151,8 @@ export interface Database
     PortalAccessTables,
     RegistrationTables,
     StaffFactorTables,
-    TurnsTables {
+    TurnsTables,
+    FieldWorkTables {
   staffMembers: StaffMembersTable;
   sessions: SessionsTable;
   loginThrottles: LoginThrottlesTable;

@@ -15,7 +15,7 @@ import type { SessionService } from '../features/sessions/session-service.ts';
  * (deny by default). The declarations are the machine-readable authorization matrix that
  * test/authorization-matrix tests read.
  */
-export type RouteAccess = 'public' | 'staff' | 'staff:admin' | 'customer';
+export type RouteAccess = 'public' | 'staff' | 'staff:admin' | 'customer' | 'pro';
 
 export interface CustomerPrincipal {
   portalLoginId: string;
@@ -29,6 +29,15 @@ export interface CustomerPrincipal {
 
 /** Issue-specific customer lookup, provided by the portal-access feature. */
 export type CustomerResolver = (session: SessionsTable) => Promise<CustomerPrincipal | null>;
+
+/** A field technician signed in on their phone; every pro query is scoped by proId. */
+export interface ProPrincipal {
+  proId: string;
+  name: string;
+}
+
+/** Provided by the pro-access feature: null when the pro is gone or deactivated (their sessions end then). */
+export type ProResolver = (session: SessionsTable) => Promise<ProPrincipal | null>;
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -52,6 +61,7 @@ declare module 'fastify' {
     staffSession: SessionsTable | null;
     checkStepUp: ((stepUp: 'fresh' | 'reason') => Promise<void>) | null;
     customer: CustomerPrincipal | null;
+    pro: ProPrincipal | null;
     sessionToken: string | null;
   }
 }
@@ -65,6 +75,7 @@ export function setSessionCookie(reply: FastifyReply, config: Config, kind: Sess
   reply.setCookie(cookieName(config, kind), token, {
     httpOnly: true,
     secure: config.secureCookies,
+    // Customers and pros arrive from links in email and SMS, which Strict would not sign in.
     sameSite: kind === 'staff' ? 'strict' : 'lax',
     path: '/',
   });
@@ -84,6 +95,8 @@ export function actorOf(request: FastifyRequest): ActorContext {
       ipAddress: request.ip,
       requestId: request.id,
     };
+  if (request.pro)
+    return { actorKind: 'pro', actorId: request.pro.proId, ipAddress: request.ip, requestId: request.id };
   return { actorKind: 'anonymous', actorId: null, ipAddress: request.ip, requestId: request.id };
 }
 
@@ -95,6 +108,11 @@ export function requireStaff(request: FastifyRequest): StaffMembersTable {
 export function requireCustomer(request: FastifyRequest): CustomerPrincipal {
   if (!request.customer) throw new AppError('unauthenticated', 'Sign in to continue.');
   return request.customer;
+}
+
+export function requirePro(request: FastifyRequest): ProPrincipal {
+  if (!request.pro) throw new AppError('unauthenticated', 'Sign in to continue.');
+  return request.pro;
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -121,9 +139,10 @@ interface AccessDeps {
   now: () => Date;
   /** Records the typed reason of a step-up action, before the action runs. */
   recordStepUpReason: (request: FastifyRequest, reason: string) => Promise<void>;
+  resolvePro: ProResolver;
 }
 
-const STAFF_ROLES_FOR: Record<Exclude<RouteAccess, 'public' | 'customer'>, StaffRole[] | 'any'> = {
+const STAFF_ROLES_FOR: Record<Exclude<RouteAccess, 'public' | 'customer' | 'pro'>, StaffRole[] | 'any'> = {
   staff: 'any',
   'staff:admin': ['admin'],
 };
@@ -133,6 +152,7 @@ export function registerAccessControl(app: FastifyInstance, deps: AccessDeps): v
   app.decorateRequest('staffSession', null);
   app.decorateRequest('checkStepUp', null);
   app.decorateRequest('customer', null);
+  app.decorateRequest('pro', null);
   app.decorateRequest('sessionToken', null);
 
   app.addHook('onRoute', (route) => {
@@ -166,6 +186,16 @@ export function registerAccessControl(app: FastifyInstance, deps: AccessDeps): v
       ) {
         throw new AppError('forbidden', 'You are viewing the portal as this contact; changes are disabled.');
       }
+      return;
+    }
+
+    if (access === 'pro') {
+      const token = request.cookies[cookieName(deps.config, 'pro')];
+      const session = token ? await deps.sessions.resolve(token, 'pro') : null;
+      const pro = session ? await deps.resolvePro(session) : null;
+      if (!pro) throw new AppError('unauthenticated', 'Sign in to continue.');
+      request.pro = pro;
+      request.sessionToken = token ?? null;
       return;
     }
 

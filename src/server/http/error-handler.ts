@@ -15,6 +15,7 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   reauth_required: 401,
   not_found: 404,
   conflict: 409,
+  payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,
   internal: 500,
@@ -40,6 +41,9 @@ function fromFrameworkError(error: FastifyError): AppError {
   }
   if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
     return new AppError('unsupported_media_type', 'Send the request body as application/json.');
+  }
+  if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+    return new AppError('payload_too_large', 'The upload is larger than this request allows.');
   }
   if (error.statusCode === 404) return new AppError('not_found', 'Not found');
   if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {

@@ -1,6 +1,7 @@
 import { AppError } from '../errors.ts';
 import { notificationKinds } from './kinds/notifications-kinds.ts';
 import { portalAccessKinds } from './kinds/portal-access-kinds.ts';
+import { proAccessKinds } from './kinds/pro-access-kinds.ts';
 import { registrationKinds } from './kinds/registration-kinds.ts';
 import { turnsKinds } from './kinds/turns-kinds.ts';
 import type { MessageKind } from './message-kind.ts';
@@ -9,6 +10,7 @@ import type { MessageKind } from './message-kind.ts';
 export const MESSAGE_KINDS: readonly MessageKind[] = [
   ...notificationKinds,
   ...portalAccessKinds,
+  ...proAccessKinds,
   ...registrationKinds,
   ...turnsKinds,
 ];

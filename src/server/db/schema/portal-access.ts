@@ -82,7 +82,7 @@ export interface AccessEventsTable {
   kind: AccessEventKind;
   purpose: AccessTokenPurpose | null;
   accessTokenId: string | null;
-  actorKind: 'staff' | 'customer' | 'system' | 'anonymous';
+  actorKind: 'staff' | 'customer' | 'pro' | 'system' | 'anonymous';
   actorId: string | null;
   ipAddress: string | null;
   userAgent: string | null;

@@ -7,7 +7,7 @@ export type ServiceLineStatus = 'pending' | 'scheduled' | 'in_progress' | 'compl
 export type AddOnStatus = 'approved' | 'pending' | 'declined';
 /** Who decides a pending add-on: the customer (portal) or staff (console). */
 export type AddOnApprover = 'customer' | 'staff';
-export type ActorKind = 'staff' | 'customer' | 'system';
+export type ActorKind = 'staff' | 'customer' | 'pro' | 'system';
 
 export interface TurnsTable {
   id: string;
@@ -49,6 +49,8 @@ export interface TurnServiceLinesTable {
   poNumber: string | null;
   /** The pro doing the work; null until one is assigned (or when none could be). */
   assignedProId: string | null;
+  /** A punch-back line: the completed line it reworks (absent on lines written before rework existed). */
+  reworkOfServiceLineId?: string | null;
   createdAt: IsoTimestamp;
   updatedAt: IsoTimestamp;
 }

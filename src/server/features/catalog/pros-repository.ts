@@ -17,6 +17,18 @@ export async function findPro(db: Db | Trx, proId: string) {
   return { ...pro, serviceIds: skills.map((skill) => skill.serviceId) };
 }
 
+/** The pro a sign-in link may go to: matched on the E.164 phone or, case-insensitively, the email. */
+export function findProByAddress(db: Db | Trx, address: { phone: string } | { email: string }) {
+  const query = db.selectFrom('pros').selectAll();
+  return (
+    'phone' in address
+      ? query.where('phone', '=', address.phone)
+      : query.where((eb) => eb(eb.fn('lower', ['email']), '=', address.email.trim().toLowerCase()))
+  )
+    .orderBy('createdAt')
+    .executeTakeFirst();
+}
+
 export async function savePro(trx: Trx, pro: ProsTable, serviceIds: string[]) {
   const { id, createdAt: _createdAt, ...changes } = pro;
   await trx

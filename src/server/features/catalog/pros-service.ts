@@ -11,6 +11,7 @@ import { listAccountServices, listVendorServices } from './service-catalog-repos
 import {
   deletePro,
   findPro,
+  findProByAddress,
   findProIds,
   listPreferencesOfPro,
   listProPreferences,
@@ -78,6 +79,10 @@ export function createProsService(deps: { db: Db; clock: Clock }) {
       if (!pro) throw notFound('Pro');
       return pro;
     },
+
+    findPro: (proId: string) => findPro(db, proId),
+
+    findProByAddress: (address: { phone: string } | { email: string }) => findProByAddress(db, address),
 
     async createPro(input: ProInput, actor: ActorContext) {
       const { phone, serviceIds } = await checkedInput(input);

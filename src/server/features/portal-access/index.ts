@@ -8,6 +8,9 @@ import { createPortalAccessHooks } from './portal-access-hooks.ts';
 import { createStaffAccessService } from './staff-access-service.ts';
 import { createStaffCredentialsService } from './staff-credentials-service.ts';
 
+/** The per-recipient limit on access messages (one per kind a minute, five an hour); pro links obey it too. */
+export { sendWaitSeconds } from './portal-access-rules.ts';
+
 /** Customer portal sign-in, one-time links and the staff tools around portal access. */
 export function createPortalAccessFeature(deps: BaseDeps) {
   const common = createPortalAccessCommon(deps);

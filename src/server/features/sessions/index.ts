@@ -1,2 +1,2 @@
-/** Server-side sessions for staff and customers. */
-export { createSessionService, type SessionService } from './session-service.ts';
+/** Server-side sessions for staff, customers and pros. */
+export { createSessionService, PRO_SESSION_SECONDS, type SessionService } from './session-service.ts';

@@ -14,6 +14,14 @@ import {
 // NIST 800-63B AAL2 / ASVS 3.3.2: re-authenticate after 30 idle minutes and at most every 12 hours.
 export const SESSION_IDLE_SECONDS = 30 * 60;
 export const SESSION_ABSOLUTE_SECONDS = 12 * 60 * 60;
+// A pro's phone stays in a pocket through a long job: their session lasts a working day (10 h) and
+// only ends early after 4 idle hours; staff revoke it and deactivating the pro ends it at once.
+export const PRO_SESSION_SECONDS = 10 * 60 * 60;
+const IDLE_SECONDS: Record<SessionKind, number> = {
+  staff: SESSION_IDLE_SECONDS,
+  customer: SESSION_IDLE_SECONDS,
+  pro: 4 * 60 * 60,
+};
 // Writing last_seen_at on every request would turn each read into a write.
 const TOUCH_INTERVAL_SECONDS = 60;
 
@@ -71,7 +79,7 @@ export function createSessionService(deps: { db: Db; clock: Clock; secretKey: st
       const session = await findSession(db, idHash, kind);
       if (!session) return null;
       const now = clock.now();
-      const idleDeadline = addSeconds(new Date(session.lastSeenAt), SESSION_IDLE_SECONDS);
+      const idleDeadline = addSeconds(new Date(session.lastSeenAt), IDLE_SECONDS[kind]);
       if (now >= new Date(session.expiresAt) || now >= idleDeadline) {
         await deleteSession(db, idHash);
         return null;

@@ -11,6 +11,14 @@ import { actorKindOf, type TurnContext, type TurnScope } from './turn-context.ts
 import { decideAddOnRequest } from './turn-rules.ts';
 import * as repository from './turns-repository.ts';
 
+/** How a request from the field differs from one staff relay. */
+export interface FieldRequestOptions {
+  /** The account sends pro requests to staff first ("official channels"). */
+  toStaffFirst?: boolean;
+  /** Runs inside the request's transaction, after the add-on row exists (its photos are attached there). */
+  afterInsert?: (trx: Trx, addOn: TurnAddOnsTable) => Promise<void>;
+}
+
 /** Add-ons requested after the order: who approves them, the messages that ask, and the decisions. */
 export function createAddOnsService(context: TurnContext, publicUrl: string) {
   const { db, clock, catalog, canSee, now, requireLine, requireTurnRow, lockTurnRow, loadTurn, orderableServices } =
@@ -104,7 +112,12 @@ export function createAddOnsService(context: TurnContext, publicUrl: string) {
      * Staff relay a pro's request for extra work. The account's approval method decides: approved now
      * (under the limit), pending for staff, or pending for the customer (email + SMS to the backup phone).
      */
-    async requestAddOn(serviceLineId: string, input: RequestAddOnBodyParsed, actor: ActorContext) {
+    async requestAddOn(
+      serviceLineId: string,
+      input: RequestAddOnBodyParsed,
+      actor: ActorContext,
+      options: FieldRequestOptions = {},
+    ) {
       const line = await requireLine({ kind: 'staff' }, serviceLineId);
       checkLineTakesAddOns(line);
       const turn = await requireTurnRow({ kind: 'staff' }, line.turnId);
@@ -114,11 +127,10 @@ export function createAddOnsService(context: TurnContext, publicUrl: string) {
       const service = services.addOns.find((candidate) => candidate.id === input.serviceId);
       if (!service) throw fieldError('serviceId', 'Choose an add-on offered for this floorplan');
       const profile = await catalog.serviceProfiles.getServiceProfile(turn.accountId);
-      const decision = decideAddOnRequest(
-        profile.addonApprovalMethod,
-        profile.addonAutoApproveLimitCents,
-        service.orderPriceCents,
-      );
+      // "Official channels": a pro's request waits for staff, whatever the account's approval method.
+      const decision = options.toStaffFirst
+        ? ({ status: 'pending', approver: 'staff' } as const)
+        : decideAddOnRequest(profile.addonApprovalMethod, profile.addonAutoApproveLimitCents, service.orderPriceCents);
       const requestedAt = now();
       const by = actorKindOf(actor);
       const addOn: TurnAddOnsTable = {
@@ -166,6 +178,7 @@ export function createAddOnsService(context: TurnContext, publicUrl: string) {
             approver: addOn.approver,
           },
         });
+        await options.afterInsert?.(trx, addOn);
         if (addOn.status === 'pending' && addOn.approver === 'customer')
           await notifyApprovers(trx, profile, { turn, line, addOn, propertyName: property?.name ?? '' });
       });

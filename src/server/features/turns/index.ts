@@ -2,6 +2,7 @@ import type { BaseDeps } from '../../base-deps.ts';
 import type { CatalogFeature } from '../catalog/index.ts';
 import type { CustomersFeature } from '../customers/index.ts';
 import { createAddOnsService } from './add-ons-service.ts';
+import { createFieldWorkService } from './field-work-service.ts';
 import { createProAssignmentsService } from './pro-assignments-service.ts';
 import { createPropertyViewsService } from './property-views-service.ts';
 import { createTurnChangesService } from './turn-changes-service.ts';
@@ -21,6 +22,7 @@ export function createTurnsFeature(deps: BaseDeps & { catalog: CatalogFeature; c
     orders: createTurnOrdersService(context),
     changes: createTurnChangesService(context, deps.customers),
     addOns: createAddOnsService(context, deps.config.publicUrl),
+    field: createFieldWorkService(context),
     /** A pro's services in a date window, for their day and week views. */
     assignments: createProAssignmentsService(context),
   };

@@ -34,7 +34,9 @@ export function actorKindOf(actor: ActorContext) {
         ? ('staff' as const)
         : actor.actorKind === 'customer'
           ? ('customer' as const)
-          : ('system' as const),
+          : actor.actorKind === 'pro'
+            ? ('pro' as const)
+            : ('system' as const),
     id: actor.actorId,
   };
 }

@@ -47,6 +47,7 @@ export function presentTurn({ turn, propertyName, lines, addOns }: TurnRecord): 
       // Customers see who is coming by first name only; staff have the pro's full record.
       proFirstName: line.proName?.split(' ')[0] ?? null,
       needsPro: needsPro(line),
+      reworkOfServiceLineId: line.reworkOfServiceLineId ?? null,
       addOns: addOns.filter((addOn) => addOn.serviceLineId === line.id).map(presentAddOn),
     };
   });

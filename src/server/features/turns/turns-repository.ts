@@ -318,3 +318,16 @@ export async function countProBookings(db: Executor, proIds: readonly string[], 
     .execute();
   return rows.map((row) => ({ proId: row.assignedProId!, date: row.scheduledDate!, count: Number(row.count) }));
 }
+
+/** Every punch-back line of an account (or its properties) with the original line's service and pro. */
+export function listReworkedLines(db: Executor, accountId: string) {
+  return db
+    .selectFrom('turnServiceLines as rework')
+    .innerJoin('turnServiceLines as original', 'original.id', 'rework.reworkOfServiceLineId')
+    .innerJoin('accounts', 'accounts.id', 'rework.accountId')
+    .leftJoin('pros', 'pros.id', 'original.assignedProId')
+    .select(['original.serviceId', 'original.serviceName', 'original.assignedProId as proId', 'pros.name as proName'])
+    .where((eb) => eb.or([eb('accounts.id', '=', accountId), eb('accounts.parentAccountId', '=', accountId)]))
+    .where('rework.status', '!=', 'canceled')
+    .execute();
+}
