@@ -290,7 +290,7 @@ export function createFieldService(deps: {
         throw new AppError('conflict', `This rework request is already ${request.status}.`);
       if (input.proId) {
         const pro = await catalog.pros.findPro(input.proId);
-        if (!pro || pro.active !== 1) throw fieldError('proId', 'Choose an active pro');
+        if (pro?.active !== 1) throw fieldError('proId', 'Choose an active pro');
       }
       const { line, turn } = await turns.field.addReworkLine(
         request.serviceLineId,

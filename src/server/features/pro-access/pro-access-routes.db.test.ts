@@ -26,7 +26,7 @@ const requestLink = (login: string) =>
 describe('a pro signs in with a one-time link', () => {
   it('texts a link to the pro’s phone; the confirm page does not use it, only the POST does, once', async () => {
     const pro = await createPro(t);
-    expect((await requestLink('(512) ' + pro.phone!.slice(5, 8) + '-' + pro.phone!.slice(8))).statusCode).toBe(202);
+    expect((await requestLink(`(512) ${pro.phone!.slice(5, 8)}-${pro.phone!.slice(8)}`)).statusCode).toBe(202);
     await deliverOutbox(t.deps);
     const [text] = await capturedTo(t.deps, pro.phone!);
     expect(text?.kind).toBe('pro_sign_in_link_sms');

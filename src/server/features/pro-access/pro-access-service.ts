@@ -128,7 +128,7 @@ export function createProAccessService(deps: ProAccessServiceDeps) {
       const phone = kind === 'phone' ? toE164(input.login) : null;
       if (kind === 'phone' && !phone) return;
       const pro = await catalog.pros.findProByAddress(phone ? { phone } : { email: input.login });
-      if (!pro || pro.active !== 1) return;
+      if (pro?.active !== 1) return;
       if ((await waitBeforeNextLink(pro.id)) > 0) return;
       await db.transaction().execute((trx) => issueLink(trx, pro, phone ? 'sms' : 'email', input));
     },
@@ -207,7 +207,7 @@ export function createProAccessService(deps: ProAccessServiceDeps) {
     /** Every pro request: a deactivated or deleted pro's sessions end here, on their next request. */
     async principalFor(session: { subjectId: string }): Promise<ProPrincipal | null> {
       const pro = await catalog.pros.findPro(session.subjectId);
-      if (!pro || pro.active !== 1) {
+      if (pro?.active !== 1) {
         await sessions.endAllOf(db, 'pro', [session.subjectId]);
         return null;
       }
