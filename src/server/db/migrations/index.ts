@@ -8,6 +8,7 @@ import * as m0006 from './0006_create_registration.ts';
 import * as m0007 from './0007_create_notifications.ts';
 import * as m0008registration from './0008_add_registration_outbox_reply_to.ts';
 import * as m0009 from './0009_create_turns.ts';
+import * as m0011 from './0011_add_turn_status.ts';
 
 /** Static list (works with any bundler); append only, never reorder or edit a shipped migration. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '0007_create_notifications': m0007,
   '0008_add_registration_outbox_reply_to': m0008registration,
   '0009_create_turns': m0009,
+  '0011_add_turn_status': m0011,
 };
