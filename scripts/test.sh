@@ -20,8 +20,8 @@ need_package() { # $1 = file that proves it is installed, $2 = apt package
 need_package /usr/bin/chromium chromium
 if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then need_package /usr/lib/postgresql/15/bin/initdb postgresql; fi
 
-echo "== format (Biome)"
-npx biome format .
+echo "== format and lint (Biome)"
+npx biome check .
 
 echo "== type check"
 npx tsc -p tsconfig.json

@@ -7,7 +7,7 @@ import { createCustomersFeature } from './features/customers/index.ts';
 import { createNotificationsFeature } from './features/notifications/index.ts';
 import { createPortalAccessFeature } from './features/portal-access/index.ts';
 import { createRegistrationFeature } from './features/registration/index.ts';
-import { createSessionService } from './features/sessions/session-service.ts';
+import { createSessionService } from './features/sessions/index.ts';
 import { findStaffById } from './features/staff/staff-repository.ts';
 import { createStaffService } from './features/staff/staff-service.ts';
 import { createTurnsFeature } from './features/turns/index.ts';

@@ -133,7 +133,7 @@ const PhoneInputSchema = z
   .nullish()
   .transform((value) => (value ? value : null));
 
-export const ContactFieldsSchema = z.strictObject({
+const ContactFieldsSchema = z.strictObject({
   firstName: z.string().trim().min(1, 'Enter a first name').max(100),
   lastName: z.string().trim().min(1, 'Enter a last name').max(100),
   title: optionalText(150),

@@ -38,7 +38,8 @@ export const SERVICE_LINE_STATUS_LABELS: Record<ServiceLineStatus, string> = {
   canceled: 'Canceled',
 };
 /** A turn's status is derived from its service lines and uses the same words. */
-export const TurnStatusSchema = ServiceLineStatusSchema;
+// A turn's status is derived from its service lines, so it takes the same values.
+const TurnStatusSchema = ServiceLineStatusSchema;
 export type TurnStatus = ServiceLineStatus;
 
 export const AddOnStatusSchema = z.enum(['approved', 'pending', 'declined']);

@@ -41,8 +41,8 @@ function lookup(data: unknown, path: string): string {
   return typeof current === 'object' ? '' : String(current);
 }
 
-function fill(text: string, data: unknown, escape: (value: string) => string): string {
-  return text.replace(MERGE_TAG, (_match, path: string) => escape(lookup(data, path)));
+function fill(text: string, data: unknown, escapeValue: (value: string) => string): string {
+  return text.replace(MERGE_TAG, (_match, path: string) => escapeValue(lookup(data, path)));
 }
 
 /**

@@ -12,7 +12,7 @@ export function toE164(input: string): string | null {
   const trimmed = input.trim();
   if (!trimmed.startsWith('+')) return null;
   const parsed = parsePhoneNumberFromString(trimmed);
-  if (!parsed || !parsed.isValid()) return null;
+  if (!parsed?.isValid()) return null;
   return parsed.number;
 }
 

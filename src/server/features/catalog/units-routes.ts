@@ -66,11 +66,9 @@ export const unitsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { 
       },
     },
     async (request, reply) =>
-      reply
-        .status(201)
-        .send({
-          items: (await units.createUnits(request.params.accountId, request.body, actorOf(request))).map(presentUnit),
-        }),
+      reply.status(201).send({
+        items: (await units.createUnits(request.params.accountId, request.body, actorOf(request))).map(presentUnit),
+      }),
   );
 
   app.put(

@@ -23,7 +23,7 @@ export type PhoneResult = { ok: true; e164: string } | { ok: false; message: str
 /** Accepts what people type ("(512) 555-0100", "+1 512 555 0100"); US when no country code is given. */
 export function normalizePhone(input: string): PhoneResult {
   const phone = parsePhoneNumberFromString(input, 'US');
-  if (!phone || !phone.isValid()) return { ok: false, message: 'Enter a valid phone number, e.g. +15125550100' };
+  if (!phone?.isValid()) return { ok: false, message: 'Enter a valid phone number, e.g. +15125550100' };
   return { ok: true, e164: phone.number };
 }
 

@@ -115,8 +115,7 @@ export function createCustomersService(deps: CustomersServiceDeps) {
 
   async function requireManagementCompany(executor: Db | Trx, parentAccountId: string): Promise<AccountsTable> {
     const parent = await findAccountById(executor, parentAccountId);
-    if (!parent || parent.kind !== 'management_company')
-      throw fieldError('parentAccountId', 'Choose a management company');
+    if (parent?.kind !== 'management_company') throw fieldError('parentAccountId', 'Choose a management company');
     return parent;
   }
 

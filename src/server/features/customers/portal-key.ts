@@ -98,5 +98,5 @@ export async function findAccountByPortalKey(
     .executeTakeFirst();
   const candidate = hashPortalKey(secretKey, input.portalKey);
   const matches = constantTimeEquals(candidate, account?.portalKeyHash ?? UNKNOWN_ACCOUNT_HASH);
-  return account && account.portalKeyHash && matches ? account : null;
+  return account?.portalKeyHash && matches ? account : null;
 }

@@ -69,15 +69,13 @@ export async function saveMessageTemplate(trx: Trx, template: MessageTemplatesTa
     .insertInto('messageTemplates')
     .values(template)
     .onConflict((conflict) =>
-      conflict
-        .column('kind')
-        .doUpdateSet({
-          subject: template.subject,
-          html: template.html,
-          text: template.text,
-          updatedAt: template.updatedAt,
-          updatedByStaffId: template.updatedByStaffId,
-        }),
+      conflict.column('kind').doUpdateSet({
+        subject: template.subject,
+        html: template.html,
+        text: template.text,
+        updatedAt: template.updatedAt,
+        updatedByStaffId: template.updatedByStaffId,
+      }),
     )
     .execute();
 }
@@ -95,13 +93,11 @@ export async function saveNotificationSetting(trx: Trx, setting: NotificationSet
     .insertInto('notificationSettings')
     .values(setting)
     .onConflict((conflict) =>
-      conflict
-        .column('kind')
-        .doUpdateSet({
-          enabled: setting.enabled,
-          updatedAt: setting.updatedAt,
-          updatedByStaffId: setting.updatedByStaffId,
-        }),
+      conflict.column('kind').doUpdateSet({
+        enabled: setting.enabled,
+        updatedAt: setting.updatedAt,
+        updatedByStaffId: setting.updatedByStaffId,
+      }),
     )
     .execute();
 }

@@ -93,15 +93,13 @@ describe('notifications API', () => {
   });
 
   it('retries a dead message once, with an audit event, and refuses anything else', async () => {
-    const id = await testApp.deps.db
-      .transaction()
-      .execute((trx) =>
-        enqueue(trx, testApp.clock, {
-          kind: 'staff_test_email',
-          to: ['dead@vendor.test'],
-          payload: { staff: { name: 'x' }, consoleUrl: 'http://x.test' },
-        }),
-      );
+    const id = await testApp.deps.db.transaction().execute((trx) =>
+      enqueue(trx, testApp.clock, {
+        kind: 'staff_test_email',
+        to: ['dead@vendor.test'],
+        payload: { staff: { name: 'x' }, consoleUrl: 'http://x.test' },
+      }),
+    );
     expect((await call('POST', `/api/staff/outbox-messages/${id}/retry`, adminCookie)).statusCode).toBe(409);
     await testApp.deps.db
       .updateTable('outboxMessages')
@@ -125,15 +123,13 @@ describe('notifications API', () => {
   });
 
   it('will not retry a dead message whose one-time link was removed', async () => {
-    const id = await testApp.deps.db
-      .transaction()
-      .execute((trx) =>
-        enqueue(trx, testApp.clock, {
-          kind: 'staff_test_email',
-          to: ['link@vendor.test'],
-          payload: { staff: { name: 'x' }, consoleUrl: 'http://x.test' },
-        }),
-      );
+    const id = await testApp.deps.db.transaction().execute((trx) =>
+      enqueue(trx, testApp.clock, {
+        kind: 'staff_test_email',
+        to: ['link@vendor.test'],
+        payload: { staff: { name: 'x' }, consoleUrl: 'http://x.test' },
+      }),
+    );
     await testApp.deps.db
       .updateTable('outboxMessages')
       .set({ status: 'dead', payloadJson: null })

@@ -191,14 +191,6 @@ export function findFirstAccountOfContact(db: Executor, contactId: string) {
     .executeTakeFirst();
 }
 
-export function updateAccountPortalAccess(db: Executor, accountId: string, enabled: 0 | 1, now: string) {
-  return db
-    .updateTable('accounts')
-    .set({ portalAccessEnabled: enabled, updatedAt: now })
-    .where('id', '=', accountId)
-    .execute();
-}
-
 export function findContactsWithLoginsOfAccount(db: Executor, accountId: string) {
   return db
     .selectFrom('accountContacts')

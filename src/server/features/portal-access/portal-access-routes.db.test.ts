@@ -573,16 +573,14 @@ describe('self-registration surface', () => {
     const account = await createAccount(t.deps);
     const contact = await createContact(t.deps, { accountIds: [account.id] });
     const email = contact.emails[0]!;
-    const { loginId } = await t.deps.db
-      .transaction()
-      .execute((trx) =>
-        t.deps.portalAccess.createSelfRegisteredLogin(trx, {
-          contactId: contact.id,
-          email,
-          password: STRONG_PASSWORD,
-          actor: systemActor,
-        }),
-      );
+    const { loginId } = await t.deps.db.transaction().execute((trx) =>
+      t.deps.portalAccess.createSelfRegisteredLogin(trx, {
+        contactId: contact.id,
+        email,
+        password: STRONG_PASSWORD,
+        actor: systemActor,
+      }),
+    );
     expect(await t.deps.portalAccess.findLoginByPortalEmail(t.deps.db, email.toUpperCase())).toEqual({
       id: loginId,
       contactId: contact.id,

@@ -330,16 +330,14 @@ describe('bulk portal logins', () => {
     await grant(invited.id, invited.emails[0]!, true);
     const noAccess = await createContact(testApp.deps, { accountIds: [account.id], lastName: 'Gamma' });
     const setUp = await createContact(testApp.deps, { accountIds: [account.id], lastName: 'Delta' });
-    await testApp.deps.db
-      .transaction()
-      .execute((trx) =>
-        testApp.deps.portalAccess.createSelfRegisteredLogin(trx, {
-          contactId: setUp.id,
-          email: setUp.emails[0]!,
-          password: 'lantern orchard velvet canyon',
-          actor: systemActor,
-        }),
-      );
+    await testApp.deps.db.transaction().execute((trx) =>
+      testApp.deps.portalAccess.createSelfRegisteredLogin(trx, {
+        contactId: setUp.id,
+        email: setUp.emails[0]!,
+        password: 'lantern orchard velvet canyon',
+        actor: systemActor,
+      }),
+    );
 
     const before = await countRows();
     const response = await testApp.app.inject({

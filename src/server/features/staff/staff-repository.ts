@@ -17,10 +17,6 @@ export function updateStaffPassword(db: Db | Trx, id: string, passwordHash: stri
   return db.updateTable('staffMembers').set({ passwordHash, mustChangePassword }).where('id', '=', id).execute();
 }
 
-export function listStaff(db: Db) {
-  return db.selectFrom('staffMembers').selectAll().orderBy('name').execute();
-}
-
 export async function countStaff(db: Db): Promise<number> {
   const row = await db
     .selectFrom('staffMembers')

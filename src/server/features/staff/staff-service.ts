@@ -64,7 +64,7 @@ export function createStaffService(deps: StaffServiceDeps) {
       const staff = await findStaffByEmail(db, normalizeEmail(input.email));
       const passwordMatches = staff?.passwordHash
         ? await verifyPassword(staff.passwordHash, input.password)
-        : (await burnPasswordVerification(input.password), false);
+        : await burnPasswordVerification(input.password).then(() => false);
       if (!staff || !passwordMatches || staff.deactivatedAt) {
         await throttle.recordFailure(keys);
         await recordAudit(db, clock, input.actor, {

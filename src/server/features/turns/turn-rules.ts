@@ -34,6 +34,7 @@ export function backScheduledDate(
   const readyBy = readyByDate(moveInDate)!;
   const date = addDays(moveInDate, -Math.max(defaultDayOffset, 1));
   if (date < moveOutDate) return moveOutDate;
+  // biome-ignore lint/complexity/useMathMinMax: calendar dates are YYYY-MM-DD strings; Math.min would coerce them to NaN
   return date > readyBy ? readyBy : date;
 }
 

@@ -60,15 +60,13 @@ describe('SMTP delivery', () => {
   afterAll(() => testApp.close());
 
   const enqueueTo = (to: string[]) =>
-    testApp.deps.db
-      .transaction()
-      .execute((trx) =>
-        enqueue(trx, testApp.clock, {
-          kind: 'staff_test_email',
-          to,
-          payload: { staff: { name: 'Jordan <b>' }, consoleUrl: 'http://portico.test/console' },
-        }),
-      );
+    testApp.deps.db.transaction().execute((trx) =>
+      enqueue(trx, testApp.clock, {
+        kind: 'staff_test_email',
+        to,
+        payload: { staff: { name: 'Jordan <b>' }, consoleUrl: 'http://portico.test/console' },
+      }),
+    );
   const dispatcherFor = (port: number) => {
     const smtp = createSmtpSender({
       url: `smtp://127.0.0.1:${port}`,

@@ -82,6 +82,7 @@ function PricingConfigurationCard({ accountId }: { accountId: string }) {
   const [notes, setNotes] = useState('');
   const inputs = usePriceInputs();
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only a new server copy resets the inputs, not the form's own state
   useEffect(() => {
     if (!pricing.data) return;
     setPricelist(pricing.data.pricelist);
@@ -89,7 +90,6 @@ function PricingConfigurationCard({ accountId }: { accountId: string }) {
     inputs.setPrices(
       Object.fromEntries(pricing.data.items.map((item) => [item.id, centsToDollars(item.overridePriceCents)])),
     );
-    // Only a new server copy resets the inputs.
   }, [pricing.data]);
 
   if (pricing.isPending) return <Loader size="sm" />;
@@ -403,6 +403,7 @@ function FloorplanPricelistModal({ floorplan, onClose }: { floorplan: Floorplan;
   const save = useSetFloorplanPrices();
   const inputs = usePriceInputs();
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only a new server copy resets the inputs
   useEffect(() => {
     if (pricelist.data)
       inputs.setPrices(

@@ -70,12 +70,12 @@ export function ServiceProfileTab({ accountId }: { accountId: string }) {
     },
   });
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the form follows the server copy whenever it changes, not its own edits
   useEffect(() => {
     if (profile.data) {
       form.setValues(toValues(profile.data));
       form.resetDirty(toValues(profile.data));
     }
-    // The form follows the server copy whenever it changes.
   }, [profile.data]);
 
   if (profile.isPending) return <Loader size="sm" />;

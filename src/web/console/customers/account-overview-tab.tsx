@@ -63,10 +63,10 @@ function AccountDetailsForm({ account }: { account: Account }) {
     initialValues: formValues(account),
     validate: { name: (value) => (value.trim() ? null : 'Enter a name') },
   });
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only when the saved account changes, not on every keystroke
   useEffect(() => {
     form.setValues(formValues(account));
     form.resetDirty(formValues(account));
-    // Only when the saved account changes, not on every keystroke.
   }, [account.updatedAt]);
   const submit = form.onSubmit((values) => {
     update.mutate(

@@ -31,10 +31,10 @@ function formValues(contact: Contact): ContactFormValues & { mainAccountId: stri
 function ContactDetailsForm({ contact }: { contact: Contact }) {
   const update = useUpdateContact(contact.id);
   const form = useForm({ initialValues: formValues(contact), validate: contactValidation });
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only when the saved contact changes, not on every keystroke
   useEffect(() => {
     form.setValues(formValues(contact));
     form.resetDirty(formValues(contact));
-    // Only when the saved contact changes, not on every keystroke.
   }, [contact.updatedAt]);
   const submit = form.onSubmit((values) => {
     update.mutate(

@@ -7,7 +7,7 @@ import type { FloorplanPricelist } from '../../../shared/catalog-contracts.ts';
 import {
   formatCents,
   SERVICE_LINE_STATUS_LABELS,
-  TurnStatusSchema,
+  ServiceLineStatusSchema,
   type RequestAddOnBody,
   type ServiceLine,
   type Turn,
@@ -64,7 +64,7 @@ export function AccountTurnsTab({ accountId }: { accountId: string }) {
           w={200}
           value={status}
           onChange={(value) => setStatus(value as TurnStatus | null)}
-          data={TurnStatusSchema.options.map((value) => ({ value, label: SERVICE_LINE_STATUS_LABELS[value] }))}
+          data={ServiceLineStatusSchema.options.map((value) => ({ value, label: SERVICE_LINE_STATUS_LABELS[value] }))}
         />
       </Group>
       <ErrorAlert error={turns.error} />

@@ -274,7 +274,7 @@ export function NewTurnDrawer({
           </Text>
         ) : null}
         {preview.isFetching && !preview.data ? <Loader size="sm" /> : null}
-        {preview.data && preview.data.unpricedServiceNames.length ? (
+        {preview.data?.unpricedServiceNames.length ? (
           <Alert color="yellow" variant="light" icon={<IconInfoCircle size={18} />}>
             Not priced for this floorplan yet, so not offered: {preview.data.unpricedServiceNames.join(', ')}. Contact
             us to add them.

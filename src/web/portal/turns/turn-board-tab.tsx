@@ -16,7 +16,7 @@ import { useState } from 'react';
 import {
   formatCents,
   SERVICE_LINE_STATUS_LABELS,
-  TurnStatusSchema,
+  ServiceLineStatusSchema,
   type TurnStatus,
   type TurnSummary,
 } from '../../../shared/turn-contracts.ts';
@@ -33,7 +33,7 @@ export function TurnBoardTab({ accountId }: { accountId: string }) {
     status: status === 'all' ? undefined : status,
     search: debouncedSearch || undefined,
   });
-  const columns = status === 'all' ? TurnStatusSchema.options : [status];
+  const columns = status === 'all' ? ServiceLineStatusSchema.options : [status];
 
   return (
     <Stack>
@@ -44,7 +44,7 @@ export function TurnBoardTab({ accountId }: { accountId: string }) {
           onChange={(value) => setStatus(value as TurnStatus | 'all')}
           data={[
             { value: 'all', label: 'All' },
-            ...TurnStatusSchema.options.map((value) => ({ value, label: SERVICE_LINE_STATUS_LABELS[value] })),
+            ...ServiceLineStatusSchema.options.map((value) => ({ value, label: SERVICE_LINE_STATUS_LABELS[value] })),
           ]}
         />
         <Group gap="xs">
@@ -127,6 +127,7 @@ function TurnCard({ turn }: { turn: TurnSummary }) {
       </Text>
       <Stack gap={2} mt={6}>
         {turn.services.map((service, index) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: a card's services are a fixed list that never reorders
           <Group key={index} justify="space-between" wrap="nowrap" gap={4}>
             <Text size="xs" truncate td={service.status === 'canceled' ? 'line-through' : undefined}>
               {service.name} · {formatShortDate(service.scheduledDate)}
