@@ -3,7 +3,9 @@ import type { ActorContext } from '../actor.ts';
 import type { Config } from '../config.ts';
 import type { SessionKind, SessionsTable, StaffMembersTable, StaffRole } from '../db/database-schema.ts';
 import { AppError } from '../errors.ts';
-import type { SessionService } from '../features/sessions/session-service.ts';
+import type { Clock } from '../clock.ts';
+import { sessionDeadline, type SessionService } from '../features/sessions/index.ts';
+import { createPrincipalCache } from './principal-cache.ts';
 
 /**
  * Every /api route declares who may call it in `config.access`; a route without one fails at startup
@@ -37,6 +39,8 @@ declare module 'fastify' {
     staff: StaffMembersTable | null;
     customer: CustomerPrincipal | null;
     sessionToken: string | null;
+    /** Set on state-changing requests, which clear the principal caches when they start and end. */
+    endStateChange: (() => void) | null;
   }
 }
 
@@ -99,6 +103,7 @@ export function isCrossSiteRequest(request: FastifyRequest, publicUrl: string): 
 
 interface AccessDeps {
   config: Config;
+  clock: Clock;
   sessions: SessionService;
   findStaff: (id: string) => Promise<StaffMembersTable | undefined>;
   resolveCustomer: CustomerResolver;
@@ -113,12 +118,67 @@ export function registerAccessControl(app: FastifyInstance, deps: AccessDeps): v
   app.decorateRequest('staff', null);
   app.decorateRequest('customer', null);
   app.decorateRequest('sessionToken', null);
+  app.decorateRequest('endStateChange', null);
 
   app.addHook('onRoute', (route) => {
     if (route.url.startsWith('/api/') && !route.config?.access) {
       throw new Error(`Route ${route.method} ${route.url} does not declare config.access`);
     }
   });
+
+  const customers = createPrincipalCache<CustomerPrincipal>(deps.clock);
+  const staffMembers = createPrincipalCache<{ staff: StaffMembersTable; mustChangePassword: boolean }>(deps.clock);
+  deps.sessions.onEnd({
+    tokenEnded: (token) => {
+      customers.revoke([]);
+      staffMembers.revoke([]);
+      customers.forget(token);
+      staffMembers.forget(token);
+    },
+    subjectsEnded: (subjectIds) => {
+      customers.revoke(subjectIds);
+      staffMembers.revoke(subjectIds);
+    },
+  });
+
+  async function customerOf(token: string): Promise<CustomerPrincipal | null> {
+    const cached = customers.get(token);
+    if (cached) return cached;
+    const ticket = customers.ticket();
+    const session = await deps.sessions.resolve(token, 'customer');
+    const customer = session ? await deps.resolveCustomer(session) : null;
+    if (session && customer) customers.set(ticket, token, customer, session.subjectId, sessionDeadline(session));
+    return customer;
+  }
+
+  async function staffOf(token: string) {
+    const cached = staffMembers.get(token);
+    if (cached) return cached;
+    const ticket = staffMembers.ticket();
+    const session = await deps.sessions.resolve(token, 'staff');
+    const staff = session ? await deps.findStaff(session.subjectId) : undefined;
+    if (!session || !staff || staff.deactivatedAt) return null;
+    const principal = { staff, mustChangePassword: session.mustChangePassword === 1 };
+    staffMembers.set(ticket, token, principal, session.subjectId, sessionDeadline(session));
+    return principal;
+  }
+
+  // A state-changing request may change who can see what: nothing cached survives it.
+  app.addHook('onRequest', async (request, reply) => {
+    if (SAFE_METHODS.has(request.method)) return;
+    customers.writeStarted();
+    staffMembers.writeStarted();
+    let ended = false;
+    request.endStateChange = () => {
+      if (ended) return;
+      ended = true;
+      customers.writeEnded();
+      staffMembers.writeEnded();
+    };
+    // 'close' also fires when the client went away before the response finished.
+    reply.raw.once('close', request.endStateChange);
+  });
+  app.addHook('onResponse', async (request) => request.endStateChange?.());
 
   app.addHook('onRequest', async (request) => {
     if (isCrossSiteRequest(request, deps.config.publicUrl)) {
@@ -129,8 +189,7 @@ export function registerAccessControl(app: FastifyInstance, deps: AccessDeps): v
 
     if (access === 'customer') {
       const token = request.cookies[cookieName(deps.config, 'customer')];
-      const session = token ? await deps.sessions.resolve(token, 'customer') : null;
-      const customer = session ? await deps.resolveCustomer(session) : null;
+      const customer = token ? await customerOf(token) : null;
       if (!customer) throw new AppError('unauthenticated', 'Sign in to continue.');
       request.customer = customer;
       request.sessionToken = token ?? null;
@@ -149,12 +208,12 @@ export function registerAccessControl(app: FastifyInstance, deps: AccessDeps): v
     }
 
     const token = request.cookies[cookieName(deps.config, 'staff')];
-    const session = token ? await deps.sessions.resolve(token, 'staff') : null;
-    const staff = session ? await deps.findStaff(session.subjectId) : undefined;
-    if (!session || !staff || staff.deactivatedAt) throw new AppError('unauthenticated', 'Sign in to continue.');
+    const principal = token ? await staffOf(token) : null;
+    if (!principal) throw new AppError('unauthenticated', 'Sign in to continue.');
+    const { staff } = principal;
     request.staff = staff;
     request.sessionToken = token ?? null;
-    if (session.mustChangePassword && !request.routeOptions.config.allowDuringPasswordChange) {
+    if (principal.mustChangePassword && !request.routeOptions.config.allowDuringPasswordChange) {
       throw new AppError('password_change_required', 'Choose a new password before continuing.');
     }
     const roles = STAFF_ROLES_FOR[access];

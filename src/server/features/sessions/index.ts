@@ -1,2 +1,2 @@
 /** Server-side sessions for staff and customers. */
-export { createSessionService, type SessionService } from './session-service.ts';
+export { createSessionService, sessionDeadline, type SessionService } from './session-service.ts';
