@@ -1,33 +1,15 @@
 import type { FastifyBaseLogger } from 'fastify';
-import { systemClock, type Clock } from './clock.ts';
+import { createBaseDeps } from './base-deps.ts';
+import type { Clock } from './clock.ts';
 import type { Config } from './config.ts';
-import { createDatabase, type DatabaseHandle } from './db/database.ts';
+import type { DatabaseHandle } from './db/database.ts';
 import { createCatalogFeature } from './features/catalog/index.ts';
 import { createCustomersFeature } from './features/customers/index.ts';
 import { createNotificationsFeature } from './features/notifications/index.ts';
 import { createPortalAccessFeature } from './features/portal-access/index.ts';
 import { createRegistrationFeature } from './features/registration/index.ts';
-import { createSessionService } from './features/sessions/index.ts';
 import { findStaffById } from './features/staff/staff-repository.ts';
-import { createStaffService } from './features/staff/staff-service.ts';
 import { createTurnsFeature } from './features/turns/index.ts';
-import { createLoginThrottle } from './security/login-throttle.ts';
-
-function createBaseDeps(
-  config: Config,
-  options: { clock?: Clock; database?: DatabaseHandle; logger: FastifyBaseLogger },
-) {
-  const clock = options.clock ?? systemClock;
-  const database = options.database ?? createDatabase(config.database);
-  const { db } = database;
-  const sessions = createSessionService({ db, clock, secretKey: config.secretKey });
-  const throttle = createLoginThrottle({ db, clock });
-  const staff = createStaffService({ db, clock, sessions, throttle });
-  return { config, clock, logger: options.logger, database, db, sessions, throttle, staff };
-}
-
-/** What every feature may build on: configuration, the database, time, sessions and throttling. */
-export type BaseDeps = ReturnType<typeof createBaseDeps>;
 
 /** The composition root: every service is built here from plain arguments, once. */
 export function createDeps(

@@ -1,10 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type SmtpTestServer, startSmtpTestServer } from '../../test/smtp-test-server.ts';
 import { createTestDatabase } from '../../test/test-database.ts';
 import { systemClock } from './clock.ts';
 import { createDatabase, type DatabaseHandle } from './db/database.ts';
@@ -18,30 +17,12 @@ describe('portico worker', () => {
   let database: DatabaseHandle;
   let environment: Record<string, string>;
   let directory: string | null = null;
-  const received: Array<{ to: string[]; raw: string }> = [];
-  let smtp: SMTPServer;
+  let smtp: SmtpTestServer;
   let worker: ChildProcess;
 
   beforeAll(async () => {
-    smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      logger: false,
-      onData(stream, session, callback) {
-        const chunks: Buffer[] = [];
-        stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-        stream.on('end', () => {
-          received.push({
-            to: session.envelope.rcptTo.map((rcpt) => rcpt.address),
-            raw: Buffer.concat(chunks).toString(),
-          });
-          callback();
-        });
-      },
-    });
-    await new Promise<void>((done) => smtp.listen(0, '127.0.0.1', done));
-    const smtpPort = (smtp.server.address() as AddressInfo).port;
-    const base = { SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, LOG_LEVEL: 'warn', PATH: process.env.PATH ?? '' };
+    smtp = await startSmtpTestServer();
+    const base = { SMTP_URL: smtp.url, LOG_LEVEL: 'warn', PATH: process.env.PATH ?? '' };
     const test = await createTestDatabase();
     if (test.url) {
       database = test;
@@ -62,7 +43,7 @@ describe('portico worker', () => {
       worker.kill('SIGTERM');
       await new Promise((done) => worker.once('exit', done));
     }
-    await new Promise<void>((done) => smtp.close(() => done()));
+    await smtp.close();
     await database.close();
     if (directory) rmSync(directory, { recursive: true, force: true });
   });
@@ -96,10 +77,10 @@ describe('portico worker', () => {
     worker.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
     worker.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
 
-    await expect.poll(() => received.length, { timeout: 30_000, message: `worker output:\n${output}` }).toBe(2);
+    await expect.poll(() => smtp.received.length, { timeout: 30_000, message: `worker output:\n${output}` }).toBe(2);
     expect(output).toMatch(/outbox worker .* is delivering \(email: SMTP/);
-    expect(received.map((mail) => mail.to[0]).sort()).toEqual(['orphan@customer.test', 'queued@customer.test']);
-    expect(received.find((mail) => mail.to[0] === 'queued@customer.test')!.raw).toContain(
+    expect(smtp.received.map((mail) => mail.to[0]).sort()).toEqual(['orphan@customer.test', 'queued@customer.test']);
+    expect(smtp.received.find((mail) => mail.to[0] === 'queued@customer.test')!.raw).toContain(
       `Message-ID: <${queuedId}@portico.outbox>`,
     );
     await expect

@@ -3,7 +3,7 @@ import type { Db, Trx } from '../db/database.ts';
 import type { ProviderCategory, ServiceKind } from '../db/schema/catalog.ts';
 import { newId } from '../ids.ts';
 
-// Code, name, provider, kind, days before move-in, master price (cents). Prices follow turns.md §6.
+// Code, name, provider, kind, days before move-in, master price (cents), at typical US make-ready prices.
 const SERVICES: Array<[string, string, ProviderCategory, ServiceKind, number, number]> = [
   ['PAINT_TOUCH', 'Touch-up paint', 'rent_ready', 'standard', 5, 15000],
   ['PAINT_FULL', 'Full paint', 'rent_ready', 'standard', 5, 65000],

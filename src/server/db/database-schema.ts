@@ -11,10 +11,9 @@ import type { PortalAccessTables } from './schema/portal-access.ts';
 import type { RegistrationTables } from './schema/registration.ts';
 import type { TurnsTables } from './schema/turns.ts';
 
-export type IsoTimestamp = string;
-export type Flag = 0 | 1;
+import type { Flag, IsoTimestamp, StaffRole } from './schema/columns.ts';
 
-export type StaffRole = 'admin' | 'psm' | 'support';
+export type { Flag, IsoTimestamp, StaffRole };
 
 export interface StaffMembersTable {
   id: string;

@@ -11,7 +11,8 @@ export interface ThrottlePolicy {
   forgetAfterSeconds: number;
 }
 
-// access.md (c): 5 failures, then 60 s waits growing to 15 min; forgotten after 12 h; never permanent.
+// 5 failures, then 60 s waits growing to 15 min; forgotten after 12 h; never permanent, so an attacker
+// cannot lock a real customer out for good.
 export const IDENTIFIER_POLICY: ThrottlePolicy = {
   freeFailures: 5,
   waitIncrementSeconds: 60,

@@ -1,14 +1,12 @@
 import { createRoute, redirect } from '@tanstack/react-router';
 import { SignInNoticeSchema } from '../../shared/portal-access-contracts.ts';
-import { ApiRequestError } from '../api/client.ts';
 import { rootRoute } from '../route-roots.tsx';
 import { AccessLinkLandingPage, AccessLinkPage } from './access/access-link-page.tsx';
 import { PortalHomePage } from './home/portal-home-page.tsx';
-import { PortalLayout } from './home/portal-layout.tsx';
 import { ForgotPasswordPage } from './session/forgot-password-page.tsx';
 import { PortalChangePasswordPage } from './session/portal-change-password-page.tsx';
-import { customerSessionQuery } from './session/portal-session.ts';
 import { PortalSignInPage } from './session/portal-sign-in-page.tsx';
+import { portalAppRoute } from './portal-roots.tsx';
 import { portalTurnsRoutes } from './turns/turns-routes.tsx';
 
 const signInRoute = createRoute({
@@ -29,23 +27,6 @@ const linkLandingRoute = createRoute({
   component: function LinkLanding() {
     const { token } = linkLandingRoute.useParams();
     return <AccessLinkLandingPage token={token} />;
-  },
-});
-
-/** The signed-in portal; a temporary password sends the customer to the change page first. */
-export const portalAppRoute = createRoute({
-  getParentRoute: () => rootRoute,
-  id: 'portal-app',
-  component: PortalLayout,
-  beforeLoad: async ({ context, location }) => {
-    try {
-      const session = await context.queryClient.fetchQuery(customerSessionQuery);
-      if (session.mustChangePassword && location.pathname !== '/portal/password')
-        throw redirect({ to: '/portal/password' });
-    } catch (error) {
-      if (error instanceof ApiRequestError && error.status === 401) throw redirect({ to: '/portal/sign-in' });
-      throw error;
-    }
   },
 });
 

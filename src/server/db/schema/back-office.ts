@@ -1,4 +1,4 @@
-import type { IsoTimestamp } from '../database-schema.ts';
+import type { IsoTimestamp } from './columns.ts';
 
 /** A manual onboarding checklist item staff ticked off; unticking deletes the row. */
 export interface OnboardingCheckOffsTable {
@@ -8,7 +8,7 @@ export interface OnboardingCheckOffsTable {
   checkedAt: IsoTimestamp;
 }
 
-/** Tables for customer accounts extras, contacts extras, service profile (issue 4, part A). */
+/** Tables for customer accounts extras, contacts extras and the service profile. */
 export interface BackOfficeTables {
   onboardingCheckOffs: OnboardingCheckOffsTable;
 }

@@ -1,4 +1,4 @@
-import type { Flag, IsoTimestamp } from '../database-schema.ts';
+import type { Flag, IsoTimestamp } from './columns.ts';
 
 export type ProviderCategory = 'rent_ready' | 'in_house' | 'other_vendor';
 export type ServiceKind = 'standard' | 'add_on';
@@ -117,7 +117,7 @@ export interface ProPreferencesTable {
   secondaryProId: string | null;
 }
 
-/** Tables for services catalog, pricelists, floorplans, units, pros (issue 4, part B). */
+/** Tables for services catalog, pricelists, floorplans, units, pros. */
 export interface CatalogTables {
   services: ServicesTable;
   accountServicePositions: AccountServicePositionsTable;

@@ -1,4 +1,4 @@
-import type { Flag, IsoTimestamp } from '../database-schema.ts';
+import type { Flag, IsoTimestamp } from './columns.ts';
 
 export type OutboxChannel = 'email' | 'sms';
 export type OutboxStatus = 'queued' | 'processing' | 'sent' | 'dead' | 'skipped_expired' | 'cancelled';

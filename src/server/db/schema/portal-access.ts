@@ -1,10 +1,10 @@
-import type { Flag, IsoTimestamp } from '../database-schema.ts';
+import type { Flag, IsoTimestamp } from './columns.ts';
 
 /** One portal login per contact; the contact signs in with its username or its portal email. */
 export interface PortalLoginsTable {
   id: string;
   contactId: string;
-  /** As the customer typed it; null until chosen (seed 003 "no username"). */
+  /** As the customer typed it; null until chosen (the "no username" state). */
   username: string | null;
   /** Lowercased, unique; sign-in is case-insensitive. */
   usernameNormalized: string | null;
@@ -90,7 +90,7 @@ export interface AccessEventsTable {
   occurredAt: IsoTimestamp;
 }
 
-/** Tables for portal logins, one-time links, access events (issue 5). */
+/** Tables for portal logins, one-time links, access events. */
 export interface PortalAccessTables {
   portalLogins: PortalLoginsTable;
   accessTokens: AccessTokensTable;

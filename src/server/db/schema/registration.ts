@@ -1,4 +1,4 @@
-import type { Flag, IsoTimestamp, StaffRole } from '../database-schema.ts';
+import type { Flag, IsoTimestamp, StaffRole } from './columns.ts';
 
 export type RegistrationRequestState = 'open' | 'matched' | 'closed';
 export type RegistrationCloseReason = 'login_exists' | 'registered' | 'completed' | 'duplicate' | 'spam' | 'other';
@@ -68,7 +68,7 @@ export interface RegistrationRequestEventsTable {
   detail: string | null;
 }
 
-/** Tables for self-registration and registration requests (issue 6). */
+/** Tables for self-registration and registration requests. */
 export interface RegistrationTables {
   registrationSettings: RegistrationSettingsTable;
   registrationSteps: RegistrationStepsTable;

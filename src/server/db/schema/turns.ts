@@ -1,4 +1,4 @@
-import type { Flag, IsoTimestamp } from '../database-schema.ts';
+import type { Flag, IsoTimestamp } from './columns.ts';
 import type { ProviderCategory } from './catalog.ts';
 
 /** A calendar day, YYYY-MM-DD. */

@@ -18,7 +18,7 @@ export interface CatalogOnboardingFacts {
   propertiesWithPreferences: number;
 }
 
-/** The onboarding checklist items of seed 000 that catalog data answers ("On the customer account page…"). */
+/** The onboarding checklist items that catalog data answers (services, pricing, floorplans, units, pros). */
 export function catalogOnboardingChecks(facts: CatalogOnboardingFacts): OnboardingCheck[] {
   const { profile } = facts;
   const approverMissing = [

@@ -1,4 +1,4 @@
-import type { BaseDeps } from '../../deps.ts';
+import type { BaseDeps } from '../../base-deps.ts';
 import { createCatalogOnboardingProvider } from './catalog-onboarding.ts';
 import { createPricingService } from './pricing-service.ts';
 import { createProsService } from './pros-service.ts';

@@ -306,19 +306,27 @@ describe('contacts and the onboarding checklist API', () => {
     );
     expect(await itemOf('addon_approval_customer')).toMatchObject({ done: true, hint: null });
     expect(await itemOf('pro_preferences')).toMatchObject({ done: false });
-    expect(await itemOf('pricing_has_data')).toBeDefined();
+    // This account never saved its pricing configuration, whatever the master pricelist holds.
+    expect(await itemOf('pricing_has_data')).toMatchObject({
+      done: false,
+      hint: 'Save the pricing configuration on the Pricing & floorplans tab.',
+    });
   });
 
   it('includes checks registered by other features', async () => {
     const account = await createAccount(testApp.deps);
-    testApp.deps.customers.accounts.registerOnboardingCheckProvider({
+    const unregister = testApp.deps.customers.accounts.registerOnboardingCheckProvider({
       checks: async (_db, checked) => [
         { key: 'pricelist_has_data', label: 'Pricelist has data', done: checked.id === account.id, hint: null },
       ],
     });
     const items = (await request('GET', `/api/staff/accounts/${account.id}/onboarding`)).json().items;
+    unregister();
     expect(items).toContainEqual(
       expect.objectContaining({ key: 'pricelist_has_data', done: true, source: 'computed' }),
     );
+    // The shared app is left as the other tests expect it.
+    const after = (await request('GET', `/api/staff/accounts/${account.id}/onboarding`)).json().items;
+    expect(after).not.toContainEqual(expect.objectContaining({ key: 'pricelist_has_data' }));
   });
 });

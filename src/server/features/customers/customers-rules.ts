@@ -60,7 +60,7 @@ export function contactEmailRows(input: ContactEmailInput): {
   return { rows, problem: null };
 }
 
-/** The main account must be one the contact is linked to (seed 000: the property, or the company when linked to several). */
+/** The main account must be one the contact is linked to: the property, or the company when linked to several. */
 export function mainAccountProblem(mainAccountId: string | null, linkedAccountIds: string[]): string | null {
   if (mainAccountId === null) return null;
   return linkedAccountIds.includes(mainAccountId) ? null : 'Link the contact to this account first';

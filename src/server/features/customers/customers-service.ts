@@ -165,9 +165,13 @@ export function createCustomersService(deps: CustomersServiceDeps) {
   }
 
   return {
-    /** Computed onboarding checks from other features (catalog, portal-access), registered in deps.ts. */
-    registerOnboardingCheckProvider(provider: OnboardingCheckProvider): void {
+    /** Computed onboarding checks from other features (catalog, portal-access), registered in deps.ts; returns its removal. */
+    registerOnboardingCheckProvider(provider: OnboardingCheckProvider): () => void {
       onboardingProviders.push(provider);
+      return () => {
+        const index = onboardingProviders.indexOf(provider);
+        if (index >= 0) onboardingProviders.splice(index, 1);
+      };
     },
 
     listCustomers(filter: CustomerListFilter) {

@@ -1,4 +1,4 @@
-import type { BaseDeps } from '../../deps.ts';
+import type { BaseDeps } from '../../base-deps.ts';
 import type { AccountHooks } from './account-hooks.ts';
 import { createContactsService } from './contacts-service.ts';
 import { createCustomersService } from './customers-service.ts';

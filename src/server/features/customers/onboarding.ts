@@ -19,7 +19,7 @@ export interface OnboardingCheckProvider {
   checks(db: Db, account: AccountsTable): Promise<OnboardingCheck[]>;
 }
 
-/** Items staff tick off by hand (seeds 000/001 "To Do Before Day of Onboard" and "Day of Onboard"). */
+/** Items staff tick off by hand: the "To Do Before Day of Onboard" and "Day of Onboard" lists. */
 export const MANUAL_ONBOARDING_ITEMS = [
   {
     key: 'portal_checked_services',

@@ -1,4 +1,4 @@
-import type { BaseDeps } from '../../deps.ts';
+import type { BaseDeps } from '../../base-deps.ts';
 import { createDispatcher } from '../../outbox/dispatcher.ts';
 import { createSenders } from '../../outbox/senders/index.ts';
 import { createNotificationsService } from './notifications-service.ts';

@@ -1,32 +1,42 @@
-import type { BaseDeps } from '../../deps.ts';
+import type { BaseDeps } from '../../base-deps.ts';
 import type { CustomerResolver } from '../../http/access.ts';
 import type { AccountHooks } from '../customers/index.ts';
-import { createPortalAccessService } from './portal-access-service.ts';
+import { createAccessLinksService } from './access-links-service.ts';
+import { createCustomerSessionsService } from './customer-sessions-service.ts';
+import { createPortalAccessCommon } from './portal-access-common.ts';
+import { createPortalAccessHooks } from './portal-access-hooks.ts';
+import { createStaffAccessService } from './staff-access-service.ts';
+import { createStaffCredentialsService } from './staff-credentials-service.ts';
 
 /** Customer portal sign-in, one-time links and the staff tools around portal access. */
 export function createPortalAccessFeature(deps: BaseDeps) {
-  const service = createPortalAccessService(deps);
+  const common = createPortalAccessCommon(deps);
+  const customerSessions = createCustomerSessionsService(deps, common);
+  const hooks = createPortalAccessHooks(deps, common);
 
-  const resolveCustomer: CustomerResolver = (session) => service.principalFor(session);
+  const resolveCustomer: CustomerResolver = (session) => customerSessions.principalFor(session);
 
   const accountHooks: AccountHooks = {
     async afterStatusChange(trx, { account, previousStatus, actor }) {
       if (account.status === 'current' && previousStatus !== 'current')
-        await service.afterAccountBecameCurrent(trx, account, { actor });
+        await hooks.afterAccountBecameCurrent(trx, account, { actor });
     },
     async afterPortalAccessChange(trx, { account, enabled, actor }) {
-      await service.afterAccountAccessChange(trx, account, enabled, { actor });
+      await hooks.afterAccountAccessChange(trx, account, enabled, { actor });
     },
   };
 
   return {
-    service,
+    customerSessions,
+    links: createAccessLinksService(deps, common),
+    staffAccess: createStaffAccessService(deps, common),
+    staffCredentials: createStaffCredentialsService(deps, common),
     resolveCustomer,
     accountHooks,
     // The surface registration (issue 6) builds on.
-    createSelfRegisteredLogin: service.createSelfRegisteredLogin,
-    findLoginByPortalEmail: service.findLoginByPortalEmail,
-    issueCredentialCreateLink: service.issueCredentialCreateLink,
+    createSelfRegisteredLogin: hooks.createSelfRegisteredLogin,
+    findLoginByPortalEmail: hooks.findLoginByPortalEmail,
+    issueCredentialCreateLink: hooks.issueCredentialCreateLink,
   };
 }
 

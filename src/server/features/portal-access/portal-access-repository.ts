@@ -1,4 +1,5 @@
-import type { Db, Trx } from '../../db/database.ts';
+import { sql } from 'kysely';
+import type { DatabaseKind, Db, Trx } from '../../db/database.ts';
 import type {
   AccessEventsTable,
   AccessTokenPurpose,
@@ -7,6 +8,15 @@ import type {
 } from '../../db/schema/portal-access.ts';
 
 type Executor = Db | Trx;
+
+/**
+ * Holds the contact's access decisions for the rest of the transaction. PostgreSQL needs the advisory
+ * lock; SQLite already runs one write transaction at a time.
+ */
+export async function lockContactAccess(trx: Trx, databaseKind: DatabaseKind, contactId: string): Promise<void> {
+  if (databaseKind !== 'postgres') return;
+  await sql`select pg_advisory_xact_lock(hashtext(${`portal-access:${contactId}`}))`.execute(trx);
+}
 
 export function findLoginById(db: Executor, id: string) {
   return db.selectFrom('portalLogins').selectAll().where('id', '=', id).executeTakeFirst();

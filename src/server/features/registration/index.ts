@@ -1,4 +1,4 @@
-import type { BaseDeps } from '../../deps.ts';
+import type { BaseDeps } from '../../base-deps.ts';
 import { findMessageKind } from '../../outbox/message-kinds.ts';
 import { findTemplateOverrides } from '../../outbox/outbox-repository.ts';
 import { renderTemplate } from '../../outbox/template-rules.ts';

@@ -315,7 +315,7 @@ describe('bulk portal logins', () => {
   }
 
   const grant = (contactId: string, portalEmail: string, sendCredentialCreateEmail: boolean) =>
-    testApp.deps.portalAccess.service.grantAccess({
+    testApp.deps.portalAccess.staffAccess.grantAccess({
       contactId,
       portalEmail,
       sendCredentialCreateEmail,

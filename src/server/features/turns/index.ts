@@ -1,4 +1,4 @@
-import type { BaseDeps } from '../../deps.ts';
+import type { BaseDeps } from '../../base-deps.ts';
 import type { CatalogFeature } from '../catalog/index.ts';
 import { createTurnsService } from './turns-service.ts';
 

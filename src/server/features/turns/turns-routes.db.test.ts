@@ -642,7 +642,7 @@ describe('turns routes', () => {
       { number: '101', floorplanName: '1 bed' },
     ]);
     expect((await call(setup.cookie, 'GET', `${base}/users`)).json().items).toEqual([]);
-    await deps.portalAccess.service.grantAccess({
+    await deps.portalAccess.staffAccess.grantAccess({
       contactId: setup.approver.id,
       portalEmail: setup.approver.emails[0]!,
       sendCredentialCreateEmail: false,

@@ -1,39 +1,11 @@
-import type { AddressInfo } from 'node:net';
 import pino from 'pino';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSmtpTestServer } from '../../../../test/smtp-test-server.ts';
 import { createTestApp, type TestApp } from '../../../../test/test-app.ts';
 import { createDispatcher } from '../dispatcher.ts';
 import { enqueue } from '../outbox.ts';
 import { captureSender } from './capture-sender.ts';
 import { createSmtpSender } from './smtp-sender.ts';
-
-/** A real SMTP server on 127.0.0.1 that keeps the raw messages it accepts. */
-function startSmtpServer() {
-  const received: string[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, _session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        received.push(Buffer.concat(chunks).toString());
-        callback();
-      });
-    },
-  });
-  return new Promise<{ port: number; received: string[]; close(): Promise<void> }>((resolve) => {
-    server.listen(0, '127.0.0.1', () => {
-      resolve({
-        port: (server.server.address() as AddressInfo).port,
-        received,
-        close: () => new Promise<void>((done) => server.close(() => done())),
-      });
-    });
-  });
-}
 
 describe('Reply-To over SMTP', () => {
   let testApp: TestApp;
@@ -43,7 +15,7 @@ describe('Reply-To over SMTP', () => {
   afterAll(() => testApp.close());
 
   it('sends the reply-to addresses a message was enqueued with, and none otherwise', async () => {
-    const server = await startSmtpServer();
+    const server = await startSmtpTestServer();
     const smtp = createSmtpSender({
       url: `smtp://127.0.0.1:${server.port}`,
       from: 'Portico <no-reply@portico.test>',
@@ -75,8 +47,8 @@ describe('Reply-To over SMTP', () => {
     await dispatcher.runOnce();
     smtp.close();
     await server.close();
-    const toAda = server.received.find((raw) => raw.includes('To: ada@customer.test'));
-    const toBo = server.received.find((raw) => raw.includes('To: bo@customer.test'));
+    const toAda = server.received.find((mail) => mail.raw.includes('To: ada@customer.test'))?.raw;
+    const toBo = server.received.find((mail) => mail.raw.includes('To: bo@customer.test'))?.raw;
     expect(toAda).toMatch(/Reply-To: support\.one@portico\.test, support\.two@portico\.test/);
     expect(toBo).toBeDefined();
     expect(toBo).not.toMatch(/Reply-To:/);

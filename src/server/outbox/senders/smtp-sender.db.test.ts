@@ -1,56 +1,11 @@
-import type { AddressInfo } from 'node:net';
 import pino from 'pino';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSmtpTestServer } from '../../../../test/smtp-test-server.ts';
 import { createTestApp, type TestApp } from '../../../../test/test-app.ts';
 import { createDispatcher } from '../dispatcher.ts';
 import { enqueue } from '../outbox.ts';
 import { captureSender } from './capture-sender.ts';
 import { createSmtpSender } from './smtp-sender.ts';
-
-interface ReceivedMail {
-  from: string;
-  to: string[];
-  raw: string;
-}
-
-/** A real SMTP server on 127.0.0.1; `rejectRecipient` answers RCPT TO with 550. */
-function startSmtpServer(port = 0, options: { rejectRecipient?: string } = {}) {
-  const received: ReceivedMail[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onRcptTo(address, _session, callback) {
-      if (address.address === options.rejectRecipient) {
-        const error = Object.assign(new Error('5.1.1 mailbox unavailable'), { responseCode: 550 });
-        return callback(error);
-      }
-      callback();
-    },
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        received.push({
-          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
-          to: session.envelope.rcptTo.map((rcpt) => rcpt.address),
-          raw: Buffer.concat(chunks).toString(),
-        });
-        callback();
-      });
-    },
-  });
-  return new Promise<{ port: number; received: ReceivedMail[]; close(): Promise<void> }>((resolve) => {
-    server.listen(port, '127.0.0.1', () => {
-      resolve({
-        port: (server.server.address() as AddressInfo).port,
-        received,
-        close: () => new Promise<void>((done) => server.close(() => done())),
-      });
-    });
-  });
-}
 
 describe('SMTP delivery', () => {
   let testApp: TestApp;
@@ -90,7 +45,7 @@ describe('SMTP delivery', () => {
     testApp.deps.db.selectFrom('outboxMessages').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 
   it('delivers to every recipient over SMTP and keeps no rendered copy or payload', async () => {
-    const server = await startSmtpServer();
+    const server = await startSmtpTestServer();
     const { dispatcher, smtp } = dispatcherFor(server.port);
     const id = await enqueueTo(['pat@customer.test', 'pat.home@customer.test']);
     await dispatcher.runOnce();
@@ -111,7 +66,7 @@ describe('SMTP delivery', () => {
   });
 
   it('rides out an outage: retries while the server is down, delivers once it is back', async () => {
-    const probe = await startSmtpServer();
+    const probe = await startSmtpTestServer();
     const port = probe.port;
     await probe.close();
     const { dispatcher, smtp } = dispatcherFor(port);
@@ -123,7 +78,7 @@ describe('SMTP delivery', () => {
       expect(failed.lastError).toMatch(/ECONNREFUSED|connect/i);
       testApp.clock.advanceSeconds(3600);
     }
-    const server = await startSmtpServer(port);
+    const server = await startSmtpTestServer({ port });
     await dispatcher.runOnce();
     smtp.close();
     await server.close();
@@ -132,7 +87,7 @@ describe('SMTP delivery', () => {
   });
 
   it('dead-letters a recipient the server rejects permanently (550) after one attempt', async () => {
-    const server = await startSmtpServer(0, { rejectRecipient: 'gone@customer.test' });
+    const server = await startSmtpTestServer({ rejectRecipient: 'gone@customer.test' });
     const { dispatcher, smtp } = dispatcherFor(server.port);
     const id = await enqueueTo(['gone@customer.test']);
     await dispatcher.runOnce();

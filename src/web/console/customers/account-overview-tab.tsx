@@ -294,7 +294,7 @@ function OnboardingChecklistCard({ accountId }: { accountId: string }) {
   );
 }
 
-/** Seed 000 "Common Troubleshooting Steps", with the actions one click away. */
+/** The common troubleshooting steps for portal access, each with its action one click away. */
 function TroubleshootingCard({ account }: { account: Account }) {
   const setStatus = useSetAccountStatus(account.id);
   const setPortalAccess = useSetAccountPortalAccess(account.id);

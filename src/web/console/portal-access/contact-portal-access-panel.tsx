@@ -354,7 +354,7 @@ function UsernameForm({
   );
 }
 
-/** Seed 004 "create your client's password": generated, shown once, temporary, optionally emailed. */
+/** "Create your client's password": generated, shown once, temporary, optionally emailed. */
 function TemporaryPasswordModal({
   contactId,
   opened,

@@ -1,6 +1,6 @@
 import { createRoute } from '@tanstack/react-router';
 import { z } from 'zod';
-import { portalAppRoute } from '../portal-routes.tsx';
+import { portalAppRoute } from '../portal-roots.tsx';
 import { PortalPropertyPage, type PropertyTab } from './portal-property-page.tsx';
 import { TurnPage } from './turn-page.tsx';
 

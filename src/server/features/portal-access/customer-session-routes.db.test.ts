@@ -1,0 +1,171 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { systemActor } from '../../actor.ts';
+import { createAccount, createStaffMember, signInStaff } from '../../../../test/factories.ts';
+import { OTHER_PASSWORD, portalAccessKit, STRONG_PASSWORD } from '../../../../test/portal-access-kit.ts';
+import { createTestApp, sessionCookie, type TestApp } from '../../../../test/test-app.ts';
+
+let t: TestApp;
+let staffMember: { email: string; password: string };
+let staffCookie: string;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  staffMember = await createStaffMember(t.deps);
+});
+// Tests move the clock by hours; a fresh staff session keeps the staff side signed in.
+beforeEach(async () => {
+  staffCookie = await signInStaff(t.app, staffMember);
+});
+afterAll(() => t.close());
+
+const { staffPost, customerWithAccess, latestLinkToken, inspect, signIn, activatedCustomer, customerGet } =
+  portalAccessKit(() => ({ t, staffCookie }));
+
+describe('temporary password', () => {
+  it('is shown once, forces a change at first sign-in and is never stored in the outbox unless emailed', async () => {
+    const { contact, email } = await customerWithAccess();
+    const response = await staffPost(`/api/staff/contacts/${contact.id}/portal-access/temporary-password`, {
+      sendEmail: false,
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    const { password, emailed } = response.json();
+    expect(emailed).toBe(false);
+    const outbox = await t.deps.db
+      .selectFrom('outboxMessages')
+      .select('payloadJson')
+      .where('contactId', '=', contact.id)
+      .execute();
+    expect(outbox.every((row) => !row.payloadJson?.includes(password))).toBe(true);
+
+    const signedIn = await signIn(email, password);
+    expect(signedIn.json()).toEqual({ mustChangePassword: true });
+    const cookie = sessionCookie(signedIn);
+    const blocked = await customerGet('/api/portal/accounts', cookie);
+    expect(blocked.statusCode).toBe(403);
+    expect(blocked.json().error.code).toBe('password_change_required');
+    const change = await t.app.inject({
+      method: 'POST',
+      url: '/api/portal/session/password',
+      headers: { cookie },
+      payload: { currentPassword: password, newPassword: STRONG_PASSWORD },
+    });
+    expect(change.statusCode, change.body).toBe(204);
+    expect((await customerGet('/api/portal/accounts', sessionCookie(change))).statusCode).toBe(200);
+  });
+
+  it('stops working after 24 hours and can be emailed when staff choose to', async () => {
+    const { contact, email } = await customerWithAccess();
+    const response = await staffPost(`/api/staff/contacts/${contact.id}/portal-access/temporary-password`, {
+      sendEmail: true,
+    });
+    const { password, emailed } = response.json();
+    expect(emailed).toBe(true);
+    const mail = await t.deps.db
+      .selectFrom('outboxMessages')
+      .select('payloadJson')
+      .where('contactId', '=', contact.id)
+      .where('kind', '=', 'temporary_password')
+      .executeTakeFirstOrThrow();
+    expect(mail.payloadJson).toContain(password);
+    t.clock.advanceSeconds(24 * 3600 + 1);
+    expect((await signIn(email, password)).statusCode).toBe(401);
+  });
+});
+
+describe('accounts', () => {
+  it('switching the account off ends the sessions of its contacts and blocks sign-in', async () => {
+    const { account, email } = await activatedCustomer();
+    const cookie = sessionCookie(await signIn(email, STRONG_PASSWORD));
+    const off = await t.app.inject({
+      method: 'PUT',
+      url: `/api/staff/accounts/${account.id}/portal-access`,
+      headers: { cookie: staffCookie },
+      payload: { enabled: false },
+    });
+    expect(off.statusCode, off.body).toBe(200);
+    const access = await customerGet(`/api/staff/accounts/${account.id}/portal-access`, staffCookie);
+    expect(access.json()).toMatchObject({ portalAccessEnabled: false, contacts: [{ state: 'active' }] });
+    expect((await customerGet('/api/portal/session', cookie)).statusCode).toBe(401);
+    expect((await signIn(email, STRONG_PASSWORD)).statusCode).toBe(401);
+    await t.app.inject({
+      method: 'PUT',
+      url: `/api/staff/accounts/${account.id}/portal-access`,
+      headers: { cookie: staffCookie },
+      payload: { enabled: true },
+    });
+    expect((await signIn(email, STRONG_PASSWORD)).statusCode).toBe(200);
+  });
+
+  it('the account hook ends sessions when another feature switches access off', async () => {
+    const { account, email } = await activatedCustomer();
+    const cookie = sessionCookie(await signIn(email, STRONG_PASSWORD));
+    await t.deps.db.transaction().execute(async (trx) => {
+      await trx.updateTable('accounts').set({ portalAccessEnabled: 0 }).where('id', '=', account.id).execute();
+      await t.deps.portalAccess.accountHooks.afterPortalAccessChange(trx, {
+        account: { ...account, portalAccessEnabled: 0 },
+        enabled: false,
+        actor: systemActor,
+      });
+    });
+    expect((await customerGet('/api/portal/session', cookie)).statusCode).toBe(401);
+  });
+
+  it('an account becoming current sends the welcome email to contacts with access', async () => {
+    const { account, contact } = await customerWithAccess({ accountStatus: 'prospect' });
+    await t.deps.db.transaction().execute(async (trx) => {
+      await t.deps.portalAccess.accountHooks.afterStatusChange(trx, {
+        account: { ...account, status: 'current' },
+        previousStatus: 'prospect',
+        actor: systemActor,
+      });
+    });
+    const token = await latestLinkToken(contact.id, 'welcome');
+    expect(await inspect(token)).toMatchObject({ status: 'valid', form: 'credentials' });
+  });
+
+  it('a customer sees only their own accounts', async () => {
+    const mine = await activatedCustomer();
+    const other = await createAccount(t.deps);
+    const cookie = sessionCookie(await signIn(mine.email, STRONG_PASSWORD));
+    const list = (await customerGet('/api/portal/accounts', cookie)).json();
+    expect(list.items.map((item: { id: string }) => item.id)).toEqual([mine.account.id]);
+    expect(JSON.stringify(list)).not.toContain(other.id);
+  });
+});
+
+describe('view portal as this contact', () => {
+  it('is read-only, bannered, audited and ends after an hour', async () => {
+    const { contact } = await activatedCustomer();
+    const started = await staffPost(`/api/staff/contacts/${contact.id}/portal-access/view-as`);
+    expect(started.statusCode, started.body).toBe(200);
+    const cookie = sessionCookie(started);
+    const session = (await customerGet('/api/portal/session', cookie)).json();
+    expect(session.viewingAs).toMatchObject({ staffName: 'Test Staff' });
+    const change = await t.app.inject({
+      method: 'POST',
+      url: '/api/portal/session/password',
+      headers: { cookie },
+      payload: { currentPassword: STRONG_PASSWORD, newPassword: OTHER_PASSWORD },
+    });
+    expect(change.statusCode).toBe(403);
+    const audit = await t.deps.db
+      .selectFrom('auditEvents')
+      .select('action')
+      .where('subjectId', '=', contact.id)
+      .where('action', '=', 'portal_access.view_as_started')
+      .execute();
+    expect(audit).toHaveLength(1);
+    t.clock.advanceSeconds(3601);
+    expect((await customerGet('/api/portal/accounts', cookie)).statusCode).toBe(401);
+  });
+
+  it('is refused for a staff member’s own contact record', async () => {
+    const { contact } = await activatedCustomer();
+    await t.deps.db
+      .updateTable('contacts')
+      .set({ staffMemberId: (await createStaffMember(t.deps)).id })
+      .where('id', '=', contact.id)
+      .execute();
+    expect((await staffPost(`/api/staff/contacts/${contact.id}/portal-access/view-as`)).statusCode).toBe(403);
+  });
+});

@@ -1,0 +1,223 @@
+import type { ActorContext } from '../../actor.ts';
+import { AppError, fieldError } from '../../errors.ts';
+import { formatWait, IDENTIFIER_POLICY, IP_POLICY, type ThrottleKey } from '../../security/login-throttle.ts';
+import { burnPasswordVerification, hashPassword, verifyPassword } from '../../security/passwords.ts';
+import { recordAudit } from '../audit/index.ts';
+import {
+  identifierKey,
+  INVALID_CUSTOMER_CREDENTIALS_MESSAGE,
+  loginLockKey,
+  type PortalAccessCommon,
+  type PortalAccessServiceDeps,
+  type RequestContext,
+} from './portal-access-common.ts';
+import * as repository from './portal-access-repository.ts';
+
+/** Customer sign-in, the session and its password, and the accounts a session may see. */
+export function createCustomerSessionsService(deps: PortalAccessServiceDeps, common: PortalAccessCommon) {
+  const { db, clock, sessions, throttle } = deps;
+  const {
+    nowIso,
+    recordEvent,
+    isLocked,
+    requireContact,
+    killLinks,
+    findLoginByIdentifier,
+    contextWords,
+    validateNewPassword,
+    setPassword,
+  } = common;
+
+  return {
+    /**
+     * Every failure (unknown login, wrong password, deactivated, not verified, no account with access,
+     * expired temporary password) answers the same way after the same work; the reason goes to the
+     * staff timeline only.
+     */
+    async signIn(input: { login: string; password: string } & RequestContext) {
+      const keys: ThrottleKey[] = [{ key: identifierKey(input.login), policy: IDENTIFIER_POLICY }];
+      if (input.actor.ipAddress) keys.push({ key: `ip:${input.actor.ipAddress}`, policy: IP_POLICY });
+      const login = await findLoginByIdentifier(db, input.login);
+      if (login) keys.push({ key: loginLockKey(login.id), policy: IDENTIFIER_POLICY });
+      const wait = await throttle.retryAfterSeconds(keys);
+      if (wait > 0) {
+        await recordAudit(db, clock, input.actor, {
+          action: 'portal.sign_in_throttled',
+          subjectType: 'portal_login',
+          subjectId: login?.id ?? null,
+        });
+        throw new AppError(
+          'rate_limited',
+          `Too many failed attempts. Try again in ${formatWait(wait)}, or reset your password.`,
+          { retryAfterSeconds: wait },
+        );
+      }
+      const passwordMatches = login?.passwordHash
+        ? await verifyPassword(login.passwordHash, input.password)
+        : (await burnPasswordVerification(input.password), false);
+      const accountIds = login ? await repository.findAccessibleAccountIds(db, login.contactId) : [];
+      const now = clock.now();
+      const refusal = !login
+        ? 'unknown'
+        : !login.passwordHash
+          ? 'no password set'
+          : !passwordMatches
+            ? 'wrong password'
+            : !login.enabled
+              ? 'portal access deactivated'
+              : login.emailVerificationRequired && !login.emailVerifiedAt
+                ? 'email not verified'
+                : login.temporaryPasswordExpiresAt && new Date(login.temporaryPasswordExpiresAt) <= now
+                  ? 'temporary password expired'
+                  : accountIds.length === 0
+                    ? 'portal access off on the account'
+                    : null;
+      if (refusal || !login) {
+        await throttle.recordFailure(keys);
+        await recordAudit(db, clock, input.actor, {
+          action: 'portal.sign_in_failed',
+          subjectType: 'portal_login',
+          subjectId: login?.id ?? null,
+        });
+        if (login) {
+          await recordEvent(
+            db,
+            { contactId: login.contactId, loginId: login.id, kind: 'sign_in_failed', detail: refusal },
+            input,
+          );
+          const lockedUntil = await isLocked(login);
+          if (lockedUntil)
+            await recordEvent(
+              db,
+              {
+                contactId: login.contactId,
+                loginId: login.id,
+                kind: 'locked',
+                detail: `until ${lockedUntil.toISOString()}`,
+              },
+              input,
+            );
+        }
+        throw new AppError('unauthenticated', INVALID_CUSTOMER_CREDENTIALS_MESSAGE);
+      }
+      await throttle.clear(keys[0]!.key);
+      await throttle.clear(loginLockKey(login.id));
+      const customerActor: ActorContext = { ...input.actor, actorKind: 'customer', actorId: login.id };
+      const session = await db.transaction().execute(async (trx) => {
+        await repository.updateLogin(trx, login.id, { lastSignInAt: now.toISOString() });
+        // security.md 15: signing in with the password kills an outstanding reset link.
+        await killLinks(trx, login.id, ['password_reset']);
+        await recordEvent(
+          trx,
+          {
+            contactId: login.contactId,
+            loginId: login.id,
+            kind: 'signed_in',
+            detail: login.mustChangePassword ? 'temporary password' : null,
+          },
+          { ...input, actor: customerActor },
+        );
+        await recordAudit(trx, clock, customerActor, {
+          action: 'portal.signed_in',
+          subjectType: 'portal_login',
+          subjectId: login.id,
+        });
+        return sessions.create(trx, {
+          kind: 'customer',
+          subjectId: login.id,
+          mustChangePassword: login.mustChangePassword === 1,
+          ipAddress: input.actor.ipAddress,
+          userAgent: input.userAgent ?? null,
+        });
+      });
+      return { token: session.token, mustChangePassword: login.mustChangePassword === 1 };
+    },
+
+    async endSession(token: string, context: RequestContext): Promise<void> {
+      const session = await sessions.resolve(token, 'customer');
+      await sessions.end(token);
+      if (session?.impersonatorStaffId) {
+        const login = await repository.findLoginById(db, session.subjectId);
+        const staffActor: ActorContext = { ...context.actor, actorKind: 'staff', actorId: session.impersonatorStaffId };
+        await recordAudit(db, clock, staffActor, {
+          action: 'portal_access.view_as_ended',
+          subjectType: 'contact',
+          subjectId: login?.contactId ?? null,
+        });
+      }
+    },
+
+    async describeSession(
+      principal: { portalLoginId: string; impersonatorStaffId: string | null; mustChangePassword: boolean },
+      sessionToken: string | null,
+    ) {
+      const login = await repository.findLoginById(db, principal.portalLoginId);
+      if (!login) throw new AppError('unauthenticated', 'Sign in to continue.');
+      const contact = await requireContact(db, login.contactId);
+      let viewingAs: { staffName: string; expiresAt: string } | null = null;
+      if (principal.impersonatorStaffId && sessionToken) {
+        const session = await sessions.resolve(sessionToken, 'customer');
+        const staff = await repository.findStaffName(db, principal.impersonatorStaffId);
+        viewingAs = { staffName: staff?.name ?? 'Staff', expiresAt: session?.expiresAt ?? nowIso() };
+      }
+      return {
+        contact: { firstName: contact.firstName, lastName: contact.lastName },
+        username: login.username,
+        portalEmail: login.portalEmail,
+        mustChangePassword: principal.mustChangePassword,
+        viewingAs,
+      };
+    },
+
+    async changePassword(input: { loginId: string; currentPassword: string; newPassword: string } & RequestContext) {
+      const login = await repository.findLoginById(db, input.loginId);
+      if (!login?.passwordHash || !(await verifyPassword(login.passwordHash, input.currentPassword))) {
+        throw fieldError('currentPassword', 'The current password is not correct.');
+      }
+      const contact = await requireContact(db, login.contactId);
+      validateNewPassword(input.newPassword, contextWords(login, contact), 'newPassword');
+      if (input.newPassword === input.currentPassword)
+        throw fieldError('newPassword', 'Choose a password different from the current one.');
+      const passwordHash = await hashPassword(input.newPassword);
+      return db.transaction().execute(async (trx) => {
+        await setPassword(trx, login, contact, passwordHash, input);
+        const session = await sessions.create(trx, {
+          kind: 'customer',
+          subjectId: login.id,
+          ipAddress: input.actor.ipAddress,
+          userAgent: input.userAgent ?? null,
+        });
+        return { token: session.token };
+      });
+    },
+
+    async listAccounts(accountIds: string[]) {
+      const accounts = await repository.findAccountsByIds(db, accountIds);
+      return accounts.map((account) => ({
+        id: account.id,
+        name: account.name,
+        kind: account.kind,
+        accountNumber: account.accountNumber,
+        city: account.city,
+        region: account.region,
+      }));
+    },
+
+    /** For resolveCustomer: the principal behind a customer session, or null when access is gone. */
+    async principalFor(session: { subjectId: string; impersonatorStaffId: string | null; mustChangePassword: number }) {
+      const login = await repository.findLoginById(db, session.subjectId);
+      if (!login?.enabled) return null;
+      const accountIds = await repository.findAccessibleAccountIds(db, login.contactId);
+      if (accountIds.length === 0) return null;
+      return {
+        portalLoginId: login.id,
+        contactId: login.contactId,
+        accountIds,
+        impersonatorStaffId: session.impersonatorStaffId,
+        mustChangePassword: session.impersonatorStaffId ? false : session.mustChangePassword === 1,
+      };
+    },
+  };
+}
+
+export type CustomerSessionsService = ReturnType<typeof createCustomerSessionsService>;
