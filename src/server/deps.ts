@@ -23,7 +23,7 @@ export function createDeps(
   const catalog = createCatalogFeature(base);
   customers.accounts.registerOnboardingCheckProvider(catalog.onboardingChecks);
   const registration = createRegistrationFeature({ ...base, portalLogins: portalAccess });
-  const turns = createTurnsFeature({ ...base, catalog });
+  const turns = createTurnsFeature({ ...base, catalog, customers });
 
   return {
     ...base,

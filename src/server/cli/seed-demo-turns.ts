@@ -1,7 +1,7 @@
 import { systemActor } from '../actor.ts';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/database.ts';
-import type { TurnsService } from '../features/turns/turns-service.ts';
+import type { TurnsFeature } from '../features/turns/index.ts';
 import { addDays } from '../features/turns/turn-rules.ts';
 
 const STAFF = { kind: 'staff' } as const;
@@ -11,7 +11,7 @@ const STAFF = { kind: 'staff' } as const;
  * one under way (with a pro's add-on waiting for the customer), one ordered with a PO and an add-on,
  * one without a move-in yet ("I don't know the PO"), and one canceled. Ordered through the turns service.
  */
-export async function seedDemoTurns(deps: { db: Db; clock: Clock; turns: TurnsService }): Promise<void> {
+export async function seedDemoTurns(deps: { db: Db; clock: Clock; turns: TurnsFeature }): Promise<void> {
   const today = deps.clock.now().toISOString().slice(0, 10);
   const properties = await deps.db
     .selectFrom('accounts')
@@ -37,7 +37,7 @@ export async function seedDemoTurns(deps: { db: Db; clock: Clock; turns: TurnsSe
       const unit = units[unitIndex]!;
       const moveOutDate = addDays(today, moveOutOffset);
       const moveInDate = moveInOffset === null ? null : addDays(today, moveInOffset);
-      const preview = await deps.turns.previewTurn(STAFF, property.id, {
+      const preview = await deps.turns.orders.previewTurn(STAFF, property.id, {
         floorplanId: unit.floorplanId!,
         moveOutDate,
         moveInDate,
@@ -53,7 +53,7 @@ export async function seedDemoTurns(deps: { db: Db; clock: Clock; turns: TurnsSe
           poNumber: null,
           addOnServiceIds: lineIndex === 0 && addOnId ? [addOnId] : [],
         }));
-      return deps.turns.createTurn(
+      return deps.turns.orders.createTurn(
         STAFF,
         property.id,
         {
@@ -78,10 +78,10 @@ export async function seedDemoTurns(deps: { db: Db; clock: Clock; turns: TurnsSe
     });
     const [paint, carpet, clean] = underWay.lines;
     for (const status of ['scheduled', 'in_progress', 'completed'] as const)
-      await deps.turns.setServiceLineStatus(paint!.id, status, systemActor);
-    await deps.turns.setServiceLineStatus(carpet!.id, 'scheduled', systemActor);
-    await deps.turns.setServiceLineStatus(clean!.id, 'scheduled', systemActor);
-    await deps.turns.requestAddOn(
+      await deps.turns.changes.setServiceLineStatus(paint!.id, status, systemActor);
+    await deps.turns.changes.setServiceLineStatus(carpet!.id, 'scheduled', systemActor);
+    await deps.turns.changes.setServiceLineStatus(clean!.id, 'scheduled', systemActor);
+    await deps.turns.addOns.requestAddOn(
       carpet!.id,
       {
         serviceId: (
@@ -99,6 +99,6 @@ export async function seedDemoTurns(deps: { db: Db; clock: Clock; turns: TurnsSe
     await order(1, 3, 10, { codes: ['PAINT_FULL', 'CLEAN'], addOn: 'PRIMER', po: `PO-${4200 + index}` });
     await order(2, 8, null, { codes: ['PAINT_TOUCH', 'CLEAN'], po: null });
     const canceled = await order(3, 1, 9, { codes: ['PAINT_TOUCH', 'CLEAN'] });
-    await deps.turns.cancelTurn(STAFF, canceled.id, 'Resident renewed the lease', systemActor);
+    await deps.turns.changes.cancelTurn(STAFF, canceled.id, 'Resident renewed the lease', systemActor);
   }
 }

@@ -5,7 +5,7 @@ import type { AccountsTable } from '../db/database-schema.ts';
 import type { ContactsService } from '../features/customers/contacts-service.ts';
 import type { CustomersService } from '../features/customers/customers-service.ts';
 import type { StaffService } from '../features/staff/staff-service.ts';
-import type { TurnsService } from '../features/turns/turns-service.ts';
+import type { TurnsFeature } from '../features/turns/index.ts';
 import { seedDemoCatalog } from './seed-demo-catalog.ts';
 import { seedDemoTurns } from './seed-demo-turns.ts';
 
@@ -96,7 +96,7 @@ export async function seedDemo(
     clock: Clock;
     staff: StaffService;
     customers: { accounts: CustomersService; contacts: ContactsService };
-    turns: TurnsService;
+    turns: TurnsFeature;
   },
   actor: ActorContext,
 ) {

@@ -230,6 +230,29 @@ export function createCustomersService(deps: CustomersServiceDeps) {
       }
     },
 
+    /** The address alone, as the portal's property settings correct it. */
+    async updateAccountAddress(accountId: string, address: AddressInput, actor: ActorContext) {
+      return db.transaction().execute(async (trx) => {
+        const before = await requireAccount(trx, accountId);
+        const account = await updateAccountRow(trx, accountId, { ...address, updatedAt: clock.now().toISOString() });
+        await recordAudit(trx, clock, actor, {
+          action: 'account.address_updated',
+          subjectType: 'account',
+          subjectId: accountId,
+          accountId,
+          before: {
+            addressLine1: before.addressLine1,
+            addressLine2: before.addressLine2,
+            city: before.city,
+            region: before.region,
+            postalCode: before.postalCode,
+          },
+          after: address,
+        });
+        return account;
+      });
+    },
+
     /** Status changes run the account hooks in the same transaction (portal-access sends welcome emails on "current"). */
     async setAccountStatus(accountId: string, status: AccountStatus, actor: ActorContext) {
       return db.transaction().execute(async (trx) => {

@@ -18,3 +18,5 @@ export function createCustomersFeature(deps: BaseDeps & { accountHooks: AccountH
   const contacts = createContactsService({ db: deps.db, clock: deps.clock });
   return { accounts, contacts };
 }
+
+export type CustomersFeature = ReturnType<typeof createCustomersFeature>;

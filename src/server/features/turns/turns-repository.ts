@@ -1,10 +1,9 @@
-import type { Db, Trx } from '../../db/database.ts';
-import type { AccountsTable } from '../../db/database-schema.ts';
+import type { DatabaseKind, Db, Trx } from '../../db/database.ts';
 import type { CalendarDate, TurnAddOnsTable, TurnServiceLinesTable, TurnsTable } from '../../db/schema/turns.ts';
 
 type Executor = Db | Trx;
 
-// ---- Accounts and contacts (owned by the customers feature; read only what turns need) ----
+// ---- Accounts and contacts (the customers feature owns and changes them; turns read what they need) ----
 
 export function findProperties(db: Executor, accountIds: readonly string[]) {
   if (accountIds.length === 0) return Promise.resolve([]);
@@ -39,14 +38,6 @@ export function findChildPropertyIds(db: Executor, accountId: string) {
     .where('kind', '=', 'property')
     .execute()
     .then((rows) => rows.map((row) => row.id));
-}
-
-export function updateAccountAddress(
-  db: Executor,
-  accountId: string,
-  changes: Pick<AccountsTable, 'addressLine1' | 'addressLine2' | 'city' | 'region' | 'postalCode' | 'updatedAt'>,
-) {
-  return db.updateTable('accounts').set(changes).where('id', '=', accountId).execute();
 }
 
 /** Contacts of these accounts with their portal login switched on: the people who can use the portal here. */
@@ -92,6 +83,16 @@ export function insertTurn(db: Executor, turn: TurnsTable) {
 
 export function findTurn(db: Executor, turnId: string) {
   return db.selectFrom('turns').selectAll().where('id', '=', turnId).executeTakeFirst();
+}
+
+/** Reads the turn and, on PostgreSQL, locks its row until the transaction ends (SQLite runs one writer at a time). */
+export function lockTurn(trx: Trx, databaseKind: DatabaseKind, turnId: string) {
+  return trx
+    .selectFrom('turns')
+    .selectAll()
+    .where('id', '=', turnId)
+    .$if(databaseKind === 'postgres', (query) => query.forUpdate())
+    .executeTakeFirst();
 }
 
 export function updateTurn(db: Executor, turnId: string, changes: Partial<TurnsTable>) {

@@ -1,0 +1,132 @@
+import type { ActorContext } from '../../actor.ts';
+import type { CalendarDate } from '../../db/schema/turns.ts';
+import { fieldError, notFound } from '../../errors.ts';
+import { newId } from '../../ids.ts';
+import type { CustomServiceBodyParsed, UpdatePropertyAddressBodyParsed } from '../../../shared/turn-contracts.ts';
+import type { CustomersFeature } from '../customers/index.ts';
+import type { TurnContext, TurnScope } from './turn-context.ts';
+import { deriveTurnStatus } from './turn-rules.ts';
+import * as repository from './turns-repository.ts';
+
+const PENDING_OR_ACTIVE = new Set(['pending', 'scheduled', 'in_progress']);
+
+/** The portal's property views: home, property settings and the calendar. */
+export function createPropertyViewsService(context: TurnContext, customers: CustomersFeature) {
+  const { db, catalog, canSee, requireProperty, loadRecords } = context;
+
+  /** Properties with their open turns and the add-ons waiting for the customer. */
+  async function listProperties(accountIds: readonly string[]) {
+    const properties = await repository.findProperties(db, accountIds);
+    const records = await loadRecords(
+      db,
+      await repository.listTurns(
+        db,
+        properties.map((property) => property.id),
+      ),
+    );
+    return properties.map((property) => {
+      const own = records.filter((record) => record.turn.accountId === property.id);
+      return {
+        ...property,
+        openTurnCount: own.filter((record) =>
+          PENDING_OR_ACTIVE.has(
+            deriveTurnStatus(
+              record.lines.map((line) => line.status),
+              record.turn.canceledAt !== null,
+            ),
+          ),
+        ).length,
+        pendingAddOnCount: own
+          .flatMap((record) => record.addOns)
+          .filter((addOn) => addOn.status === 'pending' && addOn.approver === 'customer').length,
+      };
+    });
+  }
+
+  return {
+    listProperties: (scope: TurnScope & { kind: 'customer' }) => listProperties(scope.accountIds),
+
+    async getProperty(scope: TurnScope, accountId: string) {
+      await requireProperty(scope, accountId);
+      const [property] = await listProperties([accountId]);
+      return property!;
+    },
+
+    async updatePropertyAddress(
+      scope: TurnScope,
+      accountId: string,
+      input: UpdatePropertyAddressBodyParsed,
+      actor: ActorContext,
+    ) {
+      await requireProperty(scope, accountId);
+      await customers.accounts.updateAccountAddress(accountId, input, actor);
+      const [property] = await listProperties([accountId]);
+      return property!;
+    },
+
+    /** "Users": everyone with portal access to this property (through it or its management company), and who approves add-ons. */
+    async listPropertyUsers(scope: TurnScope, accountId: string) {
+      const property = await requireProperty(scope, accountId);
+      const accountIds = property.parentAccountId ? [accountId, property.parentAccountId] : [accountId];
+      const [users, profile] = await Promise.all([
+        repository.listPortalUsers(db, accountIds),
+        catalog.serviceProfiles.getServiceProfile(accountId),
+      ]);
+      return users.map((user) => ({
+        contactId: user.id,
+        name: `${user.firstName} ${user.lastName}`,
+        title: user.title,
+        emails: [user.portalEmail],
+        isMainApprover: profile.mainApproverContactId === user.id,
+      }));
+    },
+
+    async listPropertyServices(scope: TurnScope, accountId: string) {
+      await requireProperty(scope, accountId);
+      return catalog.services.listAccountServices(accountId);
+    },
+
+    /** A customer's own service (done in-house or by another vendor), so the board shows the whole turn. */
+    async createCustomService(
+      scope: TurnScope,
+      accountId: string,
+      input: CustomServiceBodyParsed,
+      actor: ActorContext,
+    ) {
+      await requireProperty(scope, accountId);
+      const code = `CUSTOM_${newId().replaceAll('-', '').slice(-12).toUpperCase()}`;
+      return catalog.services.createAccountService(
+        accountId,
+        { ...input, code, kind: 'standard', active: true },
+        actor,
+      );
+    },
+
+    async reorderPropertyServices(scope: TurnScope, accountId: string, serviceIds: string[], actor: ActorContext) {
+      await requireProperty(scope, accountId);
+      return catalog.services.reorderAccountServices(accountId, serviceIds, actor);
+    },
+
+    async listPropertyFloorplans(scope: TurnScope, accountId: string) {
+      await requireProperty(scope, accountId);
+      return catalog.pricing.listFloorplans(accountId);
+    },
+
+    async getFloorplanPricelist(scope: TurnScope, floorplanId: string) {
+      const pricelist = await catalog.pricing.getFloorplanPrices(floorplanId);
+      if (!canSee(scope, pricelist.floorplan.accountId)) throw notFound('Floorplan');
+      return pricelist;
+    },
+
+    async listPropertyUnits(scope: TurnScope, accountId: string) {
+      await requireProperty(scope, accountId);
+      return catalog.units.listUnits(accountId);
+    },
+
+    async getCalendar(scope: TurnScope, accountId: string, from: CalendarDate, to: CalendarDate) {
+      await requireProperty(scope, accountId);
+      if (to < from) throw fieldError('to', 'The end of the range must not be before its start');
+      return repository.listCalendarLines(db, accountId, from, to);
+    },
+  };
+}

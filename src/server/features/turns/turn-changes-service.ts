@@ -1,0 +1,242 @@
+import type { ActorContext } from '../../actor.ts';
+import type { Trx } from '../../db/database.ts';
+import type { CalendarDate, TurnServiceLinesTable, TurnsTable } from '../../db/schema/turns.ts';
+import { AppError, fieldError } from '../../errors.ts';
+import type { SetTurnPurchaseOrdersBodyParsed, UpdateTurnBodyParsed } from '../../../shared/turn-contracts.ts';
+import { recordAudit } from '../audit/index.ts';
+import { actorKindOf, type TurnContext, type TurnScope } from './turn-context.ts';
+import {
+  backScheduledDate,
+  checkManualDate,
+  checkPurchaseOrders,
+  checkStatusChange,
+  checkTurnDates,
+  isOpenLine,
+} from './turn-rules.ts';
+import * as repository from './turns-repository.ts';
+
+/**
+ * Changes to an ordered turn and its services. Each runs in one transaction that first locks the turn,
+ * then reads the turn and its services it decides on, so two changes at the same moment take turns.
+ */
+export function createTurnChangesService(context: TurnContext) {
+  const { db, clock, now, requireLine, lockTurnRow, loadTurn } = context;
+
+  async function changeTurn(
+    scope: TurnScope,
+    turnId: string,
+    change: (trx: Trx, turn: TurnsTable, lines: TurnServiceLinesTable[]) => Promise<void>,
+  ) {
+    await db.transaction().execute(async (trx) => {
+      const turn = await lockTurnRow(scope, trx, turnId);
+      await change(trx, turn, await repository.listServiceLines(trx, [turnId]));
+    });
+    return loadTurn(db, turnId);
+  }
+
+  async function changeLine(
+    scope: TurnScope,
+    serviceLineId: string,
+    change: (trx: Trx, line: TurnServiceLinesTable, turn: TurnsTable) => Promise<void>,
+  ) {
+    const { turnId } = await requireLine(scope, serviceLineId);
+    await db.transaction().execute(async (trx) => {
+      const turn = await lockTurnRow(scope, trx, turnId);
+      await change(trx, await requireLine(scope, serviceLineId, trx), turn);
+    });
+    return loadTurn(db, turnId);
+  }
+
+  return {
+    /**
+     * Changes dates and notes. Services with back-scheduled dates follow a new move-in; dates someone
+     * picked stay as they are (never silently reverted) unless the customer asks to re-flow.
+     */
+    updateTurn: (scope: TurnScope, turnId: string, input: UpdateTurnBodyParsed, actor: ActorContext) =>
+      changeTurn(scope, turnId, async (trx, turn, lines) => {
+        if (turn.canceledAt) throw new AppError('conflict', 'This turn was canceled.');
+        checkTurnDates(input.moveOutDate, input.moveInDate);
+        const updatedAt = now();
+        await repository.updateTurn(trx, turnId, {
+          moveOutDate: input.moveOutDate,
+          moveInDate: input.moveInDate,
+          notes: input.notes,
+          updatedAt,
+        });
+        const moved: Array<{ service: string; from: string | null; to: string | null }> = [];
+        for (const line of lines.filter((candidate) => isOpenLine(candidate.status))) {
+          if (line.dateIsManual === 1 && !input.reflowSchedule) continue;
+          const scheduledDate = backScheduledDate(input.moveOutDate, input.moveInDate, line.defaultDayOffset);
+          if (scheduledDate === line.scheduledDate && line.dateIsManual === 0) continue;
+          // A confirmed visit on another day needs confirming again.
+          await repository.updateServiceLine(trx, line.id, {
+            scheduledDate,
+            dateIsManual: 0,
+            status: scheduledDate === line.scheduledDate ? line.status : 'pending',
+            updatedAt,
+          });
+          moved.push({ service: line.serviceName, from: line.scheduledDate, to: scheduledDate });
+        }
+        await recordAudit(trx, clock, actor, {
+          action: 'turn.updated',
+          subjectType: 'turn',
+          subjectId: turnId,
+          accountId: turn.accountId,
+          before: { moveOutDate: turn.moveOutDate, moveInDate: turn.moveInDate, notes: turn.notes },
+          after: {
+            moveOutDate: input.moveOutDate,
+            moveInDate: input.moveInDate,
+            notes: input.notes,
+            reflowSchedule: input.reflowSchedule,
+            moved,
+          },
+        });
+      }),
+
+    /** "How to change date for scheduling": the picked date sticks through later move-in changes. */
+    rescheduleServiceLine: (
+      scope: TurnScope,
+      serviceLineId: string,
+      scheduledDate: CalendarDate,
+      actor: ActorContext,
+    ) =>
+      changeLine(scope, serviceLineId, async (trx, line, turn) => {
+        if (!isOpenLine(line.status))
+          throw new AppError(
+            'conflict',
+            `This service is ${line.status.replace('_', ' ')}; its date can no longer change.`,
+          );
+        checkManualDate('scheduledDate', scheduledDate, turn.moveOutDate, turn.moveInDate);
+        const suggested = backScheduledDate(turn.moveOutDate, turn.moveInDate, line.defaultDayOffset);
+        await repository.updateServiceLine(trx, serviceLineId, {
+          scheduledDate,
+          dateIsManual: scheduledDate === suggested ? 0 : 1,
+          status: scheduledDate === line.scheduledDate ? line.status : 'pending',
+          updatedAt: now(),
+        });
+        await recordAudit(trx, clock, actor, {
+          action: 'service_line.rescheduled',
+          subjectType: 'turn_service_line',
+          subjectId: serviceLineId,
+          accountId: line.accountId,
+          before: { scheduledDate: line.scheduledDate, status: line.status },
+          after: { scheduledDate },
+        });
+      }),
+
+    /** "How to remove a specific service": an open service is canceled (kept for the record), with its pending add-ons. */
+    removeServiceLine: (scope: TurnScope, serviceLineId: string, actor: ActorContext) =>
+      changeLine(scope, serviceLineId, async (trx, line) => {
+        if (!isOpenLine(line.status))
+          throw new AppError('conflict', `This service is ${line.status.replace('_', ' ')} and can't be removed.`);
+        const siblings = await repository.listServiceLines(trx, [line.turnId]);
+        if (siblings.filter((sibling) => sibling.id !== line.id && sibling.status !== 'canceled').length === 0) {
+          throw new AppError('conflict', 'This is the turn’s last service. Cancel the turn instead.');
+        }
+        const by = actorKindOf(actor);
+        await repository.updateServiceLine(trx, serviceLineId, { status: 'canceled', updatedAt: now() });
+        await repository.declinePendingAddOnsOfLines(trx, [serviceLineId], now(), by.kind, by.id);
+        await recordAudit(trx, clock, actor, {
+          action: 'service_line.removed',
+          subjectType: 'turn_service_line',
+          subjectId: serviceLineId,
+          accountId: line.accountId,
+          before: { service: line.serviceName, status: line.status },
+          after: { status: 'canceled' },
+        });
+      }),
+
+    /** Cancels the whole turn: every open service stops; work already started or done stays on record. */
+    cancelTurn: (scope: TurnScope, turnId: string, reason: string | null, actor: ActorContext) =>
+      changeTurn(scope, turnId, async (trx, turn, lines) => {
+        if (turn.canceledAt) throw new AppError('conflict', 'This turn is already canceled.');
+        const started = lines.filter((line) => line.status === 'in_progress');
+        if (started.length)
+          throw new AppError(
+            'conflict',
+            `Work has started on ${started.map((line) => line.serviceName).join(', ')}. Call us to stop it.`,
+          );
+        const open = lines.filter((line) => isOpenLine(line.status));
+        const by = actorKindOf(actor);
+        const canceledAt = now();
+        for (const line of open)
+          await repository.updateServiceLine(trx, line.id, { status: 'canceled', updatedAt: canceledAt });
+        await repository.declinePendingAddOnsOfLines(
+          trx,
+          open.map((line) => line.id),
+          canceledAt,
+          by.kind,
+          by.id,
+        );
+        await repository.updateTurn(trx, turnId, { canceledAt, cancelReason: reason, updatedAt: canceledAt });
+        await recordAudit(trx, clock, actor, {
+          action: 'turn.canceled',
+          subjectType: 'turn',
+          subjectId: turnId,
+          accountId: turn.accountId,
+          before: { lines: open.map((line) => ({ service: line.serviceName, status: line.status })) },
+          after: { reason, canceledServices: open.length },
+        });
+      }),
+
+    /** The default PO (or "I don't know yet") and each open service's own PO, set together. */
+    setPurchaseOrders: (
+      scope: TurnScope,
+      turnId: string,
+      input: SetTurnPurchaseOrdersBodyParsed,
+      actor: ActorContext,
+    ) =>
+      changeTurn(scope, turnId, async (trx, turn, lines) => {
+        if (turn.canceledAt) throw new AppError('conflict', 'This turn was canceled.');
+        checkPurchaseOrders(input.defaultPoNumber, input.poUnknown);
+        input.lines.forEach((entry, index) => {
+          if (!lines.some((line) => line.id === entry.serviceLineId))
+            throw fieldError(`lines.${index}.serviceLineId`, 'This service is not part of the turn');
+        });
+        const updatedAt = now();
+        await repository.updateTurn(trx, turnId, {
+          defaultPoNumber: input.defaultPoNumber,
+          poUnknown: input.poUnknown ? 1 : 0,
+          updatedAt,
+        });
+        for (const entry of input.lines) {
+          const line = lines.find((candidate) => candidate.id === entry.serviceLineId)!;
+          if (line.poNumber !== entry.poNumber)
+            await repository.updateServiceLine(trx, line.id, { poNumber: entry.poNumber, updatedAt });
+        }
+        await recordAudit(trx, clock, actor, {
+          action: 'turn.purchase_orders_set',
+          subjectType: 'turn',
+          subjectId: turnId,
+          accountId: turn.accountId,
+          before: {
+            defaultPoNumber: turn.defaultPoNumber,
+            poUnknown: turn.poUnknown === 1,
+            lines: lines.map((line) => ({ serviceLineId: line.id, poNumber: line.poNumber })),
+          },
+          after: input,
+        });
+      }),
+
+    /** Staff progress updates: scheduled, in progress, completed. */
+    setServiceLineStatus: (
+      serviceLineId: string,
+      status: 'scheduled' | 'in_progress' | 'completed',
+      actor: ActorContext,
+    ) =>
+      changeLine({ kind: 'staff' }, serviceLineId, async (trx, line, turn) => {
+        if (turn.canceledAt) throw new AppError('conflict', 'This turn was canceled.');
+        checkStatusChange(line.status, status, line.scheduledDate !== null);
+        if (line.status === status) return;
+        await repository.updateServiceLine(trx, serviceLineId, { status, updatedAt: now() });
+        await recordAudit(trx, clock, actor, {
+          action: 'service_line.status_set',
+          subjectType: 'turn_service_line',
+          subjectId: serviceLineId,
+          accountId: line.accountId,
+          before: { status: line.status },
+          after: { status },
+        });
+      }),
+  };
+}

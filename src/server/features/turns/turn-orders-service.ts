@@ -1,0 +1,187 @@
+import type { ActorContext } from '../../actor.ts';
+import type { TurnAddOnsTable, TurnServiceLinesTable, TurnsTable } from '../../db/schema/turns.ts';
+import { fieldError, notFound } from '../../errors.ts';
+import { newId } from '../../ids.ts';
+import type { CreateTurnBodyParsed, ListTurnsQuery, TurnPreviewBodyParsed } from '../../../shared/turn-contracts.ts';
+import { recordAudit } from '../audit/index.ts';
+import { actorKindOf, type TurnContext, type TurnScope } from './turn-context.ts';
+import { presentTurnSummary } from './turn-presenters.ts';
+import { backScheduledDate, checkManualDate, checkPurchaseOrders, checkTurnDates, readyByDate } from './turn-rules.ts';
+import * as repository from './turns-repository.ts';
+
+/** Ordering turns and finding them again: the turn board, a turn's page, the new-turn form. */
+export function createTurnOrdersService(context: TurnContext) {
+  const { db, clock, catalog, canSee, now, requireProperty, requireTurnRow, loadRecords, loadTurn, orderableServices } =
+    context;
+
+  return {
+    async listTurns(scope: TurnScope, accountId: string, query: ListTurnsQuery) {
+      const account = await repository.findAccountKind(db, accountId);
+      if (!account || !canSee(scope, accountId)) throw notFound('Property');
+      // Staff open a management company's tab too: its properties' turns.
+      const accountIds =
+        account.kind === 'property' ? [accountId] : await repository.findChildPropertyIds(db, accountId);
+      const records = await loadRecords(db, await repository.listTurns(db, accountIds, { search: query.search }));
+      const summaries = records.map(presentTurnSummary);
+      return query.status ? summaries.filter((summary) => summary.status === query.status) : summaries;
+    },
+
+    async getTurn(scope: TurnScope, turnId: string) {
+      await requireTurnRow(scope, turnId);
+      return loadTurn(db, turnId);
+    },
+
+    /** What the new-turn form offers for a floorplan and dates; nothing is saved. */
+    async previewTurn(scope: TurnScope, accountId: string, input: TurnPreviewBodyParsed) {
+      await requireProperty(scope, accountId);
+      checkTurnDates(input.moveOutDate, input.moveInDate);
+      const services = await orderableServices(accountId, input.floorplanId);
+      return {
+        floorplanId: services.floorplan.id,
+        floorplanName: services.floorplan.name,
+        readyByDate: readyByDate(input.moveInDate),
+        services: services.standard.map((service) => ({
+          serviceId: service.id,
+          name: service.name,
+          providerCategory: service.providerCategory,
+          priceCents: service.orderPriceCents,
+          suggestedDate: backScheduledDate(input.moveOutDate, input.moveInDate, service.defaultDayOffset),
+          inTurnProfile: service.inTurnProfile,
+        })),
+        addOns: services.addOns.map((addOn) => ({
+          serviceId: addOn.id,
+          name: addOn.name,
+          providerCategory: addOn.providerCategory,
+          priceCents: addOn.orderPriceCents,
+        })),
+        unpricedServiceNames: services.unpricedServiceNames,
+      };
+    },
+
+    /**
+     * Orders a turn: prices are snapshotted from the floorplan pricelist, dates back-scheduled from the
+     * move-in unless picked, and add-ons chosen now count as approved by the customer placing the order.
+     */
+    async createTurn(scope: TurnScope, accountId: string, input: CreateTurnBodyParsed, actor: ActorContext) {
+      await requireProperty(scope, accountId);
+      checkTurnDates(input.moveOutDate, input.moveInDate);
+      checkPurchaseOrders(input.defaultPoNumber, input.poUnknown);
+      const units = await catalog.units.listUnits(accountId);
+      const unit = input.unitId
+        ? units.find((candidate) => candidate.id === input.unitId)
+        : units.find((candidate) => candidate.number.toLowerCase() === input.unitNumber?.toLowerCase());
+      if (input.unitId && !unit) throw fieldError('unitId', 'Choose a unit of this property');
+      const unitNumber = unit?.number ?? input.unitNumber;
+      if (!unitNumber) throw fieldError('unitNumber', 'Choose a unit or enter its number');
+      const floorplanId = input.floorplanId ?? unit?.floorplanId ?? null;
+      if (!floorplanId) throw fieldError('floorplanId', 'Choose the floorplan');
+      const services = await orderableServices(accountId, floorplanId);
+
+      const createdAt = now();
+      const turn: TurnsTable = {
+        id: newId(),
+        accountId,
+        unitId: unit?.id ?? null,
+        unitNumber,
+        floorplanId,
+        floorplanName: services.floorplan.name,
+        moveOutDate: input.moveOutDate,
+        moveInDate: input.moveInDate,
+        notes: input.notes,
+        defaultPoNumber: input.defaultPoNumber,
+        poUnknown: input.poUnknown ? 1 : 0,
+        createdByKind: actorKindOf(actor).kind,
+        createdById: actor.actorId,
+        canceledAt: null,
+        cancelReason: null,
+        createdAt,
+        updatedAt: createdAt,
+      };
+      const seen = new Set<string>();
+      const lines: TurnServiceLinesTable[] = [];
+      const addOns: TurnAddOnsTable[] = [];
+      const by = actorKindOf(actor);
+      input.lines.forEach((lineInput, index) => {
+        const service = services.standard.find((candidate) => candidate.id === lineInput.serviceId);
+        if (!service) throw fieldError(`lines.${index}.serviceId`, 'This service is not offered for this floorplan');
+        if (seen.has(service.id)) throw fieldError(`lines.${index}.serviceId`, 'This service is listed twice');
+        seen.add(service.id);
+        const suggested = backScheduledDate(input.moveOutDate, input.moveInDate, service.defaultDayOffset);
+        if (lineInput.scheduledDate)
+          checkManualDate(`lines.${index}.scheduledDate`, lineInput.scheduledDate, input.moveOutDate, input.moveInDate);
+        const scheduledDate = lineInput.scheduledDate ?? suggested;
+        const line: TurnServiceLinesTable = {
+          id: newId(),
+          turnId: turn.id,
+          accountId,
+          serviceId: service.id,
+          serviceName: service.name,
+          providerCategory: service.providerCategory,
+          position: services.standard.indexOf(service),
+          defaultDayOffset: service.defaultDayOffset,
+          scheduledDate,
+          dateIsManual: lineInput.scheduledDate && lineInput.scheduledDate !== suggested ? 1 : 0,
+          status: 'pending',
+          priceCents: service.orderPriceCents,
+          poNumber: lineInput.poNumber,
+          createdAt,
+          updatedAt: createdAt,
+        };
+        lines.push(line);
+        new Set(lineInput.addOnServiceIds).forEach((addOnServiceId) => {
+          const addOn = services.addOns.find((candidate) => candidate.id === addOnServiceId);
+          if (!addOn)
+            throw fieldError(`lines.${index}.addOnServiceIds`, 'This add-on is not offered for this floorplan');
+          addOns.push({
+            id: newId(),
+            serviceLineId: line.id,
+            turnId: turn.id,
+            accountId,
+            serviceId: addOn.id,
+            serviceName: addOn.name,
+            priceCents: addOn.orderPriceCents,
+            status: 'approved',
+            approver: 'customer',
+            reason: null,
+            requestedByKind: by.kind,
+            requestedById: by.id,
+            requestedAt: createdAt,
+            decidedByKind: by.kind,
+            decidedById: by.id,
+            decidedAt: createdAt,
+            decisionNote: 'Ordered with the turn',
+          });
+        });
+      });
+      lines.sort((left, right) => left.position - right.position);
+
+      await db.transaction().execute(async (trx) => {
+        await repository.insertTurn(trx, turn);
+        await repository.insertServiceLines(trx, lines);
+        await repository.insertAddOns(trx, addOns);
+        await recordAudit(trx, clock, actor, {
+          action: 'turn.created',
+          subjectType: 'turn',
+          subjectId: turn.id,
+          accountId,
+          after: {
+            unitNumber,
+            floorplan: turn.floorplanName,
+            moveOutDate: turn.moveOutDate,
+            moveInDate: turn.moveInDate,
+            defaultPoNumber: turn.defaultPoNumber,
+            poUnknown: input.poUnknown,
+            lines: lines.map((line) => ({
+              service: line.serviceName,
+              scheduledDate: line.scheduledDate,
+              priceCents: line.priceCents,
+              poNumber: line.poNumber,
+            })),
+            addOns: addOns.map((addOn) => ({ name: addOn.serviceName, priceCents: addOn.priceCents })),
+          },
+        });
+      });
+      return loadTurn(db, turn.id);
+    },
+  };
+}
