@@ -5,7 +5,7 @@ import { enqueue } from '../../outbox/outbox.ts';
 import { formatWait } from '../../security/login-throttle.ts';
 import { hashPassword } from '../../security/passwords.ts';
 import { generateReadableSecret } from '../../security/tokens.ts';
-import { type PortalAccessAction } from '../../../shared/portal-access-contracts.ts';
+import type { PortalAccessAction } from '../../../shared/portal-access-contracts.ts';
 import { recordAudit } from '../audit/index.ts';
 import {
   newStamp,

@@ -31,7 +31,7 @@ describe('property views routes', () => {
       { number: '101', floorplanName: '1 bed' },
     ]);
     expect((await fixture.call(setup.cookie, 'GET', `${base}/users`)).json().items).toEqual([]);
-    await fixture.deps.portalAccess.service.grantAccess({
+    await fixture.deps.portalAccess.staffAccess.grantAccess({
       contactId: setup.approver.id,
       portalEmail: setup.approver.emails[0]!,
       sendCredentialCreateEmail: false,
