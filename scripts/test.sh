@@ -18,10 +18,12 @@ need_package() { # $1 = file that proves it is installed, $2 = apt package
 }
 
 need_package /usr/bin/chromium chromium
+# The onboard outline tests read the PDFs' text with pdftotext.
+need_package /usr/bin/pdftotext poppler-utils
 if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then need_package /usr/lib/postgresql/15/bin/initdb postgresql; fi
 
 echo "== format and lint (Biome)"
-npx biome check .
+npx biome check . --error-on-warnings
 
 echo "== type check"
 npx tsc -p tsconfig.json

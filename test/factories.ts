@@ -61,6 +61,9 @@ export async function createAccount(
     city: 'Austin',
     region: 'TX',
     postalCode: '78701',
+    onboardingState: 'not_started',
+    onboardCompletedAt: null,
+    onboardCompletedByStaffId: null,
     ...portalKeyColumns(deps.config.secretKey, id, portalKey, now),
     createdAt: now,
     updatedAt: now,
@@ -83,6 +86,8 @@ export async function createContact(
     phone: options.phone ?? null,
     mainAccountId: options.accountIds[0] ?? null,
     staffMemberId: null,
+    notificationChannel: 'email',
+    mayChangeSchedule: 1,
     createdAt: now,
     updatedAt: now,
   };

@@ -35,6 +35,13 @@ export const RAW_READS: Record<string, RawRead> = {
       columnPage('canceled', false),
     ],
   },
+  // One board column's first page, and the column counts: what the board asks for per column.
+  boardColumn: { statements: [columnPage('pending', true)] },
+  boardCounts: {
+    statements: [
+      `select status, count(*) as n from turns where account_id = $1 and (status in ${OPEN} or ${KEY} >= $2) group by status`,
+    ],
+  },
   // Portal home of a contact: the visible properties with open-turn and awaiting-add-on counts.
   home: {
     statements: [

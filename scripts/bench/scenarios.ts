@@ -58,10 +58,17 @@ export function readScenarios(shape: DatasetShape, sessions: Sessions, today: st
   const bigProperty = propertyId(shape, 0);
   return [
     {
-      name: 'portal turn board (biggest property)',
-      path: `/api/portal/properties/${bigProperty}/turns`,
+      name: 'portal turn board column page (biggest property)',
+      path: `/api/portal/properties/${bigProperty}/turns?status=pending`,
       cookie: sessions.company,
-      raw: 'board',
+      raw: 'boardColumn',
+      params: [bigProperty],
+    },
+    {
+      name: 'portal turn board counts (biggest property)',
+      path: `/api/portal/properties/${bigProperty}/turn-counts`,
+      cookie: sessions.company,
+      raw: 'boardCounts',
       params: [bigProperty, windowStart],
     },
     {
@@ -73,7 +80,7 @@ export function readScenarios(shape: DatasetShape, sessions: Sessions, today: st
     },
     {
       name: 'staff account Turns tab (biggest company)',
-      path: `/api/staff/accounts/${companyId(0)}/turns`,
+      path: `/api/staff/accounts/${companyId(0)}/turns?limit=50`,
       cookie: sessions.staff,
       raw: 'accountTurns',
       params: [companyId(0)],

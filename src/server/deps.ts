@@ -9,6 +9,7 @@ import { createNotificationsFeature } from './features/notifications/index.ts';
 import { createPortalAccessFeature } from './features/portal-access/index.ts';
 import { createRegistrationFeature } from './features/registration/index.ts';
 import { findStaffById } from './features/staff/staff-repository.ts';
+import { createOnboardingFeature } from './features/onboarding/index.ts';
 import { createTurnsFeature } from './features/turns/index.ts';
 
 /** The composition root: every service is built here from plain arguments, once. */
@@ -24,6 +25,7 @@ export function createDeps(
   customers.accounts.registerOnboardingCheckProvider(catalog.onboardingChecks);
   const registration = createRegistrationFeature({ ...base, portalLogins: portalAccess });
   const turns = createTurnsFeature({ ...base, catalog, customers });
+  const onboarding = createOnboardingFeature({ ...base, customers, catalog });
 
   return {
     ...base,
@@ -33,6 +35,7 @@ export function createDeps(
     catalog,
     registration,
     turns,
+    onboarding,
     findStaff: (id: string) => findStaffById(base.db, id),
     resolveCustomer: portalAccess.resolveCustomer,
   };

@@ -94,6 +94,10 @@ export const ServiceProfileSchema = z.object({
   backupNotificationPhone: z.string().nullable(),
   mainApproverContactId: z.string().nullable(),
   mainApproverName: z.string().nullable(),
+  /** Add-on requests for this account must carry a photo. */
+  addonPhotosRequired: z.boolean(),
+  /** A pro's add-on request goes straight to the customer; false: to staff first ("official channels"). */
+  proRequestsDirect: z.boolean(),
   /** Contacts linked to the account: the choices for the main approver. */
   approverOptions: z.array(z.object({ id: z.string(), name: z.string() })),
   updatedAt: z.string().nullable(),
@@ -107,6 +111,9 @@ export const UpdateServiceProfileBodySchema = z.strictObject({
   addonAutoApproveLimitCents: cents.nullish().transform((value) => value ?? null),
   backupNotificationPhone: optionalText(32),
   mainApproverContactId: id.nullish().transform((value) => value || null),
+  /** Omitted: unchanged. */
+  addonPhotosRequired: z.boolean().optional(),
+  proRequestsDirect: z.boolean().optional(),
 });
 export type UpdateServiceProfileBody = z.input<typeof UpdateServiceProfileBodySchema>;
 

@@ -66,12 +66,21 @@ export type UpdateAccountBody = z.input<typeof UpdateAccountBodySchema>;
 export const SetAccountStatusBodySchema = z.strictObject({ status: AccountStatusSchema });
 export const SetAccountPortalAccessBodySchema = z.strictObject({ enabled: z.boolean() });
 
+export const OnboardingStateSchema = z.enum(['not_started', 'in_progress', 'complete']);
+export type OnboardingState = z.infer<typeof OnboardingStateSchema>;
+export const ONBOARDING_STATE_LABELS: Record<OnboardingState, string> = {
+  not_started: 'Onboard not started',
+  in_progress: 'Onboard in progress',
+  complete: 'Onboard complete',
+};
+
 export const CustomerSortSchema = z.enum(['name', 'accountNumber', 'status', 'createdAt']);
 export const ListCustomersQuerySchema = z.strictObject({
   search: z.string().trim().max(200).optional(),
   status: AccountStatusSchema.optional(),
   kind: AccountKindSchema.optional(),
   parentAccountId: z.string().max(64).optional(),
+  onboardingState: OnboardingStateSchema.optional(),
   sort: CustomerSortSchema.default('name'),
   direction: z.enum(['asc', 'desc']).default('asc'),
   page: z.coerce.number().int().min(1).default(1),
@@ -90,6 +99,7 @@ export const CustomerListItemSchema = z.object({
   parentAccountName: z.string().nullable(),
   city: z.string().nullable(),
   region: z.string().nullable(),
+  onboardingState: OnboardingStateSchema,
   createdAt: z.string(),
 });
 export type CustomerListItem = z.infer<typeof CustomerListItemSchema>;
@@ -117,6 +127,8 @@ export const AccountSchema = z.object({
   postalCode: z.string().nullable(),
   hasPortalKey: z.boolean(),
   portalKeyRotatedAt: z.string().nullable(),
+  onboardingState: OnboardingStateSchema,
+  onboardCompletedAt: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -168,6 +180,21 @@ export const LinkedAccountSchema = z.object({
   status: AccountStatusSchema,
 });
 
+export const NotificationChannelSchema = z.enum(['email', 'sms', 'none']);
+export type NotificationChannel = z.infer<typeof NotificationChannelSchema>;
+export const NOTIFICATION_CHANNEL_LABELS: Record<NotificationChannel, string> = {
+  email: 'Email',
+  sms: 'SMS (text message)',
+  none: 'No turn notifications',
+};
+
+/** How turn and approval messages reach the contact, and whether the portal lets them change the schedule. */
+export const ContactPreferencesBodySchema = z.strictObject({
+  notificationChannel: NotificationChannelSchema,
+  mayChangeSchedule: z.boolean(),
+});
+export type ContactPreferencesBody = z.infer<typeof ContactPreferencesBodySchema>;
+
 export const ContactSchema = z.object({
   id: z.string(),
   firstName: z.string(),
@@ -178,6 +205,8 @@ export const ContactSchema = z.object({
   otherEmails: z.array(z.string()),
   mainAccountId: z.string().nullable(),
   staffMemberId: z.string().nullable(),
+  notificationChannel: NotificationChannelSchema,
+  mayChangeSchedule: z.boolean(),
   accounts: z.array(LinkedAccountSchema),
   createdAt: z.string(),
   updatedAt: z.string(),

@@ -188,6 +188,8 @@ async function seedProperty(
       addonAutoApproveLimitCents: index % 2 === 0 ? null : 10000,
       backupNotificationPhone: `+1512555${String(200 + index).padStart(4, '0')}`,
       mainApproverContactId: approver?.contactId ?? null,
+      addonPhotosRequired: 0,
+      proRequestsDirect: 1,
       createdAt: now,
       updatedAt: now,
     })

@@ -66,6 +66,9 @@ export interface AuditEventsTable {
   requestId: string | null;
 }
 
+export type OnboardingState = 'not_started' | 'in_progress' | 'complete';
+export type NotificationChannel = 'email' | 'sms' | 'none';
+
 export type AccountKind = 'management_company' | 'property';
 export type AccountStatus = 'prospect' | 'current' | 'inactive';
 
@@ -88,6 +91,10 @@ export interface AccountsTable {
   /** The portal key sealed with AES-256-GCM, so staff can reveal it and letters can merge it. */
   portalKeySealed: string | null;
   portalKeyRotatedAt: IsoTimestamp | null;
+  /** Set by the onboard session: started at the first answer, complete once the Closing is recorded. */
+  onboardingState: OnboardingState;
+  onboardCompletedAt: IsoTimestamp | null;
+  onboardCompletedByStaffId: string | null;
   createdAt: IsoTimestamp;
   updatedAt: IsoTimestamp;
 }
@@ -102,6 +109,10 @@ export interface ContactsTable {
   mainAccountId: string | null;
   /** Set when this contact is a staff member's own record ("Add your contact to the All Contacts subgrid"). */
   staffMemberId: string | null;
+  /** How turn and approval messages reach this contact. */
+  notificationChannel: NotificationChannel;
+  /** Portal permission to reschedule, remove a service or cancel a turn; ordering and viewing need none. */
+  mayChangeSchedule: Flag;
   createdAt: IsoTimestamp;
   updatedAt: IsoTimestamp;
 }

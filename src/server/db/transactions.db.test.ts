@@ -30,6 +30,9 @@ describe('transactions', () => {
             city: null,
             region: null,
             postalCode: null,
+            onboardingState: 'not_started',
+            onboardCompletedAt: null,
+            onboardCompletedByStaffId: null,
             createdAt: now,
             updatedAt: now,
           })

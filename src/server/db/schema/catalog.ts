@@ -35,6 +35,10 @@ export interface ServiceProfilesTable {
   /** E.164. */
   backupNotificationPhone: string | null;
   mainApproverContactId: string | null;
+  /** A staff add-on request (and a pro's) must carry a photo. */
+  addonPhotosRequired: Flag;
+  /** 1: a pro's add-on request goes straight to the customer's approval; 0: to staff first ("official channels"). */
+  proRequestsDirect: Flag;
   createdAt: IsoTimestamp;
   updatedAt: IsoTimestamp;
 }

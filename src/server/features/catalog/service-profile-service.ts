@@ -1,6 +1,7 @@
 import type { ActorContext } from '../../actor.ts';
 import type { Clock } from '../../clock.ts';
 import type { Db } from '../../db/database.ts';
+import type { Flag } from '../../db/database-schema.ts';
 import type { ServiceProfilesTable } from '../../db/schema/catalog.ts';
 import { fieldError, notFound } from '../../errors.ts';
 import type { UpdateServiceProfileBody } from '../../../shared/catalog-contracts.ts';
@@ -10,9 +11,15 @@ import { normalizeApprovalLimit, requirePhoneOrNull } from './catalog-rules.ts';
 import { listAccountServices } from './service-catalog-repository.ts';
 import { findServiceProfile, listTurnProfileServiceIds, saveServiceProfile } from './service-profile-repository.ts';
 
+type PolicyFlag = 'addonPhotosRequired' | 'proRequestsDirect';
 type ServiceProfileInput = {
-  [Key in keyof UpdateServiceProfileBody]-?: Exclude<UpdateServiceProfileBody[Key], undefined>;
-};
+  [Key in Exclude<keyof UpdateServiceProfileBody, PolicyFlag>]-?: Exclude<UpdateServiceProfileBody[Key], undefined>;
+} & Partial<Record<PolicyFlag, boolean>>;
+
+function flagOf(value: boolean | undefined, current: Flag): Flag {
+  if (value === undefined) return current;
+  return value ? 1 : 0;
+}
 
 export function createServiceProfileService(deps: { db: Db; clock: Clock }) {
   const { db, clock } = deps;
@@ -34,6 +41,8 @@ export function createServiceProfileService(deps: { db: Db; clock: Clock }) {
       backupNotificationPhone: profile?.backupNotificationPhone ?? null,
       mainApproverContactId: profile?.mainApproverContactId ?? null,
       mainApproverName,
+      addonPhotosRequired: profile ? profile.addonPhotosRequired === 1 : false,
+      proRequestsDirect: profile ? profile.proRequestsDirect === 1 : true,
       approverOptions: await listLinkedContacts(db, accountId),
       updatedAt: profile?.updatedAt ?? null,
     } as const;
@@ -74,6 +83,8 @@ export function createServiceProfileService(deps: { db: Db; clock: Clock }) {
         addonAutoApproveLimitCents,
         backupNotificationPhone,
         mainApproverContactId: input.mainApproverContactId,
+        addonPhotosRequired: flagOf(input.addonPhotosRequired, existing?.addonPhotosRequired ?? 0),
+        proRequestsDirect: flagOf(input.proRequestsDirect, existing?.proRequestsDirect ?? 1),
         createdAt: existing?.createdAt ?? now,
         updatedAt: now,
       };
@@ -96,6 +107,8 @@ export function createServiceProfileService(deps: { db: Db; clock: Clock }) {
             ...profile,
             turnProfileAllServices: input.turnProfileAllServices,
             turnProfileServiceIds,
+            addonPhotosRequired: profile.addonPhotosRequired === 1,
+            proRequestsDirect: profile.proRequestsDirect === 1,
             createdAt: undefined,
             updatedAt: undefined,
           },

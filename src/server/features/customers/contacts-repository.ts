@@ -1,11 +1,15 @@
 import { sql } from 'kysely';
 import type { Db, Trx } from '../../db/database.ts';
-import type { ContactsTable } from '../../db/database-schema.ts';
+import type { ContactEmailsTable, ContactsTable } from '../../db/database-schema.ts';
 import { newId } from '../../ids.ts';
 import { containsPattern, normalizeEmail } from './customers-rules.ts';
 
 export function insertContact(db: Db | Trx, contact: ContactsTable) {
   return db.insertInto('contacts').values(contact).execute();
+}
+
+export async function insertContactEmailRow(db: Db | Trx, row: ContactEmailsTable): Promise<void> {
+  await db.insertInto('contactEmails').values(row).execute();
 }
 
 export function findContactById(db: Db | Trx, id: string) {

@@ -1,7 +1,7 @@
 import type { ActorContext } from '../../actor.ts';
 import type { Clock } from '../../clock.ts';
 import type { Db, Trx } from '../../db/database.ts';
-import type { ContactsTable, StaffMembersTable } from '../../db/database-schema.ts';
+import type { ContactsTable, NotificationChannel, StaffMembersTable } from '../../db/database-schema.ts';
 import { AppError, fieldError, notFound, type FieldProblem } from '../../errors.ts';
 import { newId } from '../../ids.ts';
 import { recordAudit } from '../audit/index.ts';
@@ -122,6 +122,8 @@ export function createContactsService(deps: ContactsServiceDeps) {
           phone,
           mainAccountId,
           staffMemberId: null,
+          notificationChannel: 'email',
+          mayChangeSchedule: 1,
           createdAt: now,
           updatedAt: now,
         };
@@ -165,6 +167,36 @@ export function createContactsService(deps: ContactsServiceDeps) {
           accountId: input.mainAccountId,
           ...change,
         });
+        return loadContact(trx, contactId);
+      });
+    },
+
+    /** Notification channel and schedule permission: onboard answers the outbox and the portal obey. */
+    async updateContactPreferences(
+      contactId: string,
+      input: { notificationChannel: NotificationChannel; mayChangeSchedule: boolean },
+      actor: ActorContext,
+    ) {
+      return db.transaction().execute(async (trx) => {
+        const before = await requireContact(trx, contactId);
+        const patch = {
+          notificationChannel: input.notificationChannel,
+          mayChangeSchedule: input.mayChangeSchedule ? 1 : 0,
+        } as const;
+        const change = changedFields(
+          { notificationChannel: before.notificationChannel, mayChangeSchedule: before.mayChangeSchedule },
+          patch,
+        );
+        if (Object.keys(change.after).length) {
+          await updateContactRow(trx, contactId, { ...patch, updatedAt: clock.now().toISOString() });
+          await recordAudit(trx, clock, actor, {
+            action: 'contact.preferences_updated',
+            subjectType: 'contact',
+            subjectId: contactId,
+            accountId: before.mainAccountId,
+            ...change,
+          });
+        }
         return loadContact(trx, contactId);
       });
     },
@@ -250,6 +282,8 @@ export function createContactsService(deps: ContactsServiceDeps) {
             phone: null,
             mainAccountId: accountId,
             staffMemberId: staff.id,
+            notificationChannel: 'email',
+            mayChangeSchedule: 1,
             createdAt: now,
             updatedAt: now,
           };

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db, Trx } from '../../db/database.ts';
-import type { AccountKind, AccountStatus, AccountsTable } from '../../db/database-schema.ts';
+import type { AccountKind, AccountStatus, AccountsTable, OnboardingState } from '../../db/database-schema.ts';
 import { containsPattern } from './customers-rules.ts';
 
 export function insertAccount(db: Db | Trx, account: AccountsTable) {
@@ -29,6 +29,7 @@ export interface CustomerListFilter {
   status?: AccountStatus | undefined;
   kind?: AccountKind | undefined;
   parentAccountId?: string | undefined;
+  onboardingState?: OnboardingState | undefined;
   sort: 'name' | 'accountNumber' | 'status' | 'createdAt';
   direction: 'asc' | 'desc';
   limit: number;
@@ -41,6 +42,7 @@ export async function findCustomers(db: Db, filter: CustomerListFilter) {
   if (filter.status) query = query.where('accounts.status', '=', filter.status);
   if (filter.kind) query = query.where('accounts.kind', '=', filter.kind);
   if (filter.parentAccountId) query = query.where('accounts.parentAccountId', '=', filter.parentAccountId);
+  if (filter.onboardingState) query = query.where('accounts.onboardingState', '=', filter.onboardingState);
   if (filter.search) {
     const pattern = containsPattern(filter.search);
     // Explicit ESCAPE: SQLite has no default escape character for LIKE; lower() makes PostgreSQL match case-insensitively.

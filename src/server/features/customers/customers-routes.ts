@@ -53,12 +53,14 @@ function presentAccount({
     postalCode: account.postalCode,
     hasPortalKey: account.portalKeyHash !== null,
     portalKeyRotatedAt: account.portalKeyRotatedAt,
+    onboardingState: account.onboardingState,
+    onboardCompletedAt: account.onboardCompletedAt,
     createdAt: account.createdAt,
     updatedAt: account.updatedAt,
   };
 }
 
-function presentContact(loaded: {
+export function presentContact(loaded: {
   contact: ContactsTable;
   primaryEmails: string[];
   otherEmails: string[];
@@ -75,6 +77,8 @@ function presentContact(loaded: {
     otherEmails: loaded.otherEmails,
     mainAccountId: contact.mainAccountId,
     staffMemberId: contact.staffMemberId,
+    notificationChannel: contact.notificationChannel,
+    mayChangeSchedule: contact.mayChangeSchedule === 1,
     accounts: loaded.accounts.map((account) => ({
       id: account.id,
       name: account.name,
@@ -124,6 +128,7 @@ export const customersRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app
           parentAccountName: row.parentAccountName ?? null,
           city: row.city,
           region: row.region,
+          onboardingState: row.onboardingState,
           createdAt: row.createdAt,
         })),
         total,

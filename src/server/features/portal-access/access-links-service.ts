@@ -63,7 +63,7 @@ export function createAccessLinksService(deps: PortalAccessServiceDeps, common: 
         subjectType: 'portal_login',
         subjectId: login?.id ?? null,
       });
-      if (!login || !login.enabled) return;
+      if (!login?.enabled) return;
       const accountIds = await repository.findAccessibleAccountIds(db, login.contactId);
       if (accountIds.length === 0) return;
       const recent = await repository.findRecentSends(

@@ -54,7 +54,7 @@ export function createCustomerSessionsService(deps: PortalAccessServiceDeps, com
       }
       const passwordMatches = login?.passwordHash
         ? await verifyPassword(login.passwordHash, input.password)
-        : (await burnPasswordVerification(input.password), false);
+        : await burnPasswordVerification(input.password).then(() => false);
       const accountIds = login ? await repository.findAccessibleAccountIds(db, login.contactId) : [];
       const now = clock.now();
       const refusal = !login

@@ -8,8 +8,8 @@ import type {
   RegistrationStepsTable,
 } from '../../db/schema/registration.ts';
 import { AppError, fieldError, notFound } from '../../errors.ts';
-import { newId } from '../../ids.ts';
 import { portalKeyKind } from '../../outbox/kinds/registration-kinds.ts';
+import { insertAccountContact, insertContactEmail } from '../customers/index.ts';
 import { enqueue } from '../../outbox/outbox.ts';
 import { toE164 } from '../../outbox/recipients.ts';
 import { recordAudit } from '../audit/index.ts';
@@ -25,8 +25,6 @@ import {
   findRequestRow,
   findSettings,
   findStep,
-  insertContact,
-  insertContactEmail,
   isContactOfAccount,
   listEvents,
   listRequests,
@@ -310,14 +308,7 @@ export function createRegistrationQueueService(deps: RegistrationQueueDeps) {
     const existing = await findContactEmails(trx, [contactId]);
     const kind = emailKindToAdd(existing, request.emailNormalized);
     if (!kind) return;
-    await insertContactEmail(trx, {
-      id: newId(),
-      contactId,
-      email: request.email,
-      emailNormalized: request.emailNormalized,
-      kind,
-      createdAt: clock.now().toISOString(),
-    });
+    await insertContactEmail(trx, { contactId, email: request.email, kind, now: clock.now().toISOString() });
     await recordRequestEvent(
       trx,
       clock,
@@ -342,30 +333,13 @@ export function createRegistrationQueueService(deps: RegistrationQueueDeps) {
     actor: ActorContext,
   ): Promise<string> {
     const now = clock.now().toISOString();
-    const contactId = newId();
-    const phone = request.phone ? (toE164(request.phone) ?? request.phone) : null;
-    await insertContact(
-      trx,
-      {
-        id: contactId,
-        firstName: request.firstName,
-        lastName: request.lastName,
-        title: null,
-        phone,
-        mainAccountId: account.id,
-        staffMemberId: null,
-        createdAt: now,
-        updatedAt: now,
-      },
-      account.id,
-    );
-    await insertContactEmail(trx, {
-      id: newId(),
-      contactId,
+    const contactId = await insertAccountContact(trx, {
+      accountId: account.id,
+      firstName: request.firstName,
+      lastName: request.lastName,
+      phone: request.phone ? (toE164(request.phone) ?? request.phone) : null,
       email: request.email,
-      emailNormalized: request.emailNormalized,
-      kind: 'primary',
-      createdAt: now,
+      now,
     });
     await recordRequestEvent(
       trx,

@@ -1,5 +1,5 @@
 import type { Db, Trx } from '../../db/database.ts';
-import type { ContactEmailsTable, ContactsTable, StaffRole } from '../../db/database-schema.ts';
+import type { ContactEmailsTable, StaffRole } from '../../db/database-schema.ts';
 import type {
   RegistrationRequestEventsTable,
   RegistrationRequestState,
@@ -230,18 +230,6 @@ export function findAccountContactByEmail(db: Executor, accountId: string, email
     .where('contactEmails.emailNormalized', '=', emailNormalized)
     .orderBy('contacts.createdAt')
     .executeTakeFirst();
-}
-
-export async function insertContact(trx: Trx, contact: ContactsTable, accountId: string): Promise<void> {
-  await trx.insertInto('contacts').values(contact).execute();
-  await trx
-    .insertInto('accountContacts')
-    .values({ accountId, contactId: contact.id, createdAt: contact.createdAt })
-    .execute();
-}
-
-export async function insertContactEmail(trx: Trx, email: ContactEmailsTable): Promise<void> {
-  await trx.insertInto('contactEmails').values(email).execute();
 }
 
 export function findActiveStaffEmailsByRole(db: Executor, role: StaffRole) {

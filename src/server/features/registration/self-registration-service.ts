@@ -4,6 +4,7 @@ import type { Db, Trx } from '../../db/database.ts';
 import type { AccountsTable } from '../../db/database-schema.ts';
 import { AppError, fieldError } from '../../errors.ts';
 import { newId } from '../../ids.ts';
+import { insertAccountContact } from '../customers/index.ts';
 import { enqueue } from '../../outbox/outbox.ts';
 import { loginAlreadyExistsKind } from '../../outbox/kinds/registration-kinds.ts';
 import { formatWait, normalizeEmail, type LoginThrottle } from '../../security/login-throttle.ts';
@@ -15,8 +16,6 @@ import {
   findAccountContactByEmail,
   findSettings,
   findUnclosedRequestsByEmail,
-  insertContact,
-  insertContactEmail,
   insertRequest,
   listSteps,
   updateRequest,
@@ -261,30 +260,13 @@ export function createSelfRegistrationService(deps: SelfRegistrationDeps) {
   ): Promise<string> {
     const existing = await findAccountContactByEmail(trx, account.id, email);
     if (existing) return existing.id;
-    const now = clock.now().toISOString();
-    const contactId = newId();
-    await insertContact(
-      trx,
-      {
-        id: contactId,
-        firstName: input.firstName,
-        lastName: input.lastName,
-        title: null,
-        phone: null,
-        mainAccountId: account.id,
-        staffMemberId: null,
-        createdAt: now,
-        updatedAt: now,
-      },
-      account.id,
-    );
-    await insertContactEmail(trx, {
-      id: newId(),
-      contactId,
+    const contactId = await insertAccountContact(trx, {
+      accountId: account.id,
+      firstName: input.firstName,
+      lastName: input.lastName,
+      phone: null,
       email: input.email.trim(),
-      emailNormalized: email,
-      kind: 'primary',
-      createdAt: now,
+      now: clock.now().toISOString(),
     });
     await recordAudit(trx, clock, actor, {
       action: 'contact.created',

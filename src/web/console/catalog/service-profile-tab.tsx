@@ -42,6 +42,8 @@ interface ProfileValues {
   addonAutoApproveLimit: number | string;
   backupNotificationPhone: string;
   mainApproverContactId: string | null;
+  addonPhotosRequired: boolean;
+  proRequestsDirect: boolean;
 }
 
 function toValues(profile: ServiceProfile): ProfileValues {
@@ -52,6 +54,8 @@ function toValues(profile: ServiceProfile): ProfileValues {
     addonAutoApproveLimit: centsToDollars(profile.addonAutoApproveLimitCents),
     backupNotificationPhone: profile.backupNotificationPhone ?? '',
     mainApproverContactId: profile.mainApproverContactId,
+    addonPhotosRequired: profile.addonPhotosRequired,
+    proRequestsDirect: profile.proRequestsDirect,
   };
 }
 
@@ -67,6 +71,8 @@ export function ServiceProfileTab({ accountId }: { accountId: string }) {
       addonAutoApproveLimit: '',
       backupNotificationPhone: '',
       mainApproverContactId: null,
+      addonPhotosRequired: false,
+      proRequestsDirect: true,
     },
   });
 
@@ -98,6 +104,8 @@ export function ServiceProfileTab({ accountId }: { accountId: string }) {
             : null,
         backupNotificationPhone: values.backupNotificationPhone,
         mainApproverContactId: values.mainApproverContactId,
+        addonPhotosRequired: values.addonPhotosRequired,
+        proRequestsDirect: values.proRequestsDirect,
       },
       {
         onSuccess: () => notifySaved('The service profile is saved.'),
@@ -166,6 +174,16 @@ export function ServiceProfileTab({ accountId }: { accountId: string }) {
               clearable
               searchable
               {...form.getInputProps('mainApproverContactId')}
+            />
+            <Switch
+              label="Add-on requests need a photo"
+              description="A request for an add-on without a photo is refused"
+              {...form.getInputProps('addonPhotosRequired', { type: 'checkbox' })}
+            />
+            <Switch
+              label="Pros may ask the customer directly"
+              description="Off: a pro’s add-on request goes to staff first (official channels)"
+              {...form.getInputProps('proRequestsDirect', { type: 'checkbox' })}
             />
             <Group>
               <Button type="submit" loading={save.isPending}>

@@ -11,6 +11,7 @@ import { AnchorLink } from '../../ui/anchor-link.tsx';
 import { Page } from '../../ui/page.tsx';
 import { ContactPortalAccessPanel } from '../portal-access/contact-portal-access-panel.tsx';
 import { formFieldErrors, KIND_LABELS, STATUS_COLORS, STATUS_LABELS } from './account-labels.ts';
+import { ContactPreferencesCard } from './contact-preferences-card.tsx';
 import { ContactFields, contactValidation, type ContactFormValues } from './contact-fields.tsx';
 import { contactQuery, useUpdateContact } from './customers-api.ts';
 
@@ -161,6 +162,7 @@ export function ContactPage(): ReactElement {
         <Grid.Col span={{ base: 12, md: 5 }}>
           <Stack gap="lg">
             <LinkedAccountsCard contact={data} />
+            <ContactPreferencesCard contact={data} />
             <ContactPortalAccessPanel contactId={contactId} />
           </Stack>
         </Grid.Col>

@@ -5,6 +5,7 @@ import type {
   AccountContact,
   AccountStatus,
   Contact,
+  ContactPreferencesBody,
   ContactSearchResult,
   CreateContactBody,
   CreateManagementCompanyBody,
@@ -158,6 +159,15 @@ export function useUpdateContact(contactId: string) {
   const invalidate = useInvalidateAccounts();
   return useMutation({
     mutationFn: (body: UpdateContactBody) => api.put<Contact>(`/api/staff/contacts/${contactId}`, body),
+    onSuccess: invalidate,
+  });
+}
+
+export function useUpdateContactPreferences(contactId: string) {
+  const invalidate = useInvalidateAccounts();
+  return useMutation({
+    mutationFn: (body: ContactPreferencesBody) =>
+      api.put<Contact>(`/api/staff/contacts/${contactId}/preferences`, body),
     onSuccess: invalidate,
   });
 }
