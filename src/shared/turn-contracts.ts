@@ -110,7 +110,16 @@ export const TurnSummarySchema = z.object({
   createdAt: z.string(),
 });
 export type TurnSummary = z.infer<typeof TurnSummarySchema>;
-export const TurnListSchema = z.object({ items: z.array(TurnSummarySchema) });
+/** One page; `nextCursor` asks for the next one (null on the last page). */
+export const TurnListSchema = z.object({ items: z.array(TurnSummarySchema), nextCursor: z.string().nullable() });
+export type TurnList = z.infer<typeof TurnListSchema>;
+export const TurnCountsSchema = z.object({
+  counts: z.array(z.object({ status: TurnStatusSchema, count: z.number().int() })),
+});
+export type TurnCounts = z.infer<typeof TurnCountsSchema>;
+/** Completed and canceled turns show from this many days back unless older ones are asked for. */
+export const CLOSED_TURNS_WINDOW_DAYS = 30;
+export const TURN_PAGE_SIZE = 25;
 
 export const TurnSchema = z.object({
   id: z.string(),
@@ -139,12 +148,24 @@ export const TurnSchema = z.object({
 });
 export type Turn = z.infer<typeof TurnSchema>;
 
-export const ListTurnsQuerySchema = z.strictObject({
+const TurnFiltersSchema = z.strictObject({
   status: TurnStatusSchema.optional(),
   /** Unit number contains. */
   search: z.string().trim().max(40).optional(),
+  /** Completed and canceled turns older than the recent window too. */
+  includeOlder: z
+    .enum(['true', 'false'])
+    .transform((value) => value === 'true')
+    .optional(),
+});
+export const TurnCountsQuerySchema = TurnFiltersSchema.omit({ status: true });
+export const ListTurnsQuerySchema = TurnFiltersSchema.extend({
+  cursor: z.string().max(300).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(TURN_PAGE_SIZE),
 });
 export type ListTurnsQuery = z.infer<typeof ListTurnsQuerySchema>;
+export type ListTurnsQueryInput = z.input<typeof ListTurnsQuerySchema>;
+export type TurnCountsQuery = z.infer<typeof TurnCountsQuerySchema>;
 
 const TurnLineInputSchema = z.strictObject({
   serviceId: id,

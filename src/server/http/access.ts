@@ -8,7 +8,8 @@ import {
   STEP_UP_WINDOW_SECONDS,
   StepUpReasonSchema,
 } from '../../shared/second-factor-contracts.ts';
-import type { SessionService } from '../features/sessions/session-service.ts';
+import { type SessionService, sessionDeadline } from '../features/sessions/index.ts';
+import { createPrincipalCache } from './principal-cache.ts';
 
 /**
  * Every /api route declares who may call it in `config.access`; a route without one fails at startup
@@ -63,6 +64,8 @@ declare module 'fastify' {
     customer: CustomerPrincipal | null;
     pro: ProPrincipal | null;
     sessionToken: string | null;
+    /** Set on state-changing requests, which clear the principal caches when they start and end. */
+    endStateChange: (() => void) | null;
   }
 }
 
@@ -154,12 +157,70 @@ export function registerAccessControl(app: FastifyInstance, deps: AccessDeps): v
   app.decorateRequest('customer', null);
   app.decorateRequest('pro', null);
   app.decorateRequest('sessionToken', null);
+  app.decorateRequest('endStateChange', null);
 
   app.addHook('onRoute', (route) => {
     if (route.url.startsWith('/api/') && !route.config?.access) {
       throw new Error(`Route ${route.method} ${route.url} does not declare config.access`);
     }
   });
+
+  const clock = { now: deps.now };
+  const customers = createPrincipalCache<CustomerPrincipal>(clock);
+  const staffMembers = createPrincipalCache<{ staff: StaffMembersTable; session: SessionsTable }>(clock);
+  deps.sessions.onEnd({
+    tokenEnded: (token) => {
+      customers.revoke([]);
+      staffMembers.revoke([]);
+      customers.forget(token);
+      staffMembers.forget(token);
+    },
+    subjectsEnded: (subjectIds) => {
+      customers.revoke(subjectIds);
+      staffMembers.revoke(subjectIds);
+    },
+  });
+
+  async function customerOf(token: string): Promise<CustomerPrincipal | null> {
+    const cached = customers.get(token);
+    if (cached) return cached;
+    const ticket = customers.ticket();
+    const session = await deps.sessions.resolve(token, 'customer');
+    const customer = session ? await deps.resolveCustomer(session) : null;
+    if (session && customer) customers.set(ticket, token, customer, session.subjectId, sessionDeadline(session));
+    return customer;
+  }
+
+  // The cached session row carries the second-factor state and the step-up time; both change only in
+  // state-changing requests, which clear the cache.
+  async function staffOf(token: string) {
+    const cached = staffMembers.get(token);
+    if (cached) return cached;
+    const ticket = staffMembers.ticket();
+    const session = await deps.sessions.resolve(token, 'staff');
+    const staff = session ? await deps.findStaff(session.subjectId) : undefined;
+    if (!session || !staff || staff.deactivatedAt) return null;
+    const principal = { staff, session };
+    staffMembers.set(ticket, token, principal, session.subjectId, sessionDeadline(session));
+    return principal;
+  }
+
+  // A state-changing request may change who can see what: nothing cached survives it.
+  app.addHook('onRequest', async (request, reply) => {
+    if (SAFE_METHODS.has(request.method)) return;
+    customers.writeStarted();
+    staffMembers.writeStarted();
+    let ended = false;
+    request.endStateChange = () => {
+      if (ended) return;
+      ended = true;
+      customers.writeEnded();
+      staffMembers.writeEnded();
+    };
+    // 'close' also fires when the client went away before the response finished.
+    reply.raw.once('close', request.endStateChange);
+  });
+  app.addHook('onResponse', async (request) => request.endStateChange?.());
 
   app.addHook('onRequest', async (request) => {
     if (isCrossSiteRequest(request, deps.config.publicUrl)) {
@@ -170,8 +231,7 @@ export function registerAccessControl(app: FastifyInstance, deps: AccessDeps): v
 
     if (access === 'customer') {
       const token = request.cookies[cookieName(deps.config, 'customer')];
-      const session = token ? await deps.sessions.resolve(token, 'customer') : null;
-      const customer = session ? await deps.resolveCustomer(session) : null;
+      const customer = token ? await customerOf(token) : null;
       if (!customer) throw new AppError('unauthenticated', 'Sign in to continue.');
       request.customer = customer;
       request.sessionToken = token ?? null;
@@ -200,9 +260,9 @@ export function registerAccessControl(app: FastifyInstance, deps: AccessDeps): v
     }
 
     const token = request.cookies[cookieName(deps.config, 'staff')];
-    const session = token ? await deps.sessions.resolve(token, 'staff') : null;
-    const staff = session ? await deps.findStaff(session.subjectId) : undefined;
-    if (!session || !staff || staff.deactivatedAt) throw new AppError('unauthenticated', 'Sign in to continue.');
+    const principal = token ? await staffOf(token) : null;
+    if (!principal) throw new AppError('unauthenticated', 'Sign in to continue.');
+    const { staff, session } = principal;
     request.staff = staff;
     request.staffSession = session;
     request.sessionToken = token ?? null;

@@ -8,6 +8,7 @@ import * as m0006 from './0006_create_registration.ts';
 import * as m0007 from './0007_create_notifications.ts';
 import * as m0008registration from './0008_add_registration_outbox_reply_to.ts';
 import * as m0009 from './0009_create_turns.ts';
+import * as m0011 from './0011_add_turn_status.ts';
 import * as m0012 from './0012_add_contact_preferences_and_addon_policy.ts';
 import * as m0012b from './0012b_create_onboarding_sessions.ts';
 import * as m0013 from './0013_create_staff_second_factors.ts';
@@ -26,6 +27,7 @@ export const migrations: Record<string, Migration> = {
   '0007_create_notifications': m0007,
   '0008_add_registration_outbox_reply_to': m0008registration,
   '0009_create_turns': m0009,
+  '0011_add_turn_status': m0011,
   '0012_add_contact_preferences_and_addon_policy': m0012,
   '0012b_create_onboarding_sessions': m0012b,
   '0013_create_staff_second_factors': m0013,

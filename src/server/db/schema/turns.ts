@@ -29,6 +29,8 @@ export interface TurnsTable {
   cancelReason: string | null;
   createdAt: IsoTimestamp;
   updatedAt: IsoTimestamp;
+  /** Derived from the lines (deriveTurnStatus) and kept in step with them, so lists filter in SQL. */
+  status: ServiceLineStatus;
 }
 
 export interface TurnServiceLinesTable {

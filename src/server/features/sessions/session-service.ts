@@ -37,6 +37,12 @@ export interface NewSession {
   userAgent: string | null;
 }
 
+/** Told when sessions end, so whatever remembers a session (the access layer's cache) forgets it. */
+export interface SessionEndListener {
+  tokenEnded(token: string): void;
+  subjectsEnded(subjectIds: readonly string[]): void;
+}
+
 export interface SessionService {
   create(db: Db | Trx, session: NewSession): Promise<{ token: string; expiresAt: Date }>;
   resolve(token: string, kind: SessionKind): Promise<SessionsTable | null>;
@@ -45,10 +51,20 @@ export interface SessionService {
   endAllOf(db: Db | Trx, kind: SessionKind, subjectIds: string[]): Promise<number>;
   /** After a second factor: clears the pending/enrol state and restarts the step-up window. */
   markReauthenticated(db: Db | Trx, token: string): Promise<void>;
+  onEnd(listener: SessionEndListener): void;
+}
+
+/** When a session stops being valid without another request: its absolute or its idle deadline. */
+export function sessionDeadline(session: Pick<SessionsTable, 'kind' | 'expiresAt' | 'lastSeenAt'>): number {
+  return Math.min(
+    new Date(session.expiresAt).getTime(),
+    new Date(session.lastSeenAt).getTime() + IDLE_SECONDS[session.kind] * 1000,
+  );
 }
 
 export function createSessionService(deps: { db: Db; clock: Clock; secretKey: string }): SessionService {
   const { db, clock, secretKey } = deps;
+  const listeners: SessionEndListener[] = [];
   return {
     async create(executor, session) {
       const token = generateToken();
@@ -91,17 +107,27 @@ export function createSessionService(deps: { db: Db; clock: Clock; secretKey: st
     },
 
     async end(token) {
+      for (const listener of listeners) listener.tokenEnded(token);
       await deleteSession(db, hashToken(secretKey, token));
     },
 
     async endToken(executor, token) {
+      for (const listener of listeners) listener.tokenEnded(token);
       await deleteSession(executor, hashToken(secretKey, token));
     },
 
-    endAllOf: deleteSessionsOf,
+    async endAllOf(executor, kind, subjectIds) {
+      for (const listener of listeners) listener.subjectsEnded(subjectIds);
+      return deleteSessionsOf(executor, kind, subjectIds);
+    },
 
     async markReauthenticated(executor, token) {
+      for (const listener of listeners) listener.tokenEnded(token);
       await markSessionReauthenticated(executor, hashToken(secretKey, token), clock.now().toISOString());
+    },
+
+    onEnd(listener) {
+      listeners.push(listener);
     },
   };
 }

@@ -5,42 +5,24 @@ import { newId } from '../../ids.ts';
 import type { CustomServiceBodyParsed, UpdatePropertyAddressBodyParsed } from '../../../shared/turn-contracts.ts';
 import type { CustomersFeature } from '../customers/index.ts';
 import type { TurnContext, TurnScope } from './turn-context.ts';
-import { deriveTurnStatus } from './turn-rules.ts';
 import * as repository from './turns-repository.ts';
-
-const PENDING_OR_ACTIVE = new Set(['pending', 'scheduled', 'in_progress']);
 
 /** The portal's property views: home, property settings and the calendar. */
 export function createPropertyViewsService(context: TurnContext, customers: CustomersFeature) {
-  const { db, catalog, canSee, requireProperty, loadRecords } = context;
+  const { db, catalog, canSee, requireProperty } = context;
 
-  /** Properties with their open turns and the add-ons waiting for the customer. */
+  /** Properties with their open turns and the add-ons waiting for the customer, counted in the database. */
   async function listProperties(accountIds: readonly string[]) {
     const properties = await repository.findProperties(db, accountIds);
-    const records = await loadRecords(
+    const counts = await repository.countOpenWorkByProperty(
       db,
-      await repository.listTurns(
-        db,
-        properties.map((property) => property.id),
-      ),
+      properties.map((property) => property.id),
     );
-    return properties.map((property) => {
-      const own = records.filter((record) => record.turn.accountId === property.id);
-      return {
-        ...property,
-        openTurnCount: own.filter((record) =>
-          PENDING_OR_ACTIVE.has(
-            deriveTurnStatus(
-              record.lines.map((line) => line.status),
-              record.turn.canceledAt !== null,
-            ),
-          ),
-        ).length,
-        pendingAddOnCount: own
-          .flatMap((record) => record.addOns)
-          .filter((addOn) => addOn.status === 'pending' && addOn.approver === 'customer').length,
-      };
-    });
+    return properties.map((property) => ({
+      ...property,
+      openTurnCount: counts.openTurns.get(property.id) ?? 0,
+      pendingAddOnCount: counts.pendingAddOns.get(property.id) ?? 0,
+    }));
   }
 
   return {

@@ -5,6 +5,8 @@ import {
   PropertyIdParamsSchema,
   TurnIdParamsSchema,
   TurnListSchema,
+  TurnCountsQuerySchema,
+  TurnCountsSchema,
   TurnPreviewBodySchema,
   TurnPreviewSchema,
   TurnSchema,
@@ -24,15 +26,29 @@ export const turnOrdersRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (ap
       schema: {
         operationId: 'listTurns',
         tags: portalTags,
-        summary: 'The turn board: turns by move-in, filtered by status and unit',
+        summary: 'The turn board, one page of a column: open turns by move-in, closed ones newest first',
         params: PropertyIdParamsSchema,
         querystring: ListTurnsQuerySchema,
         response: { 200: TurnListSchema, ...invalid },
       },
     },
-    async (request) => ({
-      items: await turns.listTurns(customerScope(request), request.params.accountId, request.query),
-    }),
+    async (request) => turns.listTurns(customerScope(request), request.params.accountId, request.query),
+  );
+
+  app.get(
+    '/api/portal/properties/:accountId/turn-counts',
+    {
+      config: { access: 'customer' },
+      schema: {
+        operationId: 'countTurns',
+        tags: portalTags,
+        summary: 'How many turns each board column holds, under the board’s filters',
+        params: PropertyIdParamsSchema,
+        querystring: TurnCountsQuerySchema,
+        response: { 200: TurnCountsSchema, ...invalid },
+      },
+    },
+    async (request) => turns.countTurns(customerScope(request), request.params.accountId, request.query),
   );
 
   app.post(
@@ -98,7 +114,7 @@ export const turnOrdersRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (ap
         response: { 200: TurnListSchema, ...invalid },
       },
     },
-    async (request) => ({ items: await turns.listTurns(STAFF, request.params.accountId, request.query) }),
+    async (request) => turns.listTurns(STAFF, request.params.accountId, request.query),
   );
 
   app.get(

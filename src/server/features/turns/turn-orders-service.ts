@@ -4,12 +4,27 @@ import { isUniqueViolation } from '../../db/unique-violation.ts';
 import type { CalendarDate, TurnAddOnsTable, TurnServiceLinesTable, TurnsTable } from '../../db/schema/turns.ts';
 import { AppError, fieldError, notFound } from '../../errors.ts';
 import { newId } from '../../ids.ts';
-import type { CreateTurnBodyParsed, ListTurnsQuery, TurnPreviewBodyParsed } from '../../../shared/turn-contracts.ts';
+import {
+  CLOSED_TURNS_WINDOW_DAYS,
+  ServiceLineStatusSchema,
+  type CreateTurnBodyParsed,
+  type ListTurnsQuery,
+  type TurnCountsQuery,
+  type TurnPreviewBodyParsed,
+} from '../../../shared/turn-contracts.ts';
 import { recordAudit } from '../audit/index.ts';
 import { actorKindOf, type TurnContext, type TurnScope } from './turn-context.ts';
 import { type AssignablePro, choosePro, needsPro, type ProPreference } from './pro-assignment-rules.ts';
 import { presentTurnSummary } from './turn-presenters.ts';
-import { backScheduledDate, checkManualDate, checkPurchaseOrders, checkTurnDates, readyByDate } from './turn-rules.ts';
+import {
+  addDays,
+  backScheduledDate,
+  checkManualDate,
+  checkPurchaseOrders,
+  checkTurnDates,
+  readyByDate,
+} from './turn-rules.ts';
+import { decodeCursor, encodeCursor } from './turn-cursor.ts';
 import * as repository from './turns-repository.ts';
 
 function duplicateOrder(existingTurnId?: string) {
@@ -70,16 +85,51 @@ export function createTurnOrdersService(context: TurnContext) {
     }
   }
 
+  async function listScope(scope: TurnScope, accountId: string) {
+    const account = await repository.findAccountKind(db, accountId);
+    if (!account || !canSee(scope, accountId)) throw notFound('Property');
+    // Staff open a management company's tab too: its properties' turns.
+    return account.kind === 'property' ? { propertyId: accountId } : { companyId: accountId };
+  }
+
+  function filtersOf(query: TurnCountsQuery) {
+    const today = clock.now().toISOString().slice(0, 10);
+    return {
+      search: query.search,
+      closedSince: query.includeOlder ? null : addDays(today, -CLOSED_TURNS_WINDOW_DAYS),
+    };
+  }
+
   return {
+    /** One page of the board or the staff Turns tab, filtered, windowed and ordered in the database. */
     async listTurns(scope: TurnScope, accountId: string, query: ListTurnsQuery) {
-      const account = await repository.findAccountKind(db, accountId);
-      if (!account || !canSee(scope, accountId)) throw notFound('Property');
-      // Staff open a management company's tab too: its properties' turns.
-      const accountIds =
-        account.kind === 'property' ? [accountId] : await repository.findChildPropertyIds(db, accountId);
-      const records = await loadRecords(db, await repository.listTurns(db, accountIds, { search: query.search }));
-      const summaries = records.map(presentTurnSummary);
-      return query.status ? summaries.filter((summary) => summary.status === query.status) : summaries;
+      const where = await listScope(scope, accountId);
+      const rows = await repository.listTurnPage(db, where, {
+        ...filtersOf(query),
+        status: query.status,
+        after: query.cursor ? decodeCursor(query.cursor) : null,
+        limit: query.limit + 1,
+      });
+      const page = rows.slice(0, query.limit);
+      const last = page.at(-1);
+      const records = await loadRecords(db, page);
+      return {
+        items: records.map(presentTurnSummary),
+        nextCursor:
+          rows.length > query.limit && last ? encodeCursor([last.boardDate, last.moveOutDate, last.id]) : null,
+      };
+    },
+
+    /** The board's column counts, one aggregate query under the same filters as the pages. */
+    async countTurns(scope: TurnScope, accountId: string, query: TurnCountsQuery) {
+      const where = await listScope(scope, accountId);
+      const found = await repository.countTurnsByStatus(db, where, filtersOf(query));
+      return {
+        counts: ServiceLineStatusSchema.options.map((status) => ({
+          status,
+          count: found.find((row) => row.status === status)?.count ?? 0,
+        })),
+      };
     },
 
     async getTurn(scope: TurnScope, turnId: string) {
@@ -157,6 +207,8 @@ export function createTurnOrdersService(context: TurnContext) {
         cancelReason: null,
         createdAt,
         updatedAt: createdAt,
+        // Derived from the lines once they are inserted.
+        status: 'pending',
       };
       const seen = new Set<string>();
       const lines: TurnServiceLinesTable[] = [];

@@ -1,5 +1,12 @@
 import type { DatabaseKind, Db, Trx } from '../../db/database.ts';
-import type { CalendarDate, TurnAddOnsTable, TurnServiceLinesTable, TurnsTable } from '../../db/schema/turns.ts';
+import { sql } from 'kysely';
+import type {
+  CalendarDate,
+  ServiceLineStatus,
+  TurnAddOnsTable,
+  TurnServiceLinesTable,
+  TurnsTable,
+} from '../../db/schema/turns.ts';
 
 type Executor = Db | Trx;
 
@@ -127,34 +134,134 @@ export function lockTurn(trx: Trx, databaseKind: DatabaseKind, turnId: string) {
     .executeTakeFirst();
 }
 
-export function updateTurn(db: Executor, turnId: string, changes: Partial<TurnsTable>) {
-  return db.updateTable('turns').set(changes).where('id', '=', turnId).execute();
+export async function updateTurn(db: Executor, turnId: string, changes: Partial<TurnsTable>) {
+  await db.updateTable('turns').set(changes).where('id', '=', turnId).execute();
+  if ('canceledAt' in changes) await refreshTurnStatus(db, turnId);
 }
 
-/** Turns of the given properties, by move-in (turns without one last), then move-out. */
-export async function listTurns(
-  db: Executor,
-  accountIds: readonly string[],
-  options: { search?: string | undefined } = {},
-) {
-  if (accountIds.length === 0) return [];
-  let query = db.selectFrom('turns').selectAll().where('accountId', 'in', accountIds);
+/** The board order: move-in (turns without one last), then move-out, then id; the index turns_board has it. */
+const BOARD_KEY = sql<string>`coalesce(turns.move_in_date, '9999-12-31')`;
+const OPEN_STATUSES = ['pending', 'scheduled', 'in_progress'] as const;
+
+export interface TurnPageQuery {
+  status?: ServiceLineStatus | undefined;
+  search?: string | undefined;
+  /** Completed and canceled turns with an earlier board date are left out unless asked for. */
+  closedSince: CalendarDate | null;
+  after: TurnCursor | null;
+  limit: number;
+}
+
+/** Where a page ended: the board key of its last turn. */
+export type TurnCursor = [boardDate: string, moveOutDate: string, id: string];
+
+/** The turns of a property, or of a management company's properties (joined, never an id list). */
+function turnsOf(db: Executor, scope: { propertyId: string } | { companyId: string }) {
+  const query = db.selectFrom('turns');
+  return 'propertyId' in scope
+    ? query.where('turns.accountId', '=', scope.propertyId)
+    : query.where('turns.accountId', 'in', (eb) =>
+        eb.selectFrom('accounts').select('accounts.id').where('accounts.parentAccountId', '=', scope.companyId),
+      );
+}
+
+function filtered(db: Executor, scope: Parameters<typeof turnsOf>[1], page: Omit<TurnPageQuery, 'after' | 'limit'>) {
+  let query = turnsOf(db, scope);
+  if (page.status) query = query.where('turns.status', '=', page.status);
+  if (page.closedSince !== null) {
+    const since = page.closedSince;
+    query = query.where((eb) => eb.or([eb('turns.status', 'in', OPEN_STATUSES), eb(BOARD_KEY, '>=', since)]));
+  }
   // lower() on both sides: LIKE is case-insensitive on SQLite but not on PostgreSQL.
-  const search = options.search?.toLowerCase().replace(/[\\%_]/g, '');
-  if (search) query = query.where((eb) => eb(eb.fn('lower', ['unitNumber']), 'like', `%${search}%`));
-  const rows = await query.execute();
-  return rows.sort(
-    (left, right) =>
-      (left.moveInDate ?? '9999').localeCompare(right.moveInDate ?? '9999') ||
-      left.moveOutDate.localeCompare(right.moveOutDate) ||
-      left.unitNumber.localeCompare(right.unitNumber, 'en', { numeric: true }),
-  );
+  const search = page.search?.toLowerCase().replace(/[\\%_]/g, '');
+  if (search) query = query.where((eb) => eb(eb.fn('lower', ['turns.unitNumber']), 'like', `%${search}%`));
+  return query;
+}
+
+/**
+ * One page of turns in board order; closed columns (completed, canceled) read newest first. The
+ * cursor is the key of the previous page's last turn, so inserts elsewhere never shift a page.
+ */
+export function listTurnPage(db: Executor, scope: Parameters<typeof turnsOf>[1], page: TurnPageQuery) {
+  const newestFirst = page.status === 'completed' || page.status === 'canceled';
+  const direction = newestFirst ? 'desc' : 'asc';
+  let query = filtered(db, scope, page).selectAll('turns').select(BOARD_KEY.as('boardDate'));
+  if (page.after) {
+    const [boardDate, moveOutDate, id] = page.after;
+    const comparison = newestFirst ? sql.raw('<') : sql.raw('>');
+    query = query.where(
+      sql<boolean>`(${BOARD_KEY}, turns.move_out_date, turns.id) ${comparison} (${boardDate}, ${moveOutDate}, ${id})`,
+    );
+  }
+  return query
+    .orderBy(BOARD_KEY, direction)
+    .orderBy('turns.moveOutDate', direction)
+    .orderBy('turns.id', direction)
+    .limit(page.limit)
+    .execute();
+}
+
+/** Turns per status under the same filters, in one aggregate query. */
+export async function countTurnsByStatus(
+  db: Executor,
+  scope: Parameters<typeof turnsOf>[1],
+  page: Omit<TurnPageQuery, 'after' | 'limit' | 'status'>,
+) {
+  const rows = await filtered(db, scope, page)
+    .select(['turns.status', (eb) => eb.fn.countAll<number | string>().as('count')])
+    .groupBy('turns.status')
+    .execute();
+  return rows.map((row) => ({ status: row.status, count: Number(row.count) }));
+}
+
+/** Open turns and add-ons awaiting the customer, per property, for the properties a contact sees. */
+export async function countOpenWorkByProperty(db: Executor, accountIds: readonly string[]) {
+  if (accountIds.length === 0)
+    return { openTurns: new Map<string, number>(), pendingAddOns: new Map<string, number>() };
+  const [turns, addOns] = await Promise.all([
+    db
+      .selectFrom('turns')
+      .select(['accountId', (eb) => eb.fn.countAll<number | string>().as('count')])
+      .where('accountId', 'in', accountIds)
+      .where('status', 'in', OPEN_STATUSES)
+      .groupBy('accountId')
+      .execute(),
+    db
+      .selectFrom('turnAddOns')
+      .select(['accountId', (eb) => eb.fn.countAll<number | string>().as('count')])
+      .where('accountId', 'in', accountIds)
+      .where('status', '=', 'pending')
+      .where('approver', '=', 'customer')
+      .groupBy('accountId')
+      .execute(),
+  ]);
+  const byAccount = (rows: Array<{ accountId: string; count: number | string }>) =>
+    new Map(rows.map((row) => [row.accountId, Number(row.count)]));
+  return { openTurns: byAccount(turns), pendingAddOns: byAccount(addOns) };
+}
+
+/**
+ * Re-derives a turn's stored status from its lines (deriveTurnStatus, in SQL). Every write above that
+ * changes a line's status or cancels a turn calls it, in the same transaction.
+ */
+function refreshTurnStatus(db: Executor, turnId: string) {
+  const live = sql`select 1 from turn_service_lines l where l.turn_id = turns.id and l.status <> 'canceled'`;
+  return sql`
+    update turns set status = case
+      when canceled_at is not null or not exists (${live}) then 'canceled'
+      when not exists (${live} and l.status <> 'completed') then 'completed'
+      when exists (${live} and l.status in ('in_progress', 'completed')) then 'in_progress'
+      when exists (${live} and l.status = 'scheduled') then 'scheduled'
+      else 'pending'
+    end
+    where id = ${turnId}`.execute(db);
 }
 
 // ---- Service lines ----
 
-export function insertServiceLines(db: Executor, lines: TurnServiceLinesTable[]) {
-  return db.insertInto('turnServiceLines').values(lines).execute();
+export async function insertServiceLines(db: Executor, lines: TurnServiceLinesTable[]) {
+  await db.insertInto('turnServiceLines').values(lines).execute();
+  for (const turnId of new Set(lines.map((line) => line.turnId))) await refreshTurnStatus(db, turnId);
 }
 
 /** The services of these turns in order, with the assigned pro's name. */
@@ -174,8 +281,16 @@ export function findServiceLine(db: Executor, serviceLineId: string) {
   return db.selectFrom('turnServiceLines').selectAll().where('id', '=', serviceLineId).executeTakeFirst();
 }
 
-export function updateServiceLine(db: Executor, serviceLineId: string, changes: Partial<TurnServiceLinesTable>) {
-  return db.updateTable('turnServiceLines').set(changes).where('id', '=', serviceLineId).execute();
+export async function updateServiceLine(db: Executor, serviceLineId: string, changes: Partial<TurnServiceLinesTable>) {
+  await db.updateTable('turnServiceLines').set(changes).where('id', '=', serviceLineId).execute();
+  if ('status' in changes) {
+    const line = await db
+      .selectFrom('turnServiceLines')
+      .select('turnId')
+      .where('id', '=', serviceLineId)
+      .executeTakeFirst();
+    if (line) await refreshTurnStatus(db, line.turnId);
+  }
 }
 
 /** Dated service lines of a property in [from, to], for the calendar. */

@@ -1,6 +1,6 @@
 import { Badge, Button, Card, Group, Loader, Menu, Modal, Select, Stack, Table, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { IconChevronDown, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { FloorplanPricelist } from '../../../shared/catalog-contracts.ts';
@@ -12,7 +12,7 @@ import {
   type ServiceLine,
   type Turn,
   type TurnStatus,
-  type TurnSummary,
+  type TurnList,
 } from '../../../shared/turn-contracts.ts';
 import { api, ApiRequestError, toQuery } from '../../api/client.ts';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
@@ -47,16 +47,21 @@ function useStaffTurnMutation<Variables>(mutationFn: (variables: Variables) => P
 export function AccountTurnsTab({ accountId }: { accountId: string }) {
   const [status, setStatus] = useState<TurnStatus | null>(null);
   const [openTurnId, setOpenTurnId] = useState<string | null>(null);
-  const turns = useQuery({
+  const turns = useInfiniteQuery({
     queryKey: ['staff', 'account-turns', accountId, status],
-    queryFn: () => api.get<{ items: TurnSummary[] }>(`/api/staff/accounts/${accountId}/turns${toQuery({ status })}`),
+    queryFn: ({ pageParam }) =>
+      api.get<TurnList>(`/api/staff/accounts/${accountId}/turns${toQuery({ status, cursor: pageParam })}`),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
     placeholderData: keepPreviousData,
   });
+  const items = turns.data?.pages.flatMap((page) => page.items);
   return (
     <Card withBorder padding={0}>
       <Group justify="space-between" p="md">
         <Text size="sm" c="dimmed">
-          Turns ordered in the portal, by move-in. Open one to update its services.
+          Turns ordered in the portal, by move-in: open ones and those closed in the last 30 days. Open one to update
+          its services.
         </Text>
         <Select
           aria-label="Filter by status"
@@ -87,10 +92,10 @@ export function AccountTurnsTab({ accountId }: { accountId: string }) {
               <Loader size="sm" />
             </EmptyRow>
           ) : null}
-          {turns.data?.items.length === 0 ? (
+          {items?.length === 0 ? (
             <EmptyRow colSpan={7}>No turns yet. Customers order them in the portal.</EmptyRow>
           ) : null}
-          {turns.data?.items.map((turn) => (
+          {items?.map((turn) => (
             <Table.Tr key={turn.id}>
               <Table.Td fw={500}>{turn.unitNumber}</Table.Td>
               <Table.Td>{turn.propertyName}</Table.Td>
@@ -121,6 +126,18 @@ export function AccountTurnsTab({ accountId }: { accountId: string }) {
           ))}
         </Table.Tbody>
       </Table>
+      {turns.hasNextPage ? (
+        <Group justify="center" p="sm">
+          <Button
+            size="xs"
+            variant="subtle"
+            loading={turns.isFetchingNextPage}
+            onClick={() => void turns.fetchNextPage()}
+          >
+            Load more
+          </Button>
+        </Group>
+      ) : null}
       {openTurnId ? <StaffTurnModal turnId={openTurnId} onClose={() => setOpenTurnId(null)} /> : null}
     </Card>
   );

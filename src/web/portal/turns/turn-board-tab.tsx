@@ -1,5 +1,6 @@
 import {
   Badge,
+  Button,
   Card,
   Group,
   Loader,
@@ -21,18 +22,19 @@ import {
   type TurnSummary,
 } from '../../../shared/turn-contracts.ts';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
-import { useTurnBoard } from './turns-api.ts';
+import { useTurnColumn, useTurnCounts } from './turns-api.ts';
 import { CardLink, formatShortDate, StatusBadge, STATUS_COLORS } from '../../ui/turn-display.tsx';
 
-/** Turns in columns by status, sorted by move-in (the server's order); filter by status, search by unit. */
+/**
+ * Turns in columns by status. Each column loads a page at a time from the server ("Load more"): open
+ * columns soonest move-in first, completed and canceled ones newest first from the last 30 days; the
+ * counts come from one aggregate query. Filter by status, search by unit.
+ */
 export function TurnBoardTab({ accountId }: { accountId: string }) {
   const [status, setStatus] = useState<TurnStatus | 'all'>('all');
   const [search, setSearch] = useState('');
   const [debouncedSearch] = useDebouncedValue(search.trim(), 250);
-  const board = useTurnBoard(accountId, {
-    status: status === 'all' ? undefined : status,
-    search: debouncedSearch || undefined,
-  });
+  const counts = useTurnCounts(accountId, debouncedSearch || undefined);
   const columns = status === 'all' ? ServiceLineStatusSchema.options : [status];
 
   return (
@@ -48,7 +50,7 @@ export function TurnBoardTab({ accountId }: { accountId: string }) {
           ]}
         />
         <Group gap="xs">
-          {board.isFetching ? <Loader size="xs" /> : null}
+          {counts.isFetching ? <Loader size="xs" /> : null}
           <TextInput
             aria-label="Search by unit"
             placeholder="Search by unit"
@@ -59,45 +61,61 @@ export function TurnBoardTab({ accountId }: { accountId: string }) {
           />
         </Group>
       </Group>
-      <ErrorAlert error={board.error} />
+      <ErrorAlert error={counts.error} />
       <ScrollArea>
         <SimpleGrid cols={columns.length} miw={columns.length * 230} spacing="sm">
-          {columns.map((column) => {
-            const turns = board.data?.items.filter((turn) => turn.status === column) ?? [];
-            return (
-              <Card
-                key={column}
-                withBorder
-                padding="sm"
-                bg="gray.0"
-                role="region"
-                aria-label={`${SERVICE_LINE_STATUS_LABELS[column]} turns`}
-              >
-                <Group justify="space-between" mb="sm">
-                  <Badge variant="dot" color={STATUS_COLORS[column]}>
-                    {SERVICE_LINE_STATUS_LABELS[column]}
-                  </Badge>
-                  <Text size="xs" c="dimmed">
-                    {turns.length}
-                  </Text>
-                </Group>
-                <Stack gap="xs">
-                  {board.isPending ? <Loader size="sm" mx="auto" /> : null}
-                  {!board.isPending && turns.length === 0 ? (
-                    <Text size="xs" c="dimmed" ta="center" py="md">
-                      No turns
-                    </Text>
-                  ) : null}
-                  {turns.map((turn) => (
-                    <TurnCard key={turn.id} turn={turn} />
-                  ))}
-                </Stack>
-              </Card>
-            );
-          })}
+          {columns.map((column) => (
+            <BoardColumn
+              key={column}
+              accountId={accountId}
+              status={column}
+              search={debouncedSearch || undefined}
+              count={counts.data?.counts.find((entry) => entry.status === column)?.count}
+            />
+          ))}
         </SimpleGrid>
       </ScrollArea>
     </Stack>
+  );
+}
+
+function BoardColumn(props: { accountId: string; status: TurnStatus; search: string | undefined; count?: number }) {
+  const { status } = props;
+  const column = useTurnColumn(props.accountId, status, props.search);
+  const turns = column.data?.pages.flatMap((page) => page.items) ?? [];
+  return (
+    <Card withBorder padding="sm" bg="gray.0" role="region" aria-label={`${SERVICE_LINE_STATUS_LABELS[status]} turns`}>
+      <Group justify="space-between" mb="sm">
+        <Badge variant="dot" color={STATUS_COLORS[status]}>
+          {SERVICE_LINE_STATUS_LABELS[status]}
+        </Badge>
+        <Text size="xs" c="dimmed">
+          {props.count ?? turns.length}
+        </Text>
+      </Group>
+      <ErrorAlert error={column.error} />
+      <Stack gap="xs">
+        {column.isPending ? <Loader size="sm" mx="auto" /> : null}
+        {!column.isPending && turns.length === 0 ? (
+          <Text size="xs" c="dimmed" ta="center" py="md">
+            No turns
+          </Text>
+        ) : null}
+        {turns.map((turn) => (
+          <TurnCard key={turn.id} turn={turn} />
+        ))}
+        {column.hasNextPage ? (
+          <Button
+            size="xs"
+            variant="subtle"
+            loading={column.isFetchingNextPage}
+            onClick={() => void column.fetchNextPage()}
+          >
+            Load more
+          </Button>
+        ) : null}
+      </Stack>
+    </Card>
   );
 }
 

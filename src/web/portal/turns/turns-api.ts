@@ -1,4 +1,11 @@
-import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  keepPreviousData,
+  queryOptions,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
 import type {
   AccountServiceListSchema,
   FloorplanPricelist,
@@ -10,14 +17,15 @@ import type {
   Calendar,
   CreateTurnBody,
   CustomServiceBody,
-  ListTurnsQuery,
+  TurnCounts,
+  TurnStatus,
   PortalProperty,
   PortalPropertyUserList,
   SetTurnPurchaseOrdersBody,
   Turn,
   TurnPreview,
   TurnPreviewBody,
-  TurnSummary,
+  TurnList,
   UpdatePropertyAddressBody,
   UpdateTurnBody,
 } from '../../../shared/turn-contracts.ts';
@@ -46,10 +54,21 @@ export const useCalendar = (accountId: string, from: string, to: string) =>
     placeholderData: keepPreviousData,
   });
 
-export const useTurnBoard = (accountId: string, query: ListTurnsQuery) =>
+/** One board column, a page at a time ("Load more" fetches the next page after the last card). */
+export const useTurnColumn = (accountId: string, status: TurnStatus, search: string | undefined) =>
+  useInfiniteQuery({
+    queryKey: ['portal', 'turns', accountId, 'column', status, search],
+    queryFn: ({ pageParam }) =>
+      api.get<TurnList>(`/api/portal/properties/${accountId}/turns${toQuery({ status, search, cursor: pageParam })}`),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    placeholderData: keepPreviousData,
+  });
+
+export const useTurnCounts = (accountId: string, search: string | undefined) =>
   useQuery({
-    queryKey: ['portal', 'turns', accountId, query],
-    queryFn: () => api.get<{ items: TurnSummary[] }>(`/api/portal/properties/${accountId}/turns${toQuery(query)}`),
+    queryKey: ['portal', 'turns', accountId, 'counts', search],
+    queryFn: () => api.get<TurnCounts>(`/api/portal/properties/${accountId}/turn-counts${toQuery({ search })}`),
     placeholderData: keepPreviousData,
   });
 

@@ -1,0 +1,260 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { createDatabase } from '../../src/server/db/database.ts';
+import { migrateToLatest } from '../../src/server/db/migrate.ts';
+import { generatePostgres, generateSqlite, type DatasetShape } from './dataset.ts';
+import type { LoadResult } from './load.ts';
+import { nodemailerCeiling, outboxRun, type OutboxResult } from './outbox-bench.ts';
+import { startPgCluster } from './pg-cluster.ts';
+import { type BenchDatabase, databaseEnv, forkHelper, startPortico, stop, watchMemory } from './processes.ts';
+import { measureGet, measurePost, readScenarios, type Row, signInAll, signIns, smallGets } from './scenarios.ts';
+
+/**
+ * `npm run bench`: generates a vendor-sized dataset straight into a throwaway database, runs each
+ * scenario with autocannon against a real `portico serve` and prints it next to the ceilings measured
+ * in the same run (bare Fastify, raw argon2id, the raw SQL of each read, pooled nodemailer to a sink).
+ * Ports 4400–4420.
+ */
+const { values: args } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    databases: { type: 'string', default: 'postgres,sqlite' },
+    'pg-sizes': { type: 'string' },
+    'sqlite-sizes': { type: 'string' },
+    seconds: { type: 'string' },
+    out: { type: 'string', default: 'bench-results.json' },
+  },
+});
+const quick = args.quick;
+const seconds = Number(args.seconds ?? (quick ? 3 : 5));
+const sizesOf = (value: string | undefined, fallback: number[]) => (value ? value.split(',').map(Number) : fallback);
+const pgSizes = sizesOf(args['pg-sizes'], quick ? [2000] : [10_000, 100_000, 1_000_000]);
+const sqliteSizes = sizesOf(args['sqlite-sizes'], quick ? [2000] : [100_000]);
+const outboxMessages = quick ? 300 : 5000;
+const PORTS = { ceiling: 4400, serve: 4401, sink: 4402, postgres: 4403 };
+
+function shapeFor(turns: number): DatasetShape {
+  return quick
+    ? { companies: 5, properties: 195, units: 2000, turns }
+    : { companies: 40, properties: 1960, units: 100_000, turns };
+}
+
+const rows: Row[] = [];
+const generation: Array<{ database: string; size: number; seconds: number }> = [];
+const outbox: Array<OutboxResult & { ceilingPerSecond: number; ratio: number }> = [];
+const memory: Array<{ database: string; size: number; peakRssMb: number }> = [];
+
+function addRow(row: Omit<Row, 'met'>, met: (row: Omit<Row, 'met'>) => boolean) {
+  const full = { ...row, met: met(row) };
+  rows.push(full);
+  process.stdout.write(`  ${formatRow(full)}\n`);
+}
+
+async function runDatabase(kind: 'postgres' | 'sqlite', sizes: number[], clusterUrl: string | null) {
+  for (const [index, size] of sizes.entries()) {
+    const last = index === sizes.length - 1;
+    const shape = shapeFor(size);
+    let database: BenchDatabase;
+    let cleanup = () => {};
+    if (kind === 'postgres') {
+      const name = `bench_${size}`;
+      const admin = new pg.Client({ connectionString: clusterUrl! });
+      await admin.connect();
+      await admin.query(`drop database if exists ${name}`);
+      await admin.query(`create database ${name}`);
+      await admin.end();
+      database = { kind, url: clusterUrl!.replace(/\/[^/]*$/, `/${name}`) };
+    } else {
+      const directory = mkdtempSync(join(tmpdir(), 'portico-bench-sqlite-'));
+      database = { kind, path: join(directory, 'bench.db') };
+      cleanup = () => rmSync(directory, { recursive: true, force: true });
+    }
+    const handle = createDatabase(database);
+    await migrateToLatest(handle.db);
+    await handle.close();
+    process.stdout.write(`\n${kind} ${size.toLocaleString('en')} turns: generating…`);
+    const started = performance.now();
+    if (database.kind === 'postgres') await generatePostgres(database.url, shape);
+    else await generateSqlite(database.path, shape);
+    const generated = (performance.now() - started) / 1000;
+    generation.push({ database: kind, size, seconds: Math.round(generated) });
+    process.stdout.write(` ${generated.toFixed(0)} s\n`);
+
+    const ceiling = await forkHelper('ceiling-server.ts', [String(PORTS.ceiling)], {
+      BENCH_DATABASE: JSON.stringify(database),
+    });
+    const serve = await startPortico(
+      'serve',
+      { PORT: String(PORTS.serve), ...databaseEnv(database) },
+      'Portico is running',
+    );
+    const rss = watchMemory(serve.pid!);
+    const app = `http://127.0.0.1:${PORTS.serve}`;
+    const bare = `http://127.0.0.1:${PORTS.ceiling}`;
+    try {
+      const sessions = await signInAll(app);
+      const today = new Date().toISOString().slice(0, 10);
+      for (const read of readScenarios(shape, sessions, today)) {
+        const query = read.params.map((param) => `p=${encodeURIComponent(param)}`).join('&');
+        const raw = await measureGet(bare, `/raw/${read.raw}?${query}`, null, 1, seconds);
+        const measured = await measureGet(app, read.path, read.cookie, 1, seconds);
+        addRow(
+          {
+            database: kind,
+            size,
+            scenario: read.name,
+            app: measured,
+            ceiling: raw,
+            ceilingName: 'raw SQL',
+            ratio: measured.p95 / raw.p95,
+            goal: 'p95 ≤ 15 ms, ≤ 1.5× raw',
+          },
+          (row) => row.app.errors + row.app.non2xx === 0 && row.app.p95 <= 15 && row.ratio <= 1.5,
+        );
+      }
+      if (last) {
+        const hello = await measureGet(bare, '/hello', null, 16, seconds);
+        for (const get of smallGets(shape, sessions)) {
+          const measured = await measureGet(app, get.path, get.cookie, 16, seconds);
+          addRow(
+            {
+              database: kind,
+              size,
+              scenario: `${get.name} (c=16)`,
+              app: measured,
+              ceiling: hello,
+              ceilingName: 'bare Fastify',
+              ratio: measured.reqPerSec / hello.reqPerSec,
+              goal: '≥ 0.50 × req/s',
+            },
+            (row) => row.app.non2xx + row.app.errors === 0 && row.ratio >= 0.5,
+          );
+        }
+        for (const connections of [4, 16]) {
+          const argon = await measurePost(bare, '/argon2', {}, connections, seconds);
+          for (const signIn of signIns()) {
+            const measured = await measurePost(app, signIn.path, signIn.body, connections, seconds);
+            addRow(
+              {
+                database: kind,
+                size,
+                scenario: `${signIn.name} (c=${connections})`,
+                app: measured,
+                ceiling: argon,
+                ceilingName: 'argon2id verify',
+                ratio: measured.reqPerSec / argon.reqPerSec,
+                goal: '≥ 0.90 × req/s',
+              },
+              (row) => row.app.non2xx + row.app.errors === 0 && row.ratio >= 0.9,
+            );
+          }
+        }
+        if (database.kind === 'postgres') await runOutbox(database.url);
+      }
+    } finally {
+      rss.stop();
+      memory.push({ database: kind, size, peakRssMb: rss.peak() });
+      await stop(serve);
+      await stop(ceiling);
+      cleanup();
+    }
+  }
+}
+
+async function runOutbox(url: string) {
+  const sink = await forkHelper('smtp-sink.ts', [String(PORTS.sink)]);
+  try {
+    const ceiling = await nodemailerCeiling(PORTS.sink, outboxMessages);
+    for (const [run, workers] of [1, 2].entries()) {
+      const result = await outboxRun({ url, sink, sinkPort: PORTS.sink, workers, messages: outboxMessages, run });
+      outbox.push({ ...result, ceilingPerSecond: ceiling, ratio: result.perSecond / ceiling });
+      process.stdout.write(
+        `  outbox ${workers} worker(s): ${result.perSecond.toFixed(0)}/s vs pooled nodemailer ${ceiling.toFixed(0)}/s, lost ${result.lost}, duplicates ${result.duplicates}\n`,
+      );
+    }
+  } finally {
+    await stop(sink);
+  }
+}
+
+const ms = (value: number) => (Number.isFinite(value) ? `${value.toFixed(1)}` : '–');
+function formatRow(row: Row): string {
+  const app = row.app;
+  const failures = app.errors + app.non2xx ? ` (${app.errors + app.non2xx} failed)` : '';
+  return `| ${row.database} | ${row.size.toLocaleString('en')} | ${row.scenario} | ${app.reqPerSec.toFixed(0)}/s, p50 ${ms(app.p50)} / p95 ${ms(app.p95)} ms${failures} | ${row.ceilingName}: ${row.ceiling.reqPerSec.toFixed(0)}/s, p95 ${ms(row.ceiling.p95)} ms | ${row.ratio.toFixed(2)} | ${row.goal} | ${row.met ? 'yes' : 'no'} |`;
+}
+
+function printReport() {
+  const lines = [
+    '| db | turns | scenario | app | ceiling | ratio | goal | met |',
+    '|---|---|---|---|---|---|---|---|',
+    ...rows.map(formatRow),
+  ];
+  const both = outbox.find((result) => result.workers === 2);
+  const one = outbox.find((result) => result.workers === 1);
+  if (one && both) {
+    lines.push(
+      '',
+      '| outbox (PostgreSQL) | rate | vs pooled nodemailer | lost | duplicates |',
+      '|---|---|---|---|---|',
+      ...outbox.map(
+        (result) =>
+          `| ${result.workers} worker(s), ${result.messages} emails | ${result.perSecond.toFixed(0)}/s | ${result.ratio.toFixed(2)} (${result.ceilingPerSecond.toFixed(0)}/s) | ${result.lost} | ${result.duplicates} |`,
+      ),
+      `| 2 workers / 1 worker | ${(both.perSecond / one.perSecond).toFixed(2)}× | goal ≥ 0.80 and ≥ 1.6× | | |`,
+    );
+  }
+  lines.push(
+    '',
+    `generation: ${generation.map((entry) => `${entry.database} ${entry.size.toLocaleString('en')} turns ${entry.seconds} s`).join('; ')}`,
+  );
+  lines.push(
+    `serve peak RSS: ${memory.map((entry) => `${entry.database} ${entry.size.toLocaleString('en')}: ${entry.peakRssMb} MB`).join('; ')}`,
+  );
+  process.stdout.write(`\n${lines.join('\n')}\n`);
+}
+
+async function main() {
+  const databases = args.databases.split(',');
+  process.stdout.write(
+    `Portico bench${quick ? ' (quick)' : ''}: ${availableParallelism()} cores, ${seconds} s per scenario\n`,
+  );
+  if (databases.includes('postgres')) {
+    const cluster = startPgCluster(PORTS.postgres);
+    if (!cluster)
+      process.stdout.write('PostgreSQL binaries not found (apt-get install postgresql): skipping PostgreSQL\n');
+    else {
+      try {
+        await runDatabase('postgres', pgSizes, cluster.url);
+      } finally {
+        cluster.stop();
+      }
+    }
+  }
+  if (databases.includes('sqlite')) await runDatabase('sqlite', sqliteSizes, null);
+  printReport();
+  const summary = (result: LoadResult) => ({ ...result, reqPerSec: Math.round(result.reqPerSec) });
+  writeFileSync(
+    args.out,
+    `${JSON.stringify(
+      {
+        at: new Date().toISOString(),
+        quick,
+        cores: availableParallelism(),
+        secondsPerScenario: seconds,
+        generation,
+        memory,
+        rows: rows.map((row) => ({ ...row, app: summary(row.app), ceiling: summary(row.ceiling) })),
+        outbox,
+      },
+      null,
+      2,
+    )}\n`,
+  );
+  process.stdout.write(`\nWrote ${args.out}\n`);
+}
+
+await main();

@@ -1,0 +1,86 @@
+import { type ChildProcess, fork, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+export const BENCH_SECRET_KEY = 'bench-secret-key-bench-secret-key-0123456789';
+
+export type BenchDatabase = { kind: 'postgres'; url: string } | { kind: 'sqlite'; path: string };
+
+export function databaseEnv(database: BenchDatabase): Record<string, string> {
+  return database.kind === 'postgres' ? { DATABASE_URL: database.url } : { SQLITE_PATH: database.path };
+}
+
+/** A TypeScript helper of the bench in its own process, answering 'ready' over IPC once listening. */
+export function forkHelper(file: string, args: string[], env: Record<string, string> = {}): Promise<ChildProcess> {
+  const child = fork(resolve(import.meta.dirname, file), args, {
+    execArgv: ['--import', 'tsx'],
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+  return new Promise((resolveReady, reject) => {
+    child.once('message', () => resolveReady(child));
+    child.once('exit', (code) => reject(new Error(`${file} exited (${code})`)));
+  });
+}
+
+export function ask<T>(child: ChildProcess, message: string): Promise<T> {
+  return new Promise((resolveAnswer) => {
+    child.once('message', (answer) => resolveAnswer(answer as T));
+    child.send(message);
+  });
+}
+
+/** `portico <command>` as a deployment runs it; resolves once it printed its ready line. */
+export function startPortico(
+  command: 'serve' | 'worker',
+  env: Record<string, string>,
+  readyText: string,
+): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [resolve(ROOT, 'bin/portico.js'), command], {
+    cwd: ROOT,
+    env: { ...process.env, SECRET_KEY: BENCH_SECRET_KEY, OUTBOX_IN_PROCESS: 'false', ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolveReady, reject) => {
+    let seen = '';
+    const onData = (chunk: Buffer) => {
+      seen += chunk.toString();
+      if (seen.includes(readyText)) {
+        resolveReady(child);
+        // Keep draining (request logs) so the pipe never blocks the server.
+        seen = '';
+      } else if (seen.length > 100_000) seen = seen.slice(-1000);
+    };
+    child.stdout!.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`portico ${command} exited (${code})`)));
+  });
+}
+
+export async function stop(child: ChildProcess | null | undefined): Promise<void> {
+  if (!child || child.exitCode !== null) return;
+  const exited = new Promise((resolveExit) => child.once('exit', resolveExit));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+  await exited;
+  clearTimeout(timer);
+}
+
+/** Samples a process's resident memory; `peak()` is the highest seen, in MB. */
+export function watchMemory(pid: number) {
+  let peak = 0;
+  const sample = () => {
+    try {
+      const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+      if (match) peak = Math.max(peak, Number(match[1]) / 1024);
+    } catch {
+      // The process ended; keep the peak.
+    }
+  };
+  const timer = setInterval(sample, 250);
+  sample();
+  return {
+    peak: () => Math.round(peak),
+    stop: () => clearInterval(timer),
+  };
+}

@@ -1,0 +1,114 @@
+import SqliteDatabase from 'better-sqlite3';
+import pg from 'pg';
+
+/**
+ * The ideal SQL of each measured read, run by a bare Fastify route: what the page costs with nothing of
+ * the app in between (no session, no access layer, no Kysely, no zod). Placeholders are `$n`.
+ */
+const OPEN = `('pending', 'scheduled', 'in_progress')`;
+const KEY = `coalesce(move_in_date, '9999-12-31')`;
+export const BOARD_PAGE = 25;
+export const LIST_PAGE = 50;
+
+function columnPage(status: string, open: boolean): string {
+  const window = open ? '' : `and ${KEY} >= $2`;
+  const order = open ? `${KEY}, move_out_date, id` : `${KEY} desc, move_out_date desc, id desc`;
+  return `select t.id, t.unit_number, t.floorplan_name, t.move_out_date, t.move_in_date, t.status, l.service_name, l.status as line_status, l.scheduled_date, l.price_cents
+    from (select * from turns where account_id = $1 and status = '${status}' ${window} order by ${order} limit ${BOARD_PAGE}) t
+    join turn_service_lines l on l.turn_id = t.id order by t.id, l.position`;
+}
+
+export interface RawRead {
+  /** Statements run one after another for one page; each gets the same parameters. */
+  statements: string[];
+}
+
+export const RAW_READS: Record<string, RawRead> = {
+  // The board's first screen: counts per column and the first page of each column with its services.
+  board: {
+    statements: [
+      `select status, count(*) as n from turns where account_id = $1 and (status in ${OPEN} or ${KEY} >= $2) group by status`,
+      columnPage('pending', true),
+      columnPage('scheduled', true),
+      columnPage('in_progress', true),
+      columnPage('completed', false),
+      columnPage('canceled', false),
+    ],
+  },
+  // One board column's first page, and the column counts: what the board asks for per column.
+  boardColumn: { statements: [columnPage('pending', true)] },
+  boardCounts: {
+    statements: [
+      `select status, count(*) as n from turns where account_id = $1 and (status in ${OPEN} or ${KEY} >= $2) group by status`,
+    ],
+  },
+  // Portal home of a contact: the visible properties with open-turn and awaiting-add-on counts.
+  home: {
+    statements: [
+      `with visible as (
+         select a.id from account_contacts ac join accounts a on a.id = ac.account_id
+           where ac.contact_id = $1 and a.portal_access_enabled = 1
+         union
+         select c.id from account_contacts ac join accounts p on p.id = ac.account_id join accounts c on c.parent_account_id = p.id
+           where ac.contact_id = $1 and p.portal_access_enabled = 1 and c.portal_access_enabled = 1)
+       select a.id, a.name, a.account_number, a.city, coalesce(o.n, 0) as open_turns, coalesce(x.n, 0) as pending_add_ons
+       from accounts a
+       left join (select account_id, count(*) as n from turns where status in ${OPEN} and account_id in (select id from visible) group by account_id) o on o.account_id = a.id
+       left join (select account_id, count(*) as n from turn_add_ons where status = 'pending' and approver = 'customer' and account_id in (select id from visible) group by account_id) x on x.account_id = a.id
+       where a.kind = 'property' and a.id in (select id from visible) order by a.name`,
+    ],
+  },
+  // Staff account Turns tab of a management company: the first page of its properties' open turns.
+  accountTurns: {
+    statements: [
+      `select t.id, t.unit_number, t.move_out_date, t.move_in_date, t.status, t.property_name, l.service_name, l.status as line_status, l.scheduled_date
+       from (select turns.*, a.name as property_name from turns join accounts a on a.id = turns.account_id
+             where a.parent_account_id = $1 and turns.status in ${OPEN} order by ${KEY}, move_out_date, turns.id limit ${LIST_PAGE}) t
+       join turn_service_lines l on l.turn_id = t.id order by t.id, l.position`,
+    ],
+  },
+};
+
+export interface RawRunner {
+  run(read: string, params: unknown[]): Promise<unknown[]>;
+  close(): Promise<void>;
+}
+
+export function rawRunner(database: { kind: 'postgres'; url: string } | { kind: 'sqlite'; path: string }): RawRunner {
+  if (database.kind === 'postgres') {
+    const pool = new pg.Pool({ connectionString: database.url, max: 10 });
+    return {
+      async run(read, params) {
+        const rows: unknown[] = [];
+        for (const text of RAW_READS[read]!.statements) {
+          const used = params.slice(0, Math.max(0, ...[...text.matchAll(/\$(\d+)/g)].map((m) => Number(m[1]))));
+          rows.push((await pool.query({ text, values: used })).rows);
+        }
+        return rows;
+      },
+      close: () => pool.end(),
+    };
+  }
+  const db = new SqliteDatabase(database.path, { readonly: true });
+  const prepared = new Map<string, { statement: SqliteDatabase.Statement; order: number[] }>();
+  const prepare = (text: string) => {
+    let entry = prepared.get(text);
+    if (!entry) {
+      const order = [...text.matchAll(/\$(\d+)/g)].map((m) => Number(m[1]) - 1);
+      entry = { statement: db.prepare(text.replace(/\$\d+/g, '?')), order };
+      prepared.set(text, entry);
+    }
+    return entry;
+  };
+  return {
+    async run(read, params) {
+      return RAW_READS[read]!.statements.map((text) => {
+        const { statement, order } = prepare(text);
+        return statement.all(...order.map((index) => params[index]));
+      });
+    },
+    close: async () => {
+      db.close();
+    },
+  };
+}
