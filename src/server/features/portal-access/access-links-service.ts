@@ -240,5 +240,3 @@ export function createAccessLinksService(deps: PortalAccessServiceDeps, common: 
     },
   };
 }
-
-export type AccessLinksService = ReturnType<typeof createAccessLinksService>;

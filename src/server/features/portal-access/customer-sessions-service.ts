@@ -219,5 +219,3 @@ export function createCustomerSessionsService(deps: PortalAccessServiceDeps, com
     },
   };
 }
-
-export type CustomerSessionsService = ReturnType<typeof createCustomerSessionsService>;

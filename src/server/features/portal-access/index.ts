@@ -42,5 +42,3 @@ export function createPortalAccessFeature(deps: BaseDeps) {
     issueCredentialCreateLink: hooks.issueCredentialCreateLink,
   };
 }
-
-export type PortalAccessFeature = ReturnType<typeof createPortalAccessFeature>;

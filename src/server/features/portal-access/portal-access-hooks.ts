@@ -146,5 +146,3 @@ export function createPortalAccessHooks(deps: PortalAccessServiceDeps, common: P
     },
   };
 }
-
-export type PortalAccessHooks = ReturnType<typeof createPortalAccessHooks>;

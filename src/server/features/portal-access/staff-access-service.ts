@@ -302,5 +302,3 @@ export function createStaffAccessService(deps: PortalAccessServiceDeps, common: 
     },
   };
 }
-
-export type StaffAccessService = ReturnType<typeof createStaffAccessService>;

@@ -219,5 +219,3 @@ export function createStaffCredentialsService(deps: PortalAccessServiceDeps, com
     },
   };
 }
-
-export type StaffCredentialsService = ReturnType<typeof createStaffCredentialsService>;

@@ -463,5 +463,3 @@ export function createSecondFactorService(deps: SecondFactorDeps) {
     },
   };
 }
-
-export type SecondFactorService = ReturnType<typeof createSecondFactorService>;
