@@ -36,7 +36,7 @@ export function createPortalAccessFeature(deps: BaseDeps) {
     staffCredentials: createStaffCredentialsService(deps, common),
     resolveCustomer,
     accountHooks,
-    // The surface registration (issue 6) builds on.
+    // The surface self-registration builds on.
     createSelfRegisteredLogin: hooks.createSelfRegisteredLogin,
     findLoginByPortalEmail: hooks.findLoginByPortalEmail,
     issueCredentialCreateLink: hooks.issueCredentialCreateLink,
