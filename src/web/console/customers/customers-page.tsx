@@ -113,7 +113,7 @@ export function CustomersPage(): ReactElement {
   return (
     <Page
       title="Customers"
-      description="Management companies and properties you serve. Search by name, account number or any contact email."
+      description="Management companies and properties you serve. Search by name, account number, or a contact’s name or email."
       actions={
         <>
           <Button
