@@ -4,7 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { IconChevronDown } from '@tabler/icons-react';
-import type { Account, AccountStatus } from '../../../shared/customer-contracts.ts';
+import { type Account, type AccountStatus, ONBOARDING_STATE_LABELS } from '../../../shared/customer-contracts.ts';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
 import { AnchorLink } from '../../ui/anchor-link.tsx';
 import { accountCatalogTabs } from '../catalog/account-catalog-tabs.tsx';
@@ -53,6 +53,12 @@ function AccountHeader({ account }: { account: Account }) {
             <Badge color={STATUS_COLORS[account.status]} variant="light" size="lg">
               {STATUS_LABELS[account.status]}
             </Badge>
+            {account.onboardingState === 'not_started' ? null : (
+              <Badge color={account.onboardingState === 'complete' ? 'teal' : 'yellow'} variant="outline" size="lg">
+                {ONBOARDING_STATE_LABELS[account.onboardingState]}
+                {account.onboardCompletedAt ? ` ${new Date(account.onboardCompletedAt).toLocaleDateString()}` : ''}
+              </Badge>
+            )}
           </Group>
           <Group gap="md">
             <Text c="dimmed" size="sm">
