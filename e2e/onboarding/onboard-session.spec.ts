@@ -43,7 +43,7 @@ async function tickAll(page: Page) {
 test('a PSM runs a whole onboard for a fresh property, from Pre-Onboard to Closing, with both PDF outlines', async ({
   page,
 }) => {
-  test.setTimeout(300_000);
+  test.setTimeout(240_000);
   const suffix = Date.now().toString(36).toUpperCase();
   const property = `Maple Court ${suffix}`;
   await signInAsDemoStaff(page);
@@ -133,7 +133,9 @@ test('a PSM runs a whole onboard for a fresh property, from Pre-Onboard to Closi
   await confirm(page, 'Who approves add-ons');
   await yesNo(page, 'A pro may request approval directly (no: through official channels)', 'No');
   await yesNo(page, 'Photos are required with add-on requests', 'Yes');
-  await page.getByRole('combobox', { name: 'Who besides the main point of contact may change the schedule' }).click();
+  await page
+    .getByRole('combobox', { name: 'Who besides the main point of contact may change the schedule' })
+    .click({ force: true });
   await page.getByRole('option', { name: sam }).click();
   await page.keyboard.press('Escape');
   await saved(page);
