@@ -4,7 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { IconChevronDown } from '@tabler/icons-react';
-import { type Account, type AccountStatus, ONBOARDING_STATE_LABELS } from '../../../shared/customer-contracts.ts';
+import type { Account, AccountStatus } from '../../../shared/customer-contracts.ts';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
 import { AnchorLink } from '../../ui/anchor-link.tsx';
 import { accountCatalogTabs } from '../catalog/account-catalog-tabs.tsx';
@@ -14,7 +14,13 @@ import { accountRegistrationTabs } from '../registration/account-registration-ta
 import { accountTurnsTabs } from '../turns/account-turns-tab.tsx';
 import { AccountActivityTab } from './account-activity-tab.tsx';
 import { AccountContactsTab } from './account-contacts-tab.tsx';
-import { KIND_LABELS, STATUS_COLORS, STATUS_LABELS, STATUS_OPTIONS } from './account-labels.ts';
+import {
+  KIND_LABELS,
+  ONBOARDING_STATE_LABELS,
+  STATUS_COLORS,
+  STATUS_LABELS,
+  STATUS_OPTIONS,
+} from './account-labels.ts';
 import { AccountOverviewTab } from './account-overview-tab.tsx';
 import { AccountPropertiesTab } from './account-properties-tab.tsx';
 import type { AccountTab } from './account-tab.ts';

@@ -1,8 +1,15 @@
 import { Card, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { BILLING_CYCLE_LABELS, BILLING_TYPE_LABELS, type BillingProfile } from '../../../shared/billing-contracts.ts';
+import type { z } from 'zod';
+import {
+  BILLING_CYCLE_LABELS,
+  BILLING_TYPE_LABELS,
+  type BillingProfileSchema,
+} from '../../../shared/billing-contracts.ts';
 import { api } from '../../api/client.ts';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
+
+type BillingProfile = z.infer<typeof BillingProfileSchema>;
 
 function Fact({ label, value }: { label: string; value: string | null }) {
   return (

@@ -120,14 +120,17 @@ function OnboardingSessionPanel({ accountId }: { accountId: string }) {
         </Alert>
       ) : null}
       <Stepper active={active} onStepClick={setActive} size="sm" wrap allowNextStepsSelect>
-        {parts.map((candidate) => {
+        {parts.map((candidate, index) => {
           const progress = progressOf(candidate);
+          // A part behind the open one shows a check only when all of it is covered.
+          const covered = progress.done === progress.total;
           return (
             <Stepper.Step
               key={candidate}
               label={ONBOARDING_PART_LABELS[candidate].split(' – ')[0]}
               description={`${progress.done}/${progress.total}`}
-              completedIcon={undefined}
+              color={covered ? undefined : 'gray'}
+              completedIcon={covered ? undefined : index + 1}
             />
           );
         })}
