@@ -121,7 +121,8 @@ async function serve(config: Config, logger: pino.Logger): Promise<void> {
   const app = await buildApp(deps);
   const dispatcher = deps.notifications.dispatcher;
   const shutdown = async () => {
-    await dispatcher.stop();
+    exitByDeadline(config);
+    await dispatcher.stop(shutdownGraceMilliseconds(config));
     await app.close();
     await deps.database.close();
     process.exit(0);
@@ -147,7 +148,8 @@ async function work(config: Config, logger: pino.Logger): Promise<void> {
   await requireSameSecretKey(deps);
   const dispatcher = deps.notifications.dispatcher;
   const shutdown = async () => {
-    await dispatcher.stop();
+    exitByDeadline(config);
+    await dispatcher.stop(shutdownGraceMilliseconds(config));
     await deps.database.close();
     process.exit(0);
   };
@@ -157,6 +159,20 @@ async function work(config: Config, logger: pino.Logger): Promise<void> {
   process.stdout.write(
     `Portico outbox worker ${dispatcher.workerId} is delivering (email: ${config.smtp ? 'SMTP' : 'captured'}, SMS: ${config.sms ? 'provider' : 'captured'})\n`,
   );
+}
+
+/** Sends in flight get the shutdown deadline less the time to hand back claims and close the pool. */
+function shutdownGraceMilliseconds(config: Config): number {
+  const deadline = config.outbox.shutdownSeconds * 1000;
+  return Math.max(deadline - 2000, deadline / 2);
+}
+
+/** SIGTERM stops the process within OUTBOX_SHUTDOWN_SECONDS even if a provider or the database hangs. */
+function exitByDeadline(config: Config): void {
+  setTimeout(() => {
+    process.stderr.write(`Portico did not stop within ${config.outbox.shutdownSeconds} s; exiting.\n`);
+    process.exit(1);
+  }, config.outbox.shutdownSeconds * 1000).unref();
 }
 
 async function requireSameSecretKey(deps: ReturnType<typeof createDeps>): Promise<void> {

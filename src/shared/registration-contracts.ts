@@ -201,6 +201,8 @@ export type PortalKeyEmailPreview = z.infer<typeof PortalKeyEmailPreviewSchema>;
 export const RegistrationSettingsSchema = z.object({
   selfRegistrationEnabled: z.boolean(),
   replyStaffRole: StaffRoleSchema,
+  /** Active staff per role, so the settings page can warn that a role has nobody to read replies. */
+  activeStaffByRole: z.object({ admin: z.number().int(), psm: z.number().int(), support: z.number().int() }),
   steps: z.array(RegistrationStepSchema),
 });
 export type RegistrationSettings = z.infer<typeof RegistrationSettingsSchema>;
