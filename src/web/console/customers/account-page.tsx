@@ -14,7 +14,13 @@ import { accountRegistrationTabs } from '../registration/account-registration-ta
 import { accountTurnsTabs } from '../turns/account-turns-tab.tsx';
 import { AccountActivityTab } from './account-activity-tab.tsx';
 import { AccountContactsTab } from './account-contacts-tab.tsx';
-import { KIND_LABELS, STATUS_COLORS, STATUS_LABELS, STATUS_OPTIONS } from './account-labels.ts';
+import {
+  KIND_LABELS,
+  ONBOARDING_STATE_LABELS,
+  STATUS_COLORS,
+  STATUS_LABELS,
+  STATUS_OPTIONS,
+} from './account-labels.ts';
 import { AccountOverviewTab } from './account-overview-tab.tsx';
 import { AccountPropertiesTab } from './account-properties-tab.tsx';
 import type { AccountTab } from './account-tab.ts';
@@ -53,6 +59,12 @@ function AccountHeader({ account }: { account: Account }) {
             <Badge color={STATUS_COLORS[account.status]} variant="light" size="lg">
               {STATUS_LABELS[account.status]}
             </Badge>
+            {account.onboardingState === 'not_started' ? null : (
+              <Badge color={account.onboardingState === 'complete' ? 'teal' : 'yellow'} variant="outline" size="lg">
+                {ONBOARDING_STATE_LABELS[account.onboardingState]}
+                {account.onboardCompletedAt ? ` ${new Date(account.onboardCompletedAt).toLocaleDateString()}` : ''}
+              </Badge>
+            )}
           </Group>
           <Group gap="md">
             <Text c="dimmed" size="sm">

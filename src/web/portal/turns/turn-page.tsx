@@ -25,6 +25,7 @@ import {
   IconTrash,
   IconX,
 } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useState } from 'react';
 import { formatCents, type ServiceLine, type Turn } from '../../../shared/turn-contracts.ts';
@@ -34,6 +35,7 @@ import { ErrorAlert } from '../../ui/error-alert.tsx';
 import { Page } from '../../ui/page.tsx';
 import { ConfirmModal } from '../../ui/confirm-modal.tsx';
 import { ProviderBadge } from '../../ui/service-badges.tsx';
+import { customerSessionQuery } from '../session/portal-session.ts';
 import {
   useCancelTurn,
   useDecideAddOn,
@@ -61,6 +63,8 @@ export function TurnPage({ turnId }: { turnId: string }) {
   const [rescheduling, setRescheduling] = useState<ServiceLine | null>(null);
   const [removing, setRemoving] = useState<ServiceLine | null>(null);
   const remove = useRemoveLine();
+  // Without schedule permission (set in the onboard) the server refuses these; the controls are hidden.
+  const mayChange = useQuery(customerSessionQuery).data?.mayChangeSchedule === true;
 
   if (turn.isPending)
     return (
@@ -176,15 +180,22 @@ export function TurnPage({ turnId }: { turnId: string }) {
               >
                 Change POs
               </Button>
-              <Button
-                variant="light"
-                color="red"
-                size="xs"
-                leftSection={<IconX size={14} />}
-                onClick={() => setDialog('cancel')}
-              >
-                Cancel turn
-              </Button>
+              {mayChange ? (
+                <Button
+                  variant="light"
+                  color="red"
+                  size="xs"
+                  leftSection={<IconX size={14} />}
+                  onClick={() => setDialog('cancel')}
+                >
+                  Cancel turn
+                </Button>
+              ) : (
+                <Text size="xs" c="dimmed">
+                  Rescheduling, removing a service and canceling need schedule permission: ask your main point of
+                  contact.
+                </Text>
+              )}
             </Group>
           ) : null}
         </Card>
@@ -207,6 +218,7 @@ export function TurnPage({ turnId }: { turnId: string }) {
                   key={line.id}
                   line={line}
                   turn={data}
+                  mayChange={mayChange}
                   onReschedule={() => setRescheduling(line)}
                   onRemove={() => {
                     remove.reset();
@@ -260,11 +272,13 @@ function Fact({ label, value }: { label: string; value: string }) {
 function LineRows({
   line,
   turn,
+  mayChange,
   onReschedule,
   onRemove,
 }: {
   line: ServiceLine;
   turn: Turn;
+  mayChange: boolean;
   onReschedule: () => void;
   onRemove: () => void;
 }) {
@@ -304,7 +318,7 @@ function LineRows({
           <Text size="sm">{formatCents(line.priceCents)}</Text>
         </Table.Td>
         <Table.Td>
-          {editable && !turn.canceledAt ? (
+          {editable && mayChange && !turn.canceledAt ? (
             <Group gap={4} justify="flex-end" wrap="nowrap">
               <Button
                 size="xs"
