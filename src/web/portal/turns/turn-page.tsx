@@ -46,7 +46,7 @@ import {
 import { formatDate, StatusBadge } from '../../ui/turn-display.tsx';
 import { formLevelError, notifySaved } from '../../ui/form-feedback.ts';
 
-const turnRouteApi = getRouteApi('/portal/turns/$turnId');
+const turnRouteApi = getRouteApi('/portal-app/portal/turns/$turnId');
 
 export function TurnRoute() {
   const { turnId } = turnRouteApi.useParams();
