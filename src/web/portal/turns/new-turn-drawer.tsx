@@ -241,6 +241,8 @@ export function NewTurnDrawer({
           ) : (
             <Select
               label="Unit"
+              data-autofocus
+              openOnFocus={false}
               withAsterisk
               searchable
               data={unitOptions}

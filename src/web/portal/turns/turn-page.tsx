@@ -95,6 +95,7 @@ export function TurnPage({ turnId }: { turnId: string }) {
         <Text size="sm">Unit {data.unitNumber}</Text>
       </Breadcrumbs>
       <Page
+        documentTitle={`Unit ${data.unitNumber} · ${data.propertyName}`}
         title={
           <Group gap="sm">
             Unit {data.unitNumber}
