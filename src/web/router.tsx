@@ -77,6 +77,7 @@ export const router = createRouter({
   routeTree,
   context: { queryClient },
   defaultPreload: 'intent',
+  defaultNotFoundComponent: lazyRouteComponent(() => import('./ui/not-found-page.tsx'), 'NotFoundPage'),
   defaultPendingComponent: () => (
     <Center p="xl">
       <Loader />

@@ -225,6 +225,7 @@ function ChecklistItem({ item, accountId }: { item: OnboardingItem; accountId: s
         radius="xl"
         color={item.done ? 'teal' : 'gray'}
         variant={item.done ? 'filled' : 'light'}
+        role="img"
         aria-label={item.done ? 'Done' : 'Not done'}
       >
         {item.done ? <IconCheck size={13} /> : <IconCircleDashed size={13} />}

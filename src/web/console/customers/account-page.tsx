@@ -7,6 +7,7 @@ import { IconChevronDown } from '@tabler/icons-react';
 import type { Account, AccountStatus } from '../../../shared/customer-contracts.ts';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
 import { AnchorLink } from '../../ui/anchor-link.tsx';
+import { useDocumentTitle } from '../../ui/document-title.ts';
 import { accountCatalogTabs } from '../catalog/account-catalog-tabs.tsx';
 import { accountOnboardingTabs } from '../onboarding/onboarding-tab.tsx';
 import { accountPortalAccessTabs } from '../portal-access/account-portal-access-tab.tsx';
@@ -139,6 +140,7 @@ export function AccountPage(): ReactElement {
   const { tab } = routeApi.useSearch();
   const navigate = useNavigate();
   const account = useQuery(accountQuery(accountId));
+  useDocumentTitle(account.data?.name);
 
   if (account.isPending)
     return (

@@ -48,7 +48,7 @@ import {
 import { formatDate, StatusBadge } from '../../ui/turn-display.tsx';
 import { formLevelError, notifySaved } from '../../ui/form-feedback.ts';
 
-const turnRouteApi = getRouteApi('/portal/turns/$turnId');
+const turnRouteApi = getRouteApi('/portal-app/portal/turns/$turnId');
 
 export function TurnRoute() {
   const { turnId } = turnRouteApi.useParams();
@@ -99,6 +99,7 @@ export function TurnPage({ turnId }: { turnId: string }) {
         <Text size="sm">Unit {data.unitNumber}</Text>
       </Breadcrumbs>
       <Page
+        documentTitle={`Unit ${data.unitNumber} · ${data.propertyName}`}
         title={
           <Group gap="sm">
             Unit {data.unitNumber}
@@ -201,7 +202,7 @@ export function TurnPage({ turnId }: { turnId: string }) {
         </Card>
 
         <Card withBorder padding={0}>
-          <Table verticalSpacing="sm" aria-label="Services">
+          <Table className="cards-on-phone" verticalSpacing="sm" aria-label="Services">
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>Service</Table.Th>
@@ -295,7 +296,7 @@ function LineRows({
             <ProviderBadge value={line.providerCategory} />
           </Stack>
         </Table.Td>
-        <Table.Td>
+        <Table.Td data-label="Date">
           <Text size="sm">{formatDate(line.scheduledDate)}</Text>
           {line.dateIsManual ? (
             <Badge size="xs" variant="light" color="grape">
@@ -308,13 +309,13 @@ function LineRows({
             </Badge>
           ) : null}
         </Table.Td>
-        <Table.Td>
+        <Table.Td data-label="Status">
           <StatusBadge status={line.status} />
         </Table.Td>
-        <Table.Td>
+        <Table.Td data-label="PO">
           <Text size="sm">{line.effectivePoNumber ?? (turn.poUnknown ? 'To come' : '—')}</Text>
         </Table.Td>
-        <Table.Td ta="right">
+        <Table.Td data-label="Price" ta="right">
           <Text size="sm">{formatCents(line.priceCents)}</Text>
         </Table.Td>
         <Table.Td>
@@ -345,7 +346,7 @@ function LineRows({
       </Table.Tr>
       {line.addOns.map((addOn) => (
         <Table.Tr key={addOn.id} bg={addOn.status === 'pending' ? 'orange.0' : undefined}>
-          <Table.Td pl="xl" colSpan={3}>
+          <Table.Td pl="xl" colSpan={2}>
             <Text size="sm">
               + {addOn.name}
               {addOn.reason ? (
@@ -356,22 +357,34 @@ function LineRows({
               ) : null}
             </Text>
           </Table.Td>
-          <Table.Td>
+          <Table.Td data-label="Status">
             <Badge
               size="sm"
               variant="light"
-              color={addOn.status === 'approved' ? 'teal' : addOn.status === 'pending' ? 'orange' : 'gray'}
+              color={
+                line.status === 'canceled'
+                  ? 'red'
+                  : addOn.status === 'approved'
+                    ? 'teal'
+                    : addOn.status === 'pending'
+                      ? 'orange'
+                      : 'gray'
+              }
             >
-              {addOn.status === 'pending'
-                ? addOn.approver === 'customer'
-                  ? 'Needs your approval'
-                  : 'With our staff'
-                : addOn.status === 'approved'
-                  ? 'Approved'
-                  : 'Declined'}
+              {/* A canceled service's add-ons are canceled with it, whatever was decided before. */}
+              {line.status === 'canceled'
+                ? 'Canceled'
+                : addOn.status === 'pending'
+                  ? addOn.approver === 'customer'
+                    ? 'Needs your approval'
+                    : 'With our staff'
+                  : addOn.status === 'approved'
+                    ? 'Approved'
+                    : 'Declined'}
             </Badge>
           </Table.Td>
-          <Table.Td ta="right">
+          <Table.Td />
+          <Table.Td data-label="Price" ta="right">
             <Text size="sm" td={addOn.status === 'declined' ? 'line-through' : undefined}>
               {formatCents(addOn.priceCents)}
             </Text>
