@@ -2,11 +2,13 @@ import type { BaseDeps } from '../../base-deps.ts';
 import type { CatalogFeature } from '../catalog/index.ts';
 import type { CustomersFeature } from '../customers/index.ts';
 import { createAddOnsService } from './add-ons-service.ts';
+import { createDeskService } from './desk-service.ts';
 import { createFieldWorkService } from './field-work-service.ts';
 import { createProAssignmentsService } from './pro-assignments-service.ts';
 import { createPropertyViewsService } from './property-views-service.ts';
 import { createTurnChangesService } from './turn-changes-service.ts';
 import { createTurnContext } from './turn-context.ts';
+import { createTurnNotices } from './turn-notices.ts';
 import { createTurnOrdersService } from './turn-orders-service.ts';
 
 /** Turns ordered in the customer portal: service lines, schedule, POs and add-on approvals. */
@@ -17,7 +19,10 @@ export function createTurnsFeature(deps: BaseDeps & { catalog: CatalogFeature; c
     clock: deps.clock,
     catalog: deps.catalog,
   });
+  const notices = createTurnNotices({ clock: deps.clock, publicUrl: deps.config.publicUrl });
   return {
+    /** Every account's turns for staff: the inbox, acknowledging, reassigning pros. */
+    desk: createDeskService(context, deps.database.kind, notices),
     properties: createPropertyViewsService(context, deps.customers),
     orders: createTurnOrdersService(context),
     changes: createTurnChangesService(context, deps.customers),

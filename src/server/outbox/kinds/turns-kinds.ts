@@ -48,13 +48,13 @@ export const addOnApprovalRequestedKind = defineMessageKind({
   canBeDisabled: true,
 });
 
-/** The same request as a text to the backup phone, so the work doesn't wait on an unread inbox. */
+/** The same request as a text, for a main approver who prefers SMS. */
 export const addOnApprovalRequestedSmsKind = defineMessageKind({
   id: 'add_on_approval_requested_sms',
   channel: 'sms',
-  label: 'Add-on approval request (backup phone)',
+  label: 'Add-on approval request (SMS)',
   description:
-    'Texted to the account’s backup notification phone when a pro asks for an add-on that the customer approves.',
+    'Texted to the main customer approver who prefers SMS when a pro asks for an add-on that the customer approves.',
   payloadSchema: AddOnRequestPayloadSchema,
   mergeTags: ['property.name', 'turn.unitNumber', 'addOn.name', 'addOn.price', 'link'],
   sample,
@@ -66,4 +66,26 @@ export const addOnApprovalRequestedSmsKind = defineMessageKind({
   canBeDisabled: true,
 });
 
-export const turnsKinds: MessageKind[] = [addOnApprovalRequestedKind, addOnApprovalRequestedSmsKind];
+/** Nobody decided in time: the backup phone gets a one-tap link to a page that approves or declines. */
+export const addOnEscalatedSmsKind = defineMessageKind({
+  id: 'add_on_escalated_sms',
+  channel: 'sms',
+  label: 'Add-on approval escalated (backup phone)',
+  description:
+    'Texted to the account’s backup notification phone when the main approver has not decided an add-on within the account’s window; the link opens a page to approve or decline it.',
+  payloadSchema: AddOnRequestPayloadSchema,
+  mergeTags: ['property.name', 'turn.unitNumber', 'addOn.name', 'addOn.price', 'link'],
+  sample: { ...sample, link: 'https://portico.example/approve/sample' },
+  defaultTemplate: {
+    subject: '',
+    html: '',
+    text: 'Portico: no decision yet on {{addOn.name}} ({{addOn.price}}) for unit {{turn.unitNumber}} at {{property.name}}. Approve or decline: {{link}}',
+  },
+  canBeDisabled: true,
+});
+
+export const turnsKinds: MessageKind[] = [
+  addOnApprovalRequestedKind,
+  addOnApprovalRequestedSmsKind,
+  addOnEscalatedSmsKind,
+];
