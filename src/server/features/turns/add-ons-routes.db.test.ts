@@ -5,7 +5,7 @@ import { useTurnsFixture } from './turns-test-fixture.ts';
 describe('add-ons routes', () => {
   const fixture = useTurnsFixture();
 
-  it('customer-approved add-ons: pending for the customer, emailed to the main approver and texted to the backup phone; one pending per service', async () => {
+  it('customer-approved add-ons: pending for the customer, sent to the main approver only (the backup phone is texted on escalation); one pending per service', async () => {
     const setup = await fixture.setupProperty({ method: 'customer_approves' });
     const turn = await fixture.orderTurn(setup);
     const lineId = turn.lines[1]!.id;
@@ -32,7 +32,6 @@ describe('add-ons routes', () => {
       .execute();
     expect(messages.map((message) => [message.kind, JSON.parse(message.recipientsJson)])).toEqual([
       ['add_on_approval_requested', setup.approver.emails],
-      ['add_on_approval_requested_sms', ['+15125550199']],
     ]);
     expect(JSON.parse(messages[0]!.payloadJson!)).toMatchObject({
       contact: { firstName: 'Maria' },

@@ -7,7 +7,9 @@ import { newId } from '../../ids.ts';
 import { enqueue } from '../../outbox/outbox.ts';
 import { formatCents, type RequestAddOnBodyParsed } from '../../../shared/turn-contracts.ts';
 import { recordAudit } from '../audit/index.ts';
+import { findContactForNotice } from './notices-repository.ts';
 import { actorKindOf, type TurnContext, type TurnScope } from './turn-context.ts';
+import { customerChannel } from './turn-notices.ts';
 import { decideAddOnRequest } from './turn-rules.ts';
 import * as repository from './turns-repository.ts';
 
@@ -31,7 +33,7 @@ export function createAddOnsService(context: TurnContext, publicUrl: string) {
 
   async function notifyApprovers(
     trx: Trx,
-    profile: { mainApproverContactId: string | null; backupNotificationPhone: string | null },
+    profile: { mainApproverContactId: string | null },
     record: { turn: TurnsTable; line: TurnServiceLinesTable; addOn: TurnAddOnsTable; propertyName: string },
   ) {
     const payload = {
@@ -46,28 +48,18 @@ export function createAddOnsService(context: TurnContext, publicUrl: string) {
       link: `${publicUrl}/portal/turns/${record.turn.id}`,
     };
     const approver = profile.mainApproverContactId
-      ? await repository.findContact(trx, profile.mainApproverContactId)
+      ? await findContactForNotice(trx, profile.mainApproverContactId)
       : undefined;
-    if (approver) {
-      const emails = (await repository.listPrimaryEmails(trx, [approver.id])).map((row) => row.email);
-      if (emails.length) {
-        await enqueue(trx, clock, {
-          kind: 'add_on_approval_requested',
-          to: emails,
-          payload: { ...payload, contact: { firstName: approver.firstName } },
-          dedupeKey: `add_on_approval_requested:${record.addOn.id}`,
-          accountId: record.turn.accountId,
-          contactId: approver.id,
-        });
-      }
-    }
-    if (profile.backupNotificationPhone) {
+    // The main approver by their own channel; the backup phone is texted only when they do not answer in time.
+    const target = approver ? customerChannel(approver) : null;
+    if (approver && target) {
       await enqueue(trx, clock, {
-        kind: 'add_on_approval_requested_sms',
-        to: [profile.backupNotificationPhone],
-        payload: { ...payload, contact: { firstName: approver?.firstName ?? '' } },
-        dedupeKey: `add_on_approval_requested_sms:${record.addOn.id}`,
+        kind: target.channel === 'sms' ? 'add_on_approval_requested_sms' : 'add_on_approval_requested',
+        to: target.to,
+        payload: { ...payload, contact: { firstName: approver.firstName } },
+        dedupeKey: `add_on_approval_requested:${record.addOn.id}`,
         accountId: record.turn.accountId,
+        contactId: approver.id,
       });
     }
   }

@@ -1,5 +1,4 @@
 import type { ActorContext } from '../../actor.ts';
-import type { DatabaseKind } from '../../db/database.ts';
 import { AppError, fieldError } from '../../errors.ts';
 import type { DeskQuery, DeskTurn } from '../../../shared/desk-contracts.ts';
 import { recordAudit } from '../audit/index.ts';
@@ -8,13 +7,12 @@ import * as desk from './desk-repository.ts';
 import { needsPro } from './pro-assignment-rules.ts';
 import type { TurnContext } from './turn-context.ts';
 import { decodeDeskCursor, encodeDeskCursor } from './turn-cursor.ts';
-import type { TurnNotices } from './turn-notices.ts';
 import { isOpenLine } from './turn-rules.ts';
 import * as repository from './turns-repository.ts';
 
 /** The staff turns desk: every account's turns, the inbox staff acknowledge, and who does each service. */
-export function createDeskService(context: TurnContext, databaseKind: DatabaseKind, notices: TurnNotices) {
-  const { db, clock, catalog, now, requireLine, lockTurnRow, loadTurn } = context;
+export function createDeskService(context: TurnContext) {
+  const { db, databaseKind, clock, catalog, notices, now, requireLine, lockTurnRow, loadTurn } = context;
   const today = () => clock.now().toISOString().slice(0, 10);
 
   return {

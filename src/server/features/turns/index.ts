@@ -8,7 +8,6 @@ import { createProAssignmentsService } from './pro-assignments-service.ts';
 import { createPropertyViewsService } from './property-views-service.ts';
 import { createTurnChangesService } from './turn-changes-service.ts';
 import { createTurnContext } from './turn-context.ts';
-import { createTurnNotices } from './turn-notices.ts';
 import { createTurnOrdersService } from './turn-orders-service.ts';
 
 /** Turns ordered in the customer portal: service lines, schedule, POs and add-on approvals. */
@@ -18,11 +17,11 @@ export function createTurnsFeature(deps: BaseDeps & { catalog: CatalogFeature; c
     databaseKind: deps.database.kind,
     clock: deps.clock,
     catalog: deps.catalog,
+    publicUrl: deps.config.publicUrl,
   });
-  const notices = createTurnNotices({ clock: deps.clock, publicUrl: deps.config.publicUrl });
   return {
     /** Every account's turns for staff: the inbox, acknowledging, reassigning pros. */
-    desk: createDeskService(context, deps.database.kind, notices),
+    desk: createDeskService(context),
     properties: createPropertyViewsService(context, deps.customers),
     orders: createTurnOrdersService(context),
     changes: createTurnChangesService(context, deps.customers),

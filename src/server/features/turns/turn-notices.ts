@@ -20,6 +20,17 @@ export interface ProWork {
   scheduledDate: CalendarDate | null;
 }
 
+/** The lines that have a pro, as the work each pro is told about. */
+export function proWorkOf(
+  lines: ReadonlyArray<{ assignedProId: string | null; serviceName: string; scheduledDate: CalendarDate | null }>,
+): ProWork[] {
+  return lines.flatMap((line) =>
+    line.assignedProId
+      ? [{ proId: line.assignedProId, serviceName: line.serviceName, scheduledDate: line.scheduledDate }]
+      : [],
+  );
+}
+
 type TurnForNotice = Pick<TurnsTable, 'id' | 'accountId' | 'unitNumber' | 'moveInDate'>;
 
 function formatAddress(row: {
