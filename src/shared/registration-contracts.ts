@@ -80,7 +80,6 @@ export const RegistrationStepSchema = z.object({
   name: z.string(),
   action: RegistrationStepActionSchema,
 });
-export type RegistrationStep = z.infer<typeof RegistrationStepSchema>;
 
 export const ListRegistrationRequestsQuerySchema = z.strictObject({
   state: z.enum(['open', 'matched', 'closed', 'all']).default('open'),
@@ -88,7 +87,6 @@ export const ListRegistrationRequestsQuerySchema = z.strictObject({
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(25),
 });
-export type ListRegistrationRequestsQuery = z.input<typeof ListRegistrationRequestsQuerySchema>;
 
 const AccountReferenceSchema = z.object({ id: z.string(), name: z.string(), accountNumber: z.string() });
 

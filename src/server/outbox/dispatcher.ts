@@ -48,8 +48,6 @@ export interface DispatcherOptions {
   random?: () => number;
 }
 
-export type Dispatcher = ReturnType<typeof createDispatcher>;
-
 /** The payload holds links (secrets): it goes once the message is sent. */
 function sentChanges(sentAt: string) {
   return { status: 'sent' as const, sentAt, updatedAt: sentAt, payloadJson: null, lastError: null };

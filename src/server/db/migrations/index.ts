@@ -16,6 +16,7 @@ import * as m0015ops from './0015_add_pro_assignment.ts';
 import * as m0015bops from './0015b_add_open_turn_guard.ts';
 import * as m0016 from './0016_create_field_work.ts';
 import * as m0017ops from './0017_add_turn_desk_and_escalation.ts';
+import * as m0022 from './0022_create_secret_key_checks.ts';
 
 /** Static list (works with any bundler); append only, never reorder or edit a shipped migration. */
 export const migrations: Record<string, Migration> = {
@@ -36,4 +37,5 @@ export const migrations: Record<string, Migration> = {
   '0015b_add_open_turn_guard': m0015bops,
   '0016_create_field_work': m0016,
   '0017_add_turn_desk_and_escalation': m0017ops,
+  '0022_create_secret_key_checks': m0022,
 };

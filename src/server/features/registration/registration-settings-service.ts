@@ -93,5 +93,3 @@ export function createRegistrationSettingsService(deps: { db: Db; clock: Clock }
     },
   };
 }
-
-export type RegistrationSettingsService = ReturnType<typeof createRegistrationSettingsService>;
