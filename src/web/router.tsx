@@ -4,6 +4,7 @@ import { catalogConsoleRoutes } from './console/catalog/catalog-routes.tsx';
 import { customersConsoleRoutes } from './console/customers/customers-routes.tsx';
 import { notificationsConsoleRoutes } from './console/notifications/notifications-routes.tsx';
 import { registrationConsoleRoutes } from './console/registration/registration-routes.tsx';
+import { turnsConsoleRoutes } from './console/turns/turns-routes.tsx';
 import { portalRoutes } from './portal/portal-routes.tsx';
 import { portalRegistrationRoutes } from './portal/registration/registration-routes.tsx';
 import { queryClient } from './query-client.ts';
@@ -62,6 +63,7 @@ const consoleChildren = [
   ...catalogConsoleRoutes,
   ...notificationsConsoleRoutes,
   ...registrationConsoleRoutes,
+  ...turnsConsoleRoutes,
 ];
 
 const routeTree = rootRoute.addChildren([
