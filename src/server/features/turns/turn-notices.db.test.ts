@@ -145,7 +145,7 @@ describe('notices for turn events', () => {
     ]);
   });
 
-  it('an add-on awaiting the customer goes to the main approver by their channel', async () => {
+  it('an add-on awaiting the customer goes to the main approver by their channel, and to the backup phone', async () => {
     const property = await setup();
     await fixture.deps.db
       .updateTable('contacts')
@@ -164,6 +164,7 @@ describe('notices for turn events', () => {
     const sent = await sentSince(property.property.id, before);
     expect(sent.map((message) => [message.kind, message.to, message.contactId])).toEqual([
       ['add_on_approval_requested_sms', ['+15125550153'], property.approver.id],
+      ['add_on_approval_requested_sms', ['+15125550199'], null],
     ]);
   });
 });
