@@ -33,7 +33,6 @@ export const DeskQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(100).default(TURN_PAGE_SIZE),
 });
 export type DeskQuery = z.infer<typeof DeskQuerySchema>;
-export type DeskQueryInput = z.input<typeof DeskQuerySchema>;
 
 export const DeskLineSchema = z.object({
   id: z.string(),
@@ -79,4 +78,3 @@ export const AssignProBodySchema = z.strictObject({
   /** null takes the pro off the service (it then needs one). */
   proId: id.nullable(),
 });
-export type AssignProBody = z.infer<typeof AssignProBodySchema>;

@@ -44,21 +44,3 @@ export async function listCustomerRecipients(db: Executor, accountId: string) {
     emails: emails.filter((row) => row.contactId === contact.id).map((row) => row.email),
   }));
 }
-
-/** One contact with their channel preference and primary emails (the account's main approver). */
-export async function findContactForNotice(db: Executor, contactId: string) {
-  const contact = await db
-    .selectFrom('contacts')
-    .select(['id', 'firstName', 'phone', 'notificationChannel'])
-    .where('id', '=', contactId)
-    .executeTakeFirst();
-  if (!contact) return undefined;
-  const emails = await db
-    .selectFrom('contactEmails')
-    .select('email')
-    .where('contactId', '=', contactId)
-    .where('kind', '=', 'primary')
-    .orderBy('createdAt')
-    .execute();
-  return { ...contact, emails: emails.map((row) => row.email) };
-}

@@ -125,5 +125,3 @@ export function createTurnNotices(deps: { clock: Clock; publicUrl: string }) {
     },
   };
 }
-
-export type TurnNotices = ReturnType<typeof createTurnNotices>;
