@@ -6,6 +6,7 @@ import { notificationsConsoleRoutes } from './console/notifications/notification
 import { registrationConsoleRoutes } from './console/registration/registration-routes.tsx';
 import { portalRoutes } from './portal/portal-routes.tsx';
 import { portalRegistrationRoutes } from './portal/registration/registration-routes.tsx';
+import { proRoutes } from './pro/pro-routes.tsx';
 import { queryClient } from './query-client.ts';
 import { consoleRoute, rootRoute } from './route-roots.tsx';
 
@@ -71,6 +72,7 @@ const routeTree = rootRoute.addChildren([
   consoleRoute.addChildren(consoleChildren),
   ...portalRoutes,
   ...portalRegistrationRoutes,
+  ...proRoutes,
 ]);
 
 export const router = createRouter({
