@@ -2,6 +2,7 @@ import { Center, Loader } from '@mantine/core';
 import { createRoute, createRouter, lazyRouteComponent, redirect } from '@tanstack/react-router';
 import { catalogConsoleRoutes } from './console/catalog/catalog-routes.tsx';
 import { customersConsoleRoutes } from './console/customers/customers-routes.tsx';
+import { fieldConsoleRoutes } from './console/field/field-routes.tsx';
 import { notificationsConsoleRoutes } from './console/notifications/notifications-routes.tsx';
 import { registrationConsoleRoutes } from './console/registration/registration-routes.tsx';
 import { portalRoutes } from './portal/portal-routes.tsx';
@@ -63,6 +64,7 @@ const consoleChildren = [
   ...catalogConsoleRoutes,
   ...notificationsConsoleRoutes,
   ...registrationConsoleRoutes,
+  ...fieldConsoleRoutes,
 ];
 
 const routeTree = rootRoute.addChildren([

@@ -1,8 +1,10 @@
 import { Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
-import { IconCalendarEvent, IconCheck, IconTrash } from '@tabler/icons-react';
+import { IconAlertTriangle, IconCalendarEvent, IconCheck, IconTrash } from '@tabler/icons-react';
+import type { Photo } from '../../../shared/field-contracts.ts';
 import { formatCents, type ServiceLine, type Turn } from '../../../shared/turn-contracts.ts';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
 import { ProviderBadge } from '../../ui/service-badges.tsx';
+import { LinePhotos } from './turn-photos.tsx';
 import { useDecideAddOn } from './turns-api.ts';
 import { formatDate, StatusBadge } from '../../ui/turn-display.tsx';
 import { notifySaved } from '../../ui/form-feedback.ts';
@@ -11,16 +13,22 @@ import { notifySaved } from '../../ui/form-feedback.ts';
 export function LineRows({
   line,
   turn,
+  photos,
   onReschedule,
   onRemove,
+  onReportIssue,
 }: {
   line: ServiceLine;
   turn: Turn;
+  /** This service's photos. */
+  photos: Photo[];
   onReschedule: () => void;
   onRemove: () => void;
+  onReportIssue: () => void;
 }) {
   const decide = useDecideAddOn();
   const editable = line.status === 'pending' || line.status === 'scheduled';
+  const workPhotos = photos.filter((photo) => photo.purpose === 'before' || photo.purpose === 'after');
   return (
     <>
       <Table.Tr>
@@ -78,8 +86,29 @@ export function LineRows({
               </Button>
             </Group>
           ) : null}
+          {line.status === 'completed' && !turn.canceledAt ? (
+            <Group justify="flex-end">
+              <Button
+                size="xs"
+                variant="subtle"
+                color="orange"
+                leftSection={<IconAlertTriangle size={14} />}
+                aria-label={`Report an issue with ${line.name}`}
+                onClick={onReportIssue}
+              >
+                Report an issue
+              </Button>
+            </Group>
+          ) : null}
         </Table.Td>
       </Table.Tr>
+      {workPhotos.length ? (
+        <Table.Tr>
+          <Table.Td colSpan={6} pl="xl">
+            <LinePhotos photos={workPhotos} label={`${line.name} photo`} />
+          </Table.Td>
+        </Table.Tr>
+      ) : null}
       {line.addOns.map((addOn) => (
         <Table.Tr key={addOn.id} bg={addOn.status === 'pending' ? 'orange.0' : undefined}>
           <Table.Td pl="xl" colSpan={3}>
@@ -92,6 +121,7 @@ export function LineRows({
                 </Text>
               ) : null}
             </Text>
+            <LinePhotos photos={photos.filter((photo) => photo.addOnId === addOn.id)} label={`${addOn.name} photo`} />
           </Table.Td>
           <Table.Td>
             <Badge

@@ -11,6 +11,7 @@ import { useRemoveLine, useTurn, useUpdateTurn } from './turns-api.ts';
 import { formatDate, StatusBadge } from '../../ui/turn-display.tsx';
 import { notifySaved } from '../../ui/form-feedback.ts';
 import { LineRows } from './turn-line-rows.tsx';
+import { ReportIssueModal, useTurnPhotos } from './turn-photos.tsx';
 import { CancelModal, DatesModal, PurchaseOrdersModal, RescheduleModal } from './turn-modals.tsx';
 
 const turnRouteApi = getRouteApi('/portal/turns/$turnId');
@@ -28,6 +29,8 @@ export function TurnPage({ turnId }: { turnId: string }) {
   const [rescheduling, setRescheduling] = useState<ServiceLine | null>(null);
   const [removing, setRemoving] = useState<ServiceLine | null>(null);
   const remove = useRemoveLine();
+  const photos = useTurnPhotos(turnId);
+  const [reporting, setReporting] = useState<ServiceLine | null>(null);
 
   if (turn.isPending)
     return (
@@ -179,6 +182,8 @@ export function TurnPage({ turnId }: { turnId: string }) {
                     remove.reset();
                     setRemoving(line);
                   }}
+                  photos={(photos.data?.items ?? []).filter((photo) => photo.serviceLineId === line.id)}
+                  onReportIssue={() => setReporting(line)}
                 />
               ))}
             </Table.Tbody>
@@ -189,6 +194,7 @@ export function TurnPage({ turnId }: { turnId: string }) {
       {dialog === 'dates' ? <DatesModal turn={data} onClose={() => setDialog(null)} /> : null}
       {dialog === 'pos' ? <PurchaseOrdersModal turn={data} onClose={() => setDialog(null)} /> : null}
       {dialog === 'cancel' ? <CancelModal turn={data} onClose={() => setDialog(null)} /> : null}
+      {reporting ? <ReportIssueModal line={reporting} turnId={data.id} onClose={() => setReporting(null)} /> : null}
       {rescheduling ? <RescheduleModal line={rescheduling} turn={data} onClose={() => setRescheduling(null)} /> : null}
       <ConfirmModal
         opened={Boolean(removing)}
