@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Select, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Button, Card, NativeSelect, Stack, Text, Textarea, Title } from '@mantine/core';
 import { IconSend } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { Assignment, Photo } from '../../shared/field-contracts.ts';
@@ -60,21 +60,23 @@ export function AddOnRequest({ item }: { item: Assignment }) {
           </Text>
         </div>
         <ErrorAlert error={formLevelError(request.error)} />
-        <Select
+        {/* The phone's own picker: big, one-handed, and it never covers the form. */}
+        <NativeSelect
           label="Add-on"
-          placeholder="Choose from the pricelist"
           size="md"
-          data={item.addOnOptions.map((option) => ({
-            value: option.serviceId,
-            label: `${option.name} · ${formatCents(option.priceCents)}`,
-          }))}
-          value={serviceId}
-          onChange={(value) => {
-            setServiceId(value);
+          data={[
+            { value: '', label: 'Choose from the pricelist' },
+            ...item.addOnOptions.map((option) => ({
+              value: option.serviceId,
+              label: `${option.name} · ${formatCents(option.priceCents)}`,
+            })),
+          ]}
+          value={serviceId ?? ''}
+          onChange={(event) => {
+            setServiceId(event.currentTarget.value || null);
             setUnchosen(false);
           }}
           error={unchosen ? 'Choose the add-on' : errors.serviceId}
-          comboboxProps={{ withinPortal: true }}
         />
         <Textarea
           label="What you found"

@@ -1,7 +1,7 @@
 import { Button, Center, Loader, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { ApiRequestError } from '../api/client.ts';
 import { AuthLayout } from '../ui/auth-layout.tsx';
 import { ErrorAlert } from '../ui/error-alert.tsx';
@@ -31,7 +31,8 @@ export function ProLinkLandingRoute() {
 /** The confirm page: opening it (or a link preview fetching it) never uses the link; only the button does. */
 export function ProLinkPage() {
   const navigate = useNavigate();
-  const token = sessionStorage.getItem(STORAGE_KEY) ?? '';
+  // Read once: signing in clears the stored token, and the page must not then take the link for a dead one.
+  const [token] = useState(() => sessionStorage.getItem(STORAGE_KEY) ?? '');
   const redeem = useRedeemProLink();
   const inspection = useQuery({
     queryKey: ['pro-link', token],
@@ -44,11 +45,13 @@ export function ProLinkPage() {
   const data = inspection.data;
 
   useEffect(() => {
+    // Once the button used the link, it reads as used: that is this pro signing in, not a problem.
+    if (!redeem.isIdle) return;
     const problem = !token || inspection.error ? 'invalid' : data && data.status !== 'valid' ? data.status : null;
     if (problem) void navigate({ to: '/pro/sign-in', search: { notice: `link_${problem}` }, replace: true });
-  }, [token, data, inspection.error, navigate]);
+  }, [token, data, inspection.error, navigate, redeem.isIdle]);
 
-  if (data?.status !== 'valid')
+  if (data?.status !== 'valid' || redeem.isSuccess)
     return (
       <Center mih="100vh">
         <Loader aria-label="Checking your link" />

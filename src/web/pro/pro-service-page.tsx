@@ -1,6 +1,6 @@
 import { Alert, Anchor, Badge, Button, Card, Center, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { IconArrowLeft, IconCheck, IconPlayerPlay } from '@tabler/icons-react';
-import { getRouteApi, Link } from '@tanstack/react-router';
+import { Link, useParams } from '@tanstack/react-router';
 import dayjs from 'dayjs';
 import type { Assignment } from '../../shared/field-contracts.ts';
 import { ErrorAlert } from '../ui/error-alert.tsx';
@@ -10,10 +10,9 @@ import { AddOnRequest } from './add-on-request.tsx';
 import { proPhotoUrl, useAssignments, useSetServiceStatus, useUploadProPhoto } from './pro-api.ts';
 import { ProStatusBadge } from './pro-status.tsx';
 
-const serviceRouteApi = getRouteApi('/pro/services/$serviceLineId');
-
 export function ProServiceRoute() {
-  const { serviceLineId } = serviceRouteApi.useParams();
+  // Not getRouteApi: the route sits under the pathless signed-in route, and the loose read is enough here.
+  const { serviceLineId } = useParams({ strict: false }) as { serviceLineId: string };
   const assignments = useAssignments();
   if (assignments.isPending)
     return (

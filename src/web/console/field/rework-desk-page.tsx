@@ -7,7 +7,7 @@ import {
   Loader,
   Modal,
   SegmentedControl,
-  Select,
+  NativeSelect,
   Stack,
   Text,
   TextInput,
@@ -144,14 +144,14 @@ function ReworkLineModal({ request, onClose }: { request: ReworkRequest; onClose
           did it{request.originalProName ? ` (${request.originalProName})` : ''}.
         </Text>
         <ErrorAlert error={formLevelError(create.error)} />
-        <Select
+        <NativeSelect
           label="Pro"
-          placeholder="Leave unassigned"
-          clearable
-          searchable
-          data={(pros.data?.items ?? []).filter((pro) => pro.active).map((pro) => ({ value: pro.id, label: pro.name }))}
-          value={proId}
-          onChange={setProId}
+          data={[
+            { value: '', label: 'Leave unassigned' },
+            ...(pros.data?.items ?? []).filter((pro) => pro.active).map((pro) => ({ value: pro.id, label: pro.name })),
+          ]}
+          value={proId ?? ''}
+          onChange={(event) => setProId(event.currentTarget.value || null)}
           error={errors.proId}
         />
         <TextInput
