@@ -1,6 +1,6 @@
 import { Alert, Anchor, Badge, Button, Card, Center, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { IconArrowLeft, IconCheck, IconPlayerPlay } from '@tabler/icons-react';
-import { Link, useParams } from '@tanstack/react-router';
+import { getRouteApi, Link } from '@tanstack/react-router';
 import dayjs from 'dayjs';
 import type { Assignment } from '../../shared/field-contracts.ts';
 import { ErrorAlert } from '../ui/error-alert.tsx';
@@ -10,9 +10,11 @@ import { AddOnRequest } from './add-on-request.tsx';
 import { proPhotoUrl, useAssignments, useSetServiceStatus, useUploadProPhoto } from './pro-api.ts';
 import { ProStatusBadge } from './pro-status.tsx';
 
+// Its id includes the pathless signed-in route it hangs from.
+const serviceRouteApi = getRouteApi('/pro-app/pro/services/$serviceLineId');
+
 export function ProServiceRoute() {
-  // Not getRouteApi: the route sits under the pathless signed-in route, and the loose read is enough here.
-  const { serviceLineId } = useParams({ strict: false }) as { serviceLineId: string };
+  const { serviceLineId } = serviceRouteApi.useParams();
   const assignments = useAssignments();
   if (assignments.isPending)
     return (

@@ -50,10 +50,11 @@ export function ReworkDeskPage({ status }: { status: ReworkStatus }) {
         onChange={(value) => void navigate({ to: '/console/rework', search: { status: value as ReworkStatus } })}
         data={[
           { value: 'open', label: 'Open' },
-          { value: 'converted', label: 'Rework scheduled' },
+          { value: 'converted', label: 'Scheduled' },
           { value: 'dismissed', label: 'Dismissed' },
         ]}
-        style={{ alignSelf: 'flex-start' }}
+        fullWidth
+        maw={480}
       />
       <ErrorAlert error={requests.error} />
       {requests.isPending ? <Loader aria-label="Loading rework requests" /> : null}

@@ -14,7 +14,8 @@ import { LineRows } from './turn-line-rows.tsx';
 import { ReportIssueModal, useTurnPhotos } from './turn-photos.tsx';
 import { CancelModal, DatesModal, PurchaseOrdersModal, RescheduleModal } from './turn-modals.tsx';
 
-const turnRouteApi = getRouteApi('/portal/turns/$turnId');
+// Its id includes the pathless signed-in portal route it hangs from.
+const turnRouteApi = getRouteApi('/portal-app/portal/turns/$turnId');
 
 export function TurnRoute() {
   const { turnId } = turnRouteApi.useParams();
