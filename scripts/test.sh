@@ -25,6 +25,9 @@ if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then need_package /usr
 echo "== format and lint (Biome)"
 npx biome check . --error-on-warnings
 
+echo "== unused files, exports and dependencies (knip)"
+npx knip
+
 echo "== type check"
 npx tsc -p tsconfig.json
 

@@ -1,4 +1,4 @@
-import type { AddressInfo } from 'node:net';
+import { type AddressInfo, createServer as createNetServer, type Socket } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 
 export interface ReceivedMail {
@@ -50,6 +50,53 @@ export function startSmtpTestServer(
         url: `smtp://127.0.0.1:${port}`,
         received,
         close: () => new Promise<void>((done) => server.close(() => done())),
+      });
+    });
+  });
+}
+
+export interface StuckSmtpServer {
+  url: string;
+  /** How many clients reached DATA (and got no answer). */
+  stuckAtData(): number;
+  close(): Promise<void>;
+}
+
+/** An SMTP server that accepts connections and commands, then never answers DATA: a hung provider. */
+export function startStuckSmtpServer(): Promise<StuckSmtpServer> {
+  const sockets = new Set<Socket>();
+  let stuck = 0;
+  const server = createNetServer((socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    socket.on('error', () => {});
+    socket.write('220 stuck.test ESMTP\r\n');
+    let buffered = '';
+    socket.on('data', (chunk: Buffer) => {
+      buffered += chunk.toString();
+      let end = buffered.indexOf('\r\n');
+      while (end !== -1) {
+        const command = buffered.slice(0, end).toUpperCase();
+        buffered = buffered.slice(end + 2);
+        if (command.startsWith('EHLO')) socket.write('250-stuck.test\r\n250 8BITMIME\r\n');
+        else if (command.startsWith('DATA')) stuck += 1;
+        else if (command.startsWith('QUIT')) socket.end('221 bye\r\n');
+        else socket.write('250 OK\r\n');
+        end = buffered.indexOf('\r\n');
+      }
+    });
+  });
+  return new Promise((resolve) => {
+    server.listen(0, '127.0.0.1', () => {
+      const port = (server.address() as AddressInfo).port;
+      resolve({
+        url: `smtp://127.0.0.1:${port}`,
+        stuckAtData: () => stuck,
+        close: () =>
+          new Promise<void>((done) => {
+            for (const socket of sockets) socket.destroy();
+            server.close(() => done());
+          }),
       });
     });
   });

@@ -4,8 +4,8 @@ import { systemClock, type Clock } from './clock.ts';
 import type { Config } from './config.ts';
 import { createDatabase, type DatabaseHandle } from './db/database.ts';
 import { createSessionService } from './features/sessions/index.ts';
-import { createSecondFactorService } from './features/second-factor/second-factor-service.ts';
-import { createStaffService } from './features/staff/staff-service.ts';
+import { createSecondFactorService } from './features/second-factor/index.ts';
+import { createStaffService } from './features/staff/index.ts';
 import { createLoginThrottle } from './security/login-throttle.ts';
 
 export function createBaseDeps(

@@ -9,6 +9,8 @@ import { StaffRoleSchema } from '../shared/staff-contracts.ts';
 import { countStaff } from './features/staff/staff-repository.ts';
 import { seedDemo } from './cli/seed-demo.ts';
 import { isDatabaseUnavailable } from './db/unavailable.ts';
+import { checkSecretKey, DIFFERENT_SECRET_KEY_MESSAGE } from './db/secret-key-check.ts';
+import { BackupError, backupSqlite, restoreSqlite } from './cli/backup.ts';
 import { failureBackoffMilliseconds } from './outbox/delivery-rules.ts';
 
 const USAGE = `Usage: portico <command>
@@ -19,6 +21,8 @@ Commands:
   worker                             deliver the outbox (email, SMS) only; run several against PostgreSQL
   migrate                            bring the database schema up to date
   seed-demo                          add demo customers and a demo staff admin
+  backup <file>                      copy the live SQLite database and its secret key (<file>.key)
+  restore <file> [--force]           put a backup in place of the SQLite database (stop Portico first)
   create-staff --email E --role R [--name N]
                                      create a staff member (roles: admin, psm, support) and print a
                                      one-time password that must be changed at first sign-in`;
@@ -57,9 +61,13 @@ export async function runCli(argv: string[]): Promise<void> {
       const deps = createDeps(config, { logger });
       await refuseNewerDatabase(deps);
       const applied = await migrateToLatest(deps.db);
+      await requireSameSecretKey(deps);
       process.stdout.write(applied.length ? `Applied: ${applied.join(', ')}\n` : 'Schema already up to date.\n');
       return deps.database.close();
     }
+    case 'backup':
+    case 'restore':
+      return backupOrRestore(command, rest, config);
     case 'seed-demo': {
       const deps = createDeps(config, { logger });
       if (deps.database.kind === 'sqlite') await migrateToLatest(deps.db);
@@ -109,10 +117,12 @@ async function serve(config: Config, logger: pino.Logger): Promise<void> {
   } else {
     await requireMigratedPostgres(deps, logger);
   }
+  await requireSameSecretKey(deps);
   const app = await buildApp(deps);
   const dispatcher = deps.notifications.dispatcher;
   const shutdown = async () => {
-    await dispatcher.stop();
+    exitByDeadline(config);
+    await dispatcher.stop(shutdownGraceMilliseconds(config));
     await app.close();
     await deps.database.close();
     process.exit(0);
@@ -135,9 +145,11 @@ async function work(config: Config, logger: pino.Logger): Promise<void> {
   } else {
     await requireMigratedPostgres(deps, logger);
   }
+  await requireSameSecretKey(deps);
   const dispatcher = deps.notifications.dispatcher;
   const shutdown = async () => {
-    await dispatcher.stop();
+    exitByDeadline(config);
+    await dispatcher.stop(shutdownGraceMilliseconds(config));
     await deps.database.close();
     process.exit(0);
   };
@@ -147,6 +159,56 @@ async function work(config: Config, logger: pino.Logger): Promise<void> {
   process.stdout.write(
     `Portico outbox worker ${dispatcher.workerId} is delivering (email: ${config.smtp ? 'SMTP' : 'captured'}, SMS: ${config.sms ? 'provider' : 'captured'})\n`,
   );
+}
+
+/** Sends in flight get the shutdown deadline less the time to hand back claims and close the pool. */
+function shutdownGraceMilliseconds(config: Config): number {
+  const deadline = config.outbox.shutdownSeconds * 1000;
+  return Math.max(deadline - 2000, deadline / 2);
+}
+
+/** SIGTERM stops the process within OUTBOX_SHUTDOWN_SECONDS even if a provider or the database hangs. */
+function exitByDeadline(config: Config): void {
+  setTimeout(() => {
+    process.stderr.write(`Portico did not stop within ${config.outbox.shutdownSeconds} s; exiting.\n`);
+    process.exit(1);
+  }, config.outbox.shutdownSeconds * 1000).unref();
+}
+
+async function requireSameSecretKey(deps: ReturnType<typeof createDeps>): Promise<void> {
+  if ((await checkSecretKey(deps.db, deps.config.secretKey, new Date())) !== 'different') return;
+  process.stderr.write(`${DIFFERENT_SECRET_KEY_MESSAGE}\n`);
+  process.exit(1);
+}
+
+async function backupOrRestore(command: 'backup' | 'restore', args: string[], config: Config): Promise<void> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { force: { type: 'boolean' } } });
+  const file = positionals[0];
+  if (!file) {
+    process.stderr.write(`${command} needs a file name\n\n${USAGE}\n`);
+    process.exit(1);
+  }
+  try {
+    if (command === 'backup') {
+      const written = await backupSqlite(config.database, config.secretKey, file);
+      process.stdout.write(
+        `Backed up to ${written.database}; its secret key is in ${written.key}. Keep both, apart from the server.\n`,
+      );
+    } else {
+      const { keptAs } = restoreSqlite(config.database, file, {
+        force: values.force ?? false,
+        keyFromEnvironment: process.env.SECRET_KEY ?? null,
+        now: new Date(),
+      });
+      process.stdout.write(
+        `Restored ${file}.${keptAs ? ` The previous database is kept as ${keptAs}.` : ''} Start Portico.\n`,
+      );
+    }
+  } catch (error) {
+    if (!(error instanceof BackupError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
 }
 
 async function refuseNewerDatabase(deps: ReturnType<typeof createDeps>): Promise<void> {

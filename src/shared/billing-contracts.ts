@@ -50,7 +50,6 @@ export const BillingProfileFieldsSchema = z.strictObject({
   billingCycle: BillingCycleSchema.nullish().transform((value) => value ?? null),
   billingMarket: text(100),
 });
-export type BillingProfileFields = z.input<typeof BillingProfileFieldsSchema>;
 export type BillingProfileInput = z.output<typeof BillingProfileFieldsSchema>;
 
 export const BillingProfileSchema = z.object({
@@ -72,4 +71,3 @@ export const BillingProfileSchema = z.object({
   billingMarket: z.string().nullable(),
   updatedAt: z.string().nullable(),
 });
-export type BillingProfile = z.infer<typeof BillingProfileSchema>;

@@ -122,7 +122,6 @@ export type UpdateServiceProfileBody = z.input<typeof UpdateServiceProfileBodySc
 export const PriceEntrySchema = z.strictObject({ serviceId: id, priceCents: cents });
 export type PriceEntry = z.infer<typeof PriceEntrySchema>;
 export const SetPricesBodySchema = z.strictObject({ prices: z.array(PriceEntrySchema).max(500) });
-export type SetPricesBody = z.infer<typeof SetPricesBodySchema>;
 
 const PricedServiceSchema = ServiceSchema.extend({ priceCents: z.number().int().nullable() });
 

@@ -68,12 +68,6 @@ export const SetAccountPortalAccessBodySchema = z.strictObject({ enabled: z.bool
 
 export const OnboardingStateSchema = z.enum(['not_started', 'in_progress', 'complete']);
 export type OnboardingState = z.infer<typeof OnboardingStateSchema>;
-export const ONBOARDING_STATE_LABELS: Record<OnboardingState, string> = {
-  not_started: 'Onboard not started',
-  in_progress: 'Onboard in progress',
-  complete: 'Onboard complete',
-};
-
 export const CustomerSortSchema = z.enum(['name', 'accountNumber', 'status', 'createdAt']);
 export const ListCustomersQuerySchema = z.strictObject({
   search: z.string().trim().max(200).optional(),
@@ -102,7 +96,6 @@ export const CustomerListItemSchema = z.object({
   onboardingState: OnboardingStateSchema,
   createdAt: z.string(),
 });
-export type CustomerListItem = z.infer<typeof CustomerListItemSchema>;
 
 export const CustomerListSchema = z.object({
   items: z.array(CustomerListItemSchema),

@@ -4,7 +4,6 @@ const id = z.string().min(1).max(64);
 const calendarDate = z.iso.date();
 
 export const PhotoPurposeSchema = z.enum(['before', 'after', 'add_on', 'issue']);
-export type PhotoPurpose = z.infer<typeof PhotoPurposeSchema>;
 
 export const PhotoSchema = z.object({
   id: z.string(),
@@ -17,7 +16,6 @@ export const PhotoSchema = z.object({
   uploadedBy: z.enum(['pro', 'customer', 'staff']),
   createdAt: z.string(),
 });
-export type Photo = z.infer<typeof PhotoSchema>;
 export const PhotoListSchema = z.object({ items: z.array(PhotoSchema) });
 
 export const PhotoIdParamsSchema = z.strictObject({ photoId: id });
@@ -25,7 +23,9 @@ export const ReworkRequestIdParamsSchema = z.strictObject({ reworkRequestId: id 
 
 export const ProPhotoUploadQuerySchema = z.strictObject({ purpose: z.enum(['before', 'after', 'add_on']) });
 
-const photoIds = z.array(id).max(6).default([]);
+/** At most this many photos go with one add-on request, issue report, start or completion. */
+const MAX_PHOTOS_PER_REQUEST = 6;
+const photoIds = z.array(id).max(MAX_PHOTOS_PER_REQUEST).default([]);
 
 export const ProStatusChangeBodySchema = z.strictObject({ photoIds });
 
@@ -85,7 +85,6 @@ export const ReworkRequestSchema = z.object({
   reworkServiceLineId: z.string().nullable(),
   photos: z.array(PhotoSchema),
 });
-export type ReworkRequest = z.infer<typeof ReworkRequestSchema>;
 
 export const ReworkRequestListQuerySchema = z.strictObject({
   status: z.enum(['open', 'converted', 'dismissed']).optional(),

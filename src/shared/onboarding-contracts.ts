@@ -11,10 +11,6 @@ export const ONBOARDING_PART_LABELS: Record<OnboardingPart, string> = {
   closing: 'Closing',
 };
 
-export const OrderCadenceSchema = z.enum(['weekly', 'biweekly', 'monthly', 'as_needed']);
-export const COMMUNICATION_METHODS = ['email', 'sms', 'phone_call'] as const;
-export const CommunicationMethodSchema = z.enum(COMMUNICATION_METHODS);
-
 export const AnswerParamsSchema = z.strictObject({
   accountId: z.string().min(1).max(64),
   questionKey: z.string().min(1).max(64),
@@ -25,7 +21,6 @@ export const SaveAnswerBodySchema = z.strictObject({
   value: z.unknown(),
   expectedVersion: z.number().int().min(0),
 });
-export type SaveAnswerBody = z.infer<typeof SaveAnswerBodySchema>;
 
 export const OnboardingAnswerSchema = z.object({
   key: z.string(),

@@ -80,7 +80,6 @@ export const RegistrationStepSchema = z.object({
   name: z.string(),
   action: RegistrationStepActionSchema,
 });
-export type RegistrationStep = z.infer<typeof RegistrationStepSchema>;
 
 export const ListRegistrationRequestsQuerySchema = z.strictObject({
   state: z.enum(['open', 'matched', 'closed', 'all']).default('open'),
@@ -88,7 +87,6 @@ export const ListRegistrationRequestsQuerySchema = z.strictObject({
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(25),
 });
-export type ListRegistrationRequestsQuery = z.input<typeof ListRegistrationRequestsQuerySchema>;
 
 const AccountReferenceSchema = z.object({ id: z.string(), name: z.string(), accountNumber: z.string() });
 
@@ -203,6 +201,8 @@ export type PortalKeyEmailPreview = z.infer<typeof PortalKeyEmailPreviewSchema>;
 export const RegistrationSettingsSchema = z.object({
   selfRegistrationEnabled: z.boolean(),
   replyStaffRole: StaffRoleSchema,
+  /** Active staff per role, so the settings page can warn that a role has nobody to read replies. */
+  activeStaffByRole: z.object({ admin: z.number().int(), psm: z.number().int(), support: z.number().int() }),
   steps: z.array(RegistrationStepSchema),
 });
 export type RegistrationSettings = z.infer<typeof RegistrationSettingsSchema>;

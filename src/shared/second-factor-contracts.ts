@@ -16,7 +16,6 @@ export const PasskeyAssertionSchema = z.object({
   clientExtensionResults: z.record(z.string(), z.unknown()),
   authenticatorAttachment: z.enum(['platform', 'cross-platform']).optional(),
 });
-export type PasskeyAssertion = z.infer<typeof PasskeyAssertionSchema>;
 
 export const PasskeyAttestationSchema = z.object({
   id: Base64Url,

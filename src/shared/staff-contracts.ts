@@ -1,7 +1,6 @@
 import { z } from 'zod';
 
 export const StaffRoleSchema = z.enum(['admin', 'psm', 'support']);
-export type StaffRole = z.infer<typeof StaffRoleSchema>;
 
 export const EmailSchema = z.string().trim().min(3).max(254).email('Enter a valid email address');
 // Upper bound checked before any hashing, so a huge password costs nothing.
@@ -19,7 +18,6 @@ export const StaffMemberSchema = z.object({
   name: z.string(),
   role: StaffRoleSchema,
 });
-export type StaffMember = z.infer<typeof StaffMemberSchema>;
 
 export const StaffSessionSchema = z.object({
   staffMember: StaffMemberSchema,

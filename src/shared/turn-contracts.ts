@@ -11,7 +11,6 @@ const optionalText = (max: number) =>
     .transform((value) => (value ? value : null));
 /** A calendar day at the property, YYYY-MM-DD (no time zone: a move-in is a day, not an instant). */
 export const CalendarDateSchema = z.iso.date('Use a date such as 2026-07-01');
-export type CalendarDate = z.infer<typeof CalendarDateSchema>;
 /** PO numbers as customers' AP systems issue them: letters, digits and a few separators. */
 const poNumber = z
   .string()
@@ -43,7 +42,6 @@ const TurnStatusSchema = ServiceLineStatusSchema;
 export type TurnStatus = ServiceLineStatus;
 
 export const AddOnStatusSchema = z.enum(['approved', 'pending', 'declined']);
-export type AddOnStatus = z.infer<typeof AddOnStatusSchema>;
 export const AddOnApproverSchema = z.enum(['customer', 'staff']);
 
 // ---- Turns ----
@@ -164,7 +162,6 @@ export const ListTurnsQuerySchema = TurnFiltersSchema.extend({
   limit: z.coerce.number().int().min(1).max(100).default(TURN_PAGE_SIZE),
 });
 export type ListTurnsQuery = z.infer<typeof ListTurnsQuerySchema>;
-export type ListTurnsQueryInput = z.input<typeof ListTurnsQuerySchema>;
 export type TurnCountsQuery = z.infer<typeof TurnCountsQuerySchema>;
 
 const TurnLineInputSchema = z.strictObject({

@@ -4,7 +4,7 @@ import type { Db } from '../db/database.ts';
 import type { AccountsTable } from '../db/database-schema.ts';
 import type { ContactsService } from '../features/customers/contacts-service.ts';
 import type { CustomersService } from '../features/customers/customers-service.ts';
-import type { StaffService } from '../features/staff/staff-service.ts';
+import type { StaffService } from '../features/staff/index.ts';
 import type { TurnsFeature } from '../features/turns/index.ts';
 import { seedDemoCatalog } from './seed-demo-catalog.ts';
 import { seedDemoTurns } from './seed-demo-turns.ts';

@@ -7,6 +7,7 @@
 import type { BackOfficeTables } from './schema/back-office.ts';
 import type { CatalogTables } from './schema/catalog.ts';
 import type { FieldWorkTables } from './schema/field-work.ts';
+import type { OperationsTables } from './schema/operations.ts';
 import type { OutboxTables } from './schema/outbox.ts';
 import type { PortalAccessTables } from './schema/portal-access.ts';
 import type { RegistrationTables } from './schema/registration.ts';
@@ -152,7 +153,8 @@ export interface Database
     RegistrationTables,
     StaffFactorTables,
     TurnsTables,
-    FieldWorkTables {
+    FieldWorkTables,
+    OperationsTables {
   staffMembers: StaffMembersTable;
   sessions: SessionsTable;
   loginThrottles: LoginThrottlesTable;

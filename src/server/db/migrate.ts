@@ -3,10 +3,13 @@ import type { Db } from './database.ts';
 import { migrations } from './migrations/index.ts';
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
+// Features are built on parallel branches, so a migration may land with a lower number than one a
+// database already ran; each migration only adds its own objects, so running it late is safe.
+const migratorOptions = { provider, allowUnorderedMigrations: true };
 
 /** Brings the schema to the latest migration; throws with the failing migration's name. */
 export async function migrateToLatest(db: Db): Promise<string[]> {
-  const migrator = new Migrator({ db, provider });
+  const migrator = new Migrator({ db, ...migratorOptions });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((result) => result.status === 'Error');
   if (error) {
@@ -20,7 +23,7 @@ export async function migrateToLatest(db: Db): Promise<string[]> {
 
 /** Names of migrations not yet applied (PostgreSQL deployments apply them with `portico migrate`). */
 export async function pendingMigrations(db: Db): Promise<string[]> {
-  const migrator = new Migrator({ db, provider });
+  const migrator = new Migrator({ db, ...migratorOptions });
   const all = await migrator.getMigrations();
   return all.filter((migration) => !migration.executedAt).map((migration) => migration.name);
 }

@@ -77,5 +77,3 @@ export function createPrincipalCache<T>(clock: Clock) {
     },
   };
 }
-
-export type PrincipalCache<T> = ReturnType<typeof createPrincipalCache<T>>;

@@ -12,6 +12,7 @@ import {
   outcomeOfFailure,
   type RetryPolicy,
 } from './delivery-rules.ts';
+import type { OutboxChannel } from '../db/schema/outbox.ts';
 import type { MessageTemplate } from './message-kind.ts';
 import { MESSAGE_KINDS } from './message-kinds.ts';
 import { outboxDeadLetterAlertKind } from './kinds/notifications-kinds.ts';
@@ -24,6 +25,7 @@ import {
   finishClaimedMessage,
   finishClaimedMessages,
   type OutboxRow,
+  releaseClaims,
 } from './outbox-repository.ts';
 import type { Senders } from './senders/sender.ts';
 import { renderTemplate } from './template-rules.ts';
@@ -37,18 +39,17 @@ export interface DispatcherOptions {
   /** For links in staff alerts. */
   publicUrl: string;
   workerId?: string;
-  /** How long a claim holds; must outlast sending the whole batch, or another worker re-sends its tail. */
+  /** How long a claim holds; must outlast the sends queued before it, or another worker re-sends it. */
   leaseSeconds?: number;
+  /** Most claims one runOnce() takes; a running lane holds at most 4 × its concurrency. */
   batchSize?: number;
-  /** Messages of one batch sent at the same time. */
+  /** Sends of one channel at the same time, unless its sender says (an SMTP pool's size). */
   concurrency?: number;
   pollIntervalMilliseconds?: number;
   retryPolicy?: RetryPolicy;
   /** Jitter source; tests pin it. */
   random?: () => number;
 }
-
-export type Dispatcher = ReturnType<typeof createDispatcher>;
 
 /** The payload holds links (secrets): it goes once the message is sent. */
 function sentChanges(sentAt: string) {
@@ -58,9 +59,11 @@ function sentChanges(sentAt: string) {
 const KINDS_BY_ID = new Map(MESSAGE_KINDS.map((kind) => [kind.id, kind]));
 
 /**
- * Delivers the outbox at least once: claim a batch (short transaction-free UPDATE … RETURNING), send
- * after the claim committed, record each result. A worker killed mid-batch leaves rows in `processing`;
- * once their lease runs out another worker claims them again.
+ * Delivers the outbox at least once: claim (short transaction-free UPDATE … RETURNING), send after the
+ * claim committed, record each result. Each channel claims and sends on its own with bounded
+ * concurrency, claiming again while earlier sends are in flight. A worker killed mid-send leaves rows in
+ * `processing`; once their lease runs out another worker claims them again. A worker stopped by
+ * stop() hands its claims back at once.
  */
 export function createDispatcher(options: DispatcherOptions) {
   const { db, clock, senders } = options;
@@ -68,19 +71,20 @@ export function createDispatcher(options: DispatcherOptions) {
   const workerId = options.workerId ?? `worker-${randomUUID()}`;
   const batchSize = options.batchSize ?? 50;
   const concurrency = options.concurrency ?? 8;
-  // A batch is sent in ceil(batch / concurrency) rounds of provider calls that time out after 30 s.
+  // A claim waits at most ceil(batch / concurrency) rounds of provider calls that time out after 30 s.
   const leaseSeconds = options.leaseSeconds ?? Math.ceil(batchSize / concurrency) * 30 + 60;
   const pollInterval = options.pollIntervalMilliseconds ?? 1000;
   const retryPolicy = options.retryPolicy ?? DEFAULT_RETRY_POLICY;
   const random = options.random ?? Math.random;
 
-  async function claim(limit = batchSize): Promise<OutboxRow[]> {
+  async function claim(limit = batchSize, channel?: OutboxChannel): Promise<OutboxRow[]> {
     const now = clock.now();
     return claimDueMessages(db, options.databaseKind, {
       workerId,
       now: now.toISOString(),
       lockedUntil: addSeconds(now, leaseSeconds).toISOString(),
       limit,
+      channel,
     });
   }
 
@@ -209,84 +213,199 @@ export function createDispatcher(options: DispatcherOptions) {
     });
   }
 
-  /** Claims and delivers one batch; returns how many messages it claimed. */
+  // Every claim this worker holds, until its outcome is written: what shutdown hands back.
+  const held = new Map<string, { row: OutboxRow; started: boolean }>();
+
+  // Group commit: every send that completes while the previous write runs is marked sent in the next one.
+  let collecting: { ids: string[]; written: Promise<void> } | null = null;
+  let writing: Promise<void> = Promise.resolve();
+  function markSent(id: string): Promise<void> {
+    if (!collecting) {
+      const batch: { ids: string[]; written: Promise<void> } = { ids: [], written: Promise.resolve() };
+      batch.written = writing.then(async () => {
+        collecting = null;
+        await finishClaimedMessages(db, batch.ids, workerId, sentChanges(clock.now().toISOString()));
+      });
+      writing = batch.written.catch(() => {});
+      collecting = batch;
+    }
+    collecting.ids.push(id);
+    return collecting.written;
+  }
+
+  async function templatesFor(rows: OutboxRow[]): Promise<Map<string, MessageTemplate>> {
+    const overrides = await findTemplateOverrides(db, [...new Set(rows.map((row) => row.kind))]);
+    return new Map(overrides.map((row) => [row.kind, { subject: row.subject, html: row.html, text: row.text }]));
+  }
+
+  /**
+   * One lane per channel, each with its own bounded concurrency: a stuck mail server holds email
+   * slots only, never an SMS. Within a lane access messages go first.
+   */
+  function createLane(channel: OutboxChannel) {
+    const capacity = Math.max(1, senders[channel].concurrency ?? concurrency);
+    const waiting: Array<{ row: OutboxRow; templates: Map<string, MessageTemplate>; done: () => void }> = [];
+    let active = 0;
+    let changed: (() => void) | null = null;
+    const settled = new Set<Promise<void>>();
+
+    function pump(): void {
+      while (active < capacity && waiting.length && !stopping) {
+        const { row, templates, done } = waiting.shift()!;
+        const claim = held.get(row.id);
+        if (claim) claim.started = true;
+        active += 1;
+        const sending = deliver(row, templates)
+          .then((sentId) => (sentId ? markSent(sentId) : undefined))
+          .catch((error: unknown) => logger.error({ err: error, outboxMessageId: row.id }, 'outbox delivery failed'))
+          .finally(() => {
+            held.delete(row.id);
+            active -= 1;
+            settled.delete(sending);
+            done();
+            pump();
+            changed?.();
+          });
+        settled.add(sending);
+      }
+    }
+
+    return {
+      channel,
+      capacity,
+      /** Claims held here (waiting or sending); the lane claims more once half of them are done. */
+      load: () => waiting.length + active,
+      add(rows: OutboxRow[], templates: Map<string, MessageTemplate>): Promise<void>[] {
+        const finished = rows.map(
+          (row) =>
+            new Promise<void>((done) => {
+              held.set(row.id, { row, started: false });
+              // Claims come in priority order; an access message still overtakes bulk mail already waiting.
+              const at = row.priority > 0 ? waiting.findIndex((entry) => entry.row.priority === 0) : -1;
+              waiting.splice(at === -1 ? waiting.length : at, 0, { row, templates, done });
+            }),
+        );
+        pump();
+        return finished;
+      },
+      /** Resolves after `milliseconds`, on a wake (enqueue, stop), or when a send finishes if `orSendFinished`. */
+      wait(milliseconds: number, orSendFinished: boolean): Promise<void> {
+        return new Promise<void>((resolve) => {
+          const timer = setTimeout(done, milliseconds);
+          function done() {
+            clearTimeout(timer);
+            if (changed === done) changed = null;
+            wakers.delete(done);
+            resolve();
+          }
+          if (orSendFinished) changed = done;
+          wakers.add(done);
+        });
+      },
+      drop: () => waiting.splice(0),
+      sending: () => Promise.all(settled),
+    };
+  }
+
+  let stopping = false;
+  const wakers = new Set<() => void>();
+  const lanes = (['email', 'sms'] as const).map(createLane);
+
+  /** Claims a batch across channels and delivers it; returns how many messages it claimed. */
   async function runOnce(): Promise<number> {
     const rows = await claim();
     if (rows.length === 0) return 0;
-    const overrides = await findTemplateOverrides(db, [...new Set(rows.map((row) => row.kind))]);
-    const templates = new Map(
-      overrides.map((row) => [row.kind, { subject: row.subject, html: row.html, text: row.text }]),
+    const templates = await templatesFor(rows);
+    await Promise.all(
+      lanes.flatMap((lane) =>
+        lane.add(
+          rows.filter((row) => row.channel === lane.channel),
+          templates,
+        ),
+      ),
     );
-    for (let start = 0; start < rows.length; start += concurrency) {
-      const sent = await Promise.all(rows.slice(start, start + concurrency).map((row) => deliver(row, templates)));
-      // One statement for every message of the group that went to a provider.
-      await finishClaimedMessages(
-        db,
-        sent.filter((id) => id !== null),
-        workerId,
-        sentChanges(clock.now().toISOString()),
-      );
-    }
     return rows.length;
   }
 
-  let running: Promise<void> | null = null;
-  let stopping = false;
-  let wake: (() => void) | null = null;
-  let wakeTimer: NodeJS.Timeout | null = null;
-  // The signal fires inside the enqueuing transaction; a short delay lets it commit first.
-  const onEnqueued = () => {
-    wakeTimer ??= setTimeout(() => {
-      wakeTimer = null;
-      wake?.();
-    }, 25);
-  };
-
-  async function loop(): Promise<void> {
+  /** Keeps a lane fed: claims again once half its claims are done, while the rest are still being sent. */
+  async function feed(lane: ReturnType<typeof createLane>): Promise<void> {
+    const target = Math.min(batchSize, lane.capacity * 4);
     let failures = 0;
     while (!stopping) {
-      let claimed = 0;
+      const room = target - lane.load();
+      if (room < target / 2) {
+        await lane.wait(pollInterval, true);
+        continue;
+      }
       try {
-        claimed = await runOnce();
+        const rows = await claim(room, lane.channel);
         failures = 0;
+        if (rows.length) lane.add(rows, await templatesFor(rows));
+        // A full claim means more is due: claim again as soon as there is room.
+        if (rows.length === room) continue;
+        if (!stopping) await lane.wait(pollInterval, false);
       } catch (error) {
         failures += 1;
         if (isDatabaseUnavailable(error))
           logger.warn({ err: error, failures }, 'outbox: database unreachable; backing off');
         else logger.error({ err: error }, 'outbox dispatch failed');
+        if (!stopping) await lane.wait(failureBackoffMilliseconds(failures, pollInterval, random()), false);
       }
-      if ((claimed === batchSize && failures === 0) || stopping) continue;
-      const delay = failures === 0 ? pollInterval : failureBackoffMilliseconds(failures, pollInterval, random());
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, delay);
-        wake = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
-      wake = null;
     }
+  }
+
+  let feeding: Promise<unknown> | null = null;
+  let wakeTimer: NodeJS.Timeout | null = null;
+  // The signal fires inside the enqueuing transaction; a short delay lets it commit first.
+  const onEnqueued = () => {
+    wakeTimer ??= setTimeout(() => {
+      wakeTimer = null;
+      for (const wake of [...wakers]) wake();
+    }, 25);
+  };
+
+  /** Hands back every claim whose outcome is not written yet. */
+  async function releaseHeld(): Promise<void> {
+    for (const lane of lanes) lane.drop();
+    const claims = [...held.values()];
+    held.clear();
+    await releaseClaims(db, workerId, clock.now().toISOString(), {
+      unsent: claims.filter((claim) => !claim.started).map((claim) => claim.row.id),
+      abandoned: claims.filter((claim) => claim.started).map((claim) => claim.row.id),
+    });
+    if (claims.length) logger.warn({ released: claims.length }, 'outbox: released unfinished claims at shutdown');
   }
 
   return {
     workerId,
     claim,
     runOnce,
-    /** Runs until stop(): polls, and wakes early when this process enqueues. */
+    /** Runs until stop(): each channel claims and sends on its own, and wakes early when this process enqueues. */
     start(): void {
-      if (running) return;
+      if (feeding) return;
       stopping = false;
       outboxSignal.on('enqueued', onEnqueued);
-      running = loop();
+      feeding = Promise.all(lanes.map(feed));
     },
-    async stop(): Promise<void> {
+    /**
+     * Stops claiming, lets sends in flight finish for up to `graceMilliseconds`, then releases every
+     * claim still held (lease cleared) so another worker takes it at once.
+     */
+    async stop(graceMilliseconds = Number.POSITIVE_INFINITY): Promise<void> {
       stopping = true;
       outboxSignal.off('enqueued', onEnqueued);
       if (wakeTimer) clearTimeout(wakeTimer);
       wakeTimer = null;
-      wake?.();
-      await running;
-      running = null;
+      for (const wake of [...wakers]) wake();
+      let timer: NodeJS.Timeout | undefined;
+      const graceOver = new Promise<void>((resolve) => {
+        if (Number.isFinite(graceMilliseconds)) timer = setTimeout(resolve, graceMilliseconds);
+      });
+      const finished = Promise.all([feeding, ...lanes.map((lane) => lane.sending())]).then(() => writing);
+      await Promise.race([finished, graceOver]);
+      clearTimeout(timer);
+      await releaseHeld();
+      feeding = null;
     },
   };
 }

@@ -25,6 +25,8 @@ export interface MessageKind<Payload extends z.ZodType = z.ZodType> {
   defaultTemplate: MessageTemplate;
   /** Security notices (password changed …) can never be switched off by the vendor. */
   canBeDisabled: boolean;
+  /** Sign-in links, resets, invitations: delivered before bulk mail, since someone is waiting to get in. */
+  access?: boolean;
 }
 
 export function defineMessageKind<Payload extends z.ZodType>(kind: MessageKind<Payload>): MessageKind<Payload> {

@@ -1,6 +1,6 @@
 import type { Selectable, Updateable } from 'kysely';
 import type { Db, DatabaseKind } from '../db/database.ts';
-import type { OutboxMessagesTable } from '../db/schema/outbox.ts';
+import type { OutboxChannel, OutboxMessagesTable } from '../db/schema/outbox.ts';
 
 export type OutboxRow = Selectable<OutboxMessagesTable>;
 
@@ -13,17 +13,19 @@ export type OutboxRow = Selectable<OutboxMessagesTable>;
 export async function claimDueMessages(
   db: Db,
   databaseKind: DatabaseKind,
-  claim: { workerId: string; now: string; lockedUntil: string; limit: number },
+  claim: { workerId: string; now: string; lockedUntil: string; limit: number; channel?: OutboxChannel },
 ): Promise<OutboxRow[]> {
   const due = db
     .selectFrom('outboxMessages')
     .select('id')
+    .$if(claim.channel !== undefined, (query) => query.where('channel', '=', claim.channel!))
     .where((eb) =>
       eb.or([
         eb.and([eb('status', '=', 'queued'), eb('nextAttemptAt', '<=', claim.now)]),
         eb.and([eb('status', '=', 'processing'), eb('lockedUntil', '<=', claim.now)]),
       ]),
     )
+    .orderBy('priority', 'desc')
     .orderBy('nextAttemptAt')
     .limit(claim.limit)
     .$if(databaseKind === 'postgres', (query) => query.forUpdate().skipLocked());
@@ -73,6 +75,35 @@ export async function finishClaimedMessages(
     .where('lockedBy', '=', workerId)
     .where('status', '=', 'processing')
     .execute();
+}
+
+/**
+ * Hands claims back at shutdown so another worker takes them at once instead of after the lease.
+ * Messages never handed to a provider get their attempt back; ones abandoned mid-send keep it.
+ */
+export async function releaseClaims(
+  db: Db,
+  workerId: string,
+  now: string,
+  claims: { unsent: string[]; abandoned: string[] },
+): Promise<void> {
+  const release = (ids: string[], refund: boolean) =>
+    db
+      .updateTable('outboxMessages')
+      .set((eb) => ({
+        status: 'queued',
+        lockedBy: null,
+        lockedUntil: null,
+        nextAttemptAt: now,
+        updatedAt: now,
+        ...(refund ? { attempts: eb('attempts', '-', 1) } : {}),
+      }))
+      .where('id', 'in', ids)
+      .where('lockedBy', '=', workerId)
+      .where('status', '=', 'processing')
+      .execute();
+  if (claims.unsent.length) await release(claims.unsent, true);
+  if (claims.abandoned.length) await release(claims.abandoned, false);
 }
 
 export async function findTemplateOverrides(db: Db, kinds: string[]) {

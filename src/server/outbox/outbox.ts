@@ -67,6 +67,7 @@ export async function enqueue(trx: Trx, clock: Clock, message: OutboxMessage): P
       dedupeKey: message.dedupeKey ?? null,
       status: 'queued',
       attempts: 0,
+      priority: kind.access ? 1 : 0,
       nextAttemptAt: now,
       lockedBy: null,
       lockedUntil: null,

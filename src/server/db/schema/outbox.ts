@@ -15,6 +15,8 @@ export interface OutboxMessagesTable {
   dedupeKey: string | null;
   status: OutboxStatus;
   attempts: number;
+  /** 1 for access messages (links, resets, invitations), claimed before bulk mail (0). */
+  priority: number;
   nextAttemptAt: IsoTimestamp;
   lockedBy: string | null;
   lockedUntil: IsoTimestamp | null;

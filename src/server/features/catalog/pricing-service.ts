@@ -420,5 +420,3 @@ export function createPricingService(deps: { db: Db; clock: Clock }) {
     },
   };
 }
-
-export type PricingService = ReturnType<typeof createPricingService>;

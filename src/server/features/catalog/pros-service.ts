@@ -184,5 +184,3 @@ export function createProsService(deps: { db: Db; clock: Clock }) {
     },
   };
 }
-
-export type ProsService = ReturnType<typeof createProsService>;

@@ -138,5 +138,3 @@ export function createServiceCatalogService(deps: { db: Db; clock: Clock }) {
     },
   };
 }
-
-export type ServiceCatalogService = ReturnType<typeof createServiceCatalogService>;

@@ -118,5 +118,3 @@ export function createServiceProfileService(deps: { db: Db; clock: Clock }) {
     },
   };
 }
-
-export type ServiceProfileService = ReturnType<typeof createServiceProfileService>;

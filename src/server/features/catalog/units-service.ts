@@ -143,5 +143,3 @@ export function createUnitsService(deps: { db: Db; clock: Clock }) {
     },
   };
 }
-
-export type UnitsService = ReturnType<typeof createUnitsService>;

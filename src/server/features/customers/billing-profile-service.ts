@@ -96,5 +96,3 @@ export function createBillingProfileService(deps: { db: Db; clock: Clock }) {
     },
   };
 }
-
-export type BillingProfileService = ReturnType<typeof createBillingProfileService>;

@@ -36,7 +36,10 @@ export interface CustomerListFilter {
   offset: number;
 }
 
-/** Accounts matching the filter; the search matches name, account number or any email of a linked contact. */
+/**
+ * Accounts matching the filter; the search matches name, account number, or a linked contact's name (first,
+ * last or both) or any of their emails: staff look a customer up by the person who called.
+ */
 export async function findCustomers(db: Db, filter: CustomerListFilter) {
   let query = db.selectFrom('accounts').leftJoin('accounts as parent', 'parent.id', 'accounts.parentAccountId');
   if (filter.status) query = query.where('accounts.status', '=', filter.status);
@@ -57,6 +60,16 @@ export async function findCustomers(db: Db, filter: CustomerListFilter) {
             .select('contactEmails.id')
             .whereRef('accountContacts.accountId', '=', 'accounts.id')
             .where(sql<boolean>`${sql.ref('contactEmails.emailNormalized')} like ${pattern} escape '\\'`),
+        ),
+        eb.exists(
+          eb
+            .selectFrom('accountContacts')
+            .innerJoin('contacts', 'contacts.id', 'accountContacts.contactId')
+            .select('contacts.id')
+            .whereRef('accountContacts.accountId', '=', 'accounts.id')
+            .where(
+              sql<boolean>`lower(${sql.ref('contacts.firstName')} || ' ' || ${sql.ref('contacts.lastName')}) like ${pattern} escape '\\'`,
+            ),
         ),
       ]),
     );

@@ -188,7 +188,7 @@ describe('customers API', () => {
     ).toEqual([]);
   });
 
-  it('lists customers filtered by status and kind, and finds them by name, number or any contact email', async () => {
+  it('lists customers filtered by status and kind, and finds them by name, number, a contact’s name or any contact email', async () => {
     const tag = unique('zz').toLowerCase();
     const company = await createAccount(testApp.deps, {
       kind: 'management_company',
@@ -202,7 +202,13 @@ describe('customers API', () => {
     });
     const hidden = await createAccount(testApp.deps, { name: unique('Elsewhere') });
     const emailTag = unique('mail').toLowerCase();
-    await createContact(testApp.deps, { accountIds: [hidden.id], emails: [`Someone.${emailTag}@Customer.test`] });
+    const nameTag = unique('Okafor').replaceAll('-', '');
+    await createContact(testApp.deps, {
+      accountIds: [hidden.id],
+      emails: [`Someone.${emailTag}@Customer.test`],
+      firstName: 'Stella',
+      lastName: nameTag,
+    });
 
     const byName = (
       await request('GET', `/api/staff/customers?search=${encodeURIComponent(tag.toUpperCase())}&sort=name`)
@@ -215,6 +221,10 @@ describe('customers API', () => {
       await request('GET', `/api/staff/customers?search=${encodeURIComponent(`someone.${emailTag}@customer`)}`)
     ).json();
     expect(byEmail.items.map((item: { id: string }) => item.id)).toEqual([hidden.id]);
+    for (const name of [nameTag.toLowerCase(), `Stella ${nameTag}`]) {
+      const byPerson = (await request('GET', `/api/staff/customers?search=${encodeURIComponent(name)}`)).json();
+      expect(byPerson.items.map((item: { id: string }) => item.id)).toEqual([hidden.id]);
+    }
 
     const byNumber = (
       await request('GET', `/api/staff/customers?search=${property.accountNumber.toLowerCase()}`)

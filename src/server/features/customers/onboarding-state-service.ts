@@ -59,5 +59,3 @@ export function createOnboardingStateService(deps: { db: Db; clock: Clock }) {
     },
   };
 }
-
-export type OnboardingStateService = ReturnType<typeof createOnboardingStateService>;

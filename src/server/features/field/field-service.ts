@@ -312,5 +312,3 @@ export function createFieldService(deps: {
     reworkSummary: (accountId: string) => turns.field.reworkSummary(accountId),
   };
 }
-
-export type FieldService = ReturnType<typeof createFieldService>;

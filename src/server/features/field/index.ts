@@ -10,5 +10,3 @@ export function createFieldFeature(
 ) {
   return createFieldService(deps);
 }
-
-export type FieldFeature = ReturnType<typeof createFieldFeature>;

@@ -215,8 +215,6 @@ export function createNotificationsService(deps: NotificationsServiceDeps) {
   };
 }
 
-export type NotificationsService = ReturnType<typeof createNotificationsService>;
-
 function presentTemplate(
   kind: MessageKind,
   stored: { subject: string; html: string; text: string; updatedAt: string } | undefined,

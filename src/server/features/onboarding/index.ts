@@ -20,5 +20,3 @@ export function createOnboardingFeature(deps: OnboardingDeps) {
     },
   };
 }
-
-export type OnboardingFeature = ReturnType<typeof createOnboardingFeature>;

@@ -369,5 +369,3 @@ export function createOnboardingService(deps: OnboardingDeps) {
     },
   };
 }
-
-export type OnboardingService = ReturnType<typeof createOnboardingService>;

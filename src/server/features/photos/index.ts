@@ -2,7 +2,6 @@ import type { BaseDeps } from '../../base-deps.ts';
 import { createPhotosService } from './photos-service.ts';
 
 export { MAX_PHOTO_BYTES } from './photo-processing.ts';
-export { MAX_PHOTOS_PER_REQUEST, type NewPhoto } from './photos-service.ts';
 
 /** Field photos: content checks, re-encoding without metadata, and the filesystem or database store. */
 export function createPhotosFeature(deps: BaseDeps) {

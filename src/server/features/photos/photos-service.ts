@@ -17,9 +17,6 @@ export interface NewPhoto {
   uploadedById: string | null;
 }
 
-/** At most this many photos go with one add-on request, issue report, start or completion. */
-export const MAX_PHOTOS_PER_REQUEST = 6;
-
 export function presentPhoto(photo: PhotosTable) {
   return {
     id: photo.id,
@@ -98,5 +95,3 @@ export function createPhotosService(deps: {
       repository.attachPhotos(trx, photoIds, link),
   };
 }
-
-export type PhotosService = ReturnType<typeof createPhotosService>;

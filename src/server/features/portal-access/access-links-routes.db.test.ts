@@ -133,7 +133,7 @@ describe('password reset', () => {
     const token = await latestLinkToken(contact.id, 'password_reset');
     // Nothing changes until the link is used: the old password still works.
     expect((await signIn(email, STRONG_PASSWORD)).statusCode).toBe(200);
-    // ...but signing in with the password kills the reset link (security.md 15e).
+    // ...but signing in with the password kills the reset link: whoever remembered it no longer needs one.
     expect(await inspect(token)).toEqual({ status: 'invalid' });
 
     t.clock.advanceSeconds(61);

@@ -21,7 +21,8 @@ import { normalizeUsername, sendWaitSeconds, tokenProblem } from './portal-acces
 
 const INVALID_LINK_MESSAGE = 'This link has already been used or is no longer valid. Sign in, or ask for a new link.';
 
-// Anti-automation on the unauthenticated endpoints that send mail or take link tokens (security.md 8).
+// Anti-automation on the unauthenticated endpoints that send mail or take link tokens: they cost us mail and
+// invite token guessing.
 const RESET_REQUEST_IP_POLICY: ThrottlePolicy = {
   freeFailures: 30,
   waitIncrementSeconds: 60,
@@ -46,7 +47,7 @@ export function createAccessLinksService(deps: PortalAccessServiceDeps, common: 
   } = common;
 
   return {
-    /** Always the same answer whether or not a login matches (security.md 9); mail goes through the outbox. */
+    /** Always the same answer whether or not a login matches (no account enumeration); mail goes through the outbox. */
     async requestPasswordReset(input: { login: string } & RequestContext): Promise<void> {
       if (input.actor.ipAddress) {
         const ipKey: ThrottleKey = { key: `reset-ip:${input.actor.ipAddress}`, policy: RESET_REQUEST_IP_POLICY };
@@ -231,7 +232,7 @@ export function createAccessLinksService(deps: PortalAccessServiceDeps, common: 
         // The link arrived at the portal email, which proves the address.
         await repository.updateLogin(trx, login.id, { emailVerifiedAt: login.emailVerifiedAt ?? now });
         await setPassword(trx, login, contact, passwordHash!, context);
-        // security.md 20: no automatic sign-in after setting a password from a link.
+        // No automatic sign-in after setting a password from a link: a leaked link must not become a session.
         return {
           outcome: form === 'credentials' ? ('credentials_set' as const) : ('password_reset' as const),
           sessionToken: null,
@@ -240,5 +241,3 @@ export function createAccessLinksService(deps: PortalAccessServiceDeps, common: 
     },
   };
 }
-
-export type AccessLinksService = ReturnType<typeof createAccessLinksService>;

@@ -105,7 +105,7 @@ export function createCustomerSessionsService(deps: PortalAccessServiceDeps, com
       const customerActor: ActorContext = { ...input.actor, actorKind: 'customer', actorId: login.id };
       const session = await db.transaction().execute(async (trx) => {
         await repository.updateLogin(trx, login.id, { lastSignInAt: now.toISOString() });
-        // security.md 15: signing in with the password kills an outstanding reset link.
+        // Signing in with the password kills an outstanding reset link: whoever remembered it no longer needs one.
         await killLinks(trx, login.id, ['password_reset']);
         await recordEvent(
           trx,
@@ -219,5 +219,3 @@ export function createCustomerSessionsService(deps: PortalAccessServiceDeps, com
     },
   };
 }
-
-export type CustomerSessionsService = ReturnType<typeof createCustomerSessionsService>;

@@ -36,11 +36,9 @@ export function createPortalAccessFeature(deps: BaseDeps) {
     staffCredentials: createStaffCredentialsService(deps, common),
     resolveCustomer,
     accountHooks,
-    // The surface registration (issue 6) builds on.
+    // The surface self-registration builds on.
     createSelfRegisteredLogin: hooks.createSelfRegisteredLogin,
     findLoginByPortalEmail: hooks.findLoginByPortalEmail,
     issueCredentialCreateLink: hooks.issueCredentialCreateLink,
   };
 }
-
-export type PortalAccessFeature = ReturnType<typeof createPortalAccessFeature>;

@@ -72,7 +72,7 @@ export function createPortalAccessHooks(deps: PortalAccessServiceDeps, common: P
       }
     },
 
-    /** For self-registration (issue 6): a login that cannot be used until its email is verified. */
+    /** For self-registration: a login that cannot be used until its email is verified. */
     async createSelfRegisteredLogin(
       trx: Trx,
       input: { contactId: string; email: string; password: string; actor: ActorContext },
@@ -146,5 +146,3 @@ export function createPortalAccessHooks(deps: PortalAccessServiceDeps, common: P
     },
   };
 }
-
-export type PortalAccessHooks = ReturnType<typeof createPortalAccessHooks>;

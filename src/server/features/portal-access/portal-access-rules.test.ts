@@ -25,7 +25,7 @@ const login = (overrides: Partial<PortalLoginsTable> = {}): PortalLoginsTable =>
 });
 
 describe('portalAccessState', () => {
-  it('follows seed 003/004', () => {
+  it('follows the help articles’ states', () => {
     expect(portalAccessState(undefined, false)).toBe('no_access');
     expect(portalAccessState(login({ enabled: 0 }), false)).toBe('deactivated');
     expect(portalAccessState(login(), false)).toBe('no_username');

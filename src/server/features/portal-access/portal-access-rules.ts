@@ -1,7 +1,8 @@
 import type { PortalAccessAction, PortalAccessState } from '../../../shared/portal-access-contracts.ts';
 import type { AccessTokenPurpose, AccessTokensTable, PortalLoginsTable } from '../../db/schema/portal-access.ts';
 
-// access.md (c): invitations 48 h, resets 1 h, magic links 15 min; verification a day.
+// Per-purpose lifetimes, shorter the more a link can do: invitations 48 h, resets 1 h, sign-in links 15 min;
+// verification a day.
 export const TOKEN_LIFETIME_SECONDS: Record<AccessTokenPurpose, number> = {
   credential_create: 48 * 3600,
   welcome: 48 * 3600,
@@ -10,16 +11,17 @@ export const TOKEN_LIFETIME_SECONDS: Record<AccessTokenPurpose, number> = {
   email_verification: 24 * 3600,
 };
 
-// security.md 21: a staff-set password stops working after a day if never used.
+// A staff-set password stops working after a day if never used: it was seen by someone other than its owner.
 export const TEMPORARY_PASSWORD_LIFETIME_SECONDS = 24 * 3600;
-// security.md 34: view-as sessions last at most an hour.
+// View-as sessions last at most an hour: staff look, they do not stay signed in as a customer.
 export const VIEW_AS_LIFETIME_SECONDS = 3600;
 
-// access.md (c): per recipient a 60 s cooldown (per kind of link) and about 5 access emails an hour.
+// Per recipient a 60 s cooldown (per kind of link) against double clicks, and about 5 access emails an hour
+// so Portico cannot be used to flood an inbox.
 export const SEND_COOLDOWN_SECONDS = 60;
 export const SENDS_PER_HOUR = 5;
 
-/** Seed 003/004 states, derived from the stored login (or its absence). */
+/** The help articles' portal access states, derived from the stored login (or its absence). */
 export function portalAccessState(login: PortalLoginsTable | undefined, isLocked: boolean): PortalAccessState {
   if (!login) return 'no_access';
   if (!login.enabled) return 'deactivated';
@@ -28,9 +30,9 @@ export function portalAccessState(login: PortalLoginsTable | undefined, isLocked
 }
 
 /**
- * Exactly the actions staff get for each state: an unset login can only be invited (seed 003 "your only
- * option will be Send Create Credentials Email"); an active one gets reset, login link, welcome and a
- * temporary password (seed 004); a locked one is unlocked or reset.
+ * Exactly the actions staff get for each state: an unset login can only be invited ("your only option will be
+ * Send Create Credentials Email"); an active one gets reset, login link, welcome and a
+ * temporary password; a locked one is unlocked or reset.
  */
 export function actionsFor(state: PortalAccessState): PortalAccessAction[] {
   switch (state) {

@@ -200,7 +200,7 @@ export function createStaffAccessService(deps: PortalAccessServiceDeps, common: 
     /** A read-only, one-hour customer session for staff, bannered in the portal and audited. */
     async startViewingAs(input: { contactId: string; staffId: string } & RequestContext) {
       const { login, contact } = await requireLoginFor(input.contactId, 'view_as');
-      // security.md 34: staff members' own contact records are never impersonated.
+      // Staff members' own contact records are never viewed as: that would let one staff member act as another.
       if (contact.staffMemberId)
         throw new AppError(
           'forbidden',
@@ -302,5 +302,3 @@ export function createStaffAccessService(deps: PortalAccessServiceDeps, common: 
     },
   };
 }
-
-export type StaffAccessService = ReturnType<typeof createStaffAccessService>;

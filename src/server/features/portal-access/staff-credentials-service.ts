@@ -88,7 +88,7 @@ export function createStaffCredentialsService(deps: PortalAccessServiceDeps, com
       sendLinkAsStaff(input.contactId, 'welcome', input),
 
     /**
-     * Seed 004 "create your client's password": generated (staff never type it), shown once, temporary
+     * The help article's "create your client's password": generated (staff never type it), shown once, temporary
      * (24 h, changed at first sign-in); emailed only when staff choose "save and send email".
      */
     async setTemporaryPassword(input: { contactId: string; sendEmail: boolean } & RequestContext) {
@@ -182,7 +182,7 @@ export function createStaffCredentialsService(deps: PortalAccessServiceDeps, com
     },
 
     /**
-     * Seed 003: deleting the username lets a new person set up the login (the billing contact changed),
+     * Deleting the username lets a new person set up the login (the billing contact changed),
      * so the password goes too and the state returns to "no username".
      */
     async deleteUsername(input: { contactId: string } & RequestContext) {
@@ -219,5 +219,3 @@ export function createStaffCredentialsService(deps: PortalAccessServiceDeps, com
     },
   };
 }
-
-export type StaffCredentialsService = ReturnType<typeof createStaffCredentialsService>;

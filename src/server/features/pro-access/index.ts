@@ -9,5 +9,3 @@ export function createProAccessFeature(deps: BaseDeps & { catalog: CatalogFeatur
   const resolvePro: ProResolver = (session) => service.principalFor(session);
   return { service, resolvePro };
 }
-
-export type ProAccessFeature = ReturnType<typeof createProAccessFeature>;

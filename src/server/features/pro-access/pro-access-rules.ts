@@ -1,6 +1,6 @@
 import type { ProAccessTokensTable } from '../../db/schema/field-work.ts';
 
-// The customer login link's lifetime (access.md (c): magic links 15 min).
+// The customer login link's lifetime: a sign-in link is worth as much as a password, so it lives 15 min.
 export const PRO_LINK_LIFETIME_SECONDS = 15 * 60;
 
 export type ProLinkProblem = 'used' | 'expired' | 'invalid';

@@ -215,5 +215,3 @@ export function createProAccessService(deps: ProAccessServiceDeps) {
     },
   };
 }
-
-export type ProAccessService = ReturnType<typeof createProAccessService>;

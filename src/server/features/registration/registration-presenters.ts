@@ -78,11 +78,13 @@ export function presentRequestDetail(
 export function presentSettings(settings: {
   selfRegistrationEnabled: boolean;
   replyStaffRole: StaffRole;
+  activeStaffByRole: Record<StaffRole, number>;
   steps: RegistrationStepsTable[];
 }): RegistrationSettings {
   return {
     selfRegistrationEnabled: settings.selfRegistrationEnabled,
     replyStaffRole: settings.replyStaffRole,
+    activeStaffByRole: settings.activeStaffByRole,
     steps: settings.steps.map(presentStep),
   };
 }

@@ -71,7 +71,9 @@ export function createRegistrationQueueService(deps: RegistrationQueueDeps) {
     const account = await findAccount(executor, request.accountId);
     if (!account) throw notFound('Account');
     const settings = await findSettings(executor);
-    const replyTo = (await findActiveStaffEmailsByRole(executor, settings.replyStaffRole)).map((row) => row.email);
+    // A role with nobody (a fresh install has no support staff) must not send replies into the void.
+    let replyTo = (await findActiveStaffEmailsByRole(executor, settings.replyStaffRole)).map((row) => row.email);
+    if (replyTo.length === 0) replyTo = (await findActiveStaffEmailsByRole(executor, 'admin')).map((row) => row.email);
     const payload = {
       contact: { firstName: request.firstName },
       account: {

@@ -232,6 +232,17 @@ export function findAccountContactByEmail(db: Executor, accountId: string, email
     .executeTakeFirst();
 }
 
+export async function countActiveStaffByRole(db: Executor): Promise<Record<StaffRole, number>> {
+  const rows = await db
+    .selectFrom('staffMembers')
+    .select(['role', (eb) => eb.fn.countAll<number | string>().as('count')])
+    .where('deactivatedAt', 'is', null)
+    .groupBy('role')
+    .execute();
+  const count = (role: StaffRole) => Number(rows.find((row) => row.role === role)?.count ?? 0);
+  return { admin: count('admin'), psm: count('psm'), support: count('support') };
+}
+
 export function findActiveStaffEmailsByRole(db: Executor, role: StaffRole) {
   return db
     .selectFrom('staffMembers')

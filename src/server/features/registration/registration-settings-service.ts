@@ -7,6 +7,7 @@ import { AppError, fieldError } from '../../errors.ts';
 import { newId } from '../../ids.ts';
 import { recordAudit } from '../audit/index.ts';
 import {
+  countActiveStaffByRole,
   countOpenRequestsOnSteps,
   findSettings,
   listSteps,
@@ -26,10 +27,15 @@ export function createRegistrationSettingsService(deps: { db: Db; clock: Clock }
   const { db, clock } = deps;
 
   async function read() {
-    const [settings, steps] = await Promise.all([findSettings(db), listSteps(db)]);
+    const [settings, steps, activeStaffByRole] = await Promise.all([
+      findSettings(db),
+      listSteps(db),
+      countActiveStaffByRole(db),
+    ]);
     return {
       selfRegistrationEnabled: settings.selfRegistrationEnabled === 1,
       replyStaffRole: settings.replyStaffRole,
+      activeStaffByRole,
       steps,
     };
   }
@@ -93,5 +99,3 @@ export function createRegistrationSettingsService(deps: { db: Db; clock: Clock }
     },
   };
 }
-
-export type RegistrationSettingsService = ReturnType<typeof createRegistrationSettingsService>;

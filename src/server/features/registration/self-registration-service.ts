@@ -278,5 +278,3 @@ export function createSelfRegistrationService(deps: SelfRegistrationDeps) {
     return contactId;
   }
 }
-
-export type SelfRegistrationService = ReturnType<typeof createSelfRegistrationService>;

@@ -1,4 +1,5 @@
 import type { AuthenticationResponseJSON, RegistrationResponseJSON } from '@simplewebauthn/server';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ApiErrorSchema } from '../../../shared/api-error.ts';
@@ -32,6 +33,25 @@ export const secondFactorRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (
   const service = deps.secondFactors;
   const sessionOf = (request: { staffSession: SessionsTable | null }) => request.staffSession!;
 
+  /** A sign-in's second step and a step-up both check a proof, rotate the session and answer with it. */
+  async function confirmWith(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    confirm: (input: Omit<Parameters<typeof service.stepUp>[0], 'proof'>) => ReturnType<typeof service.stepUp>,
+  ) {
+    const staff = requireStaff(request);
+    const { token, state } = await confirm({
+      staff,
+      session: sessionOf(request),
+      token: request.sessionToken!,
+      origin: request.headers.origin,
+      actor: actorOf(request),
+      userAgent: request.headers['user-agent'] ?? null,
+    });
+    setSessionCookie(reply, deps.config, 'staff', token);
+    return presentStaffSession(staff, state, await service.sessionView(staff, state));
+  }
+
   app.post(
     '/api/staff/session/second-factor',
     {
@@ -44,20 +64,8 @@ export const secondFactorRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (
         response: { 200: StaffSessionSchema, ...errors, 429: ApiErrorSchema },
       },
     },
-    async (request, reply) => {
-      const staff = requireStaff(request);
-      const { token, state } = await service.completeSignIn({
-        staff,
-        session: sessionOf(request),
-        token: request.sessionToken!,
-        proof: request.body as Parameters<typeof service.completeSignIn>[0]['proof'],
-        origin: request.headers.origin,
-        actor: actorOf(request),
-        userAgent: request.headers['user-agent'] ?? null,
-      });
-      setSessionCookie(reply, deps.config, 'staff', token);
-      return presentStaffSession(staff, state, await service.sessionView(staff, state));
-    },
+    (request, reply) =>
+      confirmWith(request, reply, (input) => service.completeSignIn({ ...input, proof: request.body })),
   );
 
   app.post(
@@ -88,20 +96,7 @@ export const secondFactorRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (
         response: { 200: StaffSessionSchema, ...errors, 429: ApiErrorSchema },
       },
     },
-    async (request, reply) => {
-      const staff = requireStaff(request);
-      const { token, state } = await service.stepUp({
-        staff,
-        session: sessionOf(request),
-        token: request.sessionToken!,
-        proof: request.body as Parameters<typeof service.stepUp>[0]['proof'],
-        origin: request.headers.origin,
-        actor: actorOf(request),
-        userAgent: request.headers['user-agent'] ?? null,
-      });
-      setSessionCookie(reply, deps.config, 'staff', token);
-      return presentStaffSession(staff, state, await service.sessionView(staff, state));
-    },
+    (request, reply) => confirmWith(request, reply, (input) => service.stepUp({ ...input, proof: request.body })),
   );
 
   app.post(

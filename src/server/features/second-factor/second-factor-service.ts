@@ -23,6 +23,7 @@ import {
   verifyAssertion,
   verifyRegistration,
 } from './passkeys.ts';
+import { createSecondFactorPolicy } from './second-factor-policy.ts';
 import * as repo from './second-factor-repository.ts';
 import {
   formatRecoveryCode,
@@ -30,7 +31,6 @@ import {
   isSecondFactorRequired,
   normalizeRecoveryCode,
   RECOVERY_CODE_COUNT,
-  STAFF_ROLES,
   WEBAUTHN_CHALLENGE_SECONDS,
 } from './second-factor-rules.ts';
 
@@ -439,29 +439,6 @@ export function createSecondFactorService(deps: SecondFactorDeps) {
       return { token: session.token, staff, state };
     },
 
-    async policy() {
-      const explicit = await repo.explicitPolicies(db);
-      const anAdminHasEnrolled = await repo.anyAdminHasFactor(db);
-      return {
-        roles: STAFF_ROLES.map((role) => ({
-          role,
-          required: isSecondFactorRequired(role, explicit, anAdminHasEnrolled),
-          explicit: explicit[role] !== undefined,
-        })),
-      };
-    },
-
-    async setPolicy(role: StaffRole, required: boolean, actor: ActorContext) {
-      await repo.upsertPolicy(db, role, required, clock.now().toISOString(), actor.actorId ?? 'system');
-      await recordAudit(db, clock, actor, {
-        action: 'staff.second_factor_policy_changed',
-        subjectType: 'staff_role',
-        subjectId: role,
-        after: { required },
-      });
-      return this.policy();
-    },
+    ...createSecondFactorPolicy({ db, clock }),
   };
 }
-
-export type SecondFactorService = ReturnType<typeof createSecondFactorService>;

@@ -37,16 +37,6 @@ export function findAccountKind(db: Executor, accountId: string) {
   return db.selectFrom('accounts').select(['id', 'kind', 'name']).where('id', '=', accountId).executeTakeFirst();
 }
 
-export function findChildPropertyIds(db: Executor, accountId: string) {
-  return db
-    .selectFrom('accounts')
-    .select('id')
-    .where('parentAccountId', '=', accountId)
-    .where('kind', '=', 'property')
-    .execute()
-    .then((rows) => rows.map((row) => row.id));
-}
-
 /** Contacts of these accounts with their portal login switched on: the people who can use the portal here. */
 export function listPortalUsers(db: Executor, accountIds: readonly string[]) {
   if (accountIds.length === 0) return Promise.resolve([]);

@@ -33,6 +33,7 @@ export const credentialCreateKind = defineMessageKind({
     'The link works once and expires in 48 hours.',
   ),
   canBeDisabled: true,
+  access: true,
 });
 
 export const passwordResetKind = defineMessageKind({
@@ -50,6 +51,7 @@ export const passwordResetKind = defineMessageKind({
     'The link works once and expires in 1 hour. Your current password keeps working until you choose a new one.',
   ),
   canBeDisabled: true,
+  access: true,
 });
 
 export const loginLinkKind = defineMessageKind({
@@ -67,6 +69,7 @@ export const loginLinkKind = defineMessageKind({
     'The link works once and expires in 15 minutes.',
   ),
   canBeDisabled: true,
+  access: true,
 });
 
 export const welcomeKind = defineMessageKind({
@@ -116,6 +119,7 @@ export const temporaryPasswordKind = defineMessageKind({
     html: '<p>Hello {{contact.firstName}},</p><p>We created a temporary password for your portal login: <code>{{password}}</code></p><p><a href="{{signInLink}}">Sign in</a> within 24 hours; you will be asked to choose your own password right away.</p>',
   },
   canBeDisabled: true,
+  access: true,
 });
 
 export const passwordChangedKind = defineMessageKind({
@@ -132,6 +136,7 @@ export const passwordChangedKind = defineMessageKind({
     html: '<p>Hello {{contact.firstName}},</p><p>The password of your portal login was just changed. If this was not you, reset it from the <a href="{{signInLink}}">sign-in page</a> and tell us right away.</p>',
   },
   canBeDisabled: false,
+  access: true,
 });
 
 export const emailVerificationKind = defineMessageKind({
@@ -149,6 +154,7 @@ export const emailVerificationKind = defineMessageKind({
     'The link works once and expires in 24 hours.',
   ),
   canBeDisabled: false,
+  access: true,
 });
 
 export const portalAccessKinds: MessageKind[] = [

@@ -24,6 +24,7 @@ export const proSignInLinkKind = defineMessageKind({
   },
   // Without it the pro cannot get in at all.
   canBeDisabled: false,
+  access: true,
 });
 
 /** The same link by text message, the usual way for a pro in the field. */
@@ -41,6 +42,7 @@ export const proSignInLinkSmsKind = defineMessageKind({
     text: 'Portico: your sign-in link (works once, 15 min): {{link}}',
   },
   canBeDisabled: false,
+  access: true,
 });
 
 export const proAccessKinds: MessageKind[] = [proSignInLinkKind, proSignInLinkSmsKind];

@@ -41,6 +41,7 @@ export const portalKeyKind = defineMessageKind({
     ].join('\n'),
   },
   canBeDisabled: false,
+  access: true,
 });
 
 /**
@@ -73,6 +74,7 @@ export const loginAlreadyExistsKind = defineMessageKind({
     ].join('\n'),
   },
   canBeDisabled: false,
+  access: true,
 });
 
 export const registrationKinds: MessageKind[] = [portalKeyKind, loginAlreadyExistsKind];

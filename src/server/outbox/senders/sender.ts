@@ -20,6 +20,8 @@ export interface Sender {
    * console's Outbox page, which is the mailbox.
    */
   readonly captures: boolean;
+  /** Sends this provider takes at once per worker (an SMTP pool's connections); the dispatcher's default otherwise. */
+  readonly concurrency?: number;
   /** Resolves once the provider accepted the message; throws DeliveryError (or anything, as transient). */
   send(message: RenderedMessage): Promise<void>;
 }

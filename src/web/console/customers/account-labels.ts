@@ -1,4 +1,4 @@
-import type { AccountKind, AccountStatus } from '../../../shared/customer-contracts.ts';
+import type { AccountKind, AccountStatus, OnboardingState } from '../../../shared/customer-contracts.ts';
 
 export const STATUS_LABELS: Record<AccountStatus, string> = {
   prospect: 'Prospect',
@@ -9,6 +9,12 @@ export const STATUS_COLORS: Record<AccountStatus, string> = { prospect: 'yellow'
 export const KIND_LABELS: Record<AccountKind, string> = {
   management_company: 'Management company',
   property: 'Property',
+};
+
+export const ONBOARDING_STATE_LABELS: Record<OnboardingState, string> = {
+  not_started: 'Onboard not started',
+  in_progress: 'Onboard in progress',
+  complete: 'Onboard complete',
 };
 
 export const STATUS_OPTIONS = (Object.keys(STATUS_LABELS) as AccountStatus[]).map((value) => ({

@@ -26,20 +26,29 @@ import {
   IconSelector,
 } from '@tabler/icons-react';
 import { useState, type ReactElement } from 'react';
-import {
-  type AccountKind,
-  type AccountStatus,
-  type ListCustomersQuery,
-  ONBOARDING_STATE_LABELS,
-  type OnboardingState,
-  OnboardingStateSchema,
+import type {
+  AccountKind,
+  AccountStatus,
+  ListCustomersQuery,
+  OnboardingState,
 } from '../../../shared/customer-contracts.ts';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
 import { AnchorLink } from '../../ui/anchor-link.tsx';
 import { Page } from '../../ui/page.tsx';
 import { AccountCreateModal } from './account-create-modal.tsx';
-import { KIND_LABELS, STATUS_COLORS, STATUS_LABELS, STATUS_OPTIONS } from './account-labels.ts';
+import {
+  KIND_LABELS,
+  ONBOARDING_STATE_LABELS,
+  STATUS_COLORS,
+  STATUS_LABELS,
+  STATUS_OPTIONS,
+} from './account-labels.ts';
 import { customerListQuery } from './customers-api.ts';
+
+const ONBOARDING_STATE_OPTIONS = (Object.keys(ONBOARDING_STATE_LABELS) as OnboardingState[]).map((value) => ({
+  value,
+  label: ONBOARDING_STATE_LABELS[value],
+}));
 
 type Sort = NonNullable<ListCustomersQuery['sort']>;
 const PAGE_SIZE = 25;
@@ -104,7 +113,7 @@ export function CustomersPage(): ReactElement {
   return (
     <Page
       title="Customers"
-      description="Management companies and properties you serve. Search by name, account number or any contact email."
+      description="Management companies and properties you serve. Search by name, account number, or a contact’s name or email."
       actions={
         <>
           <Button
@@ -148,10 +157,10 @@ export function CustomersPage(): ReactElement {
           label="Onboard"
           placeholder="Any onboard state"
           clearable
-          data={OnboardingStateSchema.options.map((value) => ({ value, label: ONBOARDING_STATE_LABELS[value] }))}
+          data={ONBOARDING_STATE_OPTIONS}
           value={onboardingState}
           onChange={(value) => {
-            setOnboardingState(value ? OnboardingStateSchema.parse(value) : null);
+            setOnboardingState(value ? (value as OnboardingState) : null);
             setPage(1);
           }}
           w={210}

@@ -1,4 +1,17 @@
-import { ActionIcon, Button, Card, Group, Select, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  ActionIcon,
+  Alert,
+  Button,
+  Card,
+  Group,
+  Select,
+  Stack,
+  Switch,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
@@ -105,6 +118,12 @@ export function RegistrationSettingsPage() {
             disabled={!canEdit}
             maw={320}
           />
+          {settings.activeStaffByRole[replyRole as keyof typeof STAFF_ROLE_LABELS] === 0 ? (
+            <Alert color="yellow" title="Nobody has this role">
+              No active staff member is {STAFF_ROLE_LABELS[replyRole as keyof typeof STAFF_ROLE_LABELS]} staff: replies
+              go to the admins until someone is.
+            </Alert>
+          ) : null}
         </Stack>
       </Card>
       <Card withBorder padding="lg" maw={760}>
