@@ -146,6 +146,8 @@ export const CustomerSessionSchema = z.object({
   username: z.string().nullable(),
   portalEmail: z.string(),
   mustChangePassword: z.boolean(),
+  /** Reschedule, remove a service and cancel a turn; without it the portal hides those controls. */
+  mayChangeSchedule: z.boolean(),
   viewingAs: z.object({ staffName: z.string(), expiresAt: z.string() }).nullable(),
 });
 export type CustomerSession = z.infer<typeof CustomerSessionSchema>;

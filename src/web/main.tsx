@@ -7,7 +7,7 @@ import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { queryClient } from './query-client.ts';
 import { router } from './router.tsx';
-import { theme } from './ui/theme.ts';
+import { cssVariablesResolver, theme } from './ui/theme.ts';
 
 // Toasts only ever follow a user's action, so their container (and its transition library) loads after the page.
 const Notifications = lazy(() =>
@@ -16,7 +16,7 @@ const Notifications = lazy(() =>
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <MantineProvider theme={theme}>
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
       {/* Bottom right: stacked at the top they reached over the account tabs, and a pointer resting on
           one (reaching for the tab beneath) pauses every toast's auto-close, so the stack never left. */}
       <Suspense fallback={null}>

@@ -5,6 +5,7 @@ import { customersConsoleRoutes } from './console/customers/customers-routes.tsx
 import { fieldConsoleRoutes } from './console/field/field-routes.tsx';
 import { notificationsConsoleRoutes } from './console/notifications/notifications-routes.tsx';
 import { registrationConsoleRoutes } from './console/registration/registration-routes.tsx';
+import { turnsConsoleRoutes } from './console/turns/turns-routes.tsx';
 import { portalRoutes } from './portal/portal-routes.tsx';
 import { portalRegistrationRoutes } from './portal/registration/registration-routes.tsx';
 import { proRoutes } from './pro/pro-routes.tsx';
@@ -65,6 +66,7 @@ const consoleChildren = [
   ...notificationsConsoleRoutes,
   ...registrationConsoleRoutes,
   ...fieldConsoleRoutes,
+  ...turnsConsoleRoutes,
 ];
 
 const routeTree = rootRoute.addChildren([
@@ -81,6 +83,7 @@ export const router = createRouter({
   routeTree,
   context: { queryClient },
   defaultPreload: 'intent',
+  defaultNotFoundComponent: lazyRouteComponent(() => import('./ui/not-found-page.tsx'), 'NotFoundPage'),
   defaultPendingComponent: () => (
     <Center p="xl">
       <Loader />

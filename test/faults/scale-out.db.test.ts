@@ -50,7 +50,7 @@ async function buildProperty(deps: Deps) {
     url: '/api/staff/session',
     payload: { email: staff.email, password: staff.password },
   });
-  const staffCookie = (staffSession.headers['set-cookie'] as string | string[] | undefined)?.toString().split(';')[0]!;
+  const staffCookie = String(staffSession.headers['set-cookie']).split(';')[0]!;
   const granted = await app.inject({
     method: 'POST',
     url: `/api/staff/contacts/${customer.id}/portal-access/grant`,

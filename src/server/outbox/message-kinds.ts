@@ -3,6 +3,7 @@ import { notificationKinds } from './kinds/notifications-kinds.ts';
 import { portalAccessKinds } from './kinds/portal-access-kinds.ts';
 import { proAccessKinds } from './kinds/pro-access-kinds.ts';
 import { registrationKinds } from './kinds/registration-kinds.ts';
+import { turnEventsKinds } from './kinds/turn-events-kinds.ts';
 import { turnsKinds } from './kinds/turns-kinds.ts';
 import type { MessageKind } from './message-kind.ts';
 
@@ -13,6 +14,7 @@ export const MESSAGE_KINDS: readonly MessageKind[] = [
   ...proAccessKinds,
   ...registrationKinds,
   ...turnsKinds,
+  ...turnEventsKinds,
 ];
 
 const BY_ID = new Map(MESSAGE_KINDS.map((kind) => [kind.id, kind]));

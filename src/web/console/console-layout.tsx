@@ -4,6 +4,7 @@ import { useSuspenseQuery } from '@tanstack/react-query';
 import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
 import { IconChevronDown, IconKey, IconLogout, IconShieldLock } from '@tabler/icons-react';
 import { Brand } from '../ui/brand.tsx';
+import { SkipLink } from '../ui/skip-link.tsx';
 import { consoleNavigation } from './navigation.ts';
 import { staffSessionQuery, useSignOutStaff } from './session/staff-session.ts';
 
@@ -27,6 +28,7 @@ export function ConsoleLayout() {
       navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }}
       padding="lg"
     >
+      <SkipLink />
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between">
           <Group>
@@ -90,7 +92,7 @@ export function ConsoleLayout() {
           ))}
         </ScrollArea>
       </AppShell.Navbar>
-      <AppShell.Main>
+      <AppShell.Main id="main" tabIndex={-1}>
         <Outlet />
       </AppShell.Main>
     </AppShell>

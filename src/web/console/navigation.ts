@@ -3,6 +3,7 @@ import {
   IconBuildingSkyscraper,
   IconHammer,
   IconHistory,
+  IconLayoutKanban,
   IconMailForward,
   IconTool,
   IconUserPlus,
@@ -19,6 +20,7 @@ export interface ConsoleNavigationItem {
 /** The console's left navigation; each feature adds its entry here. */
 export const consoleNavigation: ConsoleNavigationItem[] = [
   { label: 'Customers', to: '/console/customers', icon: IconBuildingSkyscraper },
+  { label: 'Turns desk', to: '/console/turns', icon: IconLayoutKanban },
   { label: 'Registrations', to: '/console/registrations', icon: IconUserPlus },
   { label: 'Services', to: '/console/services', icon: IconTool },
   { label: 'Pros', to: '/console/pros', icon: IconUsersGroup },

@@ -1,9 +1,11 @@
 import { Center, Paper, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Brand } from './brand.tsx';
+import { useDocumentTitle } from './document-title.ts';
 
 /** The centered card used by every sign-in, link and password page. */
 export function AuthLayout(props: { surface: string; title: string; description?: ReactNode; children: ReactNode }) {
+  useDocumentTitle(`${props.title} · ${props.surface}`);
   return (
     <Center
       mih="100vh"
@@ -17,7 +19,7 @@ export function AuthLayout(props: { surface: string; title: string; description?
         <Paper withBorder shadow="sm" p="xl" radius="lg">
           <Stack gap="md">
             <div>
-              <Title order={2} size="h3">
+              <Title order={1} size="h3">
                 {props.title}
               </Title>
               {props.description ? (

@@ -15,6 +15,7 @@ import * as m0013 from './0013_create_staff_second_factors.ts';
 import * as m0015ops from './0015_add_pro_assignment.ts';
 import * as m0015bops from './0015b_add_open_turn_guard.ts';
 import * as m0016 from './0016_create_field_work.ts';
+import * as m0017ops from './0017_add_turn_desk_and_escalation.ts';
 import * as m0021 from './0021_add_outbox_priority.ts';
 import * as m0022 from './0022_create_secret_key_checks.ts';
 
@@ -36,6 +37,7 @@ export const migrations: Record<string, Migration> = {
   '0015_add_pro_assignment': m0015ops,
   '0015b_add_open_turn_guard': m0015bops,
   '0016_create_field_work': m0016,
+  '0017_add_turn_desk_and_escalation': m0017ops,
   '0021_add_outbox_priority': m0021,
   '0022_create_secret_key_checks': m0022,
 };

@@ -39,6 +39,10 @@ export interface ServiceProfilesTable {
   addonPhotosRequired: Flag;
   /** 1: a pro's add-on request goes straight to the customer's approval; 0: to staff first ("official channels"). */
   proRequestsDirect: Flag;
+  /** Minutes an add-on may wait on the main approver before the backup phone is texted (again before staff are alerted). */
+  addonEscalationMinutes?: number;
+  /** Days between reminders while a turn's PO is "I don't know yet". */
+  poReminderDays?: number;
   createdAt: IsoTimestamp;
   updatedAt: IsoTimestamp;
 }

@@ -31,6 +31,11 @@ export interface TurnsTable {
   updatedAt: IsoTimestamp;
   /** Derived from the lines (deriveTurnStatus) and kept in step with them, so lists filter in SQL. */
   status: ServiceLineStatus;
+  /** Null while the turn waits in the staff desk's inbox (new, or changed by the customer since). */
+  acknowledgedAt?: IsoTimestamp | null;
+  acknowledgedByStaffId?: string | null;
+  /** The last "PO number still missing" reminder to the customer. */
+  poRemindedAt?: IsoTimestamp | null;
 }
 
 export interface TurnServiceLinesTable {
@@ -76,6 +81,22 @@ export interface TurnAddOnsTable {
   decidedById: string | null;
   decidedAt: IsoTimestamp | null;
   decisionNote: string | null;
+  /** When the undecided request was texted to the backup phone with an approval link. */
+  escalatedAt?: IsoTimestamp | null;
+  /** When it was still undecided a window after that and was flagged to staff on the desk. */
+  staffAlertedAt?: IsoTimestamp | null;
+}
+
+/** A one-tap approval link texted to the backup phone; only the keyed hash of its secret is stored. */
+export interface AddOnApprovalLinksTable {
+  id: string;
+  tokenHash: string;
+  addOnId: string;
+  phone: string;
+  createdAt: IsoTimestamp;
+  expiresAt: IsoTimestamp;
+  openedAt: IsoTimestamp | null;
+  consumedAt: IsoTimestamp | null;
 }
 
 /** Tables for turns, service lines and add-ons (customer portal ordering). */
@@ -83,4 +104,5 @@ export interface TurnsTables {
   turns: TurnsTable;
   turnServiceLines: TurnServiceLinesTable;
   turnAddOns: TurnAddOnsTable;
+  addOnApprovalLinks: AddOnApprovalLinksTable;
 }

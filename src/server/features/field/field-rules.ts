@@ -33,12 +33,6 @@ export function checkPhotoSelection(
   });
 }
 
-/** The account's onboarding policy: add-on requests from the field may have to carry photos. */
-export function checkAddOnPhotoPolicy(photosRequired: boolean, photoCount: number): void {
-  if (photosRequired && photoCount === 0)
-    throw fieldError('photoIds', 'This customer needs at least one photo with every add-on request');
-}
-
 export function checkTurnOpen(turn: { canceledAt: string | null }): void {
   if (turn.canceledAt) throw new AppError('conflict', 'This turn was canceled.');
 }

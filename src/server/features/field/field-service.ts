@@ -11,7 +11,7 @@ import type { CatalogFeature } from '../catalog/index.ts';
 import type { PhotosFeature } from '../photos/index.ts';
 import type { TurnsFeature } from '../turns/index.ts';
 import * as repository from './field-repository.ts';
-import { checkAddOnPhotoPolicy, checkPhotoSelection, checkTurnOpen } from './field-rules.ts';
+import { checkPhotoSelection, checkTurnOpen } from './field-rules.ts';
 
 /** Who looks: a pro sees the turns they work on, a customer their accounts', staff everything. */
 export type Viewer =
@@ -165,10 +165,10 @@ export function createFieldService(deps: {
       const { line, turn } = await requireProLine(proId, serviceLineId);
       checkTurnOpen(turn);
       const profile = await catalog.serviceProfiles.getServiceProfile(line.accountId);
-      checkAddOnPhotoPolicy(profile.addonPhotosRequired, input.photoIds.length);
       await selectedPhotos(input.photoIds, serviceLineId, 'add_on', proId);
       return turns.addOns.requestAddOn(serviceLineId, { serviceId: input.serviceId, reason: input.note }, actor, {
         toStaffFirst: !profile.proRequestsDirect,
+        photoCount: input.photoIds.length,
         afterInsert: (trx, addOn) => photos.attachPhotos(trx, input.photoIds, { addOnId: addOn.id }),
       });
     },

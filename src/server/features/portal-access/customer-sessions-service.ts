@@ -165,6 +165,7 @@ export function createCustomerSessionsService(deps: PortalAccessServiceDeps, com
         username: login.username,
         portalEmail: login.portalEmail,
         mustChangePassword: principal.mustChangePassword,
+        mayChangeSchedule: contact.mayChangeSchedule === 1,
         viewingAs,
       };
     },

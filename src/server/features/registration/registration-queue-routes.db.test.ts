@@ -79,34 +79,6 @@ describe('registration queue', () => {
     expect(closed.items).toEqual([]);
   });
 
-  it('sends replies to the admins while nobody has the chosen role, and the settings say so', async () => {
-    const settings = (await staffCall('GET', '/api/staff/registration-settings')).json();
-    expect(settings.replyStaffRole).toBe('support');
-    expect(settings.activeStaffByRole).toMatchObject({ support: 0, psm: 1 });
-    const account = await createAccount(testApp.deps);
-    const contact = await createContact(testApp.deps, {
-      accountIds: [account.id],
-      firstName: 'Ada',
-      lastName: 'Stone',
-    });
-    const request = await fileRequest({ accountNumber: account.accountNumber });
-    const matched = await staffCall('POST', `/api/staff/registration-requests/${request.id}/match`, {
-      accountId: account.id,
-      contactId: contact.id,
-      addEmailToContact: false,
-    });
-    expect(matched.statusCode, matched.body).toBe(200);
-    const preview = (await staffCall('GET', `/api/staff/registration-requests/${request.id}/portal-key-email`)).json();
-    const admins = await testApp.deps.db
-      .selectFrom('staffMembers')
-      .select('email')
-      .where('role', '=', 'admin')
-      .orderBy('email')
-      .execute();
-    expect(preview.replyTo).toEqual(admins.map((admin) => admin.email));
-    expect(preview.replyTo.length).toBeGreaterThan(0);
-  });
-
   it('matches a request to an existing contact, adds the submitted email as an "other" email, and sends the key', async () => {
     const account = await createAccount(testApp.deps);
     const contact = await createContact(testApp.deps, {

@@ -5,16 +5,19 @@ import type { AddOnStatus, TurnAddOnsTable, TurnServiceLinesTable, TurnsTable } 
 import { AppError, fieldError, notFound } from '../../errors.ts';
 import { newId } from '../../ids.ts';
 import { enqueue } from '../../outbox/outbox.ts';
+import { toE164 } from '../../outbox/recipients.ts';
 import { formatCents, type RequestAddOnBodyParsed } from '../../../shared/turn-contracts.ts';
 import { recordAudit } from '../audit/index.ts';
 import { actorKindOf, type TurnContext, type TurnScope } from './turn-context.ts';
-import { decideAddOnRequest } from './turn-rules.ts';
+import { approvalDelivery, checkAddOnPhotoPolicy, decideAddOnRequest } from './turn-rules.ts';
 import * as repository from './turns-repository.ts';
 
 /** How a request from the field differs from one staff relay. */
 export interface FieldRequestOptions {
   /** The account sends pro requests to staff first ("official channels"). */
   toStaffFirst?: boolean;
+  /** Photos sent with the request; a staff relay has none to send. */
+  photoCount?: number;
   /** Runs inside the request's transaction, after the add-on row exists (its photos are attached there). */
   afterInsert?: (trx: Trx, addOn: TurnAddOnsTable) => Promise<void>;
 }
@@ -48,20 +51,20 @@ export function createAddOnsService(context: TurnContext, publicUrl: string) {
     const approver = profile.mainApproverContactId
       ? await repository.findContact(trx, profile.mainApproverContactId)
       : undefined;
-    if (approver) {
-      const emails = (await repository.listPrimaryEmails(trx, [approver.id])).map((row) => row.email);
-      if (emails.length) {
-        await enqueue(trx, clock, {
-          kind: 'add_on_approval_requested',
-          to: emails,
-          payload: { ...payload, contact: { firstName: approver.firstName } },
-          dedupeKey: `add_on_approval_requested:${record.addOn.id}`,
-          accountId: record.turn.accountId,
-          contactId: approver.id,
-        });
-      }
-    }
-    if (profile.backupNotificationPhone) {
+    const emails = approver ? (await repository.listPrimaryEmails(trx, [approver.id])).map((row) => row.email) : [];
+    const approverPhone = approver?.phone ? toE164(approver.phone) : null;
+    const delivery = approver ? approvalDelivery(approver.notificationChannel, approverPhone, emails.length) : 'none';
+    if (approver && delivery !== 'none')
+      await enqueue(trx, clock, {
+        kind: delivery === 'sms' ? 'add_on_approval_requested_sms' : 'add_on_approval_requested',
+        to: delivery === 'sms' ? [approverPhone!] : emails,
+        payload: { ...payload, contact: { firstName: approver.firstName } },
+        dedupeKey: `add_on_approval_requested:${record.addOn.id}`,
+        accountId: record.turn.accountId,
+        contactId: approver.id,
+      });
+    // The backup phone is texted too, unless it is the number the approver was just texted on.
+    if (profile.backupNotificationPhone && !(delivery === 'sms' && approverPhone === profile.backupNotificationPhone)) {
       await enqueue(trx, clock, {
         kind: 'add_on_approval_requested_sms',
         to: [profile.backupNotificationPhone],
@@ -127,6 +130,7 @@ export function createAddOnsService(context: TurnContext, publicUrl: string) {
       const service = services.addOns.find((candidate) => candidate.id === input.serviceId);
       if (!service) throw fieldError('serviceId', 'Choose an add-on offered for this floorplan');
       const profile = await catalog.serviceProfiles.getServiceProfile(turn.accountId);
+      checkAddOnPhotoPolicy(profile.addonPhotosRequired, options.photoCount);
       // "Official channels": a pro's request waits for staff, whatever the account's approval method.
       const decision = options.toStaffFirst
         ? ({ status: 'pending', approver: 'staff' } as const)

@@ -2,6 +2,7 @@ import type { BaseDeps } from '../../base-deps.ts';
 import type { CatalogFeature } from '../catalog/index.ts';
 import type { CustomersFeature } from '../customers/index.ts';
 import { createAddOnsService } from './add-ons-service.ts';
+import { createDeskService } from './desk-service.ts';
 import { createFieldWorkService } from './field-work-service.ts';
 import { createProAssignmentsService } from './pro-assignments-service.ts';
 import { createPropertyViewsService } from './property-views-service.ts';
@@ -16,8 +17,11 @@ export function createTurnsFeature(deps: BaseDeps & { catalog: CatalogFeature; c
     databaseKind: deps.database.kind,
     clock: deps.clock,
     catalog: deps.catalog,
+    publicUrl: deps.config.publicUrl,
   });
   return {
+    /** Every account's turns for staff: the inbox, acknowledging, reassigning pros. */
+    desk: createDeskService(context),
     properties: createPropertyViewsService(context, deps.customers),
     orders: createTurnOrdersService(context),
     changes: createTurnChangesService(context, deps.customers),

@@ -5,7 +5,9 @@ import { AppError, fieldError } from '../../errors.ts';
 import type { SetTurnPurchaseOrdersBodyParsed, UpdateTurnBodyParsed } from '../../../shared/turn-contracts.ts';
 import { recordAudit } from '../audit/index.ts';
 import type { CustomersFeature } from '../customers/index.ts';
+import { returnTurnToInbox } from './desk-repository.ts';
 import { actorKindOf, type TurnContext, type TurnScope } from './turn-context.ts';
+import { type ProWork, proWorkOf } from './turn-notices.ts';
 import {
   backScheduledDate,
   checkManualDate,
@@ -23,8 +25,19 @@ import * as repository from './turns-repository.ts';
 export const SCHEDULE_CHANGE_FORBIDDEN =
   'You can order and view turns, but rescheduling, removing a service or canceling a turn needs schedule permission. Ask your main point of contact or your Portico PSM.';
 
+const CUSTOMER_EVENT_OF_STATUS = {
+  scheduled: 'service_scheduled',
+  in_progress: 'service_started',
+  completed: 'service_completed',
+} as const;
+
 export function createTurnChangesService(context: TurnContext, customers: CustomersFeature) {
-  const { db, clock, now, requireLine, lockTurnRow, loadTurn } = context;
+  const { db, clock, notices, now, requireLine, lockTurnRow, loadTurn } = context;
+
+  /** A change the customer makes puts the turn back in the staff desk's inbox. */
+  async function backToInboxIfCustomer(trx: Trx, scope: TurnScope, turnId: string) {
+    if (scope.kind === 'customer') await returnTurnToInbox(trx, turnId);
+  }
 
   /** A per-contact portal permission set during the onboard ("who may change the schedule"). */
   async function requireScheduleChange(scope: TurnScope) {
@@ -41,6 +54,7 @@ export function createTurnChangesService(context: TurnContext, customers: Custom
     await db.transaction().execute(async (trx) => {
       const turn = await lockTurnRow(scope, trx, turnId);
       await change(trx, turn, await repository.listServiceLines(trx, [turnId]));
+      await backToInboxIfCustomer(trx, scope, turnId);
     });
     return loadTurn(db, turnId);
   }
@@ -54,6 +68,7 @@ export function createTurnChangesService(context: TurnContext, customers: Custom
     await db.transaction().execute(async (trx) => {
       const turn = await lockTurnRow(scope, trx, turnId);
       await change(trx, await requireLine(scope, serviceLineId, trx), turn);
+      await backToInboxIfCustomer(trx, scope, turnId);
     });
     return loadTurn(db, turnId);
   }
@@ -75,6 +90,7 @@ export function createTurnChangesService(context: TurnContext, customers: Custom
           updatedAt,
         });
         const moved: Array<{ service: string; from: string | null; to: string | null }> = [];
+        const movedWork: ProWork[] = [];
         for (const line of lines.filter((candidate) => isOpenLine(candidate.status))) {
           if (line.dateIsManual === 1 && !input.reflowSchedule) continue;
           const scheduledDate = backScheduledDate(input.moveOutDate, input.moveInDate, line.defaultDayOffset);
@@ -87,7 +103,9 @@ export function createTurnChangesService(context: TurnContext, customers: Custom
             updatedAt,
           });
           moved.push({ service: line.serviceName, from: line.scheduledDate, to: scheduledDate });
+          movedWork.push(...proWorkOf([{ ...line, scheduledDate }]));
         }
+        await notices.notifyPros(trx, 'changed', { ...turn, moveInDate: input.moveInDate }, movedWork);
         await recordAudit(trx, clock, actor, {
           action: 'turn.updated',
           subjectType: 'turn',
@@ -134,15 +152,22 @@ export function createTurnChangesService(context: TurnContext, customers: Custom
             before: { scheduledDate: line.scheduledDate, status: line.status },
             after: { scheduledDate },
           });
+          if (scheduledDate === line.scheduledDate) return;
+          await notices.notifyPros(trx, 'changed', turn, proWorkOf([{ ...line, scheduledDate }]));
+          await notices.notifyCustomers(trx, 'service_rescheduled', turn, {
+            name: line.serviceName,
+            date: scheduledDate,
+          });
         }),
       ),
 
     /** "How to remove a specific service": an open service is canceled (kept for the record), with its pending add-ons. */
     removeServiceLine: (scope: TurnScope, serviceLineId: string, actor: ActorContext) =>
       requireScheduleChange(scope).then(() =>
-        changeLine(scope, serviceLineId, async (trx, line) => {
+        changeLine(scope, serviceLineId, async (trx, line, turn) => {
           if (!isOpenLine(line.status))
             throw new AppError('conflict', `This service is ${line.status.replace('_', ' ')} and can't be removed.`);
+          await notices.notifyPros(trx, 'canceled', turn, proWorkOf([line]));
           const siblings = await repository.listServiceLines(trx, [line.turnId]);
           if (siblings.filter((sibling) => sibling.id !== line.id && sibling.status !== 'canceled').length === 0) {
             throw new AppError('conflict', 'This is the turn’s last service. Cancel the turn instead.');
@@ -173,6 +198,7 @@ export function createTurnChangesService(context: TurnContext, customers: Custom
               `Work has started on ${started.map((line) => line.serviceName).join(', ')}. Call us to stop it.`,
             );
           const open = lines.filter((line) => isOpenLine(line.status));
+          await notices.notifyPros(trx, 'canceled', turn, proWorkOf(open));
           const by = actorKindOf(actor);
           const canceledAt = now();
           for (const line of open)
@@ -253,6 +279,10 @@ export function createTurnChangesService(context: TurnContext, customers: Custom
           accountId: line.accountId,
           before: { status: line.status },
           after: { status },
+        });
+        await notices.notifyCustomers(trx, CUSTOMER_EVENT_OF_STATUS[status], turn, {
+          name: line.serviceName,
+          date: line.scheduledDate,
         });
       }),
   };

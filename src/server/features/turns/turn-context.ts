@@ -4,6 +4,7 @@ import type { DatabaseKind, Db, Trx } from '../../db/database.ts';
 import type { TurnsTable } from '../../db/schema/turns.ts';
 import { AppError, fieldError, notFound } from '../../errors.ts';
 import type { CatalogFeature } from '../catalog/index.ts';
+import { createTurnNotices } from './turn-notices.ts';
 import { presentTurn, type TurnRecord } from './turn-presenters.ts';
 import * as repository from './turns-repository.ts';
 
@@ -24,6 +25,8 @@ interface TurnContextDeps {
   databaseKind: DatabaseKind;
   clock: Clock;
   catalog: CatalogFeature;
+  /** Origin of the links in notices. */
+  publicUrl: string;
 }
 
 /** Who did it, as turns record it on rows (requested by, decided by, created by). */
@@ -44,6 +47,7 @@ export function actorKindOf(actor: ActorContext) {
 /** The scope checks and reads every turns service shares. */
 export function createTurnContext(deps: TurnContextDeps) {
   const { db, databaseKind, clock, catalog } = deps;
+  const notices = createTurnNotices({ clock, publicUrl: deps.publicUrl });
 
   const canSee = (scope: TurnScope, accountId: string) =>
     scope.kind === 'staff' || scope.accountIds.includes(accountId);
@@ -129,6 +133,8 @@ export function createTurnContext(deps: TurnContextDeps) {
     db,
     clock,
     catalog,
+    databaseKind,
+    notices,
     now: () => clock.now().toISOString(),
     canSee,
     requireProperty,

@@ -15,6 +15,7 @@ import {
 import { recordAudit } from '../audit/index.ts';
 import { actorKindOf, type TurnContext, type TurnScope } from './turn-context.ts';
 import { type AssignablePro, choosePro, needsPro, type ProPreference } from './pro-assignment-rules.ts';
+import { proWorkOf } from './turn-notices.ts';
 import { presentTurnSummary } from './turn-presenters.ts';
 import {
   addDays,
@@ -37,8 +38,19 @@ function duplicateOrder(existingTurnId?: string) {
 
 /** Ordering turns and finding them again: the turn board, a turn's page, the new-turn form. */
 export function createTurnOrdersService(context: TurnContext) {
-  const { db, clock, catalog, canSee, now, requireProperty, requireTurnRow, loadRecords, loadTurn, orderableServices } =
-    context;
+  const {
+    db,
+    clock,
+    catalog,
+    notices,
+    canSee,
+    now,
+    requireProperty,
+    requireTurnRow,
+    loadRecords,
+    loadTurn,
+    orderableServices,
+  } = context;
 
   /** 409 naming the open turn of the unit whose dates overlap, so the portal can open it or order anyway. */
   async function refuseOverlap(
@@ -281,6 +293,7 @@ export function createTurnOrdersService(context: TurnContext) {
         });
         await repository.insertServiceLines(trx, lines);
         await repository.insertAddOns(trx, addOns);
+        await notices.notifyPros(trx, 'assigned', turn, proWorkOf(lines));
         await recordAudit(trx, clock, actor, {
           action: 'turn.created',
           subjectType: 'turn',

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '../../errors.ts';
 import {
   addDays,
+  approvalDelivery,
   backScheduledDate,
   checkManualDate,
   checkPurchaseOrders,
@@ -111,5 +112,15 @@ describe('POs and status changes', () => {
     expect(() => checkStatusChange('completed', 'in_progress', true)).toThrow('already completed');
     expect(() => checkStatusChange('pending', 'scheduled', false)).toThrow('Give the service a date');
     expect(() => checkStatusChange('scheduled', 'in_progress', true)).not.toThrow();
+  });
+});
+
+describe('approvalDelivery', () => {
+  it('texts an approver who prefers SMS, sends nothing when they prefer a call, and falls back to email', () => {
+    expect(approvalDelivery('sms', '+15125550123', 1)).toBe('sms');
+    expect(approvalDelivery('sms', null, 1)).toBe('email');
+    expect(approvalDelivery('none', '+15125550123', 1)).toBe('none');
+    expect(approvalDelivery('email', '+15125550123', 1)).toBe('email');
+    expect(approvalDelivery('email', null, 0)).toBe('none');
   });
 });

@@ -104,6 +104,33 @@ export function decideAddOnRequest(
   return { status: 'pending', approver: 'customer' };
 }
 
+/**
+ * How the main approver hears of an add-on waiting for them, from their notification preference (set in
+ * the onboard): a text when they prefer SMS and have a valid number, no message when they prefer a phone
+ * call (staff ring them), email otherwise, so a request never goes unannounced for want of a number.
+ */
+export function approvalDelivery(
+  channel: 'email' | 'sms' | 'none',
+  phoneE164: string | null,
+  emailCount: number,
+): 'email' | 'sms' | 'none' {
+  if (channel === 'none') return 'none';
+  if (channel === 'sms' && phoneE164) return 'sms';
+  return emailCount > 0 ? 'email' : 'none';
+}
+
+/** The account's add-on request policy (set in the onboard): add-on requests may have to carry photos. */
+export function checkAddOnPhotoPolicy(photosRequired: boolean, photoCount: number | undefined): void {
+  if (!photosRequired || (photoCount ?? 0) > 0) return;
+  // A staff relay cannot attach photos; the pro sends the request with them from the field.
+  throw fieldError(
+    'photoIds',
+    photoCount === undefined
+      ? 'This customer needs a photo with every add-on request: ask the pro to request it with a photo from their assignments'
+      : 'This customer needs at least one photo with every add-on request',
+  );
+}
+
 /** PO choices: a default PO, or "I don't know yet", not both. */
 export function checkPurchaseOrders(defaultPoNumber: string | null, poUnknown: boolean): void {
   if (poUnknown && defaultPoNumber)

@@ -67,7 +67,7 @@ export function listPrimaryEmails(db: Executor, contactIds: readonly string[]) {
 export function findContact(db: Executor, contactId: string) {
   return db
     .selectFrom('contacts')
-    .select(['id', 'firstName', 'lastName'])
+    .select(['id', 'firstName', 'lastName', 'phone', 'notificationChannel'])
     .where('id', '=', contactId)
     .executeTakeFirst();
 }

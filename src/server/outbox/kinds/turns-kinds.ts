@@ -27,7 +27,8 @@ export const addOnApprovalRequestedKind = defineMessageKind({
   id: 'add_on_approval_requested',
   channel: 'email',
   label: 'Add-on approval request',
-  description: 'Sent to the main customer approver when a pro asks for an add-on that the customer approves.',
+  description:
+    'Sent to the main customer approver (unless they prefer SMS or a phone call) when a pro asks for an add-on that the customer approves.',
   payloadSchema: AddOnRequestPayloadSchema,
   mergeTags: [
     'contact.firstName',
@@ -48,13 +49,13 @@ export const addOnApprovalRequestedKind = defineMessageKind({
   canBeDisabled: true,
 });
 
-/** The same request as a text to the backup phone, so the work doesn't wait on an unread inbox. */
+/** The same request as a text (the backup phone; the approver who prefers SMS), so the work doesn't wait on an unread inbox. */
 export const addOnApprovalRequestedSmsKind = defineMessageKind({
   id: 'add_on_approval_requested_sms',
   channel: 'sms',
   label: 'Add-on approval request (backup phone)',
   description:
-    'Texted to the account’s backup notification phone when a pro asks for an add-on that the customer approves.',
+    'Texted to the account’s backup notification phone, and to the main approver when they prefer SMS, when a pro asks for an add-on that the customer approves.',
   payloadSchema: AddOnRequestPayloadSchema,
   mergeTags: ['property.name', 'turn.unitNumber', 'addOn.name', 'addOn.price', 'link'],
   sample,

@@ -39,6 +39,7 @@ import {
 } from './customers-api.ts';
 import { formLevelError } from '../../ui/form-feedback.ts';
 import { AccountPlacementFields } from './account-placement-fields.tsx';
+import { BillingProfileCard } from './billing-profile-card.tsx';
 
 function formValues(account: Account) {
   return {
@@ -224,6 +225,7 @@ function ChecklistItem({ item, accountId }: { item: OnboardingItem; accountId: s
         radius="xl"
         color={item.done ? 'teal' : 'gray'}
         variant={item.done ? 'filled' : 'light'}
+        role="img"
         aria-label={item.done ? 'Done' : 'Not done'}
       >
         {item.done ? <IconCheck size={13} /> : <IconCircleDashed size={13} />}
@@ -407,6 +409,7 @@ export function AccountOverviewTab({ accountId }: { accountId: string }) {
         <Stack gap="lg">
           <AccountDetailsForm account={account.data} />
           <PortalKeyCard account={account.data} />
+          <BillingProfileCard accountId={accountId} />
         </Stack>
       </Grid.Col>
       <Grid.Col span={{ base: 12, md: 6 }}>

@@ -7,6 +7,7 @@ import { IconChevronDown } from '@tabler/icons-react';
 import type { Account, AccountStatus } from '../../../shared/customer-contracts.ts';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
 import { AnchorLink } from '../../ui/anchor-link.tsx';
+import { useDocumentTitle } from '../../ui/document-title.ts';
 import { accountCatalogTabs } from '../catalog/account-catalog-tabs.tsx';
 import { accountOnboardingTabs } from '../onboarding/onboarding-tab.tsx';
 import { accountPortalAccessTabs } from '../portal-access/account-portal-access-tab.tsx';
@@ -14,7 +15,13 @@ import { accountRegistrationTabs } from '../registration/account-registration-ta
 import { accountTurnsTabs } from '../turns/account-turns-tab.tsx';
 import { AccountActivityTab } from './account-activity-tab.tsx';
 import { AccountContactsTab } from './account-contacts-tab.tsx';
-import { KIND_LABELS, STATUS_COLORS, STATUS_LABELS, STATUS_OPTIONS } from './account-labels.ts';
+import {
+  KIND_LABELS,
+  ONBOARDING_STATE_LABELS,
+  STATUS_COLORS,
+  STATUS_LABELS,
+  STATUS_OPTIONS,
+} from './account-labels.ts';
 import { AccountOverviewTab } from './account-overview-tab.tsx';
 import { AccountPropertiesTab } from './account-properties-tab.tsx';
 import type { AccountTab } from './account-tab.ts';
@@ -53,6 +60,12 @@ function AccountHeader({ account }: { account: Account }) {
             <Badge color={STATUS_COLORS[account.status]} variant="light" size="lg">
               {STATUS_LABELS[account.status]}
             </Badge>
+            {account.onboardingState === 'not_started' ? null : (
+              <Badge color={account.onboardingState === 'complete' ? 'teal' : 'yellow'} variant="outline" size="lg">
+                {ONBOARDING_STATE_LABELS[account.onboardingState]}
+                {account.onboardCompletedAt ? ` ${new Date(account.onboardCompletedAt).toLocaleDateString()}` : ''}
+              </Badge>
+            )}
           </Group>
           <Group gap="md">
             <Text c="dimmed" size="sm">
@@ -127,6 +140,7 @@ export function AccountPage(): ReactElement {
   const { tab } = routeApi.useSearch();
   const navigate = useNavigate();
   const account = useQuery(accountQuery(accountId));
+  useDocumentTitle(account.data?.name);
 
   if (account.isPending)
     return (

@@ -1,5 +1,6 @@
 import {
   Anchor,
+  Button,
   Checkbox,
   Group,
   MultiSelect,
@@ -95,6 +96,7 @@ export function AnswerField(props: AnswerFieldProps) {
           data={contactOptions}
           value={(answer.value as string | null) ?? null}
           clearable
+          allowDeselect={false}
           error={error}
           onChange={(value) => onSave(value)}
         />
@@ -116,6 +118,7 @@ export function AnswerField(props: AnswerFieldProps) {
         <Select
           label={answer.label}
           data={answer.options}
+          allowDeselect={false}
           value={(answer.value as string | null) ?? null}
           error={error}
           onChange={(value) => onSave(value)}
@@ -158,6 +161,27 @@ export function AnswerField(props: AnswerFieldProps) {
     <Stack gap={2}>
       {field}
       <Meta answer={answer} />
+      {isPrefilled(answer) ? (
+        <Group gap="xs">
+          <Text size="xs" c="dimmed">
+            From the account, not yet confirmed with the customer
+          </Text>
+          <Button
+            size="compact-xs"
+            variant="light"
+            aria-label={`Confirm ${answer.label}`}
+            onClick={() => onSave(answer.value)}
+          >
+            Confirm
+          </Button>
+        </Group>
+      ) : null}
     </Stack>
   );
+}
+
+/** A value the account already holds (a default, or set by another answer) that no PSM has confirmed yet. */
+function isPrefilled(answer: OnboardingAnswer): boolean {
+  if (answer.answered || answer.value === null || answer.value === '') return false;
+  return !['check', 'text', 'billing'].includes(answer.kind);
 }

@@ -79,7 +79,7 @@ export function BillingAnswer({
         </Text>
       ) : null}
       <Group>
-        <Button size="xs" disabled={!dirty} onClick={() => onSave(draft)}>
+        <Button size="xs" disabled={!dirty && answer.answered} onClick={() => onSave(draft)}>
           Save billing info
         </Button>
       </Group>

@@ -49,7 +49,13 @@ function OnboardingSessionPanel({ accountId }: { accountId: string }) {
   const session = useQuery(onboardingSessionQuery(accountId));
   const save = useSaveAnswer(accountId);
   const complete = useCompleteOnboarding(accountId);
-  const [active, setActive] = useState(0);
+  // The open part survives a reload of the tablet's page, like the answers do (those are on the server).
+  const stepKey = `portico.onboard-step.${accountId}`;
+  const [active, setActiveState] = useState(() => Number(sessionStorage.getItem(stepKey)) || 0);
+  const setActive = (step: number) => {
+    sessionStorage.setItem(stepKey, String(step));
+    setActiveState(step);
+  };
   const [saveState, setSaveState] = useState<SaveState>({ status: 'idle' });
   const [errors, setErrors] = useState<Record<string, string>>({});
 
@@ -114,14 +120,17 @@ function OnboardingSessionPanel({ accountId }: { accountId: string }) {
         </Alert>
       ) : null}
       <Stepper active={active} onStepClick={setActive} size="sm" wrap allowNextStepsSelect>
-        {parts.map((candidate) => {
+        {parts.map((candidate, index) => {
           const progress = progressOf(candidate);
+          // A part behind the open one shows a check only when all of it is covered.
+          const covered = progress.done === progress.total;
           return (
             <Stepper.Step
               key={candidate}
               label={ONBOARDING_PART_LABELS[candidate].split(' – ')[0]}
               description={`${progress.done}/${progress.total}`}
-              completedIcon={undefined}
+              color={covered ? undefined : 'gray'}
+              completedIcon={covered ? undefined : index + 1}
             />
           );
         })}

@@ -1,4 +1,18 @@
-import { Badge, Button, Card, Group, Loader, Menu, Modal, Select, Stack, Table, Text, Textarea } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Group,
+  Loader,
+  Menu,
+  Modal,
+  Select,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { IconChevronDown, IconPlus } from '@tabler/icons-react';
@@ -353,6 +367,11 @@ function RequestAddOnModal({ turn, line, onClose }: { turn: Turn; line: ServiceL
     <Modal opened onClose={onClose} title={`Request an add-on for ${line.name}`} centered>
       <Stack>
         <ErrorAlert error={formLevelError(request.error)} />
+        {errors.photoIds ? (
+          <Alert color="red" title="Photos required">
+            {errors.photoIds}
+          </Alert>
+        ) : null}
         <Select
           label="Add-on"
           data={options}

@@ -1,3 +1,4 @@
+import { useMediaQuery } from '@mantine/hooks';
 import {
   Alert,
   Badge,
@@ -41,7 +42,7 @@ interface LineChoice {
 
 /**
  * "New turn": unit, floorplan and dates; the services then appear with dates back-scheduled from the
- * move-in and prices from the floorplan pricelist, with the total top right. Nothing is saved until "Save turn".
+ * move-in and prices from the floorplan pricelist, with the total and Save at the bottom, always in view. Nothing is saved until "Save turn".
  */
 export function NewTurnDrawer({
   accountId,
@@ -52,6 +53,8 @@ export function NewTurnDrawer({
   opened: boolean;
   onClose: () => void;
 }) {
+  // A phone gets the whole screen: the services list needs every pixel of its width.
+  const phone = useMediaQuery('(max-width: 36em)') ?? false;
   const units = usePropertyUnits(accountId);
   const floorplans = usePropertyFloorplans(accountId);
   const create = useCreateTurn(accountId);
@@ -185,7 +188,7 @@ export function NewTurnDrawer({
       opened={opened}
       onClose={onClose}
       position="right"
-      size="xl"
+      size={phone ? '100%' : 'xl'}
       title={
         <Title order={2} size="h3">
           New turn
@@ -198,14 +201,6 @@ export function NewTurnDrawer({
             Enter the unit and dates. Each service’s date fills in from the move-in; change any date, remove services
             you don’t need, add add-ons and notes.
           </Text>
-          <Stack gap={0} align="flex-end">
-            <Text size="xs" c="dimmed">
-              Estimated total
-            </Text>
-            <Text fw={700} size="xl" aria-label="Estimated total">
-              {formatCents(totalCents)}
-            </Text>
-          </Stack>
         </Group>
         {duplicateOf ? (
           <Alert color="yellow" variant="light" title="This unit already has an open turn for these dates">
@@ -241,6 +236,8 @@ export function NewTurnDrawer({
           ) : (
             <Select
               label="Unit"
+              data-autofocus
+              openOnFocus={false}
               withAsterisk
               searchable
               data={unitOptions}
@@ -304,7 +301,7 @@ export function NewTurnDrawer({
           </Alert>
         ) : null}
         {preview.data ? (
-          <Table verticalSpacing="xs" aria-label="Services to order">
+          <Table className="cards-on-phone" verticalSpacing="xs" aria-label="Services to order">
             <Table.Thead>
               <Table.Tr>
                 <Table.Th w={40} />
@@ -336,7 +333,7 @@ export function NewTurnDrawer({
                         <ProviderBadge value={service.providerCategory} />
                       </Stack>
                     </Table.Td>
-                    <Table.Td>
+                    <Table.Td data-label="Date">
                       <TextInput
                         type="date"
                         size="xs"
@@ -352,7 +349,7 @@ export function NewTurnDrawer({
                         </Badge>
                       ) : null}
                     </Table.Td>
-                    <Table.Td>
+                    <Table.Td data-label="Add-ons">
                       <MultiSelect
                         size="xs"
                         aria-label={`${service.name} add-ons`}
@@ -364,7 +361,7 @@ export function NewTurnDrawer({
                         error={lineError(service.serviceId, 'addOnServiceIds')}
                       />
                     </Table.Td>
-                    <Table.Td>
+                    <Table.Td data-label="PO (optional)">
                       <TextInput
                         size="xs"
                         aria-label={`${service.name} PO`}
@@ -374,7 +371,7 @@ export function NewTurnDrawer({
                         error={lineError(service.serviceId, 'poNumber')}
                       />
                     </Table.Td>
-                    <Table.Td ta="right">
+                    <Table.Td data-label="Price" ta="right">
                       <Text size="sm">{formatCents(service.priceCents)}</Text>
                     </Table.Td>
                   </Table.Tr>
@@ -416,13 +413,31 @@ export function NewTurnDrawer({
           onChange={(event) => setNotes(event.currentTarget.value)}
           error={fieldErrors.notes}
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Close
-          </Button>
-          <Button onClick={() => save()} loading={create.isPending} disabled={!preview.data || selected.length === 0}>
-            Save turn
-          </Button>
+        {/* Stuck to the bottom of the drawer, so the total and "Save turn" stay in view however long the form. */}
+        <Group
+          justify="space-between"
+          pos="sticky"
+          bottom={0}
+          py="sm"
+          bg="white"
+          style={{ zIndex: 2, borderTop: '1px solid var(--mantine-color-gray-3)' }}
+        >
+          <Stack gap={0}>
+            <Text size="xs" c="dimmed">
+              Estimated total
+            </Text>
+            <Text fw={700} size="xl" aria-label="Estimated total">
+              {formatCents(totalCents)}
+            </Text>
+          </Stack>
+          <Group gap="xs">
+            <Button variant="default" onClick={onClose}>
+              Close
+            </Button>
+            <Button onClick={() => save()} loading={create.isPending} disabled={!preview.data || selected.length === 0}>
+              Save turn
+            </Button>
+          </Group>
         </Group>
       </Stack>
     </Drawer>

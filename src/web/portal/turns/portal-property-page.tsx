@@ -13,7 +13,6 @@ import { usePortalProperty } from './turns-api.ts';
 
 export type PropertyTab = 'calendar' | 'board' | 'settings';
 
-// Its id includes the pathless signed-in portal route it hangs from.
 const propertyRouteApi = getRouteApi('/portal-app/portal/properties/$accountId');
 
 /** The property route: the tab lives in the address (?tab=) so a reload or a shared link keeps it. */

@@ -98,7 +98,7 @@ function SetupServices({ accountId }: { accountId: string }) {
         </Button>
       </Group>
       <ErrorAlert error={services.error ?? reorder.error} />
-      <Table verticalSpacing="xs" aria-label="Setup services">
+      <Table className="cards-on-phone" verticalSpacing="xs" aria-label="Setup services">
         <Table.Thead>
           <Table.Tr>
             <Table.Th>Service</Table.Th>
@@ -117,21 +117,21 @@ function SetupServices({ accountId }: { accountId: string }) {
           {services.data?.items.length === 0 ? <EmptyRow colSpan={5}>No services yet.</EmptyRow> : null}
           {order.map((service, index) => (
             <Table.Tr key={service.id}>
-              <Table.Td>
+              <Table.Td data-label="Service">
                 <Text fw={500} size="sm">
                   {service.name}
                 </Text>
               </Table.Td>
-              <Table.Td>
+              <Table.Td data-label="Performed by">
                 <ProviderBadge value={service.providerCategory} />
               </Table.Td>
-              <Table.Td>
+              <Table.Td data-label="Kind">
                 <Badge variant="outline" color={service.kind === 'standard' ? 'blue' : 'gray'}>
                   {service.kind === 'standard' ? 'Service' : 'Add-on'}
                 </Badge>
               </Table.Td>
-              <Table.Td>{service.defaultDayOffset}</Table.Td>
-              <Table.Td>
+              <Table.Td data-label="Days before move-in">{service.defaultDayOffset}</Table.Td>
+              <Table.Td data-label="Order">
                 <MoveButtons name={service.name} index={index} count={order.length} onMove={move} />
               </Table.Td>
             </Table.Tr>
@@ -210,7 +210,7 @@ function Floorplans({ accountId }: { accountId: string }) {
         Your floorplans. Open a pricelist to see the price of each standard service and add-on.
       </Text>
       <ErrorAlert error={floorplans.error} />
-      <Table verticalSpacing="xs" aria-label="Floorplans">
+      <Table className="cards-on-phone" verticalSpacing="xs" aria-label="Floorplans">
         <Table.Thead>
           <Table.Tr>
             <Table.Th>Floorplan</Table.Th>
@@ -231,16 +231,16 @@ function Floorplans({ accountId }: { accountId: string }) {
           ) : null}
           {floorplans.data?.items.map((floorplan) => (
             <Table.Tr key={floorplan.id}>
-              <Table.Td>
+              <Table.Td data-label="Floorplan">
                 <Text fw={500} size="sm">
                   {floorplan.name}
                 </Text>
               </Table.Td>
-              <Table.Td>
+              <Table.Td data-label="Beds / baths">
                 {floorplan.bedrooms} / {floorplan.bathrooms}
               </Table.Td>
-              <Table.Td>{floorplan.squareFeet ?? '—'}</Table.Td>
-              <Table.Td>{floorplan.unitCount}</Table.Td>
+              <Table.Td data-label="Sq ft">{floorplan.squareFeet ?? '—'}</Table.Td>
+              <Table.Td data-label="Units">{floorplan.unitCount}</Table.Td>
               <Table.Td ta="right">
                 <Button size="xs" variant="light" onClick={() => setOpen(floorplan.id)}>
                   Pricelist
@@ -271,6 +271,7 @@ function PricelistModal({ floorplanId, onClose }: { floorplanId: string; onClose
       {(['standard', 'add_on'] as const).map((kind) => (
         <Table
           key={kind}
+          className="cards-on-phone"
           verticalSpacing={4}
           mb="md"
           aria-label={kind === 'standard' ? 'Standard services' : 'Add-ons'}
@@ -287,11 +288,13 @@ function PricelistModal({ floorplanId, onClose }: { floorplanId: string; onClose
               .filter((item) => item.kind === kind)
               .map((item) => (
                 <Table.Tr key={item.id}>
-                  <Table.Td>{item.name}</Table.Td>
-                  <Table.Td>
+                  <Table.Td fw={500}>{item.name}</Table.Td>
+                  <Table.Td data-label="Performed by">
                     <ProviderBadge value={item.providerCategory} />
                   </Table.Td>
-                  <Table.Td ta="right">{formatCents(item.priceCents ?? item.suggestedPriceCents)}</Table.Td>
+                  <Table.Td data-label="Price" ta="right">
+                    {formatCents(item.priceCents ?? item.suggestedPriceCents)}
+                  </Table.Td>
                 </Table.Tr>
               ))}
           </Table.Tbody>
@@ -309,7 +312,7 @@ function Units({ accountId }: { accountId: string }) {
         {units.data ? `${units.data.items.length} units` : 'Units'} we know at this property, with their floorplan.
       </Text>
       <ErrorAlert error={units.error} />
-      <Table verticalSpacing="xs" striped aria-label="Units">
+      <Table className="cards-on-phone" verticalSpacing="xs" striped aria-label="Units">
         <Table.Thead>
           <Table.Tr>
             <Table.Th>Unit</Table.Th>
@@ -326,9 +329,11 @@ function Units({ accountId }: { accountId: string }) {
           {units.data?.items.length === 0 ? <EmptyRow colSpan={3}>No units yet.</EmptyRow> : null}
           {units.data?.items.map((unit) => (
             <Table.Tr key={unit.id}>
-              <Table.Td fw={500}>{unit.number}</Table.Td>
-              <Table.Td>{unit.floorplanName ?? '—'}</Table.Td>
-              <Table.Td>{unit.notes ?? ''}</Table.Td>
+              <Table.Td data-label="Unit" fw={500}>
+                {unit.number}
+              </Table.Td>
+              <Table.Td data-label="Floorplan">{unit.floorplanName ?? '—'}</Table.Td>
+              <Table.Td data-label="Notes">{unit.notes ?? ''}</Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
@@ -385,7 +390,7 @@ function Users({ accountId }: { accountId: string }) {
         Everyone with portal access to this property. Ask us to add or remove someone.
       </Text>
       <ErrorAlert error={users.error} />
-      <Table verticalSpacing="xs" aria-label="Users">
+      <Table className="cards-on-phone" verticalSpacing="xs" aria-label="Users">
         <Table.Thead>
           <Table.Tr>
             <Table.Th>Name</Table.Th>
@@ -403,9 +408,11 @@ function Users({ accountId }: { accountId: string }) {
           {users.data?.items.length === 0 ? <EmptyRow colSpan={4}>No one has portal access yet.</EmptyRow> : null}
           {users.data?.items.map((user) => (
             <Table.Tr key={user.contactId}>
-              <Table.Td fw={500}>{user.name}</Table.Td>
-              <Table.Td>{user.title ?? ''}</Table.Td>
-              <Table.Td>{user.emails.join(', ')}</Table.Td>
+              <Table.Td data-label="Name" fw={500}>
+                {user.name}
+              </Table.Td>
+              <Table.Td data-label="Title">{user.title ?? ''}</Table.Td>
+              <Table.Td data-label="Email">{user.emails.join(', ')}</Table.Td>
               <Table.Td>
                 {user.isMainApprover ? (
                   <Badge color="orange" variant="light">

@@ -4,8 +4,8 @@ import {
   Card,
   Group,
   Loader,
-  ScrollArea,
   SegmentedControl,
+  Select,
   SimpleGrid,
   Stack,
   Text,
@@ -25,6 +25,11 @@ import { ErrorAlert } from '../../ui/error-alert.tsx';
 import { useTurnColumn, useTurnCounts } from './turns-api.ts';
 import { CardLink, formatShortDate, StatusBadge, STATUS_COLORS } from '../../ui/turn-display.tsx';
 
+const STATUS_FILTERS = [
+  { value: 'all', label: 'All' },
+  ...ServiceLineStatusSchema.options.map((value) => ({ value, label: SERVICE_LINE_STATUS_LABELS[value] })),
+];
+
 /**
  * Turns in columns by status. Each column loads a page at a time from the server ("Load more"): open
  * columns soonest move-in first, completed and canceled ones newest first from the last 30 days; the
@@ -40,16 +45,23 @@ export function TurnBoardTab({ accountId }: { accountId: string }) {
   return (
     <Stack>
       <Group justify="space-between">
+        {/* Six segments need a tablet's width; a phone picks the status from a list. */}
         <SegmentedControl
+          visibleFrom="sm"
           aria-label="Filter by status"
           value={status}
           onChange={(value) => setStatus(value as TurnStatus | 'all')}
-          data={[
-            { value: 'all', label: 'All' },
-            ...ServiceLineStatusSchema.options.map((value) => ({ value, label: SERVICE_LINE_STATUS_LABELS[value] })),
-          ]}
+          data={STATUS_FILTERS}
         />
-        <Group gap="xs">
+        <Select
+          hiddenFrom="sm"
+          aria-label="Filter by status"
+          value={status}
+          allowDeselect={false}
+          onChange={(value) => setStatus((value ?? 'all') as TurnStatus | 'all')}
+          data={STATUS_FILTERS}
+        />
+        <Group gap="xs" style={{ flexGrow: 1, justifyContent: 'flex-end' }}>
           {counts.isFetching ? <Loader size="xs" /> : null}
           <TextInput
             aria-label="Search by unit"
@@ -57,24 +69,24 @@ export function TurnBoardTab({ accountId }: { accountId: string }) {
             leftSection={<IconSearch size={16} />}
             value={search}
             onChange={(event) => setSearch(event.currentTarget.value)}
-            w={220}
+            w={{ base: '100%', xs: 220 }}
           />
         </Group>
       </Group>
       <ErrorAlert error={counts.error} />
-      <ScrollArea>
-        <SimpleGrid cols={columns.length} miw={columns.length * 230} spacing="sm">
-          {columns.map((column) => (
-            <BoardColumn
-              key={column}
-              accountId={accountId}
-              status={column}
-              search={debouncedSearch || undefined}
-              count={counts.data?.counts.find((entry) => entry.status === column)?.count}
-            />
-          ))}
-        </SimpleGrid>
-      </ScrollArea>
+      {/* As many columns as the screen holds, one under another on a phone: never a sideways scroll that
+          hides the last column. */}
+      <SimpleGrid cols={{ base: 1, xs: 2, md: 3, lg: columns.length }} spacing="sm">
+        {columns.map((column) => (
+          <BoardColumn
+            key={column}
+            accountId={accountId}
+            status={column}
+            search={debouncedSearch || undefined}
+            count={counts.data?.counts.find((entry) => entry.status === column)?.count}
+          />
+        ))}
+      </SimpleGrid>
     </Stack>
   );
 }

@@ -13,6 +13,7 @@ import { notifySaved } from '../../ui/form-feedback.ts';
 export function LineRows({
   line,
   turn,
+  mayChange,
   photos,
   onReschedule,
   onRemove,
@@ -20,6 +21,7 @@ export function LineRows({
 }: {
   line: ServiceLine;
   turn: Turn;
+  mayChange: boolean;
   /** This service's photos. */
   photos: Photo[];
   onReschedule: () => void;
@@ -40,7 +42,7 @@ export function LineRows({
             <ProviderBadge value={line.providerCategory} />
           </Stack>
         </Table.Td>
-        <Table.Td>
+        <Table.Td data-label="Date">
           <Text size="sm">{formatDate(line.scheduledDate)}</Text>
           {line.dateIsManual ? (
             <Badge size="xs" variant="light" color="grape">
@@ -53,17 +55,17 @@ export function LineRows({
             </Badge>
           ) : null}
         </Table.Td>
-        <Table.Td>
+        <Table.Td data-label="Status">
           <StatusBadge status={line.status} />
         </Table.Td>
-        <Table.Td>
+        <Table.Td data-label="PO">
           <Text size="sm">{line.effectivePoNumber ?? (turn.poUnknown ? 'To come' : '—')}</Text>
         </Table.Td>
-        <Table.Td ta="right">
+        <Table.Td data-label="Price" ta="right">
           <Text size="sm">{formatCents(line.priceCents)}</Text>
         </Table.Td>
         <Table.Td>
-          {editable && !turn.canceledAt ? (
+          {editable && mayChange && !turn.canceledAt ? (
             <Group gap={4} justify="flex-end" wrap="nowrap">
               <Button
                 size="xs"
@@ -111,7 +113,7 @@ export function LineRows({
       ) : null}
       {line.addOns.map((addOn) => (
         <Table.Tr key={addOn.id} bg={addOn.status === 'pending' ? 'orange.0' : undefined}>
-          <Table.Td pl="xl" colSpan={3}>
+          <Table.Td pl="xl" colSpan={2}>
             <Text size="sm">
               + {addOn.name}
               {addOn.reason ? (
@@ -123,22 +125,34 @@ export function LineRows({
             </Text>
             <LinePhotos photos={photos.filter((photo) => photo.addOnId === addOn.id)} label={`${addOn.name} photo`} />
           </Table.Td>
-          <Table.Td>
+          <Table.Td data-label="Status">
             <Badge
               size="sm"
               variant="light"
-              color={addOn.status === 'approved' ? 'teal' : addOn.status === 'pending' ? 'orange' : 'gray'}
+              color={
+                line.status === 'canceled'
+                  ? 'red'
+                  : addOn.status === 'approved'
+                    ? 'teal'
+                    : addOn.status === 'pending'
+                      ? 'orange'
+                      : 'gray'
+              }
             >
-              {addOn.status === 'pending'
-                ? addOn.approver === 'customer'
-                  ? 'Needs your approval'
-                  : 'With our staff'
-                : addOn.status === 'approved'
-                  ? 'Approved'
-                  : 'Declined'}
+              {/* A canceled service's add-ons are canceled with it, whatever was decided before. */}
+              {line.status === 'canceled'
+                ? 'Canceled'
+                : addOn.status === 'pending'
+                  ? addOn.approver === 'customer'
+                    ? 'Needs your approval'
+                    : 'With our staff'
+                  : addOn.status === 'approved'
+                    ? 'Approved'
+                    : 'Declined'}
             </Badge>
           </Table.Td>
-          <Table.Td ta="right">
+          <Table.Td />
+          <Table.Td data-label="Price" ta="right">
             <Text size="sm" td={addOn.status === 'declined' ? 'line-through' : undefined}>
               {formatCents(addOn.priceCents)}
             </Text>

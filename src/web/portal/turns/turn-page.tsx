@@ -1,5 +1,6 @@
 import { Alert, Breadcrumbs, Button, Card, Center, Group, Loader, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { IconAlertTriangle, IconCalendarEvent, IconFileInvoice, IconRefresh, IconX } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useState } from 'react';
 import { formatCents, type ServiceLine } from '../../../shared/turn-contracts.ts';
@@ -10,6 +11,7 @@ import { ConfirmModal } from '../../ui/confirm-modal.tsx';
 import { useRemoveLine, useTurn, useUpdateTurn } from './turns-api.ts';
 import { formatDate, StatusBadge } from '../../ui/turn-display.tsx';
 import { notifySaved } from '../../ui/form-feedback.ts';
+import { customerSessionQuery } from '../session/portal-session.ts';
 import { LineRows } from './turn-line-rows.tsx';
 import { ReportIssueModal, useTurnPhotos } from './turn-photos.tsx';
 import { CancelModal, DatesModal, PurchaseOrdersModal, RescheduleModal } from './turn-modals.tsx';
@@ -30,6 +32,8 @@ export function TurnPage({ turnId }: { turnId: string }) {
   const [rescheduling, setRescheduling] = useState<ServiceLine | null>(null);
   const [removing, setRemoving] = useState<ServiceLine | null>(null);
   const remove = useRemoveLine();
+  // Without schedule permission (set in the onboard) the server refuses these; the controls are hidden.
+  const mayChange = useQuery(customerSessionQuery).data?.mayChangeSchedule === true;
   const photos = useTurnPhotos(turnId);
   const [reporting, setReporting] = useState<ServiceLine | null>(null);
 
@@ -66,6 +70,7 @@ export function TurnPage({ turnId }: { turnId: string }) {
         <Text size="sm">Unit {data.unitNumber}</Text>
       </Breadcrumbs>
       <Page
+        documentTitle={`Unit ${data.unitNumber} · ${data.propertyName}`}
         title={
           <Group gap="sm">
             Unit {data.unitNumber}
@@ -147,21 +152,28 @@ export function TurnPage({ turnId }: { turnId: string }) {
               >
                 Change POs
               </Button>
-              <Button
-                variant="light"
-                color="red"
-                size="xs"
-                leftSection={<IconX size={14} />}
-                onClick={() => setDialog('cancel')}
-              >
-                Cancel turn
-              </Button>
+              {mayChange ? (
+                <Button
+                  variant="light"
+                  color="red"
+                  size="xs"
+                  leftSection={<IconX size={14} />}
+                  onClick={() => setDialog('cancel')}
+                >
+                  Cancel turn
+                </Button>
+              ) : (
+                <Text size="xs" c="dimmed">
+                  Rescheduling, removing a service and canceling need schedule permission: ask your main point of
+                  contact.
+                </Text>
+              )}
             </Group>
           ) : null}
         </Card>
 
         <Card withBorder padding={0}>
-          <Table verticalSpacing="sm" aria-label="Services">
+          <Table className="cards-on-phone" verticalSpacing="sm" aria-label="Services">
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>Service</Table.Th>
@@ -178,6 +190,7 @@ export function TurnPage({ turnId }: { turnId: string }) {
                   key={line.id}
                   line={line}
                   turn={data}
+                  mayChange={mayChange}
                   onReschedule={() => setRescheduling(line)}
                   onRemove={() => {
                     remove.reset();

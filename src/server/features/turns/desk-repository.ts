@@ -1,0 +1,149 @@
+import { sql } from 'kysely';
+import { daysFromTo } from '../../db/calendar-sql.ts';
+import type { DatabaseKind, Db, Trx } from '../../db/database.ts';
+import type { CalendarDate, ServiceLineStatus } from '../../db/schema/turns.ts';
+
+type Executor = Db | Trx;
+
+const OPEN_STATUSES = ['pending', 'scheduled', 'in_progress'] as const;
+const BOARD_KEY = sql<string>`coalesce(turns.move_in_date, '9999-12-31')`;
+
+export interface DeskFilters {
+  inboxOnly: boolean;
+  status?: ServiceLineStatus | undefined;
+  accountId?: string | undefined;
+  companyId?: string | undefined;
+  moveInFrom?: CalendarDate | undefined;
+  moveInTo?: CalendarDate | undefined;
+  proId?: string | undefined;
+  atRisk?: boolean | undefined;
+  poMissing?: boolean | undefined;
+  addOnWaiting?: boolean | undefined;
+  needsPro?: boolean | undefined;
+  search?: string | undefined;
+  /** Today at the vendor, for "at risk". */
+  today: CalendarDate;
+}
+
+/** Where a desk page ended: the sort key of its last turn and its id. */
+export type DeskCursor = [key: string, id: string];
+
+const openLines = sql`(select count(*) from turn_service_lines l where l.turn_id = turns.id and l.status in ('pending', 'scheduled', 'in_progress'))`;
+
+/**
+ * One page of the desk: every account's turns, filtered and ordered in the database, newest order
+ * first or by move-in. Each filter is an indexed column or an EXISTS on the turn's own lines.
+ */
+export function listDeskPage(
+  db: Executor,
+  kind: DatabaseKind,
+  filters: DeskFilters,
+  page: { sort: 'newest' | 'moveIn'; after: DeskCursor | null; limit: number },
+) {
+  let query = db
+    .selectFrom('turns')
+    .innerJoin('accounts as property', 'property.id', 'turns.accountId')
+    .leftJoin('accounts as company', 'company.id', 'property.parentAccountId')
+    .selectAll('turns')
+    .select(['property.name as propertyName', 'company.name as companyName', BOARD_KEY.as('boardDate')]);
+  if (filters.inboxOnly) query = query.where('turns.acknowledgedAt', 'is', null);
+  if (filters.status) query = query.where('turns.status', '=', filters.status);
+  if (filters.accountId) query = query.where('turns.accountId', '=', filters.accountId);
+  if (filters.companyId) query = query.where('property.parentAccountId', '=', filters.companyId);
+  if (filters.moveInFrom) query = query.where('turns.moveInDate', '>=', filters.moveInFrom);
+  if (filters.moveInTo) query = query.where('turns.moveInDate', '<=', filters.moveInTo);
+  if (filters.poMissing) query = query.where('turns.poUnknown', '=', 1).where('turns.status', 'in', OPEN_STATUSES);
+  if (filters.proId) {
+    const proId = filters.proId;
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('turnServiceLines as line')
+          .select('line.id')
+          .whereRef('line.turnId', '=', 'turns.id')
+          .where('line.assignedProId', '=', proId),
+      ),
+    );
+  }
+  if (filters.needsPro)
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('turnServiceLines as line')
+          .select('line.id')
+          .whereRef('line.turnId', '=', 'turns.id')
+          .where('line.providerCategory', '=', 'rent_ready')
+          .where('line.status', 'in', OPEN_STATUSES)
+          .where('line.assignedProId', 'is', null),
+      ),
+    );
+  if (filters.addOnWaiting)
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('turnAddOns as addOn')
+          .select('addOn.id')
+          .whereRef('addOn.turnId', '=', 'turns.id')
+          .where('addOn.status', '=', 'pending'),
+      ),
+    );
+  if (filters.atRisk) {
+    const daysLeft = daysFromTo(kind, filters.today, sql`turns.move_in_date`);
+    query = query
+      .where('turns.status', 'in', OPEN_STATUSES)
+      .where('turns.moveInDate', 'is not', null)
+      .where(sql<boolean>`${daysLeft} < ${openLines}`);
+  }
+  // lower() on both sides: LIKE is case-insensitive on SQLite but not on PostgreSQL.
+  const search = filters.search?.toLowerCase().replace(/[\\%_]/g, '');
+  if (search)
+    query = query.where((eb) =>
+      eb.or([
+        eb(eb.fn('lower', ['turns.unitNumber']), 'like', `%${search}%`),
+        eb(eb.fn('lower', ['property.name']), 'like', `%${search}%`),
+      ]),
+    );
+  if (page.sort === 'newest') {
+    if (page.after) {
+      const [createdAt, id] = page.after;
+      query = query.where(sql<boolean>`(turns.created_at, turns.id) < (${createdAt}, ${id})`);
+    }
+    return query.orderBy('turns.createdAt', 'desc').orderBy('turns.id', 'desc').limit(page.limit).execute();
+  }
+  if (page.after) {
+    const [boardDate, id] = page.after;
+    query = query.where(sql<boolean>`(${BOARD_KEY}, turns.id) > (${boardDate}, ${id})`);
+  }
+  return query.orderBy(BOARD_KEY).orderBy('turns.id').limit(page.limit).execute();
+}
+
+/** Pending add-ons of these turns, with whether staff were alerted about them. */
+export function listPendingAddOns(db: Executor, turnIds: readonly string[]) {
+  if (turnIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('turnAddOns')
+    .select(['id', 'turnId', 'staffAlertedAt'])
+    .where('turnId', 'in', turnIds)
+    .where('status', '=', 'pending')
+    .execute();
+}
+
+/** Marks a turn seen by staff; false when someone acknowledged it first. */
+export async function acknowledgeTurn(db: Executor, turnId: string, staffId: string | null, at: string) {
+  const result = await db
+    .updateTable('turns')
+    .set({ acknowledgedAt: at, acknowledgedByStaffId: staffId })
+    .where('id', '=', turnId)
+    .where('acknowledgedAt', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** A customer changed the turn: it goes back to the desk's inbox. */
+export async function returnTurnToInbox(db: Executor, turnId: string) {
+  await db
+    .updateTable('turns')
+    .set({ acknowledgedAt: null, acknowledgedByStaffId: null })
+    .where('id', '=', turnId)
+    .execute();
+}
