@@ -17,6 +17,12 @@ const FIRST_LOADS = [
     modules: ['portal/home/portal-layout.tsx', 'portal/home/portal-home-page.tsx'],
     maxJs: 150 * KB,
   },
+  { page: 'pro sign-in', modules: ['pro/pro-sign-in-page.tsx'], maxJs: 150 * KB },
+  {
+    page: 'pro services',
+    modules: ['pro/pro-layout.tsx', 'pro/pro-assignments-page.tsx'],
+    maxJs: 150 * KB,
+  },
   { page: 'console sign-in', modules: ['console/session/sign-in-page.tsx'], maxJs: 250 * KB },
   {
     page: 'console customers',

@@ -16,6 +16,7 @@ export const PhotoSchema = z.object({
   uploadedBy: z.enum(['pro', 'customer', 'staff']),
   createdAt: z.string(),
 });
+export type Photo = z.infer<typeof PhotoSchema>;
 export const PhotoListSchema = z.object({ items: z.array(PhotoSchema) });
 
 export const PhotoIdParamsSchema = z.strictObject({ photoId: id });
@@ -85,6 +86,8 @@ export const ReworkRequestSchema = z.object({
   reworkServiceLineId: z.string().nullable(),
   photos: z.array(PhotoSchema),
 });
+
+export type ReworkRequest = z.infer<typeof ReworkRequestSchema>;
 
 export const ReworkRequestListQuerySchema = z.strictObject({
   status: z.enum(['open', 'converted', 'dismissed']).optional(),

@@ -14,6 +14,7 @@ export const ProLinkInspectionSchema = z.discriminatedUnion('status', [
 export type ProLinkInspection = z.infer<typeof ProLinkInspectionSchema>;
 
 export const ProSessionSchema = z.object({ proId: z.string(), name: z.string() });
+export type ProSession = z.infer<typeof ProSessionSchema>;
 
 export const SendProSignInLinkBodySchema = z.strictObject({ channel: z.enum(['sms', 'email']) });
 

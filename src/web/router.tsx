@@ -2,11 +2,13 @@ import { Center, Loader } from '@mantine/core';
 import { createRoute, createRouter, lazyRouteComponent, redirect } from '@tanstack/react-router';
 import { catalogConsoleRoutes } from './console/catalog/catalog-routes.tsx';
 import { customersConsoleRoutes } from './console/customers/customers-routes.tsx';
+import { fieldConsoleRoutes } from './console/field/field-routes.tsx';
 import { notificationsConsoleRoutes } from './console/notifications/notifications-routes.tsx';
 import { registrationConsoleRoutes } from './console/registration/registration-routes.tsx';
 import { turnsConsoleRoutes } from './console/turns/turns-routes.tsx';
 import { portalRoutes } from './portal/portal-routes.tsx';
 import { portalRegistrationRoutes } from './portal/registration/registration-routes.tsx';
+import { proRoutes } from './pro/pro-routes.tsx';
 import { queryClient } from './query-client.ts';
 import { consoleRoute, rootRoute } from './route-roots.tsx';
 
@@ -63,6 +65,7 @@ const consoleChildren = [
   ...catalogConsoleRoutes,
   ...notificationsConsoleRoutes,
   ...registrationConsoleRoutes,
+  ...fieldConsoleRoutes,
   ...turnsConsoleRoutes,
 ];
 
@@ -73,6 +76,7 @@ const routeTree = rootRoute.addChildren([
   consoleRoute.addChildren(consoleChildren),
   ...portalRoutes,
   ...portalRegistrationRoutes,
+  ...proRoutes,
 ]);
 
 export const router = createRouter({

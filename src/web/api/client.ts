@@ -33,6 +33,21 @@ export async function apiRequest<T>(
     headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...extraHeaders },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
+  return readResponse<T>(response);
+}
+
+/** Sends a file as the raw request body (photos); the server checks the content, not this type. */
+export async function uploadFile<T>(path: string, file: Blob): Promise<T> {
+  const response = await fetch(path, {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { 'content-type': file.type.startsWith('image/') ? file.type : 'application/octet-stream' },
+    body: file,
+  });
+  return readResponse<T>(response);
+}
+
+async function readResponse<T>(response: Response): Promise<T> {
   if (response.status === 204) return undefined as T;
   const payload: unknown = await response.json().catch(() => null);
   if (!response.ok) {

@@ -1,6 +1,7 @@
 import {
   IconBell,
   IconBuildingSkyscraper,
+  IconHammer,
   IconHistory,
   IconLayoutKanban,
   IconMailForward,
@@ -23,6 +24,7 @@ export const consoleNavigation: ConsoleNavigationItem[] = [
   { label: 'Registrations', to: '/console/registrations', icon: IconUserPlus },
   { label: 'Services', to: '/console/services', icon: IconTool },
   { label: 'Pros', to: '/console/pros', icon: IconUsersGroup },
+  { label: 'Rework desk', to: '/console/rework', icon: IconHammer },
   { label: 'Outbox', to: '/console/outbox', icon: IconMailForward },
   { label: 'Notifications', to: '/console/notifications', icon: IconBell },
   { label: 'Audit log', to: '/console/audit', icon: IconHistory },

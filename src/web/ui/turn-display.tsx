@@ -1,6 +1,4 @@
-import { Badge, Card, type CardProps } from '@mantine/core';
-import { createLink } from '@tanstack/react-router';
-import { forwardRef, type AnchorHTMLAttributes } from 'react';
+import { Badge } from '@mantine/core';
 import dayjs from 'dayjs';
 import { SERVICE_LINE_STATUS_LABELS, type ServiceLineStatus } from '../../shared/turn-contracts.ts';
 
@@ -29,9 +27,5 @@ export function formatShortDate(date: string | null): string {
   return date ? dayjs(date).format('MMM D') : '—';
 }
 
-const MantineCardAnchor = forwardRef<HTMLAnchorElement, CardProps & AnchorHTMLAttributes<HTMLAnchorElement>>(
-  (props, ref) => <Card component="a" ref={ref} {...props} />,
-);
-
-/** A Mantine Card that is a typed router link. */
-export const CardLink = createLink(MantineCardAnchor);
+// The card link lives in its own module so pages without turn contracts (and their zod) can use it.
+export { CardLink } from './card-link.tsx';
