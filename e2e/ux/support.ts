@@ -60,6 +60,8 @@ export async function customerWithTurn(request: APIRequestContext, username: str
   const turn = await staffCall(request, 'post', `/api/portal/properties/${accountId}/turns`, {
     unitId: unit.id,
     ...dates,
+    // Each spec orders on the same demo unit; the second order is deliberate, not a double submit.
+    allowOverlap: true,
     poUnknown: true,
     lines: services.slice(0, 2).map((service) => ({ serviceId: service.serviceId })),
   });

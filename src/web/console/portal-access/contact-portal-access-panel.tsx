@@ -487,7 +487,10 @@ function AccessTimeline({ contactId }: { contactId: string }) {
         </Text>
       ) : null}
       {timeline.data && timeline.data.items.length > 0 ? (
-        <Table.ScrollContainer minWidth={640}>
+        <Table.ScrollContainer
+          minWidth={640}
+          scrollAreaProps={{ viewportProps: { tabIndex: 0, 'aria-label': 'Access timeline, scrolls sideways' } }}
+        >
           <Table striped verticalSpacing="xs" aria-label="Access timeline">
             <Table.Thead>
               <Table.Tr>
