@@ -67,7 +67,7 @@ test('every portal page passes axe-core', async ({ page }) => {
   const findings: AxeFinding[] = [];
   for (const path of ['/portal/sign-in', '/portal/forgot-password', '/portal/sign-up', '/portal/sign-up/request'])
     await visit(page, findings, path);
-  const { accountId, turnId } = await customerWithTurn(page.request, 'axel.reed');
+  const { accountId, turnId } = await customerWithTurn(page.request, 'axel.reed', '2027-04-01');
   for (const path of [
     '/portal/home',
     `/portal/properties/${accountId}?tab=calendar`,

@@ -31,7 +31,7 @@ test('every portal page fits a 390 px phone screen', async ({ page }) => {
     await settled(page);
     await expectNoSidewaysScroll(page, path);
   }
-  const { accountId, turnId } = await customerWithTurn(page.request, 'phoebe.lane');
+  const { accountId, turnId } = await customerWithTurn(page.request, 'phoebe.lane', '2027-05-03');
   for (const path of [
     '/portal/home',
     `/portal/properties/${accountId}?tab=calendar`,

@@ -22,9 +22,10 @@ export function demoAccountId(name: string): string {
 
 /**
  * A new contact at Cedar Ridge Apartments with an activated portal login and one ordered turn, set up over
- * the API; the request context ends signed in as that customer.
+ * the API; the request context ends signed in as that customer. Each caller passes its own move-out date:
+ * the database allows one open turn per unit and move-out date, and the specs share the demo unit.
  */
-export async function customerWithTurn(request: APIRequestContext, username: string) {
+export async function customerWithTurn(request: APIRequestContext, username: string, moveOutDate: string) {
   const email = `${username.replace('.', '_')}@cedarstone.example`;
   const { accountId } = demoContact('priya.shah@cedarstone.example');
   await signInStaffApi(request);
@@ -51,7 +52,9 @@ export async function customerWithTurn(request: APIRequestContext, username: str
     items: Array<{ id: string; floorplanId: string | null }>;
   };
   const unit = units.items.find((candidate) => candidate.floorplanId)!;
-  const dates = { moveOutDate: '2027-04-01', moveInDate: '2027-04-09' };
+  const moveIn = new Date(`${moveOutDate}T00:00:00Z`);
+  moveIn.setUTCDate(moveIn.getUTCDate() + 8);
+  const dates = { moveOutDate, moveInDate: moveIn.toISOString().slice(0, 10) };
   const preview = await staffCall(request, 'post', `/api/portal/properties/${accountId}/turns/preview`, {
     floorplanId: unit.floorplanId,
     ...dates,
@@ -60,7 +63,7 @@ export async function customerWithTurn(request: APIRequestContext, username: str
   const turn = await staffCall(request, 'post', `/api/portal/properties/${accountId}/turns`, {
     unitId: unit.id,
     ...dates,
-    // Each spec orders on the same demo unit; the second order is deliberate, not a double submit.
+    // The specs order on the same demo unit with overlapping dates on purpose.
     allowOverlap: true,
     poUnknown: true,
     lines: services.slice(0, 2).map((service) => ({ serviceId: service.serviceId })),
