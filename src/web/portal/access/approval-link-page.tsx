@@ -1,7 +1,7 @@
 import { Alert, Button, Center, Group, Loader, Stack, Text } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
-import { useEffect } from 'react';
+import { type ReactNode, useEffect } from 'react';
 import type { ApprovalLinkInspection, DecidedByLink } from '../../../shared/approval-link-contracts.ts';
 import { api } from '../../api/client.ts';
 import { AuthLayout } from '../../ui/auth-layout.tsx';
@@ -50,7 +50,7 @@ export function ApprovalLinkPage() {
   });
 
   const data = inspection.data;
-  let body;
+  let body: ReactNode;
   if (decide.data) {
     body = (
       <Alert color={decide.data.status === 'approved' ? 'green' : 'gray'} title="Thank you">
