@@ -7,6 +7,7 @@
 import type { BackOfficeTables } from './schema/back-office.ts';
 import type { CatalogTables } from './schema/catalog.ts';
 import type { FieldWorkTables } from './schema/field-work.ts';
+import type { IdempotencyTables } from './schema/idempotency.ts';
 import type { OperationsTables } from './schema/operations.ts';
 import type { OutboxTables } from './schema/outbox.ts';
 import type { PortalAccessTables } from './schema/portal-access.ts';
@@ -154,7 +155,8 @@ export interface Database
     StaffFactorTables,
     TurnsTables,
     FieldWorkTables,
-    OperationsTables {
+    OperationsTables,
+    IdempotencyTables {
   staffMembers: StaffMembersTable;
   sessions: SessionsTable;
   loginThrottles: LoginThrottlesTable;

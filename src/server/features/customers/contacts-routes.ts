@@ -89,7 +89,7 @@ export const contactsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app,
   app.post(
     '/api/staff/accounts/:accountId/contacts',
     {
-      config: { access: 'staff' },
+      config: { access: 'staff', idempotent: true },
       schema: {
         operationId: 'linkContactToAccount',
         tags: ['contacts'],
