@@ -28,7 +28,16 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly details?: { fields?: FieldProblem[]; retryAfterSeconds?: number; existingTurnId?: string },
+    readonly details?: {
+      fields?: FieldProblem[];
+      retryAfterSeconds?: number;
+      existingTurnId?: string;
+      /** stale_version: who changed the record since the caller read it, when, and its state now. */
+      changedBy?: string;
+      changedAt?: string | null;
+      currentVersion?: number;
+      current?: unknown;
+    },
   ) {
     super(message);
     this.name = 'AppError';

@@ -107,6 +107,8 @@ export interface AccountsTable {
   onboardCompletedByStaffId: string | null;
   createdAt: IsoTimestamp;
   updatedAt: IsoTimestamp;
+  /** Added to on every write; an edit based on an older version is refused. Set by the database on insert. */
+  version?: number;
 }
 
 export interface ContactsTable {
@@ -125,6 +127,8 @@ export interface ContactsTable {
   mayChangeSchedule: Flag;
   createdAt: IsoTimestamp;
   updatedAt: IsoTimestamp;
+  /** Added to on every write; an edit based on an older version is refused. Set by the database on insert. */
+  version?: number;
 }
 
 export interface ContactEmailsTable {

@@ -72,6 +72,14 @@ export function registerErrorHandler(app: FastifyInstance): void {
         ...(appError.details?.fields ? { fields: appError.details.fields } : {}),
         ...(appError.details?.retryAfterSeconds ? { retryAfterSeconds: appError.details.retryAfterSeconds } : {}),
         ...(appError.details?.existingTurnId ? { existingTurnId: appError.details.existingTurnId } : {}),
+        ...(appError.code === 'stale_version'
+          ? {
+              changedBy: appError.details?.changedBy,
+              changedAt: appError.details?.changedAt ?? null,
+              currentVersion: appError.details?.currentVersion,
+              current: appError.details?.current,
+            }
+          : {}),
       },
     });
   });
