@@ -100,10 +100,13 @@ async function readResponse<T>(response: Response): Promise<T> {
   const payload: unknown = await response.json().catch(() => null);
   if (!response.ok) {
     const error = (payload as ApiError | null)?.error;
+    const staleAt = error?.code === 'stale_version' && error.changedAt ? new Date(error.changedAt) : null;
     throw new ApiRequestError(
       response.status,
       error?.code ?? 'internal',
-      error?.message ?? `The server answered ${response.status}. Try again in a moment.`,
+      staleAt
+        ? `${error?.changedBy ?? 'Someone'} changed this at ${staleAt.toLocaleString()}. Reload to see their change, then edit again.`
+        : (error?.message ?? `The server answered ${response.status}. Try again in a moment.`),
       error?.fields,
       error?.existingTurnId ?? null,
     );
@@ -125,6 +128,11 @@ export const api = {
 /** The header a step-up action carries its typed reason in (recorded in the audit log). */
 export function reasonHeader(reason: string): Headers {
   return { 'x-step-up-reason': encodeURIComponent(reason) };
+}
+
+/** The version an edit is based on; the server refuses it (409) if the record changed since. */
+export function ifMatch(version: number): Headers {
+  return { 'if-match': `"${version}"` };
 }
 
 /** Builds a query string from defined values only. */
