@@ -11,7 +11,7 @@ import {
 } from './idempotency-repository.ts';
 
 /** How long a key keeps its answer. */
-export const IDEMPOTENCY_KEY_TTL_SECONDS = 24 * 60 * 60;
+const IDEMPOTENCY_KEY_TTL_SECONDS = 24 * 60 * 60;
 /**
  * A first request still unanswered after this long is taken to have died with its process; its key may
  * be used again. Far longer than any create takes.
