@@ -85,6 +85,8 @@ export const ADDON_APPROVAL_METHOD_LABELS: Record<AddonApprovalMethod, string> =
 
 export const ServiceProfileSchema = z.object({
   accountId: z.string(),
+  /** Send it back as If-Match with an edit; a newer one on the server answers 409. */
+  version: z.number().int().describe('0 until first saved'),
   /** False until staff first save the profile; the other fields are then defaults. */
   exists: z.boolean(),
   turnProfileAllServices: z.boolean(),
@@ -171,6 +173,8 @@ export type UpdateAccountPricingBody = z.input<typeof UpdateAccountPricingBodySc
 
 export const FloorplanSchema = z.object({
   id: z.string(),
+  /** Send it back as If-Match with an edit; a newer one on the server answers 409. */
+  version: z.number().int(),
   accountId: z.string(),
   name: z.string(),
   bedrooms: z.number().int(),

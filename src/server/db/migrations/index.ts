@@ -19,6 +19,8 @@ import * as m0017ops from './0017_add_turn_desk_and_escalation.ts';
 import * as m0021 from './0021_add_outbox_priority.ts';
 import * as m0022 from './0022_create_secret_key_checks.ts';
 import * as m0023 from './0023_add_po_reminder_index.ts';
+import * as m0027 from './0027_create_idempotency_keys.ts';
+import * as m0027b from './0027b_add_record_versions.ts';
 
 /** Static list (works with any bundler); append only, never reorder or edit a shipped migration. */
 export const migrations: Record<string, Migration> = {
@@ -42,4 +44,6 @@ export const migrations: Record<string, Migration> = {
   '0021_add_outbox_priority': m0021,
   '0022_create_secret_key_checks': m0022,
   '0023_add_po_reminder_index': m0023,
+  '0027_create_idempotency_keys': m0027,
+  '0027b_add_record_versions': m0027b,
 };

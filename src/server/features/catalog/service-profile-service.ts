@@ -5,7 +5,8 @@ import type { Flag } from '../../db/database-schema.ts';
 import type { ServiceProfilesTable } from '../../db/schema/catalog.ts';
 import { fieldError, notFound } from '../../errors.ts';
 import type { UpdateServiceProfileBody } from '../../../shared/catalog-contracts.ts';
-import { recordAudit } from '../audit/index.ts';
+import { recordAudit, staleVersion } from '../audit/index.ts';
+import { versionMovedOn } from '../../db/versions.ts';
 import { findAccount, findContactName, findLinkedContact, listLinkedContacts } from './catalog-repository.ts';
 import { normalizeApprovalLimit, requirePhoneOrNull } from './catalog-rules.ts';
 import { listAccountServices } from './service-catalog-repository.ts';
@@ -56,6 +57,8 @@ export function createServiceProfileService(deps: { db: Db; clock: Clock }) {
       poReminderDays: profile?.poReminderDays ?? DEFAULT_PO_REMINDER_DAYS,
       approverOptions: await listLinkedContacts(db, accountId),
       updatedAt: profile?.updatedAt ?? null,
+      /** 0 until the profile is first saved. */
+      version: profile?.version ?? 0,
     } as const;
   }
 
@@ -63,7 +66,12 @@ export function createServiceProfileService(deps: { db: Db; clock: Clock }) {
     getServiceProfile: read,
 
     /** Validates every field first (phone, approver, limit, services), then writes the profile in one transaction. */
-    async updateServiceProfile(accountId: string, input: ServiceProfileInput, actor: ActorContext) {
+    async updateServiceProfile(
+      accountId: string,
+      input: ServiceProfileInput,
+      actor: ActorContext,
+      basedOnVersion?: number,
+    ) {
       const before = await read(accountId);
       const backupNotificationPhone = requirePhoneOrNull('backupNotificationPhone', input.backupNotificationPhone);
       const addonAutoApproveLimitCents = normalizeApprovalLimit(
@@ -103,12 +111,19 @@ export function createServiceProfileService(deps: { db: Db; clock: Clock }) {
         updatedAt: now,
       };
       await db.transaction().execute(async (trx) => {
+        if (basedOnVersion !== undefined) {
+          const key = { column: 'account_id', value: accountId } as const;
+          const currentVersion = await versionMovedOn(trx, 'service_profiles', key, basedOnVersion);
+          if (currentVersion !== null)
+            throw await staleVersion(trx, { type: 'service_profile', id: accountId, currentVersion });
+        }
         await saveServiceProfile(trx, profile, turnProfileServiceIds);
         const {
           mainApproverName: _name,
           approverOptions: _options,
           updatedAt: _updated,
           exists: _exists,
+          version: _version,
           ...beforeView
         } = before;
         await recordAudit(trx, clock, actor, {

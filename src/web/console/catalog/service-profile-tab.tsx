@@ -66,7 +66,7 @@ function toValues(profile: ServiceProfile): ProfileValues {
 export function ServiceProfileTab({ accountId }: { accountId: string }) {
   const profile = useServiceProfile(accountId);
   const services = useAccountServices(accountId);
-  const save = useUpdateServiceProfile(accountId);
+  const save = useUpdateServiceProfile(accountId, profile.data?.version ?? 0);
   const form = useForm<ProfileValues>({
     initialValues: {
       turnProfileAllServices: true,
