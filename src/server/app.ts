@@ -15,6 +15,7 @@ import { resolve } from 'node:path';
 import type { Deps } from './deps.ts';
 import { cookieName, registerAccessControl, type RouteAccess } from './http/access.ts';
 import { registerErrorHandler } from './http/error-handler.ts';
+import { redactUrlForLog } from './http/log-redaction.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { healthRoutes } from './features/health/health-routes.ts';
 import { staffSessionRoutes } from './features/staff/staff-routes.ts';
@@ -83,7 +84,12 @@ export async function buildApp(
   });
   app.addHook('onResponse', (request, reply, done) => {
     request.log.info(
-      { method: request.method, url: request.url, statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime) },
+      {
+        method: request.method,
+        url: redactUrlForLog(request.url),
+        statusCode: reply.statusCode,
+        ms: Math.round(reply.elapsedTime),
+      },
       'request completed',
     );
     done();
