@@ -13,7 +13,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Deps } from './deps.ts';
-import { cookieName, registerAccessControl, type RouteAccess } from './http/access.ts';
+import { cookieName, registerAccessControl, type RouteAccess, staffRolesOf } from './http/access.ts';
 import { registerErrorHandler } from './http/error-handler.ts';
 import { redactUrlForLog } from './http/log-redaction.ts';
 import { securityHeaders } from './http/security-headers.ts';
@@ -108,8 +108,17 @@ export async function buildApp(
     transform: (input) => {
       const result = jsonSchemaTransform(input);
       const access = input.route.config?.access;
+      const staffRoles = staffRolesOf(access, input.route.config?.roles);
       // The route's access declaration, published so clients (and the authorization matrix test) can read it.
-      return { ...result, schema: { ...result.schema, 'x-access': access, security: securityFor(access) } };
+      return {
+        ...result,
+        schema: {
+          ...result.schema,
+          'x-access': access,
+          ...(staffRoles.length ? { 'x-staff-roles': staffRoles } : {}),
+          security: securityFor(access),
+        },
+      };
     },
   });
 

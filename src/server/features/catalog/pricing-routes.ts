@@ -15,7 +15,7 @@ import {
   UpdateAccountPricingBodySchema,
 } from '../../../shared/catalog-contracts.ts';
 import type { Deps } from '../../deps.ts';
-import { actorOf } from '../../http/access.ts';
+import { actorOf, CUSTOMER_SETUP_ROLES } from '../../http/access.ts';
 import { presentFloorplan, presentService } from './catalog-presenters.ts';
 
 const tags = ['pricing'];
@@ -48,7 +48,7 @@ export const pricingRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, 
   app.put(
     '/api/staff/master-pricelist',
     {
-      config: { access: 'staff' },
+      config: { access: 'staff', roles: CUSTOMER_SETUP_ROLES },
       schema: {
         operationId: 'setMasterPricelistPrices',
         tags,
@@ -91,7 +91,7 @@ export const pricingRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, 
   app.put(
     '/api/staff/accounts/:accountId/pricing',
     {
-      config: { access: 'staff' },
+      config: { access: 'staff', roles: CUSTOMER_SETUP_ROLES },
       schema: {
         operationId: 'updateAccountPricing',
         tags,
@@ -138,7 +138,7 @@ export const pricingRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, 
   app.post(
     '/api/staff/accounts/:accountId/floorplans',
     {
-      config: { access: 'staff' },
+      config: { access: 'staff', roles: CUSTOMER_SETUP_ROLES },
       schema: {
         operationId: 'createFloorplan',
         tags: ['floorplans'],
@@ -159,7 +159,7 @@ export const pricingRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, 
   app.put(
     '/api/staff/floorplans/:floorplanId',
     {
-      config: { access: 'staff' },
+      config: { access: 'staff', roles: CUSTOMER_SETUP_ROLES },
       schema: {
         operationId: 'updateFloorplan',
         tags: ['floorplans'],
@@ -176,7 +176,7 @@ export const pricingRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, 
   app.delete(
     '/api/staff/floorplans/:floorplanId',
     {
-      config: { access: 'staff' },
+      config: { access: 'staff', roles: CUSTOMER_SETUP_ROLES },
       schema: {
         operationId: 'deleteFloorplan',
         tags: ['floorplans'],
@@ -218,7 +218,7 @@ export const pricingRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, 
   app.put(
     '/api/staff/floorplans/:floorplanId/prices',
     {
-      config: { access: 'staff' },
+      config: { access: 'staff', roles: CUSTOMER_SETUP_ROLES },
       schema: {
         operationId: 'setFloorplanPrices',
         tags: ['floorplans'],

@@ -15,7 +15,7 @@ import {
 } from '../../../shared/customer-contracts.ts';
 import type { AccountsTable, ContactsTable } from '../../db/database-schema.ts';
 import type { Deps } from '../../deps.ts';
-import { actorOf, requireStaff } from '../../http/access.ts';
+import { actorOf, requireStaff, CUSTOMER_SETUP_ROLES } from '../../http/access.ts';
 
 type LinkedAccount = Pick<AccountsTable, 'id' | 'name' | 'accountNumber' | 'kind' | 'status'>;
 
@@ -89,7 +89,7 @@ export const contactsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app,
   app.post(
     '/api/staff/accounts/:accountId/contacts',
     {
-      config: { access: 'staff' },
+      config: { access: 'staff', roles: CUSTOMER_SETUP_ROLES },
       schema: {
         operationId: 'linkContactToAccount',
         tags: ['contacts'],
@@ -108,7 +108,7 @@ export const contactsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app,
   app.post(
     '/api/staff/accounts/:accountId/contacts/me',
     {
-      config: { access: 'staff' },
+      config: { access: 'staff', roles: CUSTOMER_SETUP_ROLES },
       schema: {
         operationId: 'addMeToAccountContacts',
         tags: ['contacts'],
@@ -126,7 +126,7 @@ export const contactsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app,
   app.delete(
     '/api/staff/accounts/:accountId/contacts/:contactId',
     {
-      config: { access: 'staff' },
+      config: { access: 'staff', roles: CUSTOMER_SETUP_ROLES },
       schema: {
         operationId: 'unlinkContactFromAccount',
         tags: ['contacts'],
@@ -170,7 +170,7 @@ export const contactsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app,
   app.post(
     '/api/staff/contacts',
     {
-      config: { access: 'staff' },
+      config: { access: 'staff', roles: CUSTOMER_SETUP_ROLES },
       schema: {
         operationId: 'createContact',
         tags: ['contacts'],
@@ -201,7 +201,7 @@ export const contactsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app,
   app.put(
     '/api/staff/contacts/:contactId',
     {
-      config: { access: 'staff' },
+      config: { access: 'staff', roles: CUSTOMER_SETUP_ROLES },
       schema: {
         operationId: 'updateContact',
         tags: ['contacts'],
