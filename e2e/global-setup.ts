@@ -18,6 +18,8 @@ export default async function globalSetup() {
       SQLITE_PATH: join(directory, 'portico.db'),
       PUBLIC_URL: `http://127.0.0.1:${E2E_PORT}`,
       LOG_LEVEL: 'warn',
+      // The test mailbox: the Outbox hides one-time links, so journeys read them where a mailbox would.
+      CAPTURE_DIRECTORY: join(directory, 'mail'),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,5 +1,6 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, type APIRequestContext } from '@playwright/test';
-import { demoStaff } from './fixtures.ts';
 
 export interface CapturedMail {
   id: string;
@@ -11,43 +12,57 @@ export interface CapturedMail {
   links: string[];
 }
 
+/** The server under test writes every captured message here (CAPTURE_DIRECTORY), links intact. */
+function mailDirectory(): string {
+  const directory = process.env.E2E_DATA_DIRECTORY;
+  if (!directory) throw new Error('global setup did not provide the e2e data directory');
+  return join(directory, 'mail');
+}
+
+const sameRecipient = (left: string, right: string) =>
+  left.toLowerCase() === right.toLowerCase() ||
+  (/^\+?[\d\s()-]{7,}$/.test(right) && left.replace(/\D/g, '') === right.replace(/\D/g, ''));
+
 /**
- * The newest captured email to an address, read through the staff outbox API exactly as the console's
- * Outbox page reads it. Polls until the in-process dispatcher has captured it.
+ * The newest captured email or SMS to an address, read from the test mailbox the server writes (the
+ * console's Outbox shows one-time links hidden). Polls until the in-process dispatcher has captured it.
  */
 export async function latestMailTo(
-  request: APIRequestContext,
+  _request: APIRequestContext,
   to: string,
   options: {
     kind?: string /** only mail newer than this message id (ids are time-ordered UUIDv7) */;
     after?: string;
   } = {},
 ): Promise<CapturedMail> {
-  const { email, password } = demoStaff();
-  const signIn = await request.post('/api/staff/session', { data: { email, password } });
-  expect(signIn.ok(), await signIn.text()).toBeTruthy();
   let found: CapturedMail | undefined;
   await expect
     .poll(
-      async () => {
-        const query = new URLSearchParams({ to, status: 'sent', ...(options.kind ? { kind: options.kind } : {}) });
-        const response = await request.get(`/api/staff/outbox-messages?${query}`);
-        const body = (await response.json()) as {
-          items: Array<{ id: string; kind: string; to: string[]; subject: string | null; text: string | null }>;
-        };
-        const item = body.items.find(
-          (candidate) => candidate.text !== null && (!options.after || candidate.id > options.after),
-        );
-        found = item
-          ? {
-              id: item.id,
-              kind: item.kind,
-              to: item.to,
-              subject: item.subject ?? '',
-              text: item.text ?? '',
-              links: item.text?.match(/https?:\/\/\S+/g) ?? [],
-            }
-          : undefined;
+      () => {
+        const directory = mailDirectory();
+        const messages = existsSync(directory)
+          ? readdirSync(directory)
+              .filter((name) => name.endsWith('.json'))
+              .map(
+                (name) =>
+                  JSON.parse(readFileSync(join(directory, name), 'utf8')) as {
+                    id: string;
+                    kind: string;
+                    to: string[];
+                    subject: string;
+                    text: string;
+                  },
+              )
+          : [];
+        const item = messages
+          .filter(
+            (candidate) =>
+              candidate.to.some((recipient) => sameRecipient(recipient, to)) &&
+              (!options.kind || candidate.kind === options.kind) &&
+              (!options.after || candidate.id > options.after),
+          )
+          .sort((left, right) => right.id.localeCompare(left.id))[0];
+        found = item ? { ...item, links: item.text.match(/https?:\/\/\S+/g) ?? [] } : undefined;
         return Boolean(found);
       },
       { timeout: 15_000, message: `no captured mail to ${to}` },

@@ -1,7 +1,19 @@
 import type { Deps } from '../src/server/deps.ts';
 import { findOutboxMessages } from '../src/server/features/notifications/notifications-repository.ts';
 import { createDispatcher } from '../src/server/outbox/dispatcher.ts';
-import { captureSenders } from '../src/server/outbox/senders/capture-sender.ts';
+import type { RenderedMessage, Sender } from '../src/server/outbox/senders/sender.ts';
+
+/**
+ * What the tests' capture sender was handed, links intact: the outbox row keeps them hidden, as a
+ * real mailbox would not.
+ */
+const mailbox = new Map<string, RenderedMessage>();
+const recordingSender: Sender = {
+  captures: true,
+  async send(message) {
+    mailbox.set(message.id, message);
+  },
+};
 
 /**
  * Runs the outbox dispatcher with the capture sender until nothing is due at the (fake) clock's
@@ -13,7 +25,7 @@ export async function deliverOutbox(deps: Deps): Promise<number> {
     databaseKind: deps.database.kind,
     clock: deps.clock,
     logger: deps.logger,
-    senders: captureSenders,
+    senders: { email: recordingSender, sms: recordingSender },
     publicUrl: deps.config.publicUrl,
   });
   let total = 0;
@@ -42,15 +54,19 @@ export async function capturedTo(deps: Deps, recipient: string): Promise<Capture
   const rows = await findOutboxMessages(deps.db, { to: recipient, status: 'sent', limit: 1000, offset: 0 });
   return rows
     .filter((row) => row.captured === 1)
-    .map((row) => ({
-      id: row.id,
-      kind: row.kind,
-      to: JSON.parse(row.recipientsJson) as string[],
-      subject: row.renderedSubject ?? '',
-      text: row.renderedText ?? '',
-      html: row.renderedHtml ?? '',
-      links: row.renderedText?.match(/https?:\/\/[^\s<>"]+/g) ?? [],
-      accountId: row.accountId,
-      contactId: row.contactId,
-    }));
+    .map((row) => {
+      const delivered = mailbox.get(row.id);
+      const text = delivered?.text ?? row.renderedText ?? '';
+      return {
+        id: row.id,
+        kind: row.kind,
+        to: JSON.parse(row.recipientsJson) as string[],
+        subject: row.renderedSubject ?? '',
+        text,
+        html: delivered?.html ?? row.renderedHtml ?? '',
+        links: text.match(/https?:\/\/[^\s<>"]+/g) ?? [],
+        accountId: row.accountId,
+        contactId: row.contactId,
+      };
+    });
 }

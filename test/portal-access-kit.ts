@@ -2,7 +2,7 @@ import { expect } from 'vitest';
 import { createAccount, createContact, unique } from './factories.ts';
 import type { TestApp } from './test-app.ts';
 
-export const STRONG_PASSWORD = 'correct horse battery staple';
+export const STRONG_PASSWORD = 'tangerine quarry velvet orbit';
 export const OTHER_PASSWORD = 'violet lantern orbit meadow';
 
 /** Requests and setups the portal-access route tests share; `current` gives the file's app and staff cookie. */

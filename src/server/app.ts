@@ -13,9 +13,10 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Deps } from './deps.ts';
-import { cookieName, registerAccessControl, type RouteAccess } from './http/access.ts';
+import { cookieName, registerAccessControl, type RouteAccess, staffRolesOf } from './http/access.ts';
 import { registerErrorHandler } from './http/error-handler.ts';
 import { IDEMPOTENCY_KEY_HEADER, isCreateOperation, registerIdempotency } from './http/idempotency.ts';
+import { redactUrlForLog } from './http/log-redaction.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { healthRoutes } from './features/health/health-routes.ts';
 import { staffSessionRoutes } from './features/staff/staff-routes.ts';
@@ -86,7 +87,12 @@ export async function buildApp(
   });
   app.addHook('onResponse', (request, reply, done) => {
     request.log.info(
-      { method: request.method, url: request.url, statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime) },
+      {
+        method: request.method,
+        url: redactUrlForLog(request.url),
+        statusCode: reply.statusCode,
+        ms: Math.round(reply.elapsedTime),
+      },
       'request completed',
     );
     done();
@@ -106,12 +112,14 @@ export async function buildApp(
       const result = jsonSchemaTransform(input);
       const access = input.route.config?.access;
       const idempotent = isCreateOperation(input.route.method, input.route.schema, input.route.config);
+      const staffRoles = staffRolesOf(access, input.route.config?.roles);
       // The route's access declaration, published so clients (and the authorization matrix test) can read it.
       return {
         ...result,
         schema: {
           ...result.schema,
           'x-access': access,
+          ...(staffRoles.length ? { 'x-staff-roles': staffRoles } : {}),
           security: securityFor(access),
           ...(idempotent ? { 'x-idempotent': true, headers: idempotencyKeyHeader } : {}),
         },

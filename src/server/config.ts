@@ -29,6 +29,8 @@ const EnvironmentSchema = z.object({
   TRUST_PROXY: booleanFlag.default(false),
   PHOTO_STORAGE: z.enum(['filesystem', 'database']).default('filesystem'),
   UPLOADS_PATH: z.string().min(1).default('./data/uploads'),
+  CAPTURE_DIRECTORY: z.string().min(1).optional(),
+  NODE_ENV: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -58,6 +60,8 @@ export interface Config {
   photoStorage: 'filesystem' | 'database';
   uploadsPath: string;
   logLevel: string;
+  /** End-to-end tests only: captured messages are also written here with their links (never in production). */
+  captureDirectory: string | null;
 }
 
 export class ConfigError extends Error {
@@ -78,6 +82,9 @@ export function loadConfig(environment: Record<string, string | undefined>): Con
     : { kind: 'sqlite', path: env.SQLITE_PATH };
   const publicUrl = (env.PUBLIC_URL ?? `http://${env.HOST}:${env.PORT}`).replace(/\/+$/, '');
   const smsProblems = env.SMS_URL && !(env.SMS_ACCOUNT_SID && env.SMS_AUTH_TOKEN && env.SMS_FROM);
+  if (env.CAPTURE_DIRECTORY && env.NODE_ENV === 'production') {
+    throw new ConfigError(['CAPTURE_DIRECTORY: a test mailbox with live links; not allowed with NODE_ENV=production']);
+  }
   if (smsProblems) {
     throw new ConfigError(['SMS_URL: needs SMS_ACCOUNT_SID, SMS_AUTH_TOKEN and SMS_FROM as well']);
   }
@@ -103,6 +110,7 @@ export function loadConfig(environment: Record<string, string | undefined>): Con
     photoStorage: env.PHOTO_STORAGE,
     uploadsPath: env.UPLOADS_PATH,
     logLevel: env.LOG_LEVEL,
+    captureDirectory: env.CAPTURE_DIRECTORY ?? null,
   });
 }
 
@@ -140,6 +148,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     photoStorage: 'database',
     uploadsPath: join(tmpdir(), `portico-test-uploads-${process.pid}`),
     logLevel: 'silent',
+    captureDirectory: null,
     ...overrides,
   };
 }

@@ -6,16 +6,19 @@ const SECURITY_MD = resolve(import.meta.dirname, '../../SECURITY.md');
 const BEGIN = '<!-- authorization-matrix:begin (generated from the OpenAPI document; checked by test/security) -->';
 const END = '<!-- authorization-matrix:end -->';
 
-const CELLS: Record<
-  Operation['access'],
-  [anonymous: string, customer: string, pro: string, staff: string, staffAdmin: string]
-> = {
-  public: ['yes', 'yes', 'yes', 'yes', 'yes'],
-  customer: ['401', 'own accounts only (else 404)', '401', '401', '401'],
-  pro: ['401', '401', 'own assignments only (else 404)', '401', '401'],
-  staff: ['401', '401', '401', 'yes', 'yes'],
-  'staff:admin': ['401', '401', '401', '403', 'yes'],
+const NON_STAFF_CELLS: Record<'public' | 'customer' | 'pro', [anonymous: string, customer: string, pro: string]> = {
+  public: ['yes', 'yes', 'yes'],
+  customer: ['401', 'own accounts only (else 404)', '401'],
+  pro: ['401', '401', 'own assignments only (else 404)'],
 };
+const STAFF_COLUMNS = ['support', 'psm', 'admin'] as const;
+
+function cellsOf(operation: Operation): string[] {
+  if (operation.access === 'public') return [...NON_STAFF_CELLS.public, 'yes', 'yes', 'yes'];
+  if (operation.access === 'customer' || operation.access === 'pro')
+    return [...NON_STAFF_CELLS[operation.access], '401', '401', '401'];
+  return ['401', '401', '401', ...STAFF_COLUMNS.map((role) => (operation.staffRoles.includes(role) ? 'yes' : '403'))];
+}
 
 /** The written matrix: one row per operation × who may call it. */
 export function renderMatrix(operations: Operation[]): string {
@@ -23,13 +26,13 @@ export function renderMatrix(operations: Operation[]): string {
     .sort((left, right) => left.path.localeCompare(right.path) || left.method.localeCompare(right.method))
     .map(
       (operation) =>
-        `| \`${operation.operationId}\` | \`${operation.method} ${operation.path}\` | ${CELLS[operation.access].join(' | ')} |`,
+        `| \`${operation.operationId}\` | \`${operation.method} ${operation.path}\` | ${cellsOf(operation).join(' | ')} |`,
     );
   return [
     BEGIN,
     '',
-    '| operation | route | anonymous | customer | pro | staff (psm, support) | staff admin |',
-    '|---|---|---|---|---|---|---|',
+    '| operation | route | anonymous | customer | pro | staff support | staff psm | staff admin |',
+    '|---|---|---|---|---|---|---|---|',
     ...rows,
     '',
     END,

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import type { StaffRole } from '../../src/server/db/database-schema.ts';
 import type { RouteAccess } from '../../src/server/http/access.ts';
 
 export interface Operation {
@@ -7,6 +8,8 @@ export interface Operation {
   path: string;
   operationId: string;
   access: RouteAccess;
+  /** Staff roles let in (`x-staff-roles`); empty for non-staff operations. */
+  staffRoles: StaffRole[];
   parameterNames: string[];
 }
 
@@ -15,7 +18,15 @@ export async function listOperations(app: FastifyInstance): Promise<Operation[]>
   const document = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as {
     paths: Record<
       string,
-      Record<string, { operationId: string; 'x-access': RouteAccess; parameters?: Array<{ in: string; name: string }> }>
+      Record<
+        string,
+        {
+          operationId: string;
+          'x-access': RouteAccess;
+          'x-staff-roles'?: StaffRole[];
+          parameters?: Array<{ in: string; name: string }>;
+        }
+      >
     >;
   };
   return Object.entries(document.paths).flatMap(([path, methods]) =>
@@ -24,6 +35,7 @@ export async function listOperations(app: FastifyInstance): Promise<Operation[]>
       path,
       operationId: operation.operationId,
       access: operation['x-access'],
+      staffRoles: operation['x-staff-roles'] ?? [],
       parameterNames: (operation.parameters ?? [])
         .filter((parameter) => parameter.in === 'path')
         .map((parameter) => parameter.name),

@@ -18,6 +18,22 @@ import { createPrincipalCache } from './principal-cache.ts';
  */
 export type RouteAccess = 'public' | 'staff' | 'staff:admin' | 'customer' | 'pro';
 
+/** Every staff role; a 'staff' route without `roles` is open to all of them. */
+export const ALL_STAFF_ROLES: readonly StaffRole[] = ['admin', 'psm', 'support'];
+/**
+ * Changing what a customer is set up with (accounts, contacts, onboarding, catalog, prices, units,
+ * pros) and taking over a customer's sign-in (temporary passwords, usernames, portal keys, bulk
+ * logins): admins and PSMs, not support (SECURITY.md E).
+ */
+export const CUSTOMER_SETUP_ROLES: readonly StaffRole[] = ['admin', 'psm'];
+
+/** The staff roles a route lets in: the one place the role policy is decided. */
+export function staffRolesOf(access: RouteAccess | undefined, roles: readonly StaffRole[] | undefined) {
+  if (access === 'staff:admin') return ['admin'] as const;
+  if (access === 'staff') return roles ?? ALL_STAFF_ROLES;
+  return [];
+}
+
 export interface CustomerPrincipal {
   portalLoginId: string;
   contactId: string;
@@ -43,6 +59,8 @@ export type ProResolver = (session: SessionsTable) => Promise<ProPrincipal | nul
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: RouteAccess;
+    /** Staff routes: the roles allowed (every staff role when absent). */
+    roles?: readonly StaffRole[];
     /** Still allowed while a temporary password must be changed. */
     allowDuringPasswordChange?: boolean;
     /** A state-changing route that staff viewing the portal as a customer may still call (sign-out). */
@@ -144,11 +162,6 @@ interface AccessDeps {
   recordStepUpReason: (request: FastifyRequest, reason: string) => Promise<void>;
   resolvePro: ProResolver;
 }
-
-const STAFF_ROLES_FOR: Record<Exclude<RouteAccess, 'public' | 'customer' | 'pro'>, StaffRole[] | 'any'> = {
-  staff: 'any',
-  'staff:admin': ['admin'],
-};
 
 export function registerAccessControl(app: FastifyInstance, deps: AccessDeps): void {
   app.decorateRequest('staff', null);
@@ -276,8 +289,7 @@ export function registerAccessControl(app: FastifyInstance, deps: AccessDeps): v
     if (session.mustChangePassword && !config.allowDuringPasswordChange) {
       throw new AppError('password_change_required', 'Choose a new password before continuing.');
     }
-    const roles = STAFF_ROLES_FOR[access];
-    if (roles !== 'any' && !roles.includes(staff.role)) {
+    if (!staffRolesOf(access, config.roles).includes(staff.role)) {
       throw new AppError('forbidden', 'Your staff role does not allow this.');
     }
     request.checkStepUp = (stepUp) => checkStepUp(request, session, stepUp, deps);

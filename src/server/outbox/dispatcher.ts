@@ -1,4 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
+import { hideLiveLinks } from './live-links.ts';
 import { randomUUID } from 'node:crypto';
 import { systemActor } from '../actor.ts';
 import { addSeconds, type Clock } from '../clock.ts';
@@ -132,13 +133,13 @@ export function createDispatcher(options: DispatcherOptions) {
     }
     if (!sender.captures) return row.id;
     const sentAt = clock.now().toISOString();
-    // Only a captured message keeps its rendering: the console is its mailbox.
+    // Only a captured message keeps its rendering (the console is its mailbox), and never a live link.
     await finishClaimedMessage(db, row.id, workerId, {
       ...sentChanges(sentAt),
       captured: 1,
       renderedSubject: kind.channel === 'email' ? rendered.subject : null,
-      renderedText: rendered.text,
-      renderedHtml: kind.channel === 'email' ? rendered.html : null,
+      renderedText: hideLiveLinks(rendered.text),
+      renderedHtml: kind.channel === 'email' ? hideLiveLinks(rendered.html) : null,
     });
     return null;
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkPassword, hashPassword, verifyPassword } from './passwords.ts';
+import { commonPasswordListSizes } from './common-passwords.ts';
+import { checkPassword, hashPassword, PASSWORD_PROBLEM_MESSAGES, verifyPassword } from './passwords.ts';
 
 describe('password hashing', () => {
   it('uses argon2id with at least the OWASP parameters and a unique salt', async () => {
@@ -36,5 +37,33 @@ describe('checkPassword', () => {
     expect(checkPassword('abcdefghijklmnop')).toBe('breached');
     expect(checkPassword('Portico2024!!!!')).toBe('context');
     expect(checkPassword('maria.alvarez123456', ['maria.alvarez'])).toBe('context');
+  });
+});
+
+describe('the common-password list', () => {
+  it('holds at least 100,000 entries shipped with the dependencies', () => {
+    const sizes = commonPasswordListSizes();
+    expect(sizes.secLists).toBeGreaterThanOrEqual(999_000);
+    expect(sizes.zxcvbn).toBeGreaterThanOrEqual(49_000);
+  });
+
+  it('refuses long common passwords and passphrases, whatever the case or separators', () => {
+    for (const password of [
+      'correcthorsebatterystaple',
+      'Correct Horse Battery Staple',
+      '1qaz2wsx3edc4rfv',
+      'qwertyuiopasdfghjkl',
+      '1q2w3e4r5t6y7u8i',
+    ]) {
+      expect(checkPassword(password), password).toBe('breached');
+    }
+  });
+
+  it('keeps accepting an unlisted passphrase', () => {
+    expect(checkPassword('tangerine quarry velvet orbit')).toBeNull();
+  });
+
+  it('says clearly why a listed password is refused', () => {
+    expect(PASSWORD_PROBLEM_MESSAGES.breached).toMatch(/leaked or common passwords/);
   });
 });

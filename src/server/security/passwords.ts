@@ -1,4 +1,5 @@
 import { hash, verify } from '@node-rs/argon2';
+import { isCommonPassword } from './common-passwords.ts';
 
 // OWASP Password Storage Cheat Sheet minimum for argon2id: m=19 MiB, t=2, p=1.
 const ARGON2_OPTIONS = {
@@ -33,30 +34,6 @@ export async function burnPasswordVerification(password: string): Promise<void> 
 
 export type PasswordProblem = 'too_short' | 'too_long' | 'breached' | 'context';
 
-// The most common passwords long enough to pass the length rule (from public breach top lists).
-const BREACHED = new Set([
-  'password1234567',
-  'password12345678',
-  'password123456789',
-  '123456789012345',
-  '1234567890123456',
-  'qwertyuiopasdfg',
-  'qwertyuiop12345',
-  'passwordpassword',
-  'iloveyou1234567',
-  'aaaaaaaaaaaaaaa',
-  '111111111111111',
-  '000000000000000',
-  'abcdefghijklmno',
-  'letmein12345678',
-  'welcome12345678',
-  'changeme1234567',
-  'administrator123',
-  'qwerty123456789',
-  'monkey123456789',
-  'football1234567',
-]);
-
 /**
  * NIST 800-63B-4 rules: length 15–128 code points, nothing else about composition; reject breached
  * and context-derived passwords and say why.
@@ -66,7 +43,8 @@ export function checkPassword(password: string, contextWords: string[] = []): Pa
   if (length < PASSWORD_MIN_LENGTH) return 'too_short';
   if (length > PASSWORD_MAX_LENGTH) return 'too_long';
   const lowered = password.toLowerCase();
-  if (BREACHED.has(lowered) || /^(.)\1+$/u.test(password) || isSequential(lowered)) return 'breached';
+  if (isCommonPassword(lowered, PASSWORD_MIN_LENGTH) || /^(.)\1+$/u.test(password) || isSequential(lowered))
+    return 'breached';
   const words = ['portico', ...contextWords.map((word) => word.toLowerCase())].filter((word) => word.length >= 4);
   if (words.some((word) => lowered.includes(word) && lowered.replace(word, '').length < 10)) return 'context';
   return null;

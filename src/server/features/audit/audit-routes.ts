@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { CUSTOMER_SETUP_ROLES } from '../../http/access.ts';
 import { AuditEventListSchema, ListAuditEventsQuerySchema } from '../../../shared/audit-contracts.ts';
 import type { Deps } from '../../deps.ts';
 import { findAuditEvents } from './audit-repository.ts';
@@ -7,7 +8,7 @@ export const auditRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { 
   app.get(
     '/api/staff/audit-events',
     {
-      config: { access: 'staff' },
+      config: { access: 'staff', roles: CUSTOMER_SETUP_ROLES },
       schema: {
         operationId: 'listAuditEvents',
         tags: ['audit'],

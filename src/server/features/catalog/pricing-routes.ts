@@ -15,7 +15,7 @@ import {
   UpdateAccountPricingBodySchema,
 } from '../../../shared/catalog-contracts.ts';
 import type { Deps } from '../../deps.ts';
-import { actorOf } from '../../http/access.ts';
+import { actorOf, CUSTOMER_SETUP_ROLES } from '../../http/access.ts';
 import { ifMatchVersion, withCurrentOnStale } from '../../http/versions.ts';
 import { presentFloorplan, presentService } from './catalog-presenters.ts';
 
@@ -49,7 +49,7 @@ export const pricingRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, 
   app.put(
     '/api/staff/master-pricelist',
     {
-      config: { access: 'staff' },
+      config: { access: 'staff', roles: CUSTOMER_SETUP_ROLES },
       schema: {
         operationId: 'setMasterPricelistPrices',
         tags,
@@ -92,7 +92,7 @@ export const pricingRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, 
   app.put(
     '/api/staff/accounts/:accountId/pricing',
     {
-      config: { access: 'staff' },
+      config: { access: 'staff', roles: CUSTOMER_SETUP_ROLES },
       schema: {
         operationId: 'updateAccountPricing',
         tags,
@@ -139,7 +139,7 @@ export const pricingRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, 
   app.post(
     '/api/staff/accounts/:accountId/floorplans',
     {
-      config: { access: 'staff' },
+      config: { access: 'staff', roles: CUSTOMER_SETUP_ROLES },
       schema: {
         operationId: 'createFloorplan',
         tags: ['floorplans'],
@@ -160,7 +160,7 @@ export const pricingRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, 
   app.put(
     '/api/staff/floorplans/:floorplanId',
     {
-      config: { access: 'staff' },
+      config: { access: 'staff', roles: CUSTOMER_SETUP_ROLES },
       schema: {
         operationId: 'updateFloorplan',
         tags: ['floorplans'],
@@ -177,7 +177,7 @@ export const pricingRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, 
   app.delete(
     '/api/staff/floorplans/:floorplanId',
     {
-      config: { access: 'staff' },
+      config: { access: 'staff', roles: CUSTOMER_SETUP_ROLES },
       schema: {
         operationId: 'deleteFloorplan',
         tags: ['floorplans'],
@@ -219,7 +219,7 @@ export const pricingRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, 
   app.put(
     '/api/staff/floorplans/:floorplanId/prices',
     {
-      config: { access: 'staff' },
+      config: { access: 'staff', roles: CUSTOMER_SETUP_ROLES },
       schema: {
         operationId: 'setFloorplanPrices',
         tags: ['floorplans'],

@@ -11,7 +11,7 @@ import {
   SetProPreferencesBodySchema,
 } from '../../../shared/catalog-contracts.ts';
 import type { Deps } from '../../deps.ts';
-import { actorOf } from '../../http/access.ts';
+import { actorOf, CUSTOMER_SETUP_ROLES } from '../../http/access.ts';
 import { presentPro } from './catalog-presenters.ts';
 
 const tags = ['pros'];
@@ -36,7 +36,7 @@ export const prosRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { d
   app.post(
     '/api/staff/pros',
     {
-      config: { access: 'staff' },
+      config: { access: 'staff', roles: CUSTOMER_SETUP_ROLES },
       schema: {
         operationId: 'createPro',
         tags,
@@ -51,7 +51,7 @@ export const prosRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { d
   app.put(
     '/api/staff/pros/:proId',
     {
-      config: { access: 'staff' },
+      config: { access: 'staff', roles: CUSTOMER_SETUP_ROLES },
       schema: {
         operationId: 'updatePro',
         tags,
@@ -67,7 +67,7 @@ export const prosRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { d
   app.delete(
     '/api/staff/pros/:proId',
     {
-      config: { access: 'staff' },
+      config: { access: 'staff', roles: CUSTOMER_SETUP_ROLES },
       schema: {
         operationId: 'deletePro',
         tags,
@@ -100,7 +100,7 @@ export const prosRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { d
   app.put(
     '/api/staff/accounts/:accountId/pro-preferences',
     {
-      config: { access: 'staff' },
+      config: { access: 'staff', roles: CUSTOMER_SETUP_ROLES },
       schema: {
         operationId: 'setProPreferences',
         tags,

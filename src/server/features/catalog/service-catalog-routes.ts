@@ -11,7 +11,7 @@ import {
   ServiceSchema,
 } from '../../../shared/catalog-contracts.ts';
 import type { Deps } from '../../deps.ts';
-import { actorOf } from '../../http/access.ts';
+import { actorOf, CUSTOMER_SETUP_ROLES } from '../../http/access.ts';
 import { presentService } from './catalog-presenters.ts';
 
 const tags = ['services catalog'];
@@ -37,7 +37,7 @@ export const serviceCatalogRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async
   app.post(
     '/api/staff/services',
     {
-      config: { access: 'staff' },
+      config: { access: 'staff', roles: CUSTOMER_SETUP_ROLES },
       schema: {
         operationId: 'createService',
         tags,
@@ -53,7 +53,7 @@ export const serviceCatalogRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async
   app.put(
     '/api/staff/services/:serviceId',
     {
-      config: { access: 'staff' },
+      config: { access: 'staff', roles: CUSTOMER_SETUP_ROLES },
       schema: {
         operationId: 'updateService',
         tags,
@@ -85,7 +85,7 @@ export const serviceCatalogRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async
   app.post(
     '/api/staff/accounts/:accountId/services',
     {
-      config: { access: 'staff' },
+      config: { access: 'staff', roles: CUSTOMER_SETUP_ROLES },
       schema: {
         operationId: 'createAccountService',
         tags,
@@ -106,7 +106,7 @@ export const serviceCatalogRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async
   app.put(
     '/api/staff/accounts/:accountId/services/order',
     {
-      config: { access: 'staff' },
+      config: { access: 'staff', roles: CUSTOMER_SETUP_ROLES },
       schema: {
         operationId: 'reorderAccountServices',
         tags,

@@ -6,7 +6,7 @@ import {
   UpdateServiceProfileBodySchema,
 } from '../../../shared/catalog-contracts.ts';
 import type { Deps } from '../../deps.ts';
-import { actorOf } from '../../http/access.ts';
+import { actorOf, CUSTOMER_SETUP_ROLES } from '../../http/access.ts';
 import { ifMatchVersion, withCurrentOnStale } from '../../http/versions.ts';
 
 const tags = ['service profile'];
@@ -32,7 +32,7 @@ export const serviceProfileRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async
   app.put(
     '/api/staff/accounts/:accountId/service-profile',
     {
-      config: { access: 'staff' },
+      config: { access: 'staff', roles: CUSTOMER_SETUP_ROLES },
       schema: {
         operationId: 'updateServiceProfile',
         tags,

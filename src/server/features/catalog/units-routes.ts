@@ -10,7 +10,7 @@ import {
   UnitSchema,
 } from '../../../shared/catalog-contracts.ts';
 import type { Deps } from '../../deps.ts';
-import { actorOf } from '../../http/access.ts';
+import { actorOf, CUSTOMER_SETUP_ROLES } from '../../http/access.ts';
 import { presentUnit } from './catalog-presenters.ts';
 
 const tags = ['units'];
@@ -36,7 +36,7 @@ export const unitsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { 
   app.post(
     '/api/staff/accounts/:accountId/units',
     {
-      config: { access: 'staff' },
+      config: { access: 'staff', roles: CUSTOMER_SETUP_ROLES },
       schema: {
         operationId: 'createUnit',
         tags,
@@ -55,7 +55,7 @@ export const unitsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { 
   app.post(
     '/api/staff/accounts/:accountId/units/bulk',
     {
-      config: { access: 'staff' },
+      config: { access: 'staff', roles: CUSTOMER_SETUP_ROLES },
       schema: {
         operationId: 'createUnits',
         tags,
@@ -74,7 +74,7 @@ export const unitsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { 
   app.put(
     '/api/staff/units/:unitId',
     {
-      config: { access: 'staff' },
+      config: { access: 'staff', roles: CUSTOMER_SETUP_ROLES },
       schema: {
         operationId: 'updateUnit',
         tags,
@@ -90,7 +90,7 @@ export const unitsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { 
   app.delete(
     '/api/staff/units/:unitId',
     {
-      config: { access: 'staff' },
+      config: { access: 'staff', roles: CUSTOMER_SETUP_ROLES },
       schema: {
         operationId: 'deleteUnit',
         tags,

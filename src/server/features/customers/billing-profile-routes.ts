@@ -3,7 +3,7 @@ import { ApiErrorSchema } from '../../../shared/api-error.ts';
 import { BillingProfileFieldsSchema, BillingProfileSchema } from '../../../shared/billing-contracts.ts';
 import { IdParamsSchema } from '../../../shared/customer-contracts.ts';
 import type { Deps } from '../../deps.ts';
-import { actorOf } from '../../http/access.ts';
+import { actorOf, CUSTOMER_SETUP_ROLES } from '../../http/access.ts';
 
 const errors = { 400: ApiErrorSchema, 401: ApiErrorSchema, 403: ApiErrorSchema, 404: ApiErrorSchema };
 
@@ -28,7 +28,7 @@ export const billingProfileRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async
   app.put(
     '/api/staff/accounts/:accountId/billing-profile',
     {
-      config: { access: 'staff' },
+      config: { access: 'staff', roles: CUSTOMER_SETUP_ROLES },
       schema: {
         operationId: 'updateBillingProfile',
         tags: ['customers'],

@@ -15,7 +15,7 @@ import {
 } from '../../../shared/customer-contracts.ts';
 import type { AccountsTable, ContactsTable } from '../../db/database-schema.ts';
 import type { Deps } from '../../deps.ts';
-import { actorOf, requireStaff } from '../../http/access.ts';
+import { actorOf, requireStaff, CUSTOMER_SETUP_ROLES } from '../../http/access.ts';
 import { ifMatchVersion, withCurrentOnStale } from '../../http/versions.ts';
 
 type LinkedAccount = Pick<AccountsTable, 'id' | 'name' | 'accountNumber' | 'kind' | 'status'>;
@@ -91,7 +91,7 @@ export const contactsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app,
   app.post(
     '/api/staff/accounts/:accountId/contacts',
     {
-      config: { access: 'staff', idempotent: true },
+      config: { access: 'staff', idempotent: true, roles: CUSTOMER_SETUP_ROLES },
       schema: {
         operationId: 'linkContactToAccount',
         tags: ['contacts'],
@@ -110,7 +110,7 @@ export const contactsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app,
   app.post(
     '/api/staff/accounts/:accountId/contacts/me',
     {
-      config: { access: 'staff' },
+      config: { access: 'staff', roles: CUSTOMER_SETUP_ROLES },
       schema: {
         operationId: 'addMeToAccountContacts',
         tags: ['contacts'],
@@ -128,7 +128,7 @@ export const contactsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app,
   app.delete(
     '/api/staff/accounts/:accountId/contacts/:contactId',
     {
-      config: { access: 'staff' },
+      config: { access: 'staff', roles: CUSTOMER_SETUP_ROLES },
       schema: {
         operationId: 'unlinkContactFromAccount',
         tags: ['contacts'],
@@ -172,7 +172,7 @@ export const contactsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app,
   app.post(
     '/api/staff/contacts',
     {
-      config: { access: 'staff' },
+      config: { access: 'staff', roles: CUSTOMER_SETUP_ROLES },
       schema: {
         operationId: 'createContact',
         tags: ['contacts'],
@@ -203,7 +203,7 @@ export const contactsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app,
   app.put(
     '/api/staff/contacts/:contactId',
     {
-      config: { access: 'staff' },
+      config: { access: 'staff', roles: CUSTOMER_SETUP_ROLES },
       schema: {
         operationId: 'updateContact',
         tags: ['contacts'],

@@ -18,7 +18,7 @@ import {
 } from '../../../shared/customer-contracts.ts';
 import type { AccountsTable } from '../../db/database-schema.ts';
 import type { Deps } from '../../deps.ts';
-import { actorOf } from '../../http/access.ts';
+import { actorOf, CUSTOMER_SETUP_ROLES } from '../../http/access.ts';
 import { ifMatchVersion, withCurrentOnStale } from '../../http/versions.ts';
 
 function presentAccount({
@@ -118,7 +118,7 @@ export const customersRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app
   app.post(
     '/api/staff/management-companies',
     {
-      config: { access: 'staff' },
+      config: { access: 'staff', roles: CUSTOMER_SETUP_ROLES },
       schema: {
         operationId: 'createManagementCompany',
         tags: ['customers'],
@@ -137,7 +137,7 @@ export const customersRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app
   app.post(
     '/api/staff/properties',
     {
-      config: { access: 'staff' },
+      config: { access: 'staff', roles: CUSTOMER_SETUP_ROLES },
       schema: {
         operationId: 'createProperty',
         tags: ['customers'],
@@ -154,7 +154,7 @@ export const customersRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app
   app.put(
     '/api/staff/accounts/:accountId',
     {
-      config: { access: 'staff' },
+      config: { access: 'staff', roles: CUSTOMER_SETUP_ROLES },
       schema: {
         operationId: 'updateAccount',
         tags: ['customers'],
@@ -177,7 +177,7 @@ export const customersRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app
   app.put(
     '/api/staff/accounts/:accountId/status',
     {
-      config: { access: 'staff' },
+      config: { access: 'staff', roles: CUSTOMER_SETUP_ROLES },
       schema: {
         operationId: 'setAccountStatus',
         tags: ['customers'],
@@ -197,7 +197,7 @@ export const customersRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app
   app.put(
     '/api/staff/accounts/:accountId/portal-access',
     {
-      config: { access: 'staff' },
+      config: { access: 'staff', roles: CUSTOMER_SETUP_ROLES },
       schema: {
         operationId: 'setAccountPortalAccess',
         tags: ['customers'],
@@ -217,7 +217,7 @@ export const customersRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app
   app.post(
     '/api/staff/accounts/:accountId/portal-key/reveal',
     {
-      config: { access: 'staff', stepUp: 'reason' },
+      config: { access: 'staff', roles: CUSTOMER_SETUP_ROLES, stepUp: 'reason' },
       schema: {
         operationId: 'revealPortalKey',
         tags: ['customers'],
@@ -232,7 +232,7 @@ export const customersRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app
   app.post(
     '/api/staff/accounts/:accountId/portal-key/rotate',
     {
-      config: { access: 'staff' },
+      config: { access: 'staff', roles: CUSTOMER_SETUP_ROLES },
       schema: {
         operationId: 'rotatePortalKey',
         tags: ['customers'],
@@ -262,7 +262,7 @@ export const customersRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app
   app.put(
     '/api/staff/accounts/:accountId/onboarding/:itemKey',
     {
-      config: { access: 'staff' },
+      config: { access: 'staff', roles: CUSTOMER_SETUP_ROLES },
       schema: {
         operationId: 'setOnboardingCheck',
         tags: ['customers'],

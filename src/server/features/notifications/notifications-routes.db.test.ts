@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStaffMember, signInStaff } from '../../../../test/factories.ts';
-import { deliverOutbox } from '../../../../test/outbox-helpers.ts';
+import { capturedTo, deliverOutbox } from '../../../../test/outbox-helpers.ts';
 import { createTestApp, type TestApp } from '../../../../test/test-app.ts';
+import { HIDDEN_LINK_TEXT } from '../../outbox/live-links.ts';
 import { enqueue } from '../../outbox/outbox.ts';
 
 describe('notifications API', () => {
@@ -20,6 +21,34 @@ describe('notifications API', () => {
 
   const call = (method: 'GET' | 'POST' | 'PUT', url: string, cookie: string, payload?: Record<string, unknown>) =>
     testApp.app.inject({ method, url, headers: { cookie }, ...(payload === undefined ? {} : { payload }) });
+
+  it('hides a live one-time link in the stored message and in the Outbox API, for every role', async () => {
+    const token = 'Qm9vdHN0cmFwLXRva2VuLW9mLTQzLWNoYXJhY3RlcnMx';
+    const link = `${testApp.deps.config.publicUrl}/portal/link/${token}`;
+    await testApp.deps.db.transaction().execute((trx) =>
+      enqueue(trx, testApp.clock, {
+        kind: 'password_reset',
+        to: ['linked@customer.test'],
+        payload: { contact: { firstName: 'Lin' }, link, expiresAt: '2030-01-01T00:00:00.000Z' },
+        expiresAt: new Date('2030-01-01T00:00:00.000Z'),
+      }),
+    );
+    await deliverOutbox(testApp.deps);
+    const [delivered] = await capturedTo(testApp.deps, 'linked@customer.test');
+    expect(delivered?.links).toContain(link);
+    const stored = await testApp.deps.db
+      .selectFrom('outboxMessages')
+      .select(['renderedText', 'renderedHtml', 'payloadJson'])
+      .where('id', '=', delivered!.id)
+      .executeTakeFirstOrThrow();
+    expect(JSON.stringify(stored)).not.toContain(token);
+    expect(stored.renderedText).toContain(HIDDEN_LINK_TEXT);
+    for (const cookie of [adminCookie, supportCookie]) {
+      const listed = await call('GET', '/api/staff/outbox-messages?to=linked@customer.test', cookie);
+      expect(listed.body).not.toContain(token);
+      expect(listed.json().items[0].text).toContain('link hidden — send a new one');
+    }
+  });
 
   it('sends a test email that shows up, rendered, in the outbox list filtered by recipient', async () => {
     const sent = await call('POST', '/api/staff/notification-test-messages', supportCookie, {

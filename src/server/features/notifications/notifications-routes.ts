@@ -18,6 +18,7 @@ import {
 } from '../../../shared/notifications-contracts.ts';
 import type { Deps } from '../../deps.ts';
 import { actorOf, requireStaff } from '../../http/access.ts';
+import { hideLiveLinks } from '../../outbox/live-links.ts';
 import { MESSAGE_KINDS } from '../../outbox/message-kinds.ts';
 import type { OutboxMessageRow } from './notifications-repository.ts';
 
@@ -36,8 +37,9 @@ export function presentOutboxMessage(row: OutboxMessageRow) {
     lastError: row.lastError,
     captured: row.captured === 1,
     subject: row.renderedSubject,
-    text: row.renderedText,
-    html: row.renderedHtml,
+    // Rows captured before links were hidden at capture time still go out hidden.
+    text: hideLiveLinks(row.renderedText),
+    html: hideLiveLinks(row.renderedHtml),
     createdAt: row.createdAt,
     nextAttemptAt: row.nextAttemptAt,
     sentAt: row.sentAt,

@@ -8,7 +8,7 @@ import {
   SaveAnswerBodySchema,
 } from '../../../shared/onboarding-contracts.ts';
 import type { Deps } from '../../deps.ts';
-import { actorOf } from '../../http/access.ts';
+import { actorOf, CUSTOMER_SETUP_ROLES } from '../../http/access.ts';
 
 const tags = ['onboarding'];
 const errors = { 400: ApiErrorSchema, 401: ApiErrorSchema, 403: ApiErrorSchema, 404: ApiErrorSchema };
@@ -37,7 +37,7 @@ export const onboardingRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (ap
   app.put(
     `${base}/answers/:questionKey`,
     {
-      config: { access: 'staff' },
+      config: { access: 'staff', roles: CUSTOMER_SETUP_ROLES },
       schema: {
         operationId: 'saveOnboardingAnswer',
         tags,
@@ -54,7 +54,7 @@ export const onboardingRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (ap
   app.post(
     `${base}/complete`,
     {
-      config: { access: 'staff' },
+      config: { access: 'staff', roles: CUSTOMER_SETUP_ROLES },
       schema: {
         operationId: 'completeOnboarding',
         tags,

@@ -15,7 +15,7 @@ import {
   ViewAsStartedSchema,
 } from '../../../shared/portal-access-contracts.ts';
 import type { Deps } from '../../deps.ts';
-import { requireStaff, requireStepUp, setSessionCookie } from '../../http/access.ts';
+import { requireStaff, requireStepUp, setSessionCookie, CUSTOMER_SETUP_ROLES } from '../../http/access.ts';
 import { requestContext as context } from './request-context.ts';
 
 const STAFF_TAGS = ['portal access'];
@@ -52,7 +52,7 @@ export const staffAccessRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (a
   app.post(
     `${contactPath}/grant`,
     {
-      config: { access: 'staff', idempotent: true },
+      config: { access: 'staff', idempotent: true, roles: CUSTOMER_SETUP_ROLES },
       schema: {
         operationId: 'grantPortalAccess',
         tags: STAFF_TAGS,
@@ -77,7 +77,7 @@ export const staffAccessRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (a
   app.post(
     `${contactPath}/revoke`,
     {
-      config: { access: 'staff' },
+      config: { access: 'staff', roles: CUSTOMER_SETUP_ROLES },
       schema: {
         operationId: 'revokePortalAccess',
         tags: STAFF_TAGS,
@@ -130,7 +130,7 @@ export const staffAccessRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (a
   app.post(
     `${contactPath}/temporary-password`,
     {
-      config: { access: 'staff', stepUp: 'reason' },
+      config: { access: 'staff', roles: CUSTOMER_SETUP_ROLES, stepUp: 'reason' },
       schema: {
         operationId: 'setTemporaryPassword',
         tags: STAFF_TAGS,
@@ -151,7 +151,7 @@ export const staffAccessRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (a
   app.put(
     `${contactPath}/username`,
     {
-      config: { access: 'staff' },
+      config: { access: 'staff', roles: CUSTOMER_SETUP_ROLES },
       schema: {
         operationId: 'updatePortalUsername',
         tags: STAFF_TAGS,
@@ -172,7 +172,7 @@ export const staffAccessRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (a
   app.delete(
     `${contactPath}/username`,
     {
-      config: { access: 'staff' },
+      config: { access: 'staff', roles: CUSTOMER_SETUP_ROLES },
       schema: {
         operationId: 'deletePortalUsername',
         tags: STAFF_TAGS,

@@ -26,7 +26,7 @@ import {
   UpdateRegistrationSettingsBodySchema,
 } from '../../../shared/registration-contracts.ts';
 import type { Deps } from '../../deps.ts';
-import { actorOf, requireStaff } from '../../http/access.ts';
+import { actorOf, requireStaff, CUSTOMER_SETUP_ROLES } from '../../http/access.ts';
 import {
   presentContact,
   presentRequestDetail,
@@ -343,7 +343,7 @@ export const registrationRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (
   app.get(
     '/api/staff/accounts/:accountId/bulk-portal-logins',
     {
-      config: { access: 'staff' },
+      config: { access: 'staff', roles: CUSTOMER_SETUP_ROLES },
       schema: {
         operationId: 'planBulkPortalLogins',
         tags: STAFF_TAGS,
@@ -362,7 +362,7 @@ export const registrationRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (
   app.post(
     '/api/staff/accounts/:accountId/bulk-portal-logins',
     {
-      config: { access: 'staff' },
+      config: { access: 'staff', roles: CUSTOMER_SETUP_ROLES },
       schema: {
         operationId: 'generateBulkPortalLogins',
         tags: STAFF_TAGS,

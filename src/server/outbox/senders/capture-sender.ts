@@ -1,4 +1,6 @@
-import type { Sender, Senders } from './sender.ts';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { RenderedMessage, Sender } from './sender.ts';
 
 /** With no provider configured every message is "delivered" into the outbox row itself. */
 export const captureSender: Sender = {
@@ -6,4 +8,16 @@ export const captureSender: Sender = {
   async send() {},
 };
 
-export const captureSenders: Senders = { email: captureSender, sms: captureSender };
+/**
+ * For end-to-end tests only (CAPTURE_DIRECTORY): also writes each captured message, links intact, as a
+ * JSON file, the test suite's mailbox; the outbox row itself keeps the links hidden.
+ */
+export function createDirectoryCaptureSender(directory: string): Sender {
+  mkdirSync(directory, { recursive: true });
+  return {
+    captures: true,
+    async send(message: RenderedMessage) {
+      writeFileSync(join(directory, `${message.id}.json`), JSON.stringify(message));
+    },
+  };
+}
