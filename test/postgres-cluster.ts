@@ -28,11 +28,21 @@ export interface PostgresCluster {
   destroy(): void;
 }
 
+export interface PostgresClusterOptions {
+  /** A free one when unset. */
+  port?: number;
+  /** Extra server settings (`-c name=value`), on top of durability off. */
+  settings?: Record<string, string | number>;
+}
+
+/** PostgreSQL's binaries were found (the bench skips PostgreSQL without them; the tests fail). */
+export const hasPostgres = POSTGRES_BIN !== undefined;
+
 /**
  * A throwaway PostgreSQL cluster (fsync off) on a free port. initdb refuses to run as root, so as root
  * the cluster runs as the postgres user. Fault tests start their own, so they can stop it.
  */
-export async function startPostgresCluster(): Promise<PostgresCluster> {
+export async function startPostgresCluster(options: PostgresClusterOptions = {}): Promise<PostgresCluster> {
   if (!POSTGRES_BIN) {
     throw new Error(
       'PostgreSQL server binaries not found (expected /usr/lib/postgresql/15/bin/initdb). Install them with: apt-get install -y postgresql',
@@ -51,19 +61,22 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
     const gid = Number(execFileSync('id', ['-g', 'postgres']).toString().trim());
     chownSync(directory, uid, gid);
   }
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
+  const settings = {
+    listen_addresses: '127.0.0.1',
+    fsync: 'off',
+    synchronous_commit: 'off',
+    full_page_writes: 'off',
+    max_connections: 300,
+    ...options.settings,
+  };
+  const serverOptions = [
+    `-p ${port} -k ${directory}`,
+    ...Object.entries(settings).map(([name, value]) => `-c ${name}=${value}`),
+  ].join(' ');
   run('initdb', ['-D', dataDirectory, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--locale=C.UTF-8']);
   const start = () =>
-    run('pg_ctl', [
-      '-D',
-      dataDirectory,
-      '-l',
-      join(directory, 'server.log'),
-      '-w',
-      '-o',
-      `-p ${port} -k ${directory} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300`,
-      'start',
-    ]);
+    run('pg_ctl', ['-D', dataDirectory, '-l', join(directory, 'server.log'), '-w', '-o', serverOptions, 'start']);
   start();
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,

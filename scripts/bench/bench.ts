@@ -8,7 +8,7 @@ import { migrateToLatest } from '../../src/server/db/migrate.ts';
 import { generatePostgres, generateSqlite, type DatasetShape } from './dataset.ts';
 import type { LoadResult } from './load.ts';
 import { nodemailerCeiling, outboxRun, type OutboxResult } from './outbox-bench.ts';
-import { startPgCluster } from './pg-cluster.ts';
+import { freePort, hasPostgres, startPostgresCluster } from '../../test/postgres-cluster.ts';
 import { type BenchDatabase, databaseEnv, forkHelper, startPortico, stop, watchMemory } from './processes.ts';
 import { measureGet, measurePost, readScenarios, type Row, signInAll, signIns, smallGets } from './scenarios.ts';
 
@@ -16,7 +16,7 @@ import { measureGet, measurePost, readScenarios, type Row, signInAll, signIns, s
  * `npm run bench`: generates a vendor-sized dataset straight into a throwaway database, runs each
  * scenario with autocannon against a real `portico serve` and prints it next to the ceilings measured
  * in the same run (bare Fastify, raw argon2id, the raw SQL of each read, pooled nodemailer to a sink).
- * Ports 4400–4420.
+ * Two ports from --port (bare Fastify, then serve); the SMTP sink and PostgreSQL take free ones.
  */
 const { values: args } = parseArgs({
   options: {
@@ -26,6 +26,11 @@ const { values: args } = parseArgs({
     'sqlite-sizes': { type: 'string' },
     seconds: { type: 'string' },
     out: { type: 'string', default: 'bench-results.json' },
+    port: { type: 'string', default: '4400' },
+    // Comma-separated: reads, gets, sign-in, outbox, memory (all by default).
+    only: { type: 'string' },
+    // A directory: serve runs under `node --cpu-prof` and writes its profile there.
+    'cpu-prof': { type: 'string' },
   },
 });
 const quick = args.quick;
@@ -34,7 +39,9 @@ const sizesOf = (value: string | undefined, fallback: number[]) => (value ? valu
 const pgSizes = sizesOf(args['pg-sizes'], quick ? [2000] : [10_000, 100_000, 1_000_000]);
 const sqliteSizes = sizesOf(args['sqlite-sizes'], quick ? [2000] : [100_000]);
 const outboxMessages = quick ? 300 : 5000;
-const PORTS = { ceiling: 4400, serve: 4401, sink: 4402, postgres: 4403 };
+const PORTS = { ceiling: Number(args.port), serve: Number(args.port) + 1 };
+const only = args.only ? new Set(args.only.split(',')) : null;
+const runs = (part: 'reads' | 'gets' | 'sign-in' | 'outbox' | 'memory') => !only || only.has(part);
 
 function shapeFor(turns: number): DatasetShape {
   return quick
@@ -90,6 +97,7 @@ async function runDatabase(kind: 'postgres' | 'sqlite', sizes: number[], cluster
       'serve',
       { PORT: String(PORTS.serve), ...databaseEnv(database) },
       'Portico is running',
+      args['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${args['cpu-prof']}`] : [],
     );
     const rss = watchMemory(serve.pid!);
     const app = `http://127.0.0.1:${PORTS.serve}`;
@@ -97,7 +105,7 @@ async function runDatabase(kind: 'postgres' | 'sqlite', sizes: number[], cluster
     try {
       const sessions = await signInAll(app);
       const today = new Date().toISOString().slice(0, 10);
-      for (const read of readScenarios(shape, sessions, today)) {
+      for (const read of runs('reads') ? readScenarios(shape, sessions, today) : []) {
         const query = read.params.map((param) => `p=${encodeURIComponent(param)}`).join('&');
         const raw = await measureGet(bare, `/raw/${read.raw}?${query}`, null, 1, seconds);
         const measured = await measureGet(app, read.path, read.cookie, 1, seconds);
@@ -116,9 +124,13 @@ async function runDatabase(kind: 'postgres' | 'sqlite', sizes: number[], cluster
         );
       }
       if (last) {
-        const hello = await measureGet(bare, '/hello', null, 16, seconds);
-        for (const get of smallGets(shape, sessions)) {
-          const measured = await measureGet(app, get.path, get.cookie, 16, seconds);
+        for (const get of runs('gets') ? smallGets(shape, sessions) : []) {
+          // Each against a hello-world measured just before it (a shared machine's load drifts), both
+          // after a second of warm-up so the JIT has compiled the path.
+          await measureGet(bare, '/hello', null, 16, 1);
+          const hello = await measureGet(bare, '/hello', null, 16, seconds, ceiling.pid);
+          await measureGet(app, get.path, get.cookie, 16, 1);
+          const measured = await measureGet(app, get.path, get.cookie, 16, seconds, serve.pid);
           addRow(
             {
               database: kind,
@@ -128,15 +140,16 @@ async function runDatabase(kind: 'postgres' | 'sqlite', sizes: number[], cluster
               ceiling: hello,
               ceilingName: 'bare Fastify',
               ratio: measured.reqPerSec / hello.reqPerSec,
+              cpuRatio: cpuRatio(measured, hello),
               goal: '≥ 0.50 × req/s',
             },
             (row) => row.app.non2xx + row.app.errors === 0 && row.ratio >= 0.5,
           );
         }
-        for (const connections of [4, 16]) {
-          const argon = await measurePost(bare, '/argon2', {}, connections, seconds);
+        for (const connections of runs('sign-in') ? [4, 16] : []) {
           for (const signIn of signIns()) {
-            const measured = await measurePost(app, signIn.path, signIn.body, connections, seconds);
+            const argon = await measurePost(bare, '/argon2', {}, connections, seconds, ceiling.pid);
+            const measured = await measurePost(app, signIn.path, signIn.body, connections, seconds, serve.pid);
             addRow(
               {
                 database: kind,
@@ -146,13 +159,14 @@ async function runDatabase(kind: 'postgres' | 'sqlite', sizes: number[], cluster
                 ceiling: argon,
                 ceilingName: 'argon2id verify',
                 ratio: measured.reqPerSec / argon.reqPerSec,
+                cpuRatio: cpuRatio(measured, argon),
                 goal: '≥ 0.90 × req/s',
               },
               (row) => row.app.non2xx + row.app.errors === 0 && row.ratio >= 0.9,
             );
           }
         }
-        if (database.kind === 'postgres') await runOutbox(database.url);
+        if (database.kind === 'postgres' && runs('outbox')) await runOutbox(database.url);
       }
     } finally {
       rss.stop();
@@ -165,11 +179,12 @@ async function runDatabase(kind: 'postgres' | 'sqlite', sizes: number[], cluster
 }
 
 async function runOutbox(url: string) {
-  const sink = await forkHelper('smtp-sink.ts', [String(PORTS.sink)]);
+  const sinkPort = await freePort();
+  const sink = await forkHelper('smtp-sink.ts', [String(sinkPort)]);
   try {
-    const ceiling = await nodemailerCeiling(PORTS.sink, outboxMessages);
+    const ceiling = await nodemailerCeiling(sinkPort, outboxMessages);
     for (const [run, workers] of [1, 2].entries()) {
-      const result = await outboxRun({ url, sink, sinkPort: PORTS.sink, workers, messages: outboxMessages, run });
+      const result = await outboxRun({ url, sink, sinkPort, workers, messages: outboxMessages, run });
       outbox.push({ ...result, ceilingPerSecond: ceiling, ratio: result.perSecond / ceiling });
       process.stdout.write(
         `  outbox ${workers} worker(s): ${result.perSecond.toFixed(0)}/s vs pooled nodemailer ${ceiling.toFixed(0)}/s, lost ${result.lost}, duplicates ${result.duplicates}\n`,
@@ -180,17 +195,21 @@ async function runOutbox(url: string) {
   }
 }
 
+function cpuRatio(app: LoadResult, ceiling: LoadResult): number | undefined {
+  return app.perCpuSecond && ceiling.perCpuSecond ? app.perCpuSecond / ceiling.perCpuSecond : undefined;
+}
+
 const ms = (value: number) => (Number.isFinite(value) ? `${value.toFixed(1)}` : '–');
 function formatRow(row: Row): string {
   const app = row.app;
   const failures = app.errors + app.non2xx ? ` (${app.errors + app.non2xx} failed)` : '';
-  return `| ${row.database} | ${row.size.toLocaleString('en')} | ${row.scenario} | ${app.reqPerSec.toFixed(0)}/s, p50 ${ms(app.p50)} / p95 ${ms(app.p95)} ms${failures} | ${row.ceilingName}: ${row.ceiling.reqPerSec.toFixed(0)}/s, p95 ${ms(row.ceiling.p95)} ms | ${row.ratio.toFixed(2)} | ${row.goal} | ${row.met ? 'yes' : 'no'} |`;
+  return `| ${row.database} | ${row.size.toLocaleString('en')} | ${row.scenario} | ${app.reqPerSec.toFixed(0)}/s, p50 ${ms(app.p50)} / p95 ${ms(app.p95)} ms${failures} | ${row.ceilingName}: ${row.ceiling.reqPerSec.toFixed(0)}/s, p95 ${ms(row.ceiling.p95)} ms | ${row.ratio.toFixed(2)} | ${row.cpuRatio?.toFixed(2) ?? ''} | ${row.goal} | ${row.met ? 'yes' : 'no'} |`;
 }
 
 function printReport() {
   const lines = [
-    '| db | turns | scenario | app | ceiling | ratio | goal | met |',
-    '|---|---|---|---|---|---|---|---|',
+    '| db | turns | scenario | app | ceiling | ratio | per CPU-s | goal | met |',
+    '|---|---|---|---|---|---|---|---|---|',
     ...rows.map(formatRow),
   ];
   const both = outbox.find((result) => result.workers === 2);
@@ -212,7 +231,7 @@ function printReport() {
     `generation: ${generation.map((entry) => `${entry.database} ${entry.size.toLocaleString('en')} turns ${entry.seconds} s`).join('; ')}`,
   );
   lines.push(
-    `serve peak RSS: ${memory.map((entry) => `${entry.database} ${entry.size.toLocaleString('en')}: ${entry.peakRssMb} MB`).join('; ')}`,
+    `serve peak RSS through the run (goal < 250 MB): ${memory.map((entry) => `${entry.database} ${entry.size.toLocaleString('en')}: ${entry.peakRssMb} MB ${entry.peakRssMb < 250 ? 'met' : 'not met'}`).join('; ')}`,
   );
   process.stdout.write(`\n${lines.join('\n')}\n`);
 }
@@ -223,14 +242,23 @@ async function main() {
     `Portico bench${quick ? ' (quick)' : ''}: ${availableParallelism()} cores, ${seconds} s per scenario\n`,
   );
   if (databases.includes('postgres')) {
-    const cluster = startPgCluster(PORTS.postgres);
-    if (!cluster)
+    if (!hasPostgres)
       process.stdout.write('PostgreSQL binaries not found (apt-get install postgresql): skipping PostgreSQL\n');
     else {
+      // Memory settings of a small production box.
+      const cluster = await startPostgresCluster({
+        settings: {
+          max_connections: 200,
+          shared_buffers: '512MB',
+          work_mem: '16MB',
+          maintenance_work_mem: '256MB',
+          max_wal_size: '4GB',
+        },
+      });
       try {
         await runDatabase('postgres', pgSizes, cluster.url);
       } finally {
-        cluster.stop();
+        cluster.destroy();
       }
     }
   }

@@ -1,4 +1,5 @@
 import autocannon from 'autocannon';
+import { cpuSeconds } from './processes.ts';
 
 export interface LoadResult {
   requests: number;
@@ -8,6 +9,11 @@ export interface LoadResult {
   errors: number;
   non2xx: number;
   bytesPerResponse: number;
+  /**
+   * Requests per CPU-second of the server process (set when its pid is known): what a machine with
+   * this core to itself would serve, independent of how busy the rest of the machine is.
+   */
+  perCpuSecond?: number;
 }
 
 export interface LoadOptions {
@@ -17,6 +23,8 @@ export interface LoadOptions {
   method?: 'GET' | 'POST';
   headers?: Record<string, string>;
   body?: string;
+  /** The server's process, whose CPU time is measured across the run. */
+  pid?: number;
 }
 
 function percentile(sorted: number[], fraction: number): number {
@@ -27,6 +35,7 @@ function percentile(sorted: number[], fraction: number): number {
 /** One autocannon run; latencies come from every response (autocannon's own summary has no p95). */
 export async function load(options: LoadOptions): Promise<LoadResult> {
   const times: number[] = [];
+  const cpuBefore = options.pid ? cpuSeconds(options.pid) : Number.NaN;
   let instance!: autocannon.Instance;
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     instance = autocannon(
@@ -46,6 +55,7 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
   });
   times.sort((a, b) => a - b);
   const total = result.requests.total;
+  const cpu = options.pid ? cpuSeconds(options.pid) - cpuBefore : Number.NaN;
   return {
     requests: total,
     reqPerSec: total / options.seconds,
@@ -54,5 +64,6 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
     bytesPerResponse: total ? Math.round(result.throughput.total / total) : 0,
+    ...(cpu > 0 ? { perCpuSecond: total / cpu } : {}),
   };
 }

@@ -36,8 +36,9 @@ export function startPortico(
   command: 'serve' | 'worker',
   env: Record<string, string>,
   readyText: string,
+  nodeOptions: string[] = [],
 ): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [resolve(ROOT, 'bin/portico.js'), command], {
+  const child = spawn(process.execPath, [...nodeOptions, resolve(ROOT, 'bin/portico.js'), command], {
     cwd: ROOT,
     env: { ...process.env, SECRET_KEY: BENCH_SECRET_KEY, OUTBOX_IN_PROCESS: 'false', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -83,4 +84,15 @@ export function watchMemory(pid: number) {
     peak: () => Math.round(peak),
     stop: () => clearInterval(timer),
   };
+}
+
+/** CPU seconds (user + system) a process has used so far; Linux clock ticks are 1/100 s. */
+export function cpuSeconds(pid: number): number {
+  try {
+    // The command name may hold spaces, so the fields are counted from its closing parenthesis.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return Number.NaN;
+  }
 }

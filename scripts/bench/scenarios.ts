@@ -19,6 +19,8 @@ export interface Row {
   ceilingName: string;
   /** app / ceiling: req/s for throughput rows, p95 (ceiling / app) for latency rows. */
   ratio: number;
+  /** app / ceiling in requests per CPU-second of each server (throughput rows). */
+  cpuRatio?: number;
   goal: string;
   met: boolean;
 }
@@ -113,10 +115,18 @@ export async function measureGet(
   cookie: string | null,
   connections: number,
   seconds: number,
+  pid?: number,
 ) {
-  return load({ url: `${base}${path}`, connections, seconds, headers: cookie ? { cookie } : {} });
+  return load({ url: `${base}${path}`, connections, seconds, headers: cookie ? { cookie } : {}, pid });
 }
 
-export async function measurePost(base: string, path: string, body: unknown, connections: number, seconds: number) {
-  return load({ url: `${base}${path}`, connections, seconds, method: 'POST', body: JSON.stringify(body) });
+export async function measurePost(
+  base: string,
+  path: string,
+  body: unknown,
+  connections: number,
+  seconds: number,
+  pid?: number,
+) {
+  return load({ url: `${base}${path}`, connections, seconds, method: 'POST', body: JSON.stringify(body), pid });
 }

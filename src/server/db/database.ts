@@ -1,10 +1,10 @@
 import SqliteDatabase from 'better-sqlite3';
 import {
-  CamelCasePlugin,
   CompiledQuery,
   type DatabaseConnection,
   type Driver,
   Kysely,
+  type QueryCompiler,
   PostgresDialect,
   SqliteDialect,
   type SqliteDialectConfig,
@@ -16,6 +16,7 @@ import { dirname } from 'node:path';
 import pg from 'pg';
 import type { DatabaseConfig } from '../config.ts';
 import type { Database } from './database-schema.ts';
+import { SnakeCaseNames, snakeCasePostgresCompiler, snakeCaseSqliteCompiler } from './snake-case.ts';
 
 export type DatabaseKind = DatabaseConfig['kind'];
 export type Db = Kysely<Database>;
@@ -33,10 +34,12 @@ export interface DatabaseOptions {
 }
 
 export function createDatabase(config: DatabaseConfig, options: DatabaseOptions = {}): DatabaseHandle {
-  const plugins = [new CamelCasePlugin()];
+  // camelCase in TypeScript, snake_case in the database.
+  const names = new SnakeCaseNames();
+  const plugins = [names];
   if (config.kind === 'postgres') {
     const pool = createPostgresPool(config.url, options.onConnectionError ?? (() => {}));
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins });
+    const db = new Kysely<Database>({ dialect: new SnakeCasePostgresDialect({ pool }, names), plugins });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
   if (config.path !== ':memory:') mkdirSync(dirname(config.path), { recursive: true });
@@ -49,7 +52,7 @@ export function createDatabase(config: DatabaseConfig, options: DatabaseOptions 
   // Another process (a `portico worker`, a second `serve`) may hold the write lock for a moment.
   sqlite.pragma('busy_timeout = 5000');
   const db = new Kysely<Database>({
-    dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }),
+    dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }, names),
     plugins,
   });
   return { db, kind: 'sqlite', close: () => db.destroy() };
@@ -81,12 +84,32 @@ function createPostgresPool(url: string, onConnectionError: (error: Error) => vo
  * and then writes waits its turn (busy_timeout) instead of failing.
  */
 class ImmediateSqliteDialect extends SqliteDialect {
-  constructor(private readonly config: ConstructorParameters<typeof SqliteDialect>[0]) {
+  constructor(
+    private readonly config: ConstructorParameters<typeof SqliteDialect>[0],
+    private readonly names: SnakeCaseNames,
+  ) {
     super(config);
   }
 
   override createDriver(): Driver {
     return new ImmediateSqliteDriver(this.config);
+  }
+
+  override createQueryCompiler(): QueryCompiler {
+    return snakeCaseSqliteCompiler(this.names);
+  }
+}
+
+class SnakeCasePostgresDialect extends PostgresDialect {
+  constructor(
+    config: ConstructorParameters<typeof PostgresDialect>[0],
+    private readonly names: SnakeCaseNames,
+  ) {
+    super(config);
+  }
+
+  override createQueryCompiler(): QueryCompiler {
+    return snakeCasePostgresCompiler(this.names);
   }
 }
 

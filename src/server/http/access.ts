@@ -219,8 +219,9 @@ export function registerAccessControl(app: FastifyInstance, deps: AccessDeps): v
   }
 
   // A state-changing request may change who can see what: nothing cached survives it.
-  app.addHook('onRequest', async (request, reply) => {
-    if (SAFE_METHODS.has(request.method)) return;
+  // Callback hooks (not async ones): they run on every request and have nothing to await.
+  app.addHook('onRequest', (request, reply, done) => {
+    if (SAFE_METHODS.has(request.method)) return done();
     customers.writeStarted();
     staffMembers.writeStarted();
     let ended = false;
@@ -232,8 +233,12 @@ export function registerAccessControl(app: FastifyInstance, deps: AccessDeps): v
     };
     // 'close' also fires when the client went away before the response finished.
     reply.raw.once('close', request.endStateChange);
+    done();
   });
-  app.addHook('onResponse', async (request) => request.endStateChange?.());
+  app.addHook('onResponse', (request, _reply, done) => {
+    request.endStateChange?.();
+    done();
+  });
 
   app.addHook('onRequest', async (request) => {
     if (isCrossSiteRequest(request, deps.config.publicUrl)) {

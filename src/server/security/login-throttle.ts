@@ -53,24 +53,54 @@ export interface ThrottleKey {
 export function createLoginThrottle(deps: { db: Db; clock: Clock }) {
   const { db, clock } = deps;
 
-  async function currentFailures(key: string, policy: ThrottlePolicy): Promise<ThrottleState | null> {
-    const row = await db.selectFrom('loginThrottles').selectAll().where('key', '=', key).executeTakeFirst();
+  function recentFailures(
+    row: { failures: number; lastFailureAt: string } | undefined,
+    policy: ThrottlePolicy,
+  ): ThrottleState | null {
     if (!row) return null;
     const lastFailureAt = new Date(row.lastFailureAt);
     if (clock.now().getTime() - lastFailureAt.getTime() > policy.forgetAfterSeconds * 1000) return null;
     return { failures: row.failures, lastFailureAt };
   }
 
+  async function currentFailures(key: string, policy: ThrottlePolicy): Promise<ThrottleState | null> {
+    const row = await db.selectFrom('loginThrottles').selectAll().where('key', '=', key).executeTakeFirst();
+    return recentFailures(row, policy);
+  }
+
+  /**
+   * One read for all keys: the wait before another attempt (0 when none), and which keys have a row,
+   * so a successful sign-in deletes only rows that exist (most sign-ins have none to delete).
+   */
+  async function check(keys: ThrottleKey[]): Promise<{ retryAfterSeconds: number; recordedKeys: string[] }> {
+    if (keys.length === 0) return { retryAfterSeconds: 0, recordedKeys: [] };
+    const rows = await db
+      .selectFrom('loginThrottles')
+      .selectAll()
+      .where(
+        'key',
+        'in',
+        keys.map(({ key }) => key),
+      )
+      .execute();
+    let wait = 0;
+    for (const { key, policy } of keys) {
+      const state = recentFailures(
+        rows.find((row) => row.key === key),
+        policy,
+      );
+      const until = state && lockedUntil(state, policy);
+      if (until) wait = Math.max(wait, Math.ceil((until.getTime() - clock.now().getTime()) / 1000));
+    }
+    return { retryAfterSeconds: wait, recordedKeys: rows.map((row) => row.key) };
+  }
+
   return {
+    check,
+
     /** Seconds to wait before another attempt is allowed, or 0. */
     async retryAfterSeconds(keys: ThrottleKey[]): Promise<number> {
-      let wait = 0;
-      for (const { key, policy } of keys) {
-        const state = await currentFailures(key, policy);
-        const until = state && lockedUntil(state, policy);
-        if (until) wait = Math.max(wait, Math.ceil((until.getTime() - clock.now().getTime()) / 1000));
-      }
-      return wait;
+      return (await check(keys)).retryAfterSeconds;
     },
 
     async recordFailure(keys: ThrottleKey[]): Promise<void> {
@@ -88,8 +118,9 @@ export function createLoginThrottle(deps: { db: Db; clock: Clock }) {
       }
     },
 
-    async clear(key: string): Promise<void> {
-      await db.deleteFrom('loginThrottles').where('key', '=', key).execute();
+    async clear(...keys: string[]): Promise<void> {
+      if (keys.length === 0) return;
+      await db.deleteFrom('loginThrottles').where('key', 'in', keys).execute();
     },
 
     async isLocked(key: string, policy: ThrottlePolicy): Promise<Date | null> {

@@ -39,7 +39,7 @@ export function createCustomerSessionsService(deps: PortalAccessServiceDeps, com
       if (input.actor.ipAddress) keys.push({ key: `ip:${input.actor.ipAddress}`, policy: IP_POLICY });
       const login = await findLoginByIdentifier(db, input.login);
       if (login) keys.push({ key: loginLockKey(login.id), policy: IDENTIFIER_POLICY });
-      const wait = await throttle.retryAfterSeconds(keys);
+      const { retryAfterSeconds: wait, recordedKeys } = await throttle.check(keys);
       if (wait > 0) {
         await recordAudit(db, clock, input.actor, {
           action: 'portal.sign_in_throttled',
@@ -52,10 +52,13 @@ export function createCustomerSessionsService(deps: PortalAccessServiceDeps, com
           { retryAfterSeconds: wait },
         );
       }
-      const passwordMatches = login?.passwordHash
-        ? await verifyPassword(login.passwordHash, input.password)
-        : await burnPasswordVerification(input.password).then(() => false);
-      const accountIds = login ? await repository.findAccessibleAccountIds(db, login.contactId) : [];
+      // The hash runs on libuv's pool; the accounts are read meanwhile.
+      const [passwordMatches, accountIds] = await Promise.all([
+        login?.passwordHash
+          ? verifyPassword(login.passwordHash, input.password)
+          : burnPasswordVerification(input.password).then(() => false),
+        login ? repository.findAccessibleAccountIds(db, login.contactId) : [],
+      ]);
       const now = clock.now();
       const refusal = !login
         ? 'unknown'
@@ -100,8 +103,9 @@ export function createCustomerSessionsService(deps: PortalAccessServiceDeps, com
         }
         throw new AppError('unauthenticated', INVALID_CUSTOMER_CREDENTIALS_MESSAGE);
       }
-      await throttle.clear(keys[0]!.key);
-      await throttle.clear(loginLockKey(login.id));
+      // A success forgets the failures against this login (not those of the IP address).
+      const forgiven = [keys[0]!.key, loginLockKey(login.id)];
+      await throttle.clear(...recordedKeys.filter((key) => forgiven.includes(key)));
       const customerActor: ActorContext = { ...input.actor, actorKind: 'customer', actorId: login.id };
       const session = await db.transaction().execute(async (trx) => {
         await repository.updateLogin(trx, login.id, { lastSignInAt: now.toISOString() });

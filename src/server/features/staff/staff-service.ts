@@ -51,7 +51,7 @@ export function createStaffService(deps: StaffServiceDeps) {
      */
     async signIn(input: { email: string; password: string; actor: ActorContext; userAgent: string | null }) {
       const keys = throttleKeys(input.email, input.actor.ipAddress);
-      const wait = await throttle.retryAfterSeconds(keys);
+      const { retryAfterSeconds: wait, recordedKeys } = await throttle.check(keys);
       if (wait > 0) {
         await recordAudit(db, clock, input.actor, {
           action: 'staff.sign_in_throttled',
@@ -76,25 +76,30 @@ export function createStaffService(deps: StaffServiceDeps) {
         });
         throw new AppError('unauthenticated', INVALID_CREDENTIALS_MESSAGE);
       }
-      await throttle.clear(keys[0]!.key);
+      // A success forgets the failures against this email (not those of the IP address).
+      if (recordedKeys.includes(keys[0]!.key)) await throttle.clear(keys[0]!.key);
       // The password alone is the strongest factor only for someone with no second factor.
       const secondFactor = await secondFactors.signInState(staff);
       const reauthenticatedAt = secondFactor === null ? clock.now().toISOString() : null;
-      const session = await sessions.create(db, {
-        kind: 'staff',
-        subjectId: staff.id,
-        mustChangePassword: staff.mustChangePassword === 1,
-        secondFactor,
-        reauthenticatedAt,
-        ipAddress: input.actor.ipAddress,
-        userAgent: input.userAgent,
+      // One commit for the session and its audit line.
+      const session = await db.transaction().execute(async (trx) => {
+        const created = await sessions.create(trx, {
+          kind: 'staff',
+          subjectId: staff.id,
+          mustChangePassword: staff.mustChangePassword === 1,
+          secondFactor,
+          reauthenticatedAt,
+          ipAddress: input.actor.ipAddress,
+          userAgent: input.userAgent,
+        });
+        await recordAudit(
+          trx,
+          clock,
+          { ...input.actor, actorKind: 'staff', actorId: staff.id },
+          { action: 'staff.signed_in', subjectType: 'staff_member', subjectId: staff.id },
+        );
+        return created;
       });
-      await recordAudit(
-        db,
-        clock,
-        { ...input.actor, actorKind: 'staff', actorId: staff.id },
-        { action: 'staff.signed_in', subjectType: 'staff_member', subjectId: staff.id },
-      );
       const state = { mustChangePassword: staff.mustChangePassword, secondFactor, reauthenticatedAt };
       return { token: session.token, staff, state };
     },
