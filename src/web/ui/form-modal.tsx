@@ -16,6 +16,7 @@ export function FormModal(props: {
   error: unknown;
   cancelLabel?: string;
   submitColor?: string;
+  submitDisabled?: boolean;
   size?: ModalProps['size'];
   children: ReactNode;
 }) {
@@ -28,7 +29,12 @@ export function FormModal(props: {
           <Button variant="default" onClick={props.onClose}>
             {props.cancelLabel ?? 'Cancel'}
           </Button>
-          <Button color={props.submitColor} loading={props.loading} onClick={props.onSubmit}>
+          <Button
+            color={props.submitColor}
+            loading={props.loading}
+            disabled={props.submitDisabled}
+            onClick={props.onSubmit}
+          >
             {props.submitLabel}
           </Button>
         </Group>
