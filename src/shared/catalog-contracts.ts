@@ -41,6 +41,8 @@ export const ServiceSchema = z.object({
   kind: ServiceKindSchema,
   defaultDayOffset: z.number().int(),
   active: z.boolean(),
+  /** An add-on's standard service: offered only with it; null offers it with any service. */
+  parentServiceId: z.string().nullable(),
 });
 export type Service = z.infer<typeof ServiceSchema>;
 export const ServiceListSchema = z.object({ items: z.array(ServiceSchema) });
@@ -57,6 +59,8 @@ export const ServiceFieldsSchema = z.strictObject({
   kind: ServiceKindSchema,
   defaultDayOffset: z.number().int('Use whole days').min(0, 'Use 0 or more days').max(365, 'Use at most 365 days'),
   active: z.boolean().default(true),
+  /** Add-ons only: the standard service it goes with; null (the default) offers it with any. */
+  parentServiceId: id.nullish().transform((value) => value ?? null),
 });
 export type ServiceFields = z.input<typeof ServiceFieldsSchema>;
 

@@ -202,6 +202,8 @@ export const TurnPreviewSchema = z.object({
       name: z.string(),
       providerCategory: ProviderCategorySchema,
       priceCents: z.number().int().nullable(),
+      /** Offered only with this standard service; null: with any. */
+      parentServiceId: z.string().nullable(),
     }),
   ),
   /** Rent Ready services left out because this floorplan has no price for them ("Floorplans or Addons Not Showing"). */

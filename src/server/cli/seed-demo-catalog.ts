@@ -19,6 +19,12 @@ const SERVICES: Array<[string, string, ProviderCategory, ServiceKind, number, nu
   ['APPLIANCE_DEEP', 'Appliance deep clean', 'rent_ready', 'add_on', 2, 6500],
 ];
 
+// Add-ons offered only with one service; the others go with any.
+const ADD_ON_PARENTS: Array<[string, string]> = [
+  ['HEAVY_SHAMPOO', 'CARPET_CLEAN'],
+  ['APPLIANCE_DEEP', 'CLEAN'],
+];
+
 // Name, bedrooms, bathrooms in tenths, square feet, price factor against the master price.
 const FLOORPLANS: Array<[string, number, number, number, number]> = [
   ['Studio', 0, 10, 520, 0.8],
@@ -75,6 +81,12 @@ export async function seedDemoCatalog(db: Db, clock: Clock): Promise<void> {
       if (priceCents > 0)
         await trx.insertInto('masterPrices').values({ serviceId: id, priceCents, updatedAt: now }).execute();
     }
+    for (const [addOn, parent] of ADD_ON_PARENTS)
+      await trx
+        .updateTable('services')
+        .set({ parentServiceId: serviceIds.get(parent)! })
+        .where('id', '=', serviceIds.get(addOn)!)
+        .execute();
     const proIds = new Map<string, string>();
     for (const [name, phone, email, skills] of PROS) {
       const id = newId();

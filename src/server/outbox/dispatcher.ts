@@ -29,7 +29,7 @@ import {
   releaseClaims,
 } from './outbox-repository.ts';
 import type { Senders } from './senders/sender.ts';
-import { renderTemplate } from './template-rules.ts';
+import { renderMessage } from './email-layout.ts';
 
 export interface DispatcherOptions {
   db: Db;
@@ -108,7 +108,7 @@ export function createDispatcher(options: DispatcherOptions) {
     }
     let rendered: MessageTemplate;
     try {
-      rendered = renderTemplate(templates.get(kind.id) ?? kind.defaultTemplate, JSON.parse(row.payloadJson));
+      rendered = await renderMessage(kind, templates.get(kind.id) ?? kind.defaultTemplate, JSON.parse(row.payloadJson));
     } catch (error) {
       // Retrying cannot fix content that does not render; without this it would be reclaimed forever.
       await markDead(row, `Could not render the message: ${(error as Error).message}`);

@@ -11,12 +11,29 @@ export function auditSentence(event: AuditEvent): string {
   return `${what.charAt(0).toUpperCase()}${what.slice(1)} by ${who}`;
 }
 
+const ID_KEY = /(^id$|Id$)/;
+
+/** A value as words: lists joined, a row by its name (or its fields), ids and cents made readable. */
 function show(value: unknown): string {
   if (value === null || value === undefined || value === '') return '—';
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
   if (typeof value === 'string' || typeof value === 'number') return String(value);
-  return JSON.stringify(value);
+  if (Array.isArray(value)) return value.length ? value.map(show).join('; ') : 'none';
+  const record = value as Record<string, unknown>;
+  const fields = Object.entries(record).filter(([key, field]) => !ID_KEY.test(key) && field != null && field !== '');
+  const name = record.name ?? record.service ?? record.label;
+  const details = fields
+    .filter(([key]) => !['name', 'service', 'label'].includes(key))
+    .map(([key, field]) => (/Cents$/.test(key) ? showField(key, field) : `${label(key)} ${showField(key, field)}`));
+  const named = typeof name === 'string' ? name : '';
+  if (!details.length) return named || '—';
+  return named ? `${named} (${details.join(', ')})` : details.join(', ');
 }
+
+const showField = (key: string, value: unknown) =>
+  /Cents$/.test(key) && typeof value === 'number' ? `$${(value / 100).toFixed(2)}` : show(value);
+
+const label = (key: string) => words(key.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase());
 
 const asRecord = (value: unknown): Record<string, unknown> | null =>
   value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
@@ -30,8 +47,10 @@ export function auditChanges(event: AuditEvent): string[] {
   return keys
     .filter((key) => JSON.stringify(before?.[key]) !== JSON.stringify(after?.[key]))
     .map((key) => {
-      const label = words(key.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase());
-      return before ? `${label}: ${show(before[key])} → ${show(after?.[key])}` : `${label}: ${show(after?.[key])}`;
+      const name = label(key.replace(/Cents$/, ''));
+      return before
+        ? `${name}: ${showField(key, before[key])} → ${showField(key, after?.[key])}`
+        : `${name}: ${showField(key, after?.[key])}`;
     });
 }
 

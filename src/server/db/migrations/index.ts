@@ -21,6 +21,7 @@ import * as m0022 from './0022_create_secret_key_checks.ts';
 import * as m0023 from './0023_add_po_reminder_index.ts';
 import * as m0027 from './0027_create_idempotency_keys.ts';
 import * as m0027b from './0027b_add_record_versions.ts';
+import * as m0028 from './0028_add_add_on_parent_service.ts';
 
 /** Static list (works with any bundler); append only, never reorder or edit a shipped migration. */
 export const migrations: Record<string, Migration> = {
@@ -46,4 +47,5 @@ export const migrations: Record<string, Migration> = {
   '0023_add_po_reminder_index': m0023,
   '0027_create_idempotency_keys': m0027,
   '0027b_add_record_versions': m0027b,
+  '0028_add_add_on_parent_service': m0028,
 };

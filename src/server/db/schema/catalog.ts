@@ -16,6 +16,8 @@ export interface ServicesTable {
   /** Days before move-in the service is scheduled by default (back-scheduling). */
   defaultDayOffset: number;
   active: Flag;
+  /** An add-on's standard service: offered only with it. Null (or a standard service): with any. */
+  parentServiceId?: string | null;
   createdAt: IsoTimestamp;
   updatedAt: IsoTimestamp;
 }

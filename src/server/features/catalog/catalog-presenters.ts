@@ -12,6 +12,7 @@ export function presentService(service: ServicesTable): Service {
     kind: service.kind,
     defaultDayOffset: service.defaultDayOffset,
     active: service.active === 1,
+    parentServiceId: service.parentServiceId ?? null,
   };
 }
 

@@ -1,8 +1,8 @@
 import type { ActorContext } from '../../actor.ts';
 import type { Clock } from '../../clock.ts';
-import type { Db } from '../../db/database.ts';
+import type { Db, Trx } from '../../db/database.ts';
 import type { ServicesTable } from '../../db/schema/catalog.ts';
-import { AppError, notFound } from '../../errors.ts';
+import { AppError, fieldError, notFound } from '../../errors.ts';
 import { newId } from '../../ids.ts';
 import type { ServiceFields } from '../../../shared/catalog-contracts.ts';
 import { recordAudit } from '../audit/index.ts';
@@ -18,7 +18,10 @@ import {
   updateService,
 } from './service-catalog-repository.ts';
 
-type ServiceInput = Required<Omit<ServiceFields, 'active'>> & { active: boolean };
+type ServiceInput = Required<Omit<ServiceFields, 'active' | 'parentServiceId'>> & {
+  active: boolean;
+  parentServiceId?: string | null;
+};
 
 function auditView(service: ServicesTable) {
   const { createdAt: _createdAt, updatedAt: _updatedAt, ...rest } = service;
@@ -43,6 +46,20 @@ export function createServiceCatalogService(deps: { db: Db; clock: Clock }) {
     }
   }
 
+  /**
+   * Only an add-on has a parent, and it must be a standard service the same accounts can order: a vendor
+   * add-on goes with a vendor service, a property's own add-on with a vendor service or one of its own.
+   */
+  async function checkParent(trx: Trx, accountId: string | null, input: ServiceInput) {
+    const parentId = input.kind === 'add_on' ? (input.parentServiceId ?? null) : null;
+    if (!parentId) return null;
+    const parent = await findService(trx, parentId);
+    const reachable = parent && (parent.accountId === null || parent.accountId === accountId);
+    if (!reachable || parent.kind !== 'standard')
+      throw fieldError('parentServiceId', 'Choose a standard service this add-on goes with');
+    return parentId;
+  }
+
   async function create(accountId: string | null, input: ServiceInput, actor: ActorContext) {
     const code = input.code.toUpperCase();
     await requireFreeCode(code);
@@ -56,10 +73,12 @@ export function createServiceCatalogService(deps: { db: Db; clock: Clock }) {
       kind: input.kind,
       defaultDayOffset: input.defaultDayOffset,
       active: input.active ? 1 : 0,
+      parentServiceId: null,
       createdAt: now,
       updatedAt: now,
     };
     await db.transaction().execute(async (trx) => {
+      service.parentServiceId = await checkParent(trx, accountId, input);
       await insertService(trx, service);
       await recordAudit(trx, clock, actor, {
         action: 'service.created',
@@ -98,6 +117,8 @@ export function createServiceCatalogService(deps: { db: Db; clock: Clock }) {
         updatedAt: clock.now().toISOString(),
       };
       await db.transaction().execute(async (trx) => {
+        after.parentServiceId = await checkParent(trx, before.accountId, input);
+        if (after.parentServiceId === serviceId) throw fieldError('parentServiceId', 'An add-on cannot go with itself');
         await updateService(trx, serviceId, after);
         await recordAudit(trx, clock, actor, {
           action: 'service.updated',

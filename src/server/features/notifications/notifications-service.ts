@@ -8,7 +8,8 @@ import { findMessageKind, MESSAGE_KINDS } from '../../outbox/message-kinds.ts';
 import { enqueue } from '../../outbox/outbox.ts';
 import { isEmailAddress, toE164 } from '../../outbox/recipients.ts';
 import { staffTestEmailKind, staffTestSmsKind } from '../../outbox/kinds/notifications-kinds.ts';
-import { renderTemplate, unknownMergeTags } from '../../outbox/template-rules.ts';
+import { renderMessage } from '../../outbox/email-layout.ts';
+import { unknownMergeTags } from '../../outbox/template-rules.ts';
 import type {
   ListOutboxMessagesQuery,
   MessageTemplateBody,
@@ -146,7 +147,7 @@ export function createNotificationsService(deps: NotificationsServiceDeps) {
     previewMessageTemplate(input: { kind: string; template: MessageTemplateBody }) {
       const kind = findMessageKind(input.kind);
       checkMergeTags(kind, input.template);
-      return renderTemplate(input.template, kind.payloadSchema.parse(kind.sample));
+      return renderMessage(kind, input.template, kind.payloadSchema.parse(kind.sample));
     },
 
     async listNotificationSettings() {

@@ -1,7 +1,7 @@
 import type { BaseDeps } from '../../base-deps.ts';
 import { findMessageKind } from '../../outbox/message-kinds.ts';
 import { findTemplateOverrides } from '../../outbox/outbox-repository.ts';
-import { renderTemplate } from '../../outbox/template-rules.ts';
+import { renderMessage } from '../../outbox/email-layout.ts';
 import { findAccountByPortalKey, revealPortalKey } from '../customers/index.ts';
 import { createBulkPortalLoginsService } from './bulk-portal-logins-service.ts';
 import type { PortalKeyPort, PortalLoginPort, RenderEmail } from './registration-ports.ts';
@@ -17,7 +17,7 @@ export function createRegistrationFeature(deps: BaseDeps & { portalLogins: Porta
   const renderEmail: RenderEmail = async (kindId, payload) => {
     const kind = findMessageKind(kindId);
     const [override] = await findTemplateOverrides(db, [kind.id]);
-    return renderTemplate(override ?? kind.defaultTemplate, kind.payloadSchema.parse(payload));
+    return renderMessage(kind, override ?? kind.defaultTemplate, kind.payloadSchema.parse(payload));
   };
   return {
     selfRegistration: createSelfRegistrationService({ db, clock, throttle, config, portalLogins, portalKeys }),

@@ -9,7 +9,7 @@ import { toE164 } from '../../outbox/recipients.ts';
 import { formatCents, type RequestAddOnBodyParsed } from '../../../shared/turn-contracts.ts';
 import { recordAudit } from '../audit/index.ts';
 import { actorKindOf, type TurnContext, type TurnScope } from './turn-context.ts';
-import { checkAddOnPhotoPolicy, contactDelivery, decideAddOnRequest } from './turn-rules.ts';
+import { addOnFitsService, checkAddOnPhotoPolicy, contactDelivery, decideAddOnRequest } from './turn-rules.ts';
 import * as repository from './turns-repository.ts';
 
 /** How a request from the field differs from one staff relay. */
@@ -130,8 +130,11 @@ export function createAddOnsService(context: TurnContext, publicUrl: string) {
       if (await repository.findPendingAddOn(db, serviceLineId))
         throw new AppError('conflict', 'This service already has an add-on waiting for approval.');
       const services = await orderableServices(turn.accountId, turn.floorplanId ?? '');
-      const service = services.addOns.find((candidate) => candidate.id === input.serviceId);
-      if (!service) throw fieldError('serviceId', 'Choose an add-on offered for this floorplan');
+      const service = services.addOns.find(
+        (candidate) => candidate.id === input.serviceId && addOnFitsService(candidate, line.serviceId),
+      );
+      if (!service)
+        throw fieldError('serviceId', `Choose an add-on offered with ${line.serviceName} for this floorplan`);
       const profile = await catalog.serviceProfiles.getServiceProfile(turn.accountId);
       checkAddOnPhotoPolicy(profile.addonPhotosRequired, options.photoCount);
       // "Official channels": a pro's request waits for staff, whatever the account's approval method.

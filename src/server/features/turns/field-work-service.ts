@@ -5,6 +5,7 @@ import { AppError } from '../../errors.ts';
 import { newId } from '../../ids.ts';
 import { recordAudit } from '../audit/index.ts';
 import type { TurnContext, TurnScope } from './turn-context.ts';
+import { addOnFitsService } from './turn-rules.ts';
 import * as repository from './turns-repository.ts';
 
 /** What work in the field needs from turns: a line with its turn, the add-ons on offer, punch-back lines. */
@@ -54,14 +55,16 @@ export function createFieldWorkService(context: TurnContext) {
 
     /** The add-ons the floorplan's pricelist offers, at the price the customer would pay. */
     async addOnOptions(scope: TurnScope, serviceLineId: string) {
-      const { turn } = await findLine(scope, serviceLineId);
+      const { turn, line } = await findLine(scope, serviceLineId);
       if (!turn.floorplanId) return [];
       const services = await orderableServices(turn.accountId, turn.floorplanId);
-      return services.addOns.map((addOn) => ({
-        serviceId: addOn.id,
-        name: addOn.name,
-        priceCents: addOn.orderPriceCents,
-      }));
+      return services.addOns
+        .filter((addOn) => addOnFitsService(addOn, line.serviceId))
+        .map((addOn) => ({
+          serviceId: addOn.id,
+          name: addOn.name,
+          priceCents: addOn.orderPriceCents,
+        }));
     },
 
     /**

@@ -100,6 +100,7 @@ describe('turn orders routes', () => {
       name: 'Primer',
       providerCategory: 'rent_ready',
       priceCents: 7500,
+      parentServiceId: null,
     });
     expect(
       await fixture.deps.db.selectFrom('turns').select('id').where('accountId', '=', setup.property.id).execute(),

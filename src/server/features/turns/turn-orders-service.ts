@@ -18,6 +18,7 @@ import { type AssignablePro, choosePro, needsPro, type ProPreference } from './p
 import { proWorkOf } from './turn-notices.ts';
 import { presentTurnSummary } from './turn-presenters.ts';
 import {
+  addOnFitsService,
   addDays,
   backScheduledDate,
   checkManualDate,
@@ -171,6 +172,7 @@ export function createTurnOrdersService(context: TurnContext) {
           name: addOn.name,
           providerCategory: addOn.providerCategory,
           priceCents: addOn.orderPriceCents,
+          parentServiceId: addOn.parentServiceId ?? null,
         })),
         unpricedServiceNames: services.unpricedServiceNames,
       };
@@ -258,6 +260,8 @@ export function createTurnOrdersService(context: TurnContext) {
           const addOn = services.addOns.find((candidate) => candidate.id === addOnServiceId);
           if (!addOn)
             throw fieldError(`lines.${index}.addOnServiceIds`, 'This add-on is not offered for this floorplan');
+          if (!addOnFitsService(addOn, service.id))
+            throw fieldError(`lines.${index}.addOnServiceIds`, `${addOn.name} is not offered with ${service.name}`);
           addOns.push({
             id: newId(),
             serviceLineId: line.id,

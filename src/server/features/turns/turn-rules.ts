@@ -50,6 +50,11 @@ export function checkManualDate(
   if (readyBy && date > readyBy) throw fieldError(path, `Pick a date on or before the ready-by date (${readyBy})`);
 }
 
+/** An add-on tied to a standard service in the catalog goes only with that service; an untied one with any. */
+export function addOnFitsService(addOn: { parentServiceId?: string | null }, serviceId: string): boolean {
+  return !addOn.parentServiceId || addOn.parentServiceId === serviceId;
+}
+
 export const OPEN_LINE_STATUSES: readonly ServiceLineStatus[] = ['pending', 'scheduled'];
 export const isOpenLine = (status: ServiceLineStatus) => OPEN_LINE_STATUSES.includes(status);
 

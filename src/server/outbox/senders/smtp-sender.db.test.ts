@@ -56,6 +56,11 @@ describe('SMTP delivery', () => {
     expect(server.received[0]!.raw).toContain(`Message-ID: <${id}@portico.outbox>`);
     expect(server.received[0]!.raw).toContain('Subject: Portico test email');
     expect(server.received[0]!.raw).toContain('Jordan &lt;b&gt;');
+    // Both parts: the styled HTML and the plain text, as one multipart/alternative message.
+    expect(server.received[0]!.raw).toMatch(/Content-Type: multipart\/alternative/i);
+    expect(server.received[0]!.raw).toMatch(/Content-Type: text\/plain/i);
+    expect(server.received[0]!.raw).toMatch(/Content-Type: text\/html/i);
+    expect(server.received[0]!.raw).toContain('Sent by Portico.');
     expect(await row(id!)).toMatchObject({
       status: 'sent',
       captured: 0,

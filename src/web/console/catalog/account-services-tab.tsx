@@ -4,7 +4,7 @@ import { useEffect, useState, type DragEvent } from 'react';
 import type { Service } from '../../../shared/catalog-contracts.ts';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
 import { useAccountServices, useCreateAccountService, useReorderAccountServices } from './catalog-api.ts';
-import { ServiceFormModal } from './catalog-ui.tsx';
+import { ParentServiceNote, ServiceFormModal } from './catalog-ui.tsx';
 import { EmptyRow } from '../../ui/empty-row.tsx';
 import { applyFieldErrors, notifySaved } from '../../ui/form-feedback.ts';
 import { KindBadge, ProviderBadge } from '../../ui/service-badges.tsx';
@@ -118,6 +118,7 @@ export function AccountServicesTab({ accountId }: { accountId: string }) {
                 </Table.Td>
                 <Table.Td>
                   <KindBadge value={service.kind} />
+                  <ParentServiceNote service={service} services={order} />
                 </Table.Td>
                 <Table.Td>{service.defaultDayOffset}</Table.Td>
                 <Table.Td>
@@ -132,6 +133,7 @@ export function AccountServicesTab({ accountId }: { accountId: string }) {
         <ServiceFormModal
           opened
           title="Add a custom service"
+          standardServices={order}
           loading={create.isPending}
           error={create.error}
           onClose={() => setAdding(false)}

@@ -1,4 +1,4 @@
-import { Button, Group, Modal, NumberInput, Select, Stack, Switch, TextInput } from '@mantine/core';
+import { Button, Group, Modal, NumberInput, Select, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { useForm, type UseFormReturnType } from '@mantine/form';
 import {
   PROVIDER_CATEGORY_LABELS,
@@ -26,6 +26,7 @@ type ServiceFormValues = {
   kind: ServiceKind;
   defaultDayOffset: number | string;
   active: boolean;
+  parentServiceId: string | null;
 };
 
 /** Add or edit a service (vendor-wide or custom); the caller performs the save. */
@@ -33,6 +34,8 @@ export function ServiceFormModal(props: {
   opened: boolean;
   title: string;
   service?: Service | null;
+  /** The standard services an add-on may be tied to. */
+  standardServices: readonly Service[];
   loading: boolean;
   error: unknown;
   onSubmit: (body: ServiceFields, form: UseFormReturnType<ServiceFormValues>) => void;
@@ -47,8 +50,17 @@ export function ServiceFormModal(props: {
           kind: props.service.kind,
           defaultDayOffset: props.service.defaultDayOffset,
           active: props.service.active,
+          parentServiceId: props.service.parentServiceId,
         }
-      : { name: '', code: '', providerCategory: 'rent_ready', kind: 'standard', defaultDayOffset: 2, active: true },
+      : {
+          name: '',
+          code: '',
+          providerCategory: 'rent_ready',
+          kind: 'standard',
+          defaultDayOffset: 2,
+          active: true,
+          parentServiceId: null,
+        },
     validate: {
       name: (value) => (value.trim() ? null : 'Enter a name'),
       code: (value) => (/^[A-Za-z0-9_-]+$/.test(value.trim()) ? null : 'Use letters, digits, - and _ only'),
@@ -56,7 +68,14 @@ export function ServiceFormModal(props: {
     },
   });
   const submit = form.onSubmit((values) =>
-    props.onSubmit({ ...values, defaultDayOffset: Number(values.defaultDayOffset) }, form),
+    props.onSubmit(
+      {
+        ...values,
+        defaultDayOffset: Number(values.defaultDayOffset),
+        parentServiceId: values.kind === 'add_on' ? values.parentServiceId : null,
+      },
+      form,
+    ),
   );
   return (
     <Modal opened={props.opened} onClose={props.onClose} title={props.title} centered>
@@ -77,6 +96,19 @@ export function ServiceFormModal(props: {
             {...form.getInputProps('providerCategory')}
           />
           <Select label="Kind" data={kindOptions} allowDeselect={false} {...form.getInputProps('kind')} />
+          {form.values.kind === 'add_on' ? (
+            <Select
+              label="Offered with"
+              description="Customers see this add-on only with this service; leave empty to offer it with any"
+              placeholder="Any service"
+              clearable
+              searchable
+              data={props.standardServices
+                .filter((service) => service.kind === 'standard' && service.id !== props.service?.id)
+                .map((service) => ({ value: service.id, label: service.name }))}
+              {...form.getInputProps('parentServiceId')}
+            />
+          ) : null}
           <NumberInput
             label="Days before move-in"
             description="Used to back-schedule the service from the move-in date"
@@ -98,4 +130,16 @@ export function ServiceFormModal(props: {
       </form>
     </Modal>
   );
+}
+
+/** "with Carpet cleaning" under an add-on tied to a service. */
+export function ParentServiceNote({ service, services }: { service: Service; services: readonly Service[] }) {
+  const parent = service.parentServiceId
+    ? services.find((candidate) => candidate.id === service.parentServiceId)
+    : null;
+  return parent ? (
+    <Text size="xs" c="dimmed">
+      with {parent.name}
+    </Text>
+  ) : null;
 }

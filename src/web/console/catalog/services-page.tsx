@@ -14,7 +14,7 @@ import {
   useSetMasterPrices,
   useUpdateService,
 } from './catalog-api.ts';
-import { ServiceFormModal } from './catalog-ui.tsx';
+import { ParentServiceNote, ServiceFormModal } from './catalog-ui.tsx';
 import { EmptyRow } from '../../ui/empty-row.tsx';
 import { applyFieldErrors, formLevelError, notifySaved } from '../../ui/form-feedback.ts';
 import { KindBadge, ProviderBadge } from '../../ui/service-badges.tsx';
@@ -113,6 +113,7 @@ function CatalogPanel() {
               </Table.Td>
               <Table.Td>
                 <KindBadge value={service.kind} />
+                <ParentServiceNote service={service} services={services.data.items} />
               </Table.Td>
               <Table.Td>{service.defaultDayOffset}</Table.Td>
               <Table.Td>
@@ -138,6 +139,7 @@ function CatalogPanel() {
           opened
           title={editing === 'new' ? 'Add a service' : `Edit ${editing.name}`}
           service={editing === 'new' ? null : editing}
+          standardServices={services.data?.items ?? []}
           loading={mutation.isPending}
           error={mutation.error}
           onClose={() => setEditing(null)}

@@ -174,7 +174,7 @@ export function AccountPage(): ReactElement {
         }
         keepMounted={false}
       >
-        <Tabs.List>
+        <Tabs.List className="tabs-one-row">
           {tabs.map((candidate) => (
             <Tabs.Tab key={candidate.value} value={candidate.value}>
               {candidate.label}

@@ -5,7 +5,6 @@ import {
   Card,
   Group,
   Loader,
-  Modal,
   SegmentedControl,
   NativeSelect,
   Stack,
@@ -20,7 +19,8 @@ import type { ReworkRequest } from '../../../shared/field-contracts.ts';
 import { ApiRequestError } from '../../api/client.ts';
 import { AnchorLink } from '../../ui/anchor-link.tsx';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
-import { formLevelError, notifySaved } from '../../ui/form-feedback.ts';
+import { notifySaved } from '../../ui/form-feedback.ts';
+import { FormModal } from '../../ui/form-modal.tsx';
 import { Page } from '../../ui/page.tsx';
 import { PhotoGrid } from '../../ui/photo-input.tsx';
 import { usePros } from '../catalog/catalog-api.ts';
@@ -159,39 +159,35 @@ function ReworkLineModal({ request, onClose }: { request: ReworkRequest; onClose
       },
     );
   return (
-    <Modal opened onClose={onClose} title={`Rework ${request.serviceName}, unit ${request.unitNumber}`} centered>
-      <Stack>
-        <Text size="sm" c="dimmed">
-          Adds a punch-back visit to the same turn at no charge, counted as rework against the service and the pro who
-          did it{request.originalProName ? ` (${request.originalProName})` : ''}.
-        </Text>
-        <ErrorAlert error={formLevelError(create.error)} />
-        <NativeSelect
-          label="Pro"
-          data={[
-            { value: '', label: 'Leave unassigned' },
-            ...(pros.data?.items ?? []).filter((pro) => pro.active).map((pro) => ({ value: pro.id, label: pro.name })),
-          ]}
-          value={proId ?? ''}
-          onChange={(event) => setProId(event.currentTarget.value || null)}
-          error={errors.proId}
-        />
-        <TextInput
-          type="date"
-          label="Date"
-          value={scheduledDate}
-          onChange={(event) => setScheduledDate(event.currentTarget.value)}
-          error={errors.scheduledDate}
-        />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button loading={create.isPending} onClick={save}>
-            Create rework line
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+    <FormModal
+      title={`Rework ${request.serviceName}, unit ${request.unitNumber}`}
+      onClose={onClose}
+      onSubmit={save}
+      submitLabel="Create rework line"
+      loading={create.isPending}
+      error={create.error}
+    >
+      <Text size="sm" c="dimmed">
+        Adds a punch-back visit to the same turn at no charge, counted as rework against the service and the pro who did
+        it{request.originalProName ? ` (${request.originalProName})` : ''}.
+      </Text>
+      <NativeSelect
+        label="Pro"
+        data={[
+          { value: '', label: 'Leave unassigned' },
+          ...(pros.data?.items ?? []).filter((pro) => pro.active).map((pro) => ({ value: pro.id, label: pro.name })),
+        ]}
+        value={proId ?? ''}
+        onChange={(event) => setProId(event.currentTarget.value || null)}
+        error={errors.proId}
+      />
+      <TextInput
+        type="date"
+        label="Date"
+        value={scheduledDate}
+        onChange={(event) => setScheduledDate(event.currentTarget.value)}
+        error={errors.scheduledDate}
+      />
+    </FormModal>
   );
 }

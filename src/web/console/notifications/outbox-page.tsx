@@ -110,58 +110,60 @@ export function OutboxPage() {
       </Group>
       <ErrorAlert error={messages.error} />
       <Card withBorder padding={0}>
-        <Table highlightOnHover verticalSpacing="sm">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Created</Table.Th>
-              <Table.Th>Type</Table.Th>
-              <Table.Th>To</Table.Th>
-              <Table.Th>Subject</Table.Th>
-              <Table.Th>Status</Table.Th>
-              <Table.Th>Attempts</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {messages.data?.items.map((message) => (
-              <Table.Tr key={message.id} onClick={() => setSelectedId(message.id)} style={{ cursor: 'pointer' }}>
-                <Table.Td>
-                  <Text size="sm">{formatTime(message.createdAt)}</Text>
-                </Table.Td>
-                <Table.Td>
-                  <Group gap={6} wrap="nowrap">
-                    {message.channel === 'email' ? (
-                      <IconMail size={16} aria-label="Email" />
-                    ) : (
-                      <IconMessage size={16} aria-label="Text message" />
-                    )}
-                    <Text size="sm">{message.kindLabel}</Text>
-                  </Group>
-                </Table.Td>
-                <Table.Td>
-                  <Button
-                    variant="subtle"
-                    size="compact-sm"
-                    onClick={() => setSelectedId(message.id)}
-                    aria-label={`Open message to ${message.to.join(', ')}`}
-                  >
-                    {message.to.join(', ')}
-                  </Button>
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm" c={message.subject ? undefined : 'dimmed'}>
-                    {message.subject ?? '—'}
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  <StatusBadge status={message.status} />
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm">{message.attempts}</Text>
-                </Table.Td>
+        <Table.ScrollContainer minWidth={900}>
+          <Table highlightOnHover verticalSpacing="sm">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Created</Table.Th>
+                <Table.Th>Type</Table.Th>
+                <Table.Th>To</Table.Th>
+                <Table.Th>Subject</Table.Th>
+                <Table.Th>Status</Table.Th>
+                <Table.Th>Attempts</Table.Th>
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+            </Table.Thead>
+            <Table.Tbody>
+              {messages.data?.items.map((message) => (
+                <Table.Tr key={message.id} onClick={() => setSelectedId(message.id)} style={{ cursor: 'pointer' }}>
+                  <Table.Td>
+                    <Text size="sm">{formatTime(message.createdAt)}</Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Group gap={6} wrap="nowrap">
+                      {message.channel === 'email' ? (
+                        <IconMail size={16} aria-label="Email" />
+                      ) : (
+                        <IconMessage size={16} aria-label="Text message" />
+                      )}
+                      <Text size="sm">{message.kindLabel}</Text>
+                    </Group>
+                  </Table.Td>
+                  <Table.Td>
+                    <Button
+                      variant="subtle"
+                      size="compact-sm"
+                      onClick={() => setSelectedId(message.id)}
+                      aria-label={`Open message to ${message.to.join(', ')}`}
+                    >
+                      {message.to.join(', ')}
+                    </Button>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm" c={message.subject ? undefined : 'dimmed'}>
+                      {message.subject ?? '—'}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <StatusBadge status={message.status} />
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm">{message.attempts}</Text>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
         {messages.isLoading ? (
           <Group justify="center" p="md">
             <Loader size="sm" />

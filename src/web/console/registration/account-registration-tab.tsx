@@ -117,5 +117,5 @@ export function AccountRegistrationTab({ accountId }: { accountId: string }) {
 
 /** Account page tabs owned by the registration feature. */
 export const accountRegistrationTabs: AccountTab[] = [
-  { value: 'portal-logins', label: 'Generate portal logins', component: AccountRegistrationTab },
+  { value: 'portal-logins', label: 'Portal logins', component: AccountRegistrationTab },
 ];

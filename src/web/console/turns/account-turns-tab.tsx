@@ -1,5 +1,4 @@
 import {
-  Alert,
   Badge,
   Button,
   Card,
@@ -8,54 +7,36 @@ import {
   Menu,
   Modal,
   Select,
+  SimpleGrid,
   Stack,
   Table,
   Text,
-  Textarea,
+  Tooltip,
 } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { IconChevronDown, IconPlus } from '@tabler/icons-react';
-import { useState } from 'react';
-import type { FloorplanPricelist } from '../../../shared/catalog-contracts.ts';
+import { Fragment, useState } from 'react';
 import {
   formatCents,
   SERVICE_LINE_STATUS_LABELS,
   ServiceLineStatusSchema,
-  type RequestAddOnBody,
   type ServiceLine,
   type Turn,
+  type TurnAddOn,
   type TurnStatus,
   type TurnList,
 } from '../../../shared/turn-contracts.ts';
-import { api, ApiRequestError, toQuery } from '../../api/client.ts';
+import { api, toQuery } from '../../api/client.ts';
+import { notifySaved } from '../../ui/form-feedback.ts';
+import { useStaffTurn, useStaffTurnMutation } from './staff-turn-api.ts';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
+import { RequestAddOnModal } from './request-add-on-modal.tsx';
 import { formatDate, StatusBadge } from '../../ui/turn-display.tsx';
 import { EmptyRow } from '../../ui/empty-row.tsx';
 import { ProviderBadge } from '../../ui/service-badges.tsx';
 import type { AccountTab } from '../customers/account-tab.ts';
-import { formLevelError, notifySaved } from '../../ui/form-feedback.ts';
 
 const PROGRESS = ['scheduled', 'in_progress', 'completed'] as const;
-
-function useStaffTurn(turnId: string | null) {
-  return useQuery({
-    queryKey: ['staff', 'turn', turnId],
-    enabled: Boolean(turnId),
-    queryFn: () => api.get<Turn>(`/api/staff/turns/${turnId}`),
-  });
-}
-
-function useStaffTurnMutation<Variables>(mutationFn: (variables: Variables) => Promise<Turn>) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn,
-    onSuccess: (turn) => {
-      queryClient.setQueryData(['staff', 'turn', turn.id], turn);
-      void queryClient.invalidateQueries({ queryKey: ['staff', 'account-turns'] });
-    },
-  });
-}
 
 /** Staff view of an account's turns: progress each service (scheduled, in progress, completed) and relay add-on requests. */
 export function AccountTurnsTab({ accountId }: { accountId: string }) {
@@ -172,7 +153,7 @@ function StaffTurnModal({ turnId, onClose }: { turnId: string; onClose: () => vo
     <Modal
       opened
       onClose={onClose}
-      size="xl"
+      size={900}
       centered
       title={data ? `Unit ${data.unitNumber} · ${data.propertyName}` : 'Turn'}
     >
@@ -180,143 +161,159 @@ function StaffTurnModal({ turnId, onClose }: { turnId: string; onClose: () => vo
       {turn.isPending ? <Loader size="sm" /> : null}
       {data ? (
         <Stack>
-          <Group gap="xl">
-            <Text size="sm">
-              Move-out <b>{formatDate(data.moveOutDate)}</b>
-            </Text>
-            <Text size="sm">
-              Move-in <b>{formatDate(data.moveInDate)}</b>
-            </Text>
-            <Text size="sm">
-              Ready by <b>{formatDate(data.readyByDate)}</b>
-            </Text>
-            <Text size="sm">
-              PO <b>{data.poUnknown ? 'Not known yet' : (data.defaultPoNumber ?? 'None')}</b>
-            </Text>
-            <Text size="sm">
-              Total <b>{formatCents(data.totalCents)}</b>
-            </Text>
-          </Group>
+          <SimpleGrid cols={{ base: 2, sm: 5 }} spacing="sm">
+            {[
+              ['Move-out', formatDate(data.moveOutDate)],
+              ['Move-in', formatDate(data.moveInDate)],
+              ['Ready by', formatDate(data.readyByDate)],
+              ['PO', data.poUnknown ? 'Not known yet' : (data.defaultPoNumber ?? 'None')],
+              ['Total', formatCents(data.totalCents)],
+            ].map(([label, value]) => (
+              <div key={label}>
+                <Text size="xs" c="dimmed">
+                  {label}
+                </Text>
+                <Text size="sm" fw={600}>
+                  {value}
+                </Text>
+              </div>
+            ))}
+          </SimpleGrid>
           {data.notes ? (
             <Text size="sm" c="dimmed">
               {data.notes}
             </Text>
           ) : null}
-          <Table verticalSpacing="xs" aria-label="Services of this turn">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Service</Table.Th>
-                <Table.Th>Date</Table.Th>
-                <Table.Th>Status</Table.Th>
-                <Table.Th>Add-ons</Table.Th>
-                <Table.Th />
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {data.lines.map((line) => (
-                <Table.Tr key={line.id}>
-                  <Table.Td>
-                    <Stack gap={2}>
-                      <Text size="sm" fw={500}>
-                        {line.name}
-                      </Text>
-                      <ProviderBadge value={line.providerCategory} />
-                    </Stack>
-                  </Table.Td>
-                  <Table.Td>{formatDate(line.scheduledDate)}</Table.Td>
-                  <Table.Td>
-                    <StatusBadge status={line.status} />
-                  </Table.Td>
-                  <Table.Td>
-                    <Stack gap={4}>
-                      {line.addOns.map((addOn) => (
-                        <Group key={addOn.id} gap={4} wrap="nowrap">
-                          <Text size="xs">
-                            {addOn.name} · {formatCents(addOn.priceCents)}
-                          </Text>
-                          <Badge
-                            size="xs"
-                            variant="light"
-                            color={
-                              addOn.status === 'approved' ? 'teal' : addOn.status === 'pending' ? 'orange' : 'gray'
-                            }
-                          >
-                            {addOn.status === 'pending' ? `Pending (${addOn.approver})` : addOn.status}
-                          </Badge>
-                          {addOn.status === 'pending' ? (
-                            <>
-                              <Button
-                                size="compact-xs"
-                                color="teal"
-                                onClick={() => decide.mutate({ addOnId: addOn.id, decision: 'approve' })}
-                              >
-                                Approve
-                              </Button>
-                              <Button
-                                size="compact-xs"
-                                variant="default"
-                                onClick={() => decide.mutate({ addOnId: addOn.id, decision: 'decline' })}
-                              >
-                                Decline
-                              </Button>
-                            </>
-                          ) : null}
-                        </Group>
-                      ))}
-                    </Stack>
-                  </Table.Td>
-                  <Table.Td>
-                    {line.status !== 'canceled' && line.status !== 'completed' ? (
-                      <Group gap={4} justify="flex-end" wrap="nowrap">
-                        <Menu position="bottom-end">
-                          <Menu.Target>
-                            <Button
-                              size="xs"
-                              variant="default"
-                              rightSection={<IconChevronDown size={14} />}
-                              loading={setStatus.isPending}
-                              aria-label={`Set status of ${line.name}`}
-                            >
-                              Status
-                            </Button>
-                          </Menu.Target>
-                          <Menu.Dropdown>
-                            {PROGRESS.map((status) => (
-                              <Menu.Item
-                                key={status}
-                                disabled={status === line.status}
-                                onClick={() =>
-                                  setStatus.mutate(
-                                    { serviceLineId: line.id, status },
-                                    {
-                                      onSuccess: () =>
-                                        notifySaved(
-                                          `${line.name} is ${SERVICE_LINE_STATUS_LABELS[status].toLowerCase()}.`,
-                                        ),
-                                    },
-                                  )
-                                }
-                              >
-                                {SERVICE_LINE_STATUS_LABELS[status]}
-                              </Menu.Item>
-                            ))}
-                          </Menu.Dropdown>
-                        </Menu>
-                        <Button
-                          size="xs"
-                          variant="subtle"
-                          leftSection={<IconPlus size={14} />}
-                          onClick={() => setRequesting(line)}
-                        >
-                          Add-on
-                        </Button>
-                      </Group>
-                    ) : null}
-                  </Table.Td>
+          <Table.ScrollContainer minWidth={640}>
+            <Table verticalSpacing="xs" aria-label="Services of this turn">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Service</Table.Th>
+                  <Table.Th>Date</Table.Th>
+                  <Table.Th>Status</Table.Th>
+                  <Table.Th />
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+              </Table.Thead>
+              <Table.Tbody>
+                {data.lines.map((line) => {
+                  const open = line.status !== 'canceled' && line.status !== 'completed' && !data.canceledAt;
+                  const waiting = line.addOns.some((addOn) => addOn.status === 'pending');
+                  return (
+                    <Fragment key={line.id}>
+                      <Table.Tr>
+                        <Table.Td>
+                          <Group gap="xs" wrap="nowrap">
+                            <Text size="sm" fw={500} td={line.status === 'canceled' ? 'line-through' : undefined}>
+                              {line.name}
+                            </Text>
+                            <ProviderBadge value={line.providerCategory} />
+                          </Group>
+                        </Table.Td>
+                        <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(line.scheduledDate)}</Table.Td>
+                        <Table.Td>
+                          <StatusBadge status={line.status} />
+                        </Table.Td>
+                        <Table.Td>
+                          {open ? (
+                            <Group gap={4} justify="flex-end" wrap="nowrap">
+                              <Menu position="bottom-end">
+                                <Menu.Target>
+                                  <Button
+                                    size="xs"
+                                    variant="default"
+                                    rightSection={<IconChevronDown size={14} />}
+                                    loading={setStatus.isPending}
+                                    aria-label={`Set status of ${line.name}`}
+                                  >
+                                    Status
+                                  </Button>
+                                </Menu.Target>
+                                <Menu.Dropdown>
+                                  {PROGRESS.map((status) => (
+                                    <Menu.Item
+                                      key={status}
+                                      disabled={status === line.status}
+                                      onClick={() =>
+                                        setStatus.mutate(
+                                          { serviceLineId: line.id, status },
+                                          {
+                                            onSuccess: () =>
+                                              notifySaved(
+                                                `${line.name} is ${SERVICE_LINE_STATUS_LABELS[status].toLowerCase()}.`,
+                                              ),
+                                          },
+                                        )
+                                      }
+                                    >
+                                      {SERVICE_LINE_STATUS_LABELS[status]}
+                                    </Menu.Item>
+                                  ))}
+                                </Menu.Dropdown>
+                              </Menu>
+                              {/* One add-on waits at a time: say so before staff fill in a second. */}
+                              <Tooltip label="An add-on already waits for approval" disabled={!waiting}>
+                                <Button
+                                  size="xs"
+                                  variant="subtle"
+                                  leftSection={<IconPlus size={14} />}
+                                  aria-label={`Request an add-on for ${line.name}`}
+                                  aria-disabled={waiting || undefined}
+                                  data-disabled={waiting || undefined}
+                                  onClick={() => (waiting ? undefined : setRequesting(line))}
+                                >
+                                  Add-on
+                                </Button>
+                              </Tooltip>
+                            </Group>
+                          ) : null}
+                        </Table.Td>
+                      </Table.Tr>
+                      {line.addOns.map((addOn) => (
+                        <Table.Tr key={addOn.id}>
+                          <Table.Td pl="xl" colSpan={2}>
+                            <Text size="sm">
+                              + {addOn.name} · {formatCents(addOn.priceCents)}
+                              {addOn.reason ? (
+                                <Text span size="sm" c="dimmed">
+                                  {' '}
+                                  · {addOn.reason}
+                                </Text>
+                              ) : null}
+                            </Text>
+                          </Table.Td>
+                          <Table.Td>
+                            <StaffAddOnBadge addOn={addOn} line={line} />
+                          </Table.Td>
+                          <Table.Td>
+                            {addOn.status === 'pending' && line.status !== 'canceled' ? (
+                              <Group gap={4} justify="flex-end" wrap="nowrap">
+                                <Button
+                                  size="xs"
+                                  color="teal"
+                                  aria-label={`Approve ${addOn.name}`}
+                                  onClick={() => decide.mutate({ addOnId: addOn.id, decision: 'approve' })}
+                                >
+                                  Approve
+                                </Button>
+                                <Button
+                                  size="xs"
+                                  variant="default"
+                                  aria-label={`Decline ${addOn.name}`}
+                                  onClick={() => decide.mutate({ addOnId: addOn.id, decision: 'decline' })}
+                                >
+                                  Decline
+                                </Button>
+                              </Group>
+                            ) : null}
+                          </Table.Td>
+                        </Table.Tr>
+                      ))}
+                    </Fragment>
+                  );
+                })}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
         </Stack>
       ) : null}
       {requesting && data ? (
@@ -326,80 +323,20 @@ function StaffTurnModal({ turnId, onClose }: { turnId: string; onClose: () => vo
   );
 }
 
-/** A pro found extra work: the account's approval method decides whether it is approved now or who is asked. */
-function RequestAddOnModal({ turn, line, onClose }: { turn: Turn; line: ServiceLine; onClose: () => void }) {
-  const pricelist = useQuery({
-    queryKey: ['staff', 'floorplan-prices', turn.floorplanId],
-    enabled: Boolean(turn.floorplanId),
-    queryFn: () => api.get<FloorplanPricelist>(`/api/staff/floorplans/${turn.floorplanId}/prices`),
-  });
-  const request = useStaffTurnMutation((body: RequestAddOnBody) =>
-    api.post<Turn>(`/api/staff/service-lines/${line.id}/add-ons`, body),
-  );
-  const [serviceId, setServiceId] = useState<string | null>(null);
-  const [reason, setReason] = useState('');
-  const errors = request.error instanceof ApiRequestError ? request.error.fieldErrors() : {};
-  const options = (pricelist.data?.items ?? [])
-    .filter((item) => item.kind === 'add_on')
-    .map((item) => ({
-      value: item.id,
-      label: `${item.name} (${formatCents(item.priceCents ?? item.suggestedPriceCents)})`,
-    }));
-  const submit = () =>
-    request.mutate(
-      { serviceId: serviceId ?? '', reason },
-      {
-        onSuccess: (updated) => {
-          const added = updated.lines.find((candidate) => candidate.id === line.id)?.addOns.at(-1);
-          notifications.show({
-            color: 'teal',
-            title: 'Add-on requested',
-            message:
-              added?.status === 'approved'
-                ? `${added.name} was approved automatically.`
-                : `${added?.name ?? 'The add-on'} waits for ${added?.approver === 'staff' ? 'staff' : 'the customer’s'} approval.`,
-          });
-          onClose();
-        },
-      },
-    );
+/** A canceled service voids its add-ons, whatever was decided before. */
+function StaffAddOnBadge({ addOn, line }: { addOn: TurnAddOn; line: ServiceLine }) {
+  const [label, color] =
+    line.status === 'canceled'
+      ? ['Canceled', 'red']
+      : addOn.status === 'pending'
+        ? [addOn.approver === 'staff' ? 'Waits for staff' : 'Waits for customer', 'orange']
+        : addOn.status === 'approved'
+          ? ['Approved', 'teal']
+          : ['Declined', 'gray'];
   return (
-    <Modal opened onClose={onClose} title={`Request an add-on for ${line.name}`} centered>
-      <Stack>
-        <ErrorAlert error={formLevelError(request.error)} />
-        {errors.photoIds ? (
-          <Alert color="red" title="Photos required">
-            {errors.photoIds}
-          </Alert>
-        ) : null}
-        <Select
-          label="Add-on"
-          data={options}
-          value={serviceId}
-          onChange={setServiceId}
-          withAsterisk
-          error={errors.serviceId}
-          placeholder={pricelist.isPending ? 'Loading…' : 'Choose an add-on'}
-        />
-        <Textarea
-          label="What the pro found"
-          withAsterisk
-          autosize
-          minRows={2}
-          value={reason}
-          onChange={(event) => setReason(event.currentTarget.value)}
-          error={errors.reason}
-        />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button onClick={submit} loading={request.isPending}>
-            Request add-on
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+    <Badge size="sm" variant="light" color={color}>
+      {label}
+    </Badge>
   );
 }
 

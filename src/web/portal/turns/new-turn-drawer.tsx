@@ -1,4 +1,4 @@
-import { useMediaQuery } from '@mantine/hooks';
+import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
 import {
   Alert,
   Badge,
@@ -30,7 +30,12 @@ import { useCreateTurn, usePropertyFloorplans, usePropertyUnits, useTurnPreview 
 import { formatShortDate } from '../../ui/turn-display.tsx';
 import { formLevelError } from '../../ui/form-feedback.ts';
 
-const isDate = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value);
+/**
+ * A date field holds "0002-07-01" while its year is being typed: only a real date with a four-digit year
+ * from 2000 on counts as complete (the preview is asked for nothing else).
+ */
+const isDate = (value: string) =>
+  /^(20|21)\d{2}-\d{2}-\d{2}$/.test(value) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
 
 interface LineChoice {
   selected: boolean;
@@ -70,10 +75,13 @@ export function NewTurnDrawer({
   const [poUnknown, setPoUnknown] = useState(false);
   const [choices, setChoices] = useState<Record<string, LineChoice>>({});
 
-  const previewBody: TurnPreviewBody | null =
+  const typedBody: TurnPreviewBody | null =
     floorplanId && isDate(moveOutDate)
       ? { floorplanId, moveOutDate, moveInDate: isDate(moveInDate) ? moveInDate : null }
       : null;
+  // One request once the typing pauses, not one per keystroke.
+  const [previewKey] = useDebouncedValue(JSON.stringify(typedBody), 300, { leading: true });
+  const previewBody = useMemo(() => JSON.parse(previewKey) as TurnPreviewBody | null, [previewKey]);
   const preview = useTurnPreview(accountId, previewBody);
 
   // New services start with the turn profile selected; choices already made are kept.
@@ -178,10 +186,11 @@ export function NewTurnDrawer({
     value: floorplan.id,
     label: floorplan.name,
   }));
-  const addOnOptions = (preview.data?.addOns ?? []).map((addOn) => ({
-    value: addOn.serviceId,
-    label: `${addOn.name} (${formatCents(addOn.priceCents)})`,
-  }));
+  // An add-on tied to a service in the catalog is offered only with it.
+  const addOnOptionsFor = (serviceId: string) =>
+    (preview.data?.addOns ?? [])
+      .filter((addOn) => !addOn.parentServiceId || addOn.parentServiceId === serviceId)
+      .map((addOn) => ({ value: addOn.serviceId, label: `${addOn.name} (${formatCents(addOn.priceCents)})` }));
 
   return (
     <Drawer
@@ -316,6 +325,7 @@ export function NewTurnDrawer({
               {preview.data.services.map((service) => {
                 const choice = choices[service.serviceId];
                 if (!choice) return null;
+                const addOnOptions = addOnOptionsFor(service.serviceId);
                 return (
                   <Table.Tr key={service.serviceId} opacity={choice.selected ? 1 : 0.55}>
                     <Table.Td>

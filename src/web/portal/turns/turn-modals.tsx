@@ -1,11 +1,11 @@
-import { Button, Checkbox, Group, Modal, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Checkbox, Text, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import type { ServiceLine, Turn } from '../../../shared/turn-contracts.ts';
 import { ApiRequestError } from '../../api/client.ts';
-import { ErrorAlert } from '../../ui/error-alert.tsx';
+import { FormModal } from '../../ui/form-modal.tsx';
 import { useCancelTurn, useRescheduleLine, useSetPurchaseOrders, useUpdateTurn } from './turns-api.ts';
 import { formatDate } from '../../ui/turn-display.tsx';
-import { formLevelError, notifySaved } from '../../ui/form-feedback.ts';
+import { notifySaved } from '../../ui/form-feedback.ts';
 
 // The turn page's dialogs: dates and notes, one service's date, purchase orders, cancel.
 /** Without schedule permission only the notes are editable: new move dates would move the services. */
@@ -27,55 +27,51 @@ export function DatesModal({ turn, mayChange, onClose }: { turn: Turn; mayChange
       },
     );
   return (
-    <Modal opened onClose={onClose} title={mayChange ? 'Change dates and notes' : 'Change notes'} centered>
-      <Stack>
-        <ErrorAlert error={formLevelError(update.error)} />
-        {mayChange ? null : (
-          <Text size="sm" c="dimmed">
-            Changing the move dates needs schedule permission: ask your main point of contact.
-          </Text>
-        )}
-        <TextInput
-          type="date"
-          label="Move-out"
-          withAsterisk
-          disabled={!mayChange}
-          value={moveOutDate}
-          onChange={(event) => setMoveOutDate(event.currentTarget.value)}
-          error={errors.moveOutDate}
-        />
-        <TextInput
-          type="date"
-          label="Move-in"
-          disabled={!mayChange}
-          value={moveInDate}
-          onChange={(event) => setMoveInDate(event.currentTarget.value)}
-          error={errors.moveInDate}
-        />
-        <Textarea
-          label="Notes"
-          autosize
-          minRows={2}
-          value={notes}
-          onChange={(event) => setNotes(event.currentTarget.value)}
-        />
-        <Checkbox
-          disabled={!mayChange}
-          label="Also move services whose date was picked by hand"
-          description="Otherwise only services on their automatic date follow the new move-in"
-          checked={reflowSchedule}
-          onChange={(event) => setReflowSchedule(event.currentTarget.checked)}
-        />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button onClick={save} loading={update.isPending}>
-            {mayChange ? 'Save dates' : 'Save notes'}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+    <FormModal
+      title={mayChange ? 'Change dates and notes' : 'Change notes'}
+      onClose={onClose}
+      onSubmit={save}
+      submitLabel={mayChange ? 'Save dates' : 'Save notes'}
+      loading={update.isPending}
+      error={update.error}
+    >
+      {mayChange ? null : (
+        <Text size="sm" c="dimmed">
+          Changing the move dates needs schedule permission: ask your main point of contact.
+        </Text>
+      )}
+      <TextInput
+        type="date"
+        label="Move-out"
+        withAsterisk
+        disabled={!mayChange}
+        value={moveOutDate}
+        onChange={(event) => setMoveOutDate(event.currentTarget.value)}
+        error={errors.moveOutDate}
+      />
+      <TextInput
+        type="date"
+        label="Move-in"
+        disabled={!mayChange}
+        value={moveInDate}
+        onChange={(event) => setMoveInDate(event.currentTarget.value)}
+        error={errors.moveInDate}
+      />
+      <Textarea
+        label="Notes"
+        autosize
+        minRows={2}
+        value={notes}
+        onChange={(event) => setNotes(event.currentTarget.value)}
+      />
+      <Checkbox
+        disabled={!mayChange}
+        label="Also move services whose date was picked by hand"
+        description="Otherwise only services on their automatic date follow the new move-in"
+        checked={reflowSchedule}
+        onChange={(event) => setReflowSchedule(event.currentTarget.checked)}
+      />
+    </FormModal>
   );
 }
 
@@ -83,45 +79,38 @@ export function RescheduleModal({ line, turn, onClose }: { line: ServiceLine; tu
   const reschedule = useRescheduleLine();
   const [date, setDate] = useState(line.scheduledDate ?? line.suggestedDate ?? turn.moveOutDate);
   const errors = reschedule.error instanceof ApiRequestError ? reschedule.error.fieldErrors() : {};
+  const save = () =>
+    reschedule.mutate(
+      { serviceLineId: line.id, scheduledDate: date },
+      {
+        onSuccess: () => {
+          notifySaved(`${line.name} is now on ${formatDate(date)}.`);
+          onClose();
+        },
+      },
+    );
   return (
-    <Modal opened onClose={onClose} title={`Change the date of ${line.name}`} centered>
-      <Stack>
-        <ErrorAlert error={formLevelError(reschedule.error)} />
-        <Text size="sm" c="dimmed">
-          Between the move-out ({formatDate(turn.moveOutDate)}) and the ready-by date ({formatDate(turn.readyByDate)}).
-          A date you pick stays when the move-in changes.
-          {line.status === 'scheduled' ? ' We will confirm the new date.' : ''}
-        </Text>
-        <TextInput
-          type="date"
-          label="Date"
-          value={date}
-          onChange={(event) => setDate(event.currentTarget.value)}
-          error={errors.scheduledDate}
-        />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button
-            loading={reschedule.isPending}
-            onClick={() =>
-              reschedule.mutate(
-                { serviceLineId: line.id, scheduledDate: date },
-                {
-                  onSuccess: () => {
-                    notifySaved(`${line.name} is now on ${formatDate(date)}.`);
-                    onClose();
-                  },
-                },
-              )
-            }
-          >
-            Save date
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+    <FormModal
+      title={`Change the date of ${line.name}`}
+      onClose={onClose}
+      onSubmit={save}
+      submitLabel="Save date"
+      loading={reschedule.isPending}
+      error={reschedule.error}
+    >
+      <Text size="sm" c="dimmed">
+        Between the move-out ({formatDate(turn.moveOutDate)}) and the ready-by date ({formatDate(turn.readyByDate)}). A
+        date you pick stays when the move-in changes.
+        {line.status === 'scheduled' ? ' We will confirm the new date.' : ''}
+      </Text>
+      <TextInput
+        type="date"
+        label="Date"
+        value={date}
+        onChange={(event) => setDate(event.currentTarget.value)}
+        error={errors.scheduledDate}
+      />
+    </FormModal>
   );
 }
 
@@ -149,87 +138,78 @@ export function PurchaseOrdersModal({ turn, onClose }: { turn: Turn; onClose: ()
       },
     );
   return (
-    <Modal opened onClose={onClose} title="Purchase orders" centered size="lg">
-      <Stack>
-        <ErrorAlert error={formLevelError(setPurchaseOrders.error)} />
+    <FormModal
+      title="Purchase orders"
+      size="lg"
+      onClose={onClose}
+      onSubmit={save}
+      submitLabel="Save POs"
+      loading={setPurchaseOrders.isPending}
+      error={setPurchaseOrders.error}
+    >
+      <TextInput
+        label="Default PO number"
+        description="Attached to every service without its own PO"
+        disabled={poUnknown}
+        value={poUnknown ? '' : defaultPoNumber}
+        onChange={(event) => setDefaultPoNumber(event.currentTarget.value)}
+        error={errors.defaultPoNumber}
+      />
+      <Checkbox
+        label="I don’t know the PO number yet"
+        checked={poUnknown}
+        onChange={(event) => setPoUnknown(event.currentTarget.checked)}
+      />
+      <Text size="sm" fw={600}>
+        A different PO for a service
+      </Text>
+      {lines.map((line, index) => (
         <TextInput
-          label="Default PO number"
-          description="Attached to every service without its own PO"
-          disabled={poUnknown}
-          value={poUnknown ? '' : defaultPoNumber}
-          onChange={(event) => setDefaultPoNumber(event.currentTarget.value)}
-          error={errors.defaultPoNumber}
+          key={line.id}
+          label={line.name}
+          placeholder="Uses the default PO"
+          value={own[line.id] ?? ''}
+          onChange={(event) => setOwn({ ...own, [line.id]: event.currentTarget.value })}
+          error={errors[`lines.${index}.poNumber`]}
         />
-        <Checkbox
-          label="I don’t know the PO number yet"
-          checked={poUnknown}
-          onChange={(event) => setPoUnknown(event.currentTarget.checked)}
-        />
-        <Text size="sm" fw={600}>
-          A different PO for a service
-        </Text>
-        {lines.map((line, index) => (
-          <TextInput
-            key={line.id}
-            label={line.name}
-            placeholder="Uses the default PO"
-            value={own[line.id] ?? ''}
-            onChange={(event) => setOwn({ ...own, [line.id]: event.currentTarget.value })}
-            error={errors[`lines.${index}.poNumber`]}
-          />
-        ))}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button onClick={save} loading={setPurchaseOrders.isPending}>
-            Save POs
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+      ))}
+    </FormModal>
   );
 }
 
 export function CancelModal({ turn, onClose }: { turn: Turn; onClose: () => void }) {
   const cancel = useCancelTurn(turn.id);
   const [reason, setReason] = useState('');
+  const save = () =>
+    cancel.mutate(
+      { reason: reason || null },
+      {
+        onSuccess: () => {
+          notifySaved(`The turn for unit ${turn.unitNumber} is canceled.`);
+          onClose();
+        },
+      },
+    );
   return (
-    <Modal opened onClose={onClose} title={`Cancel the turn for unit ${turn.unitNumber}?`} centered>
-      <Stack>
-        <ErrorAlert error={cancel.error} />
-        <Text size="sm">
-          Every service not yet started is canceled. This can’t be undone; order a new turn if plans change again.
-        </Text>
-        <TextInput
-          label="Reason (optional)"
-          placeholder="Resident renewed the lease"
-          value={reason}
-          onChange={(event) => setReason(event.currentTarget.value)}
-        />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Keep the turn
-          </Button>
-          <Button
-            color="red"
-            loading={cancel.isPending}
-            onClick={() =>
-              cancel.mutate(
-                { reason: reason || null },
-                {
-                  onSuccess: () => {
-                    notifySaved(`The turn for unit ${turn.unitNumber} is canceled.`);
-                    onClose();
-                  },
-                },
-              )
-            }
-          >
-            Cancel turn
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+    <FormModal
+      title={`Cancel the turn for unit ${turn.unitNumber}?`}
+      onClose={onClose}
+      onSubmit={save}
+      submitLabel="Cancel turn"
+      submitColor="red"
+      cancelLabel="Keep the turn"
+      loading={cancel.isPending}
+      error={cancel.error}
+    >
+      <Text size="sm">
+        Every service not yet started is canceled. This can’t be undone; order a new turn if plans change again.
+      </Text>
+      <TextInput
+        label="Reason (optional)"
+        placeholder="Resident renewed the lease"
+        value={reason}
+        onChange={(event) => setReason(event.currentTarget.value)}
+      />
+    </FormModal>
   );
 }
