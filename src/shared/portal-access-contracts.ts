@@ -78,9 +78,18 @@ export type GrantPortalAccessBody = z.input<typeof GrantPortalAccessBodySchema>;
 
 export const UpdatePortalUsernameBodySchema = z.strictObject({ username: UsernameSchema });
 
-export const SetTemporaryPasswordBodySchema = z.strictObject({ sendEmail: z.boolean().default(false) });
+/**
+ * Without `password` the server generates one. A typed password (twice) follows the same rules as a
+ * generated one but is never emailed: staff tell the customer themselves.
+ */
+export const SetTemporaryPasswordBodySchema = z.strictObject({
+  sendEmail: z.boolean().default(false),
+  password: z.string().max(1024).optional(),
+  confirmPassword: z.string().max(1024).optional(),
+});
 export const TemporaryPasswordSchema = z.object({
-  password: z.string(),
+  /** The generated password, shown once; null when staff typed it (it is not echoed back). */
+  password: z.string().nullable(),
   expiresAt: z.string(),
   emailed: z.boolean(),
   access: PortalAccessSchema,

@@ -72,6 +72,50 @@ describe('temporary password', () => {
   });
 });
 
+describe('a temporary password typed by staff', () => {
+  it('is checked against the policy, typed twice, never emailed or echoed, and must be changed at first sign-in', async () => {
+    const { contact, email } = await customerWithAccess();
+    const path = `/api/staff/contacts/${contact.id}/portal-access/temporary-password`;
+    const weak = await staffPost(path, { password: 'short', confirmPassword: 'short' });
+    expect(weak.statusCode).toBe(400);
+    expect(weak.json().error.fields[0].path).toBe('password');
+    const typo = await staffPost(path, { password: OTHER_PASSWORD, confirmPassword: `${OTHER_PASSWORD}x` });
+    expect(typo.json().error.fields[0].path).toBe('confirmPassword');
+    const emailed = await staffPost(path, {
+      password: OTHER_PASSWORD,
+      confirmPassword: OTHER_PASSWORD,
+      sendEmail: true,
+    });
+    expect(emailed.json().error.fields[0].path).toBe('sendEmail');
+    const noReason = await t.app.inject({
+      method: 'POST',
+      url: path,
+      headers: { cookie: staffCookie },
+      payload: { password: OTHER_PASSWORD, confirmPassword: OTHER_PASSWORD },
+    });
+    expect(noReason.statusCode).toBe(400);
+
+    const set = await staffPost(path, { password: OTHER_PASSWORD, confirmPassword: OTHER_PASSWORD });
+    expect(set.statusCode, set.body).toBe(200);
+    expect(set.json()).toMatchObject({ password: null, emailed: false });
+    const stored = await t.deps.db
+      .selectFrom('outboxMessages')
+      .select('payloadJson')
+      .where('contactId', '=', contact.id)
+      .where('kind', '=', 'temporary_password')
+      .execute();
+    expect(stored).toHaveLength(0);
+    const audit = await t.deps.db.selectFrom('auditEvents').selectAll().where('subjectId', '=', contact.id).execute();
+    expect(JSON.stringify(audit)).not.toContain(OTHER_PASSWORD);
+
+    const signedIn = await signIn(email, OTHER_PASSWORD);
+    expect(signedIn.json()).toEqual({ mustChangePassword: true });
+    expect((await customerGet('/api/portal/accounts', sessionCookie(signedIn))).statusCode).toBe(403);
+    t.clock.advanceSeconds(24 * 3600 + 1);
+    expect((await signIn(email, OTHER_PASSWORD)).statusCode).toBe(401);
+  });
+});
+
 describe('accounts', () => {
   it('switching the account off ends the sessions of its contacts and blocks sign-in', async () => {
     const { account, email } = await activatedCustomer();
