@@ -67,6 +67,8 @@ export const PortalAccessSchema = z.object({
   lastSignInAt: z.string().nullable(),
   /** False when no account of the contact has portal access switched on. */
   accountAccessEnabled: z.boolean(),
+  /** Portal access is on but every such account is inactive, a status that may not use the portal. */
+  accountInactive: z.boolean(),
 });
 export type PortalAccess = z.infer<typeof PortalAccessSchema>;
 

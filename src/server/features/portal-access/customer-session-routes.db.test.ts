@@ -117,6 +117,36 @@ describe('a temporary password typed by staff', () => {
 });
 
 describe('accounts', () => {
+  it('an inactive account may not use the portal: sessions end (cached ones too), sign-in says why, staff see it', async () => {
+    const { account, contact, email } = await activatedCustomer();
+    const setStatus = (status: string) =>
+      t.app.inject({
+        method: 'PUT',
+        url: `/api/staff/accounts/${account.id}/status`,
+        headers: { cookie: staffCookie },
+        payload: { status },
+      });
+    const cookie = sessionCookie(await signIn(email, STRONG_PASSWORD));
+    // Two reads: the second comes from the principal cache.
+    expect((await customerGet('/api/portal/accounts', cookie)).statusCode).toBe(200);
+    expect((await customerGet('/api/portal/accounts', cookie)).statusCode).toBe(200);
+    expect((await setStatus('inactive')).statusCode).toBe(200);
+    expect((await customerGet('/api/portal/accounts', cookie)).statusCode).toBe(401);
+
+    const refused = await signIn(email, STRONG_PASSWORD);
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().error.message).toMatch(/account is not active/);
+    // A wrong password still gets the generic answer: the status is told only to whoever knows the password.
+    const wrong = await signIn(email, OTHER_PASSWORD);
+    expect(wrong.statusCode).toBe(401);
+    expect(wrong.json().error.message).not.toMatch(/active/);
+
+    const access = (await customerGet(`/api/staff/contacts/${contact.id}/portal-access`, staffCookie)).json();
+    expect(access).toMatchObject({ accountInactive: true, accountAccessEnabled: false });
+    expect((await setStatus('prospect')).statusCode).toBe(200);
+    expect((await signIn(email, STRONG_PASSWORD)).statusCode).toBe(200);
+  });
+
   it('switching the account off ends the sessions of its contacts and blocks sign-in', async () => {
     const { account, email } = await activatedCustomer();
     const cookie = sessionCookie(await signIn(email, STRONG_PASSWORD));

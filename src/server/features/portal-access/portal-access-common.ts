@@ -31,6 +31,9 @@ import {
 
 export const INVALID_CUSTOMER_CREDENTIALS_MESSAGE =
   'That username or email and password do not match. Check both and try again.';
+/** Said only to someone who gave the right password, so it tells an outsider nothing. */
+export const ACCOUNT_INACTIVE_MESSAGE =
+  'Your portal access is paused because your account is not active. Contact us to have it reactivated.';
 export const PASSWORD_RESET_ACCEPTED_MESSAGE =
   'If a portal login matches, we have emailed a link to reset its password. Check your junk or spam folder if it does not arrive within a few minutes.';
 
@@ -149,6 +152,9 @@ export function createPortalAccessCommon(deps: PortalAccessServiceDeps) {
       lockedUntil: lockedUntil?.toISOString() ?? null,
       lastSignInAt: login?.lastSignInAt ?? null,
       accountAccessEnabled: accountIds.length > 0,
+      accountInactive:
+        accountIds.length === 0 &&
+        (await repository.findAccessibleAccountIds(executor, contactId, { anyStatus: true })).length > 0,
     };
   }
 

@@ -132,7 +132,12 @@ function PortalAccessBody({ contactId, access }: { contactId: string; access: Po
       <Text size="sm" c="dimmed">
         {STATE_LABELS[access.state].help}
       </Text>
-      {!access.accountAccessEnabled ? (
+      {access.accountInactive ? (
+        <Alert color="orange" variant="light" icon={<IconAlertTriangle size={18} />} title="The account is inactive">
+          Contacts of inactive accounts cannot sign in to the portal. Set the account’s status to prospect or current to
+          give access back.
+        </Alert>
+      ) : !access.accountAccessEnabled ? (
         <Alert
           color="orange"
           variant="light"
