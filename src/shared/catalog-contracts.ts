@@ -98,6 +98,10 @@ export const ServiceProfileSchema = z.object({
   addonPhotosRequired: z.boolean(),
   /** A pro's add-on request goes straight to the customer; false: to staff first ("official channels"). */
   proRequestsDirect: z.boolean(),
+  /** Minutes an add-on waits on the main approver before the backup phone gets a one-tap link; as long again before staff are alerted. */
+  addonEscalationMinutes: z.number().int(),
+  /** Days between reminders while a turn's PO number is "I don't know yet". */
+  poReminderDays: z.number().int(),
   /** Contacts linked to the account: the choices for the main approver. */
   approverOptions: z.array(z.object({ id: z.string(), name: z.string() })),
   updatedAt: z.string().nullable(),
@@ -114,6 +118,8 @@ export const UpdateServiceProfileBodySchema = z.strictObject({
   /** Omitted: unchanged. */
   addonPhotosRequired: z.boolean().optional(),
   proRequestsDirect: z.boolean().optional(),
+  addonEscalationMinutes: z.number().int().min(5).max(1440).optional(),
+  poReminderDays: z.number().int().min(1).max(60).optional(),
 });
 export type UpdateServiceProfileBody = z.input<typeof UpdateServiceProfileBodySchema>;
 

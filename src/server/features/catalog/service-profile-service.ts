@@ -12,14 +12,23 @@ import { listAccountServices } from './service-catalog-repository.ts';
 import { findServiceProfile, listTurnProfileServiceIds, saveServiceProfile } from './service-profile-repository.ts';
 
 type PolicyFlag = 'addonPhotosRequired' | 'proRequestsDirect';
+type Window = 'addonEscalationMinutes' | 'poReminderDays';
 type ServiceProfileInput = {
-  [Key in Exclude<keyof UpdateServiceProfileBody, PolicyFlag>]-?: Exclude<UpdateServiceProfileBody[Key], undefined>;
-} & Partial<Record<PolicyFlag, boolean>>;
+  [Key in Exclude<keyof UpdateServiceProfileBody, PolicyFlag | Window>]-?: Exclude<
+    UpdateServiceProfileBody[Key],
+    undefined
+  >;
+} & Partial<Record<PolicyFlag, boolean>> &
+  Partial<Record<Window, number>>;
 
 function flagOf(value: boolean | undefined, current: Flag): Flag {
   if (value === undefined) return current;
   return value ? 1 : 0;
 }
+
+// The columns' defaults: an hour on the main approver, a PO reminder every three days.
+const DEFAULT_ESCALATION_MINUTES = 60;
+const DEFAULT_PO_REMINDER_DAYS = 3;
 
 export function createServiceProfileService(deps: { db: Db; clock: Clock }) {
   const { db, clock } = deps;
@@ -43,6 +52,8 @@ export function createServiceProfileService(deps: { db: Db; clock: Clock }) {
       mainApproverName,
       addonPhotosRequired: profile ? profile.addonPhotosRequired === 1 : false,
       proRequestsDirect: profile ? profile.proRequestsDirect === 1 : true,
+      addonEscalationMinutes: profile?.addonEscalationMinutes ?? DEFAULT_ESCALATION_MINUTES,
+      poReminderDays: profile?.poReminderDays ?? DEFAULT_PO_REMINDER_DAYS,
       approverOptions: await listLinkedContacts(db, accountId),
       updatedAt: profile?.updatedAt ?? null,
     } as const;
@@ -85,6 +96,9 @@ export function createServiceProfileService(deps: { db: Db; clock: Clock }) {
         mainApproverContactId: input.mainApproverContactId,
         addonPhotosRequired: flagOf(input.addonPhotosRequired, existing?.addonPhotosRequired ?? 0),
         proRequestsDirect: flagOf(input.proRequestsDirect, existing?.proRequestsDirect ?? 1),
+        addonEscalationMinutes:
+          input.addonEscalationMinutes ?? existing?.addonEscalationMinutes ?? DEFAULT_ESCALATION_MINUTES,
+        poReminderDays: input.poReminderDays ?? existing?.poReminderDays ?? DEFAULT_PO_REMINDER_DAYS,
         createdAt: existing?.createdAt ?? now,
         updatedAt: now,
       };
