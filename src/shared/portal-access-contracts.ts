@@ -67,6 +67,8 @@ export const PortalAccessSchema = z.object({
   lastSignInAt: z.string().nullable(),
   /** False when no account of the contact has portal access switched on. */
   accountAccessEnabled: z.boolean(),
+  /** Portal access is on but every such account is inactive, a status that may not use the portal. */
+  accountInactive: z.boolean(),
 });
 export type PortalAccess = z.infer<typeof PortalAccessSchema>;
 
@@ -78,9 +80,18 @@ export type GrantPortalAccessBody = z.input<typeof GrantPortalAccessBodySchema>;
 
 export const UpdatePortalUsernameBodySchema = z.strictObject({ username: UsernameSchema });
 
-export const SetTemporaryPasswordBodySchema = z.strictObject({ sendEmail: z.boolean().default(false) });
+/**
+ * Without `password` the server generates one. A typed password (twice) follows the same rules as a
+ * generated one but is never emailed: staff tell the customer themselves.
+ */
+export const SetTemporaryPasswordBodySchema = z.strictObject({
+  sendEmail: z.boolean().default(false),
+  password: z.string().max(1024).optional(),
+  confirmPassword: z.string().max(1024).optional(),
+});
 export const TemporaryPasswordSchema = z.object({
-  password: z.string(),
+  /** The generated password, shown once; null when staff typed it (it is not echoed back). */
+  password: z.string().nullable(),
   expiresAt: z.string(),
   emailed: z.boolean(),
   access: PortalAccessSchema,

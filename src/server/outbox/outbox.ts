@@ -1,10 +1,11 @@
 import { EventEmitter } from 'node:events';
 import type { Clock } from '../clock.ts';
-import type { Trx } from '../db/database.ts';
+import type { Db, Trx } from '../db/database.ts';
 import { AppError } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { findMessageKind } from './message-kinds.ts';
 import { isE164, isEmailAddress } from './recipients.ts';
+import { mergeTagsIn, TEMPLATE_FIELDS } from './template-rules.ts';
 
 export interface OutboxMessage {
   /** A MessageKind id; the payload is validated against its schema here, not at send time. */
@@ -110,4 +111,18 @@ export async function cancelOutboxMessagesForToken(trx: Trx, clock: Clock, acces
     .where('accessTokenId', '=', accessTokenId)
     .where('status', '=', 'queued')
     .execute();
+}
+
+/**
+ * Whether the template in effect for a kind (the vendor's override, else the default) uses a merge tag,
+ * so a secret such as the portal key enters a message's payload only when the message shows it.
+ */
+export async function templateUsesMergeTag(executor: Db | Trx, kindId: string, tag: string): Promise<boolean> {
+  const override = await executor
+    .selectFrom('messageTemplates')
+    .select(['subject', 'html', 'text'])
+    .where('kind', '=', kindId)
+    .executeTakeFirst();
+  const template = override ?? findMessageKind(kindId).defaultTemplate;
+  return TEMPLATE_FIELDS.some((field) => mergeTagsIn(template[field]).includes(tag));
 }

@@ -44,10 +44,21 @@ describe('credential-create link', () => {
     expect(weak.statusCode).toBe(400);
     expect(weak.json().error.fields[0].path).toBe('password');
 
-    const used = await redeem({ token, username, password: STRONG_PASSWORD });
+    // A session this browser already held (someone else's) ends; the new login gets a fresh one.
+    const other = await activatedCustomer();
+    const otherSession = sessionCookie(await signIn(other.username, STRONG_PASSWORD));
+    const used = await t.app.inject({
+      method: 'POST',
+      url: '/api/portal/links/redeem',
+      headers: { cookie: otherSession },
+      payload: { token, username, password: STRONG_PASSWORD },
+    });
     expect(used.statusCode, used.body).toBe(200);
-    expect(used.json()).toEqual({ outcome: 'credentials_set' });
-    expect(used.cookies).toHaveLength(0);
+    expect(used.json()).toEqual({ outcome: 'signed_in' });
+    const fresh = sessionCookie(used);
+    expect(fresh).not.toBe(otherSession);
+    expect((await customerGet('/api/portal/session', fresh)).json()).toMatchObject({ username });
+    expect((await customerGet('/api/portal/session', otherSession)).statusCode).toBe(401);
 
     expect(await inspect(token)).toEqual({ status: 'used' });
     expect((await redeem({ token, username, password: STRONG_PASSWORD })).statusCode).toBe(400);
@@ -266,15 +277,19 @@ describe('single use under concurrency', () => {
     t.clock.advanceSeconds(61);
     await staffPost(`/api/staff/contacts/${contact.id}/portal-access/login-link-email`);
     const token = await latestLinkToken(contact.id, 'login_link');
+    const loginId = (await t.deps.portalAccess.findLoginByPortalEmail(t.deps.db, contact.emails[0]!))!.id;
+    const sessionsOfLogin = () =>
+      t.deps.db
+        .selectFrom('sessions')
+        .select('idHash')
+        .where('kind', '=', 'customer')
+        .where('subjectId', '=', loginId)
+        .execute();
+    // Setting up the login signed the customer in once already.
+    const before = (await sessionsOfLogin()).length;
     const results: LightMyRequestResponse[] = await Promise.all(Array.from({ length: 16 }, () => redeem({ token })));
     expect(results.filter((response) => response.statusCode === 200)).toHaveLength(1);
     expect(results.filter((response) => response.statusCode === 400)).toHaveLength(15);
-    const sessions = await t.deps.db
-      .selectFrom('sessions')
-      .select('idHash')
-      .where('kind', '=', 'customer')
-      .where('subjectId', '=', (await t.deps.portalAccess.findLoginByPortalEmail(t.deps.db, contact.emails[0]!))!.id)
-      .execute();
-    expect(sessions).toHaveLength(1);
+    expect(await sessionsOfLogin()).toHaveLength(before + 1);
   });
 });

@@ -11,7 +11,7 @@ import {
   UsernameAvailabilitySchema,
 } from '../../../shared/portal-access-contracts.ts';
 import type { Deps } from '../../deps.ts';
-import { setSessionCookie } from '../../http/access.ts';
+import { cookieName, setSessionCookie } from '../../http/access.ts';
 import { requestContext as context } from './request-context.ts';
 import { PASSWORD_RESET_ACCEPTED_MESSAGE } from './portal-access-common.ts';
 const CUSTOMER_TAGS = ['portal session'];
@@ -66,7 +66,11 @@ export const accessLinksRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (a
       },
     },
     async (request, reply) => {
-      const { outcome, sessionToken } = await service.redeemLink({ ...request.body, ...context(request) });
+      const { outcome, sessionToken } = await service.redeemLink({
+        ...request.body,
+        ...context(request),
+        previousSessionToken: request.cookies[cookieName(deps.config, 'customer')] ?? null,
+      });
       if (sessionToken) setSessionCookie(reply, deps.config, 'customer', sessionToken);
       return { outcome };
     },

@@ -134,7 +134,13 @@ export function createAccessLinksService(deps: PortalAccessServiceDeps, common: 
      * checked before consuming, so a rejected password does not burn the link.
      */
     async redeemLink(
-      input: { token: string; username?: string | undefined; password?: string | undefined } & RequestContext,
+      input: {
+        token: string;
+        username?: string | undefined;
+        password?: string | undefined;
+        /** The portal session cookie this browser already sent, ended when the link signs someone in. */
+        previousSessionToken?: string | null;
+      } & RequestContext,
     ): Promise<RedeemedAccessLink & { sessionToken: string | null }> {
       const ipKey: ThrottleKey | null = input.actor.ipAddress
         ? { key: `link-ip:${input.actor.ipAddress}`, policy: IP_POLICY }
@@ -232,11 +238,26 @@ export function createAccessLinksService(deps: PortalAccessServiceDeps, common: 
         // The link arrived at the portal email, which proves the address.
         await repository.updateLogin(trx, login.id, { emailVerifiedAt: login.emailVerifiedAt ?? now });
         await setPassword(trx, login, contact, passwordHash!, context);
-        // No automatic sign-in after setting a password from a link: a leaked link must not become a session.
-        return {
-          outcome: form === 'credentials' ? ('credentials_set' as const) : ('password_reset' as const),
-          sessionToken: null,
-        };
+        // After a reset there is no automatic sign-in: a leaked reset link must not become a session of an
+        // established login. Setting up a new login is different: the person just chose both secrets, so they
+        // are signed in (a fresh session; any session this browser held is ended).
+        if (form !== 'credentials') return { outcome: 'password_reset' as const, sessionToken: null };
+        if ((await repository.findAccessibleAccountIds(trx, login.contactId)).length === 0)
+          return { outcome: 'credentials_set' as const, sessionToken: null };
+        if (input.previousSessionToken) await sessions.endToken(trx, input.previousSessionToken);
+        await repository.updateLogin(trx, login.id, { lastSignInAt: now });
+        await recordEvent(
+          trx,
+          { contactId: login.contactId, loginId: login.id, kind: 'signed_in', detail: 'after setting up the login' },
+          context,
+        );
+        const session = await sessions.create(trx, {
+          kind: 'customer',
+          subjectId: login.id,
+          ipAddress: input.actor.ipAddress,
+          userAgent: input.userAgent ?? null,
+        });
+        return { outcome: 'signed_in' as const, sessionToken: session.token };
       });
     },
   };

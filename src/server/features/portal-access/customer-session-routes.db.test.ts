@@ -72,7 +72,81 @@ describe('temporary password', () => {
   });
 });
 
+describe('a temporary password typed by staff', () => {
+  it('is checked against the policy, typed twice, never emailed or echoed, and must be changed at first sign-in', async () => {
+    const { contact, email } = await customerWithAccess();
+    const path = `/api/staff/contacts/${contact.id}/portal-access/temporary-password`;
+    const weak = await staffPost(path, { password: 'short', confirmPassword: 'short' });
+    expect(weak.statusCode).toBe(400);
+    expect(weak.json().error.fields[0].path).toBe('password');
+    const typo = await staffPost(path, { password: OTHER_PASSWORD, confirmPassword: `${OTHER_PASSWORD}x` });
+    expect(typo.json().error.fields[0].path).toBe('confirmPassword');
+    const emailed = await staffPost(path, {
+      password: OTHER_PASSWORD,
+      confirmPassword: OTHER_PASSWORD,
+      sendEmail: true,
+    });
+    expect(emailed.json().error.fields[0].path).toBe('sendEmail');
+    const noReason = await t.app.inject({
+      method: 'POST',
+      url: path,
+      headers: { cookie: staffCookie },
+      payload: { password: OTHER_PASSWORD, confirmPassword: OTHER_PASSWORD },
+    });
+    expect(noReason.statusCode).toBe(400);
+
+    const set = await staffPost(path, { password: OTHER_PASSWORD, confirmPassword: OTHER_PASSWORD });
+    expect(set.statusCode, set.body).toBe(200);
+    expect(set.json()).toMatchObject({ password: null, emailed: false });
+    const stored = await t.deps.db
+      .selectFrom('outboxMessages')
+      .select('payloadJson')
+      .where('contactId', '=', contact.id)
+      .where('kind', '=', 'temporary_password')
+      .execute();
+    expect(stored).toHaveLength(0);
+    const audit = await t.deps.db.selectFrom('auditEvents').selectAll().where('subjectId', '=', contact.id).execute();
+    expect(JSON.stringify(audit)).not.toContain(OTHER_PASSWORD);
+
+    const signedIn = await signIn(email, OTHER_PASSWORD);
+    expect(signedIn.json()).toEqual({ mustChangePassword: true });
+    expect((await customerGet('/api/portal/accounts', sessionCookie(signedIn))).statusCode).toBe(403);
+    t.clock.advanceSeconds(24 * 3600 + 1);
+    expect((await signIn(email, OTHER_PASSWORD)).statusCode).toBe(401);
+  });
+});
+
 describe('accounts', () => {
+  it('an inactive account may not use the portal: sessions end (cached ones too), sign-in says why, staff see it', async () => {
+    const { account, contact, email } = await activatedCustomer();
+    const setStatus = (status: string) =>
+      t.app.inject({
+        method: 'PUT',
+        url: `/api/staff/accounts/${account.id}/status`,
+        headers: { cookie: staffCookie },
+        payload: { status },
+      });
+    const cookie = sessionCookie(await signIn(email, STRONG_PASSWORD));
+    // Two reads: the second comes from the principal cache.
+    expect((await customerGet('/api/portal/accounts', cookie)).statusCode).toBe(200);
+    expect((await customerGet('/api/portal/accounts', cookie)).statusCode).toBe(200);
+    expect((await setStatus('inactive')).statusCode).toBe(200);
+    expect((await customerGet('/api/portal/accounts', cookie)).statusCode).toBe(401);
+
+    const refused = await signIn(email, STRONG_PASSWORD);
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().error.message).toMatch(/account is not active/);
+    // A wrong password still gets the generic answer: the status is told only to whoever knows the password.
+    const wrong = await signIn(email, OTHER_PASSWORD);
+    expect(wrong.statusCode).toBe(401);
+    expect(wrong.json().error.message).not.toMatch(/active/);
+
+    const access = (await customerGet(`/api/staff/contacts/${contact.id}/portal-access`, staffCookie)).json();
+    expect(access).toMatchObject({ accountInactive: true, accountAccessEnabled: false });
+    expect((await setStatus('prospect')).statusCode).toBe(200);
+    expect((await signIn(email, STRONG_PASSWORD)).statusCode).toBe(200);
+  });
+
   it('switching the account off ends the sessions of its contacts and blocks sign-in', async () => {
     const { account, email } = await activatedCustomer();
     const cookie = sessionCookie(await signIn(email, STRONG_PASSWORD));

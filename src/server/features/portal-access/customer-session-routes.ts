@@ -30,6 +30,7 @@ export const customerSessionRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = asyn
           200: z.object({ mustChangePassword: z.boolean() }),
           400: ApiErrorSchema,
           401: ApiErrorSchema,
+          403: ApiErrorSchema,
           429: ApiErrorSchema,
         },
       },

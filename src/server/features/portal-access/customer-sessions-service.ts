@@ -4,6 +4,7 @@ import { formatWait, IDENTIFIER_POLICY, IP_POLICY, type ThrottleKey } from '../.
 import { burnPasswordVerification, hashPassword, verifyPassword } from '../../security/passwords.ts';
 import { recordAudit } from '../audit/index.ts';
 import {
+  ACCOUNT_INACTIVE_MESSAGE,
   identifierKey,
   INVALID_CUSTOMER_CREDENTIALS_MESSAGE,
   loginLockKey,
@@ -75,6 +76,18 @@ export function createCustomerSessionsService(deps: PortalAccessServiceDeps, com
                   : accountIds.length === 0
                     ? 'portal access off on the account'
                     : null;
+      // The right password for an account that went inactive: saying so tells nothing to someone without it.
+      const inactiveOnly =
+        refusal === 'portal access off on the account' &&
+        (await repository.findAccessibleAccountIds(db, login!.contactId, { anyStatus: true })).length > 0;
+      if (inactiveOnly && login) {
+        await recordEvent(
+          db,
+          { contactId: login.contactId, loginId: login.id, kind: 'sign_in_failed', detail: 'account inactive' },
+          input,
+        );
+        throw new AppError('forbidden', ACCOUNT_INACTIVE_MESSAGE);
+      }
       if (refusal || !login) {
         await throttle.recordFailure(keys);
         await recordAudit(db, clock, input.actor, {

@@ -23,6 +23,7 @@ export function createPortalAccessFeature(deps: BaseDeps) {
     async afterStatusChange(trx, { account, previousStatus, actor }) {
       if (account.status === 'current' && previousStatus !== 'current')
         await hooks.afterAccountBecameCurrent(trx, account, { actor });
+      if (account.status === 'inactive') await hooks.afterAccountBecameInactive(trx, account, { actor });
     },
     async afterPortalAccessChange(trx, { account, enabled, actor }) {
       await hooks.afterAccountAccessChange(trx, account, enabled, { actor });

@@ -6,7 +6,7 @@ import type { AccountsTable, ContactsTable } from '../../db/database-schema.ts';
 import type { AccessEventKind, AccessTokenPurpose, PortalLoginsTable } from '../../db/schema/portal-access.ts';
 import { AppError, fieldError, notFound } from '../../errors.ts';
 import { newId } from '../../ids.ts';
-import { cancelOutboxMessagesForToken, enqueue } from '../../outbox/outbox.ts';
+import { cancelOutboxMessagesForToken, enqueue, templateUsesMergeTag } from '../../outbox/outbox.ts';
 import { IDENTIFIER_POLICY, normalizeEmail, type LoginThrottle } from '../../security/login-throttle.ts';
 import { checkPassword, PASSWORD_PROBLEM_MESSAGES } from '../../security/passwords.ts';
 import { generateToken, hashToken } from '../../security/tokens.ts';
@@ -17,6 +17,7 @@ import {
   type PortalAccessAction,
 } from '../../../shared/portal-access-contracts.ts';
 import { recordAudit } from '../audit/index.ts';
+import { revealPortalKey } from '../customers/index.ts';
 import type { SessionService } from '../sessions/index.ts';
 import * as repository from './portal-access-repository.ts';
 import {
@@ -30,6 +31,9 @@ import {
 
 export const INVALID_CUSTOMER_CREDENTIALS_MESSAGE =
   'That username or email and password do not match. Check both and try again.';
+/** Said only to someone who gave the right password, so it tells an outsider nothing. */
+export const ACCOUNT_INACTIVE_MESSAGE =
+  'Your portal access is paused because your account is not active. Contact us to have it reactivated.';
 export const PASSWORD_RESET_ACCEPTED_MESSAGE =
   'If a portal login matches, we have emailed a link to reset its password. Check your junk or spam folder if it does not arrive within a few minutes.';
 
@@ -148,6 +152,9 @@ export function createPortalAccessCommon(deps: PortalAccessServiceDeps) {
       lockedUntil: lockedUntil?.toISOString() ?? null,
       lastSignInAt: login?.lastSignInAt ?? null,
       accountAccessEnabled: accountIds.length > 0,
+      accountInactive:
+        accountIds.length === 0 &&
+        (await repository.findAccessibleAccountIds(executor, contactId, { anyStatus: true })).length > 0,
     };
   }
 
@@ -186,9 +193,21 @@ export function createPortalAccessCommon(deps: PortalAccessServiceDeps) {
     for (const tokenId of superseded) await cancelOutboxMessagesForToken(trx, clock, tokenId);
   }
 
-  async function welcomeAccountName(executor: Db | Trx, contactId: string, account?: AccountsTable): Promise<string> {
+  /**
+   * The account merge tags of an access email: the given account, else the contact's first one. The
+   * portal key is unsealed only when the template in effect shows it, and never leaves the payload
+   * (which the outbox erases once the message is final).
+   */
+  async function accountMergeData(executor: Db | Trx, kind: string, contactId: string, account?: AccountsTable) {
     const chosen = account ?? (await repository.findFirstAccountOfContact(executor, contactId));
-    return chosen?.name ?? 'your portal';
+    if (!chosen) return { name: 'your portal', number: '', portalKey: '' };
+    const showsKey =
+      chosen.portalKeySealed !== null && (await templateUsesMergeTag(executor, kind, 'account.portalKey'));
+    return {
+      name: chosen.name,
+      number: chosen.accountNumber,
+      portalKey: showsKey ? revealPortalKey(chosen, config.secretKey) : '',
+    };
   }
 
   /**
@@ -232,17 +251,15 @@ export function createPortalAccessCommon(deps: PortalAccessServiceDeps) {
       });
       link = `${config.publicUrl}/portal/link/${token}`;
     }
-    const payload =
-      purpose === 'welcome'
-        ? {
-            contact: { firstName: contact.firstName },
-            account: { name: await welcomeAccountName(trx, contact.id, input.account) },
-            link,
-            expiresAt: carriesToken ? expiresAt.toISOString() : null,
-          }
-        : { contact: { firstName: contact.firstName }, link, expiresAt: expiresAt.toISOString() };
+    const kind = MESSAGE_KIND_FOR[purpose];
+    const payload = {
+      contact: { firstName: contact.firstName },
+      account: await accountMergeData(trx, kind, contact.id, input.account),
+      link,
+      expiresAt: carriesToken ? expiresAt.toISOString() : null,
+    };
     const messageId: string | null = await enqueue(trx, clock, {
-      kind: MESSAGE_KIND_FOR[purpose],
+      kind,
       to: [login.portalEmail],
       payload,
       expiresAt: carriesToken ? expiresAt : null,

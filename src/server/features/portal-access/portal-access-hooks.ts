@@ -58,6 +58,27 @@ export function createPortalAccessHooks(deps: PortalAccessServiceDeps, common: P
       }
     },
 
+    /** An account became inactive: contacts left with no account that may use the portal lose sessions and links. */
+    async afterAccountBecameInactive(trx: Trx, account: AccountsTable, context: RequestContext): Promise<void> {
+      const rows = await repository.findContactsWithLoginsOfAccount(trx, account.id);
+      for (const row of rows) {
+        if (!row.loginId) continue;
+        if ((await repository.findAccessibleAccountIds(trx, row.contactId)).length > 0) continue;
+        await killLinks(trx, row.loginId);
+        const ended = await sessions.endAllOf(trx, 'customer', [row.loginId]);
+        await recordEvent(
+          trx,
+          {
+            contactId: row.contactId,
+            loginId: row.loginId,
+            kind: 'account_access_off',
+            detail: `${account.name} is inactive${ended > 0 ? `; ${ended} session(s) ended` : ''}`,
+          },
+          context,
+        );
+      }
+    },
+
     /** An account becoming current sends the welcome email to its contacts with portal access. */
     async afterAccountBecameCurrent(trx: Trx, account: AccountsTable, context: RequestContext): Promise<void> {
       if (account.portalAccessEnabled !== 1) return;

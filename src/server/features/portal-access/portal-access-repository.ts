@@ -6,8 +6,11 @@ import type {
   AccessTokensTable,
   PortalLoginsTable,
 } from '../../db/schema/portal-access.ts';
+import { PORTAL_ACCOUNT_STATUSES } from './portal-access-rules.ts';
 
 type Executor = Db | Trx;
+
+const ACCOUNT_STATUSES = ['prospect', 'current', 'inactive'] as const;
 
 /** The detail of a link_sent event whose email kind was switched off: nothing went out. */
 export const SKIPPED_SEND = 'email kind switched off';
@@ -187,16 +190,23 @@ export async function findPrimaryEmail(db: Executor, contactId: string): Promise
 }
 
 /**
- * The accounts a contact may see in the portal: its own accounts with portal access on, plus the
- * properties (also switched on) of management companies it belongs to.
+ * The accounts a contact may see in the portal: its own accounts with portal access on and a status that
+ * may use the portal, plus the properties (also switched on and in such a status) of management
+ * companies it belongs to. `anyStatus` ignores the status, to tell an inactive account from a switched-off one.
  */
-export async function findAccessibleAccountIds(db: Executor, contactId: string): Promise<string[]> {
+export async function findAccessibleAccountIds(
+  db: Executor,
+  contactId: string,
+  options: { anyStatus?: boolean } = {},
+): Promise<string[]> {
+  const statuses = options.anyStatus ? ACCOUNT_STATUSES : PORTAL_ACCOUNT_STATUSES;
   const direct = await db
     .selectFrom('accountContacts')
     .innerJoin('accounts', 'accounts.id', 'accountContacts.accountId')
     .select('accounts.id')
     .where('accountContacts.contactId', '=', contactId)
     .where('accounts.portalAccessEnabled', '=', 1)
+    .where('accounts.status', 'in', statuses)
     .execute();
   const directIds = direct.map((row) => row.id);
   if (directIds.length === 0) return [];
@@ -205,6 +215,7 @@ export async function findAccessibleAccountIds(db: Executor, contactId: string):
     .select('id')
     .where('parentAccountId', 'in', directIds)
     .where('portalAccessEnabled', '=', 1)
+    .where('status', 'in', statuses)
     .execute();
   return [...new Set([...directIds, ...children.map((row) => row.id)])];
 }

@@ -11,6 +11,11 @@ export const TOKEN_LIFETIME_SECONDS: Record<AccessTokenPurpose, number> = {
   email_verification: 24 * 3600,
 };
 
+// Which account statuses may use the portal: prospects (onboarding: staff and the property team check the
+// setup before the day of onboard) and current accounts. An inactive account's contacts cannot sign in and
+// their sessions end when it becomes inactive.
+export const PORTAL_ACCOUNT_STATUSES = ['prospect', 'current'] as const;
+
 // A staff-set password stops working after a day if never used: it was seen by someone other than its owner.
 export const TEMPORARY_PASSWORD_LIFETIME_SECONDS = 24 * 3600;
 // View-as sessions last at most an hour: staff look, they do not stay signed in as a customer.

@@ -134,7 +134,8 @@ export const staffAccessRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (a
       schema: {
         operationId: 'setTemporaryPassword',
         tags: STAFF_TAGS,
-        summary: 'Generate a temporary password (shown once, changed at first sign-in), optionally emailed',
+        summary:
+          'Set a temporary password (generated and shown once, or typed twice by staff; changed at first sign-in); a generated one may be emailed',
         params: ContactParamsSchema,
         body: SetTemporaryPasswordBodySchema,
         response: { 200: TemporaryPasswordSchema, ...staffErrors },
@@ -144,6 +145,10 @@ export const staffAccessRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (a
       staffCredentials.setTemporaryPassword({
         contactId: request.params.contactId,
         sendEmail: request.body.sendEmail,
+        typed:
+          request.body.password === undefined
+            ? null
+            : { password: request.body.password, confirmation: request.body.confirmPassword },
         ...context(request),
       }),
   );

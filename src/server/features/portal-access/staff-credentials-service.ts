@@ -1,6 +1,6 @@
 import { addSeconds } from '../../clock.ts';
 import type { AccessTokenPurpose } from '../../db/schema/portal-access.ts';
-import { AppError } from '../../errors.ts';
+import { AppError, fieldError } from '../../errors.ts';
 import { enqueue } from '../../outbox/outbox.ts';
 import { formatWait } from '../../security/login-throttle.ts';
 import { hashPassword } from '../../security/passwords.ts';
@@ -39,6 +39,8 @@ export function createStaffCredentialsService(deps: PortalAccessServiceDeps, com
     sendWait,
     assertUsernameFree,
     parseUsername,
+    validateNewPassword,
+    contextWords,
   } = common;
   async function sendLinkAsStaff(contactId: string, requested: AccessTokenPurpose, context: RequestContext) {
     const action = ACTION_FOR_PURPOSE[requested];
@@ -88,13 +90,28 @@ export function createStaffCredentialsService(deps: PortalAccessServiceDeps, com
       sendLinkAsStaff(input.contactId, 'welcome', input),
 
     /**
-     * The help article's "create your client's password": generated (staff never type it), shown once, temporary
-     * (24 h, changed at first sign-in); emailed only when staff choose "save and send email".
+     * The help article's "create your client's password": generated and shown once, or typed twice by staff
+     * (checked against the password policy). Either way it is temporary (24 h, changed at first sign-in, the
+     * session can do nothing else). Only a generated one is emailed, and only on "save and send email".
      */
-    async setTemporaryPassword(input: { contactId: string; sendEmail: boolean } & RequestContext) {
+    async setTemporaryPassword(
+      input: {
+        contactId: string;
+        sendEmail: boolean;
+        typed?: { password: string; confirmation: string | undefined } | null;
+      } & RequestContext,
+    ) {
       const { login, contact } = await requireLoginFor(input.contactId, 'set_temporary_password');
       await requireAccountAccess(input.contactId);
-      const password = generateReadableSecret(20);
+      const typed = input.typed ?? null;
+      if (typed) {
+        if (input.sendEmail)
+          throw fieldError('sendEmail', 'A password you typed is never emailed. Tell the customer yourself.');
+        validateNewPassword(typed.password, contextWords(login, contact));
+        if (typed.confirmation !== typed.password)
+          throw fieldError('confirmPassword', 'The two passwords do not match.');
+      }
+      const password = typed?.password ?? generateReadableSecret(20);
       const passwordHash = await hashPassword(password);
       const expiresAt = addSeconds(clock.now(), TEMPORARY_PASSWORD_LIFETIME_SECONDS);
       const emailed = await db.transaction().execute(async (trx) => {
@@ -132,7 +149,7 @@ export function createStaffCredentialsService(deps: PortalAccessServiceDeps, com
             contactId: contact.id,
             loginId: login.id,
             kind: 'temporary_password_set',
-            detail: emailed ? 'emailed to the contact' : 'shown to staff only',
+            detail: typed ? 'typed by staff' : emailed ? 'emailed to the contact' : 'shown to staff only',
           },
           input,
         );
@@ -141,11 +158,16 @@ export function createStaffCredentialsService(deps: PortalAccessServiceDeps, com
           subjectType: 'contact',
           subjectId: contact.id,
           accountId: contact.mainAccountId,
-          after: { emailed, expiresAt: expiresAt.toISOString() },
+          after: { emailed, typedByStaff: typed !== null, expiresAt: expiresAt.toISOString() },
         });
         return emailed;
       });
-      return { password, expiresAt: expiresAt.toISOString(), emailed, access: await describeAccess(db, contact.id) };
+      return {
+        password: typed ? null : password,
+        expiresAt: expiresAt.toISOString(),
+        emailed,
+        access: await describeAccess(db, contact.id),
+      };
     },
 
     async updateUsername(input: { contactId: string; username: string } & RequestContext) {

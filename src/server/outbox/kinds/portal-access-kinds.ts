@@ -2,9 +2,23 @@ import { z } from 'zod';
 import { defineMessageKind, type MessageKind } from '../message-kind.ts';
 
 const ContactSchema = z.object({ firstName: z.string() });
-const LinkPayloadSchema = z.object({ contact: ContactSchema, link: z.string(), expiresAt: z.string() });
+/**
+ * The account the message is about. The portal key is filled in only when the template in effect uses
+ * {{account.portalKey}} (it is a secret: it lets its holder sign up on the account); otherwise it is empty.
+ */
+const AccountSchema = z.object({ name: z.string(), number: z.string(), portalKey: z.string() });
+const LinkPayloadSchema = z.object({
+  contact: ContactSchema,
+  account: AccountSchema,
+  link: z.string(),
+  expiresAt: z.string(),
+});
+/** Every customer-facing message about an account offers these tags, so a vendor can add the key to its letters. */
+const ACCOUNT_TAGS = ['account.name', 'account.number', 'account.portalKey'] as const;
+const LINK_TAGS = ['contact.firstName', ...ACCOUNT_TAGS, 'link', 'expiresAt'];
 const sampleLink = {
   contact: { firstName: 'Maria' },
+  account: { name: 'Harbor Point Lofts', number: 'A-10423', portalKey: 'K7Q2-M9XD-4HRT-8VNC-2PQW-6JZB-3FKS' },
   link: 'https://portal.example/portal/link/sample',
   expiresAt: '2026-06-03T12:00:00.000Z',
 };
@@ -24,7 +38,7 @@ export const credentialCreateKind = defineMessageKind({
   description:
     'A one-time link where a contact chooses a portal username and password. Sent by staff or when portal access is granted.',
   payloadSchema: LinkPayloadSchema,
-  mergeTags: ['contact.firstName', 'link', 'expiresAt'],
+  mergeTags: LINK_TAGS,
   sample: sampleLink,
   defaultTemplate: linkEmail(
     'Set up your portal login',
@@ -42,7 +56,7 @@ export const passwordResetKind = defineMessageKind({
   label: 'Customer password reset',
   description: 'A one-time link to choose a new portal password, requested by the contact or sent by staff.',
   payloadSchema: LinkPayloadSchema,
-  mergeTags: ['contact.firstName', 'link', 'expiresAt'],
+  mergeTags: LINK_TAGS,
   sample: sampleLink,
   defaultTemplate: linkEmail(
     'Reset your portal password',
@@ -60,7 +74,7 @@ export const loginLinkKind = defineMessageKind({
   label: 'Customer portal login link',
   description: 'A one-time link that signs the contact in to the portal without a password.',
   payloadSchema: LinkPayloadSchema,
-  mergeTags: ['contact.firstName', 'link', 'expiresAt'],
+  mergeTags: LINK_TAGS,
   sample: sampleLink,
   defaultTemplate: linkEmail(
     'Your portal sign-in link',
@@ -79,12 +93,12 @@ export const welcomeKind = defineMessageKind({
   description: 'Sent to contacts with portal access when their account becomes current, and on request by staff.',
   payloadSchema: z.object({
     contact: ContactSchema,
-    account: z.object({ name: z.string() }),
+    account: AccountSchema,
     link: z.string(),
     expiresAt: z.string().nullable(),
   }),
-  mergeTags: ['contact.firstName', 'account.name', 'link'],
-  sample: { ...sampleLink, account: { name: 'Harbor Point Lofts' } },
+  mergeTags: ['contact.firstName', ...ACCOUNT_TAGS, 'link'],
+  sample: sampleLink,
   defaultTemplate: linkEmail(
     'Welcome to the {{account.name}} portal',
     'Your customer portal for {{account.name}} is ready: schedule turns, approve add-ons and follow every unit.',
@@ -145,7 +159,7 @@ export const emailVerificationKind = defineMessageKind({
   label: 'Customer email verification',
   description: 'Confirms the portal email of a self-registered contact before the login can be used.',
   payloadSchema: LinkPayloadSchema,
-  mergeTags: ['contact.firstName', 'link', 'expiresAt'],
+  mergeTags: LINK_TAGS,
   sample: sampleLink,
   defaultTemplate: linkEmail(
     'Confirm your email address',

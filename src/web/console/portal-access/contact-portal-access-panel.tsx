@@ -5,11 +5,8 @@ import {
   Card,
   Center,
   Checkbox,
-  Code,
-  CopyButton,
   Group,
   Loader,
-  Modal,
   Stack,
   Switch,
   Table,
@@ -20,18 +17,14 @@ import {
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useQuery } from '@tanstack/react-query';
-import { IconAlertTriangle, IconCopy, IconEye } from '@tabler/icons-react';
+import { IconAlertTriangle, IconEye } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { StepUpModal } from '../security/step-up-modal.tsx';
-import type {
-  LinkSent,
-  PortalAccess,
-  PortalAccessAction,
-  TemporaryPassword,
-} from '../../../shared/portal-access-contracts.ts';
+import type { LinkSent, PortalAccess, PortalAccessAction } from '../../../shared/portal-access-contracts.ts';
 import { ApiRequestError } from '../../api/client.ts';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
 import { ConfirmActionModal, type PendingConfirmation } from './confirm-action-modal.tsx';
+import { TemporaryPasswordModal } from './temporary-password-modal.tsx';
 import { portalAccessQuery, portalAccessTimelineQuery, usePortalAccessActions } from './portal-access-api.ts';
 import { DELIVERY_LABELS, describeEvent, LINK_STATE_LABELS, STATE_LABELS } from './portal-access-labels.ts';
 
@@ -139,7 +132,12 @@ function PortalAccessBody({ contactId, access }: { contactId: string; access: Po
       <Text size="sm" c="dimmed">
         {STATE_LABELS[access.state].help}
       </Text>
-      {!access.accountAccessEnabled ? (
+      {access.accountInactive ? (
+        <Alert color="orange" variant="light" icon={<IconAlertTriangle size={18} />} title="The account is inactive">
+          Contacts of inactive accounts cannot sign in to the portal. Set the account’s status to prospect or current to
+          give access back.
+        </Alert>
+      ) : !access.accountAccessEnabled ? (
         <Alert
           color="orange"
           variant="light"
@@ -387,84 +385,6 @@ function UsernameForm({
         ) : null}
       </Group>
     </form>
-  );
-}
-
-/** "Create your client's password": generated, shown once, temporary, optionally emailed. */
-function TemporaryPasswordModal({
-  contactId,
-  opened,
-  onClose,
-}: {
-  contactId: string;
-  opened: boolean;
-  onClose: () => void;
-}) {
-  const actions = usePortalAccessActions(contactId);
-  const [sendEmail, setSendEmail] = useState(false);
-  const [result, setResult] = useState<TemporaryPassword | null>(null);
-  const [confirming, setConfirming] = useState(false);
-  const close = () => {
-    setResult(null);
-    setSendEmail(false);
-    actions.temporaryPassword.reset();
-    onClose();
-  };
-  return (
-    <Modal opened={opened} onClose={close} title="Create a password for this contact">
-      {result ? (
-        <Stack>
-          <Alert color="yellow" variant="light" title="Shown once">
-            Copy it now; it cannot be shown again. It works until {new Date(result.expiresAt).toLocaleString()} and must
-            be changed at first sign-in.
-          </Alert>
-          <Group gap="sm">
-            <Code fz="lg" aria-label="Temporary password">
-              {result.password}
-            </Code>
-            <CopyButton value={result.password}>
-              {({ copied, copy }) => (
-                <Button size="xs" variant="light" leftSection={<IconCopy size={14} />} onClick={copy}>
-                  {copied ? 'Copied' : 'Copy'}
-                </Button>
-              )}
-            </CopyButton>
-          </Group>
-          <Text size="sm">
-            {result.emailed ? `It was also emailed to ${result.access.portalEmail}.` : 'It was not emailed.'}
-          </Text>
-          <Button onClick={close}>Done</Button>
-        </Stack>
-      ) : (
-        <Stack>
-          <Text size="sm">
-            A strong random password is generated. The contact must choose their own at first sign-in. Prefer sending a
-            credential-create or reset link when you can.
-          </Text>
-          <ErrorAlert error={actions.temporaryPassword.error} />
-          <Checkbox
-            label="Save and send email (the email contains the password)"
-            checked={sendEmail}
-            onChange={(event) => setSendEmail(event.currentTarget.checked)}
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              Cancel
-            </Button>
-            <Button loading={actions.temporaryPassword.isPending} onClick={() => setConfirming(true)}>
-              Generate password
-            </Button>
-          </Group>
-          <StepUpModal
-            opened={confirming}
-            onClose={() => setConfirming(false)}
-            title="Confirm the new password"
-            confirmLabel="Confirm and generate"
-            onConfirm={async (reason) => setResult(await actions.temporaryPassword.mutateAsync({ sendEmail, reason }))}
-          />
-        </Stack>
-      )}
-    </Modal>
   );
 }
 

@@ -53,8 +53,10 @@ export function usePortalAccessActions(contactId: string) {
       (path: 'credential-create-email' | 'password-reset-email' | 'login-link-email' | 'welcome-email') =>
         api.post<LinkSent>(`${base(contactId)}/${path}`),
     ),
-    temporaryPassword: useContactAction(contactId, ({ reason, ...body }: { sendEmail: boolean; reason: string }) =>
-      api.post<TemporaryPassword>(`${base(contactId)}/temporary-password`, body, reasonHeader(reason)),
+    temporaryPassword: useContactAction(
+      contactId,
+      ({ reason, ...body }: { sendEmail: boolean; password?: string; confirmPassword?: string; reason: string }) =>
+        api.post<TemporaryPassword>(`${base(contactId)}/temporary-password`, body, reasonHeader(reason)),
     ),
     updateUsername: useContactAction(contactId, (username: string) =>
       api.put<PortalAccess>(`${base(contactId)}/username`, { username }),
