@@ -88,7 +88,7 @@ export const customerSessionRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = asyn
         summary:
           'Change the signed-in customer’s password (also the forced change after a temporary password); ends other sessions',
         body: ChangeCustomerPasswordBodySchema,
-        response: { 204: z.null(), 400: ApiErrorSchema, 401: ApiErrorSchema, 403: ApiErrorSchema },
+        response: { 204: z.null(), 400: ApiErrorSchema, 401: ApiErrorSchema, 403: ApiErrorSchema, 429: ApiErrorSchema },
       },
     },
     async (request, reply) => {

@@ -1,6 +1,12 @@
 import type { ActorContext } from '../../actor.ts';
 import { AppError, fieldError } from '../../errors.ts';
-import { formatWait, IDENTIFIER_POLICY, IP_POLICY, type ThrottleKey } from '../../security/login-throttle.ts';
+import {
+  checkCurrentPassword,
+  formatWait,
+  IDENTIFIER_POLICY,
+  IP_POLICY,
+  type ThrottleKey,
+} from '../../security/login-throttle.ts';
 import { burnPasswordVerification, hashPassword, verifyPassword } from '../../security/passwords.ts';
 import { recordAudit } from '../audit/index.ts';
 import {
@@ -36,7 +42,8 @@ export function createCustomerSessionsService(deps: PortalAccessServiceDeps, com
      */
     async signIn(input: { login: string; password: string } & RequestContext) {
       const keys: ThrottleKey[] = [{ key: identifierKey(input.login), policy: IDENTIFIER_POLICY }];
-      if (input.actor.ipAddress) keys.push({ key: `ip:${input.actor.ipAddress}`, policy: IP_POLICY });
+      // Its own per-IP counter, apart from staff sign-in.
+      if (input.actor.ipAddress) keys.push({ key: `customer-ip:${input.actor.ipAddress}`, policy: IP_POLICY });
       const login = await findLoginByIdentifier(db, input.login);
       if (login) keys.push({ key: loginLockKey(login.id), policy: IDENTIFIER_POLICY });
       const wait = await throttle.retryAfterSeconds(keys);
@@ -172,9 +179,10 @@ export function createCustomerSessionsService(deps: PortalAccessServiceDeps, com
 
     async changePassword(input: { loginId: string; currentPassword: string; newPassword: string } & RequestContext) {
       const login = await repository.findLoginById(db, input.loginId);
-      if (!login?.passwordHash || !(await verifyPassword(login.passwordHash, input.currentPassword))) {
-        throw fieldError('currentPassword', 'The current password is not correct.');
-      }
+      if (!login) throw new AppError('unauthenticated', 'Sign in to continue.');
+      await checkCurrentPassword(throttle, `customer:${login.id}`, async () =>
+        login.passwordHash ? verifyPassword(login.passwordHash, input.currentPassword) : false,
+      );
       const contact = await requireContact(db, login.contactId);
       validateNewPassword(input.newPassword, contextWords(login, contact), 'newPassword');
       if (input.newPassword === input.currentPassword)
