@@ -101,6 +101,10 @@ export const CreateReworkLineBodySchema = z.strictObject({
   scheduledDate: calendarDate.nullable(),
 });
 
+export const DismissReworkRequestBodySchema = z.strictObject({
+  reason: z.string().trim().min(1, 'Say why there is nothing to redo').max(500),
+});
+
 export const ReworkSummarySchema = z.object({
   byPro: z.array(
     z.object({ proId: z.string().nullable(), proName: z.string().nullable(), reworkCount: z.number().int() }),

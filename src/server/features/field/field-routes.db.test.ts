@@ -207,3 +207,61 @@ describe('the rework loop', () => {
     expect(summary.json().byService[0].reworkCount).toBe(1);
   });
 });
+
+describe('the pro page', () => {
+  it('lists the signed-in pro’s own service, with what is needed on site', async () => {
+    const world = await freshWorld({ addonPhotosRequired: false, proRequestsDirect: true });
+    const response = await pro(world, 'GET', '/api/pro/assignments?from=2026-06-15&to=2026-07-14');
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.json().items).toEqual([
+      expect.objectContaining({
+        serviceLineId: world.params.serviceLineId,
+        turnId: world.params.turnId,
+        turnNotes: 'Field notes',
+        photos: [expect.objectContaining({ id: world.params.photoId })],
+      }),
+    ]);
+  });
+});
+
+describe('dismissing a rework request', () => {
+  it('closes it once, with the reason in the audit log, and it can no longer become a rework line', async () => {
+    const world = await freshWorld({ addonPhotosRequired: false, proRequestsDirect: true });
+    const line = world.params.serviceLineId!;
+    await pro(world, 'POST', `/api/pro/service-lines/${line}/start`, {});
+    await pro(world, 'POST', `/api/pro/service-lines/${line}/complete`, {});
+    const reported = await t.app.inject({
+      method: 'POST',
+      url: `/api/portal/service-lines/${line}/issues`,
+      headers: { cookie: world.cookie },
+      payload: { note: 'A scuff by the door', photoIds: [] },
+    });
+    expect(reported.statusCode, reported.body).toBe(201);
+    const url = `/api/staff/rework-requests/${reported.json().id}`;
+    const staff = (method: 'POST', path: string, payload: object) =>
+      t.app.inject({ method, url: `${url}${path}`, headers: { cookie: staffCookie }, payload });
+
+    expect((await staff('POST', '/dismiss', { reason: ' ' })).statusCode).toBe(400);
+    const dismissed = await staff('POST', '/dismiss', { reason: 'Already fixed at the walk-through' });
+    expect(dismissed.statusCode, dismissed.body).toBe(200);
+    expect(dismissed.json()).toEqual({ id: reported.json().id, status: 'dismissed' });
+    expect((await staff('POST', '/dismiss', { reason: 'Again' })).statusCode).toBe(409);
+    expect((await staff('POST', '/rework-line', { proId: null, scheduledDate: null })).statusCode).toBe(409);
+
+    const audit = await t.deps.db
+      .selectFrom('auditEvents')
+      .select('afterJson')
+      .where('action', '=', 'rework.dismissed')
+      .where('subjectId', '=', reported.json().id)
+      .execute();
+    expect(audit.map((row) => JSON.parse(row.afterJson!))).toEqual([
+      { status: 'dismissed', reason: 'Already fixed at the walk-through' },
+    ]);
+    const open = await t.app.inject({
+      method: 'GET',
+      url: '/api/staff/rework-requests?status=open',
+      headers: { cookie: staffCookie },
+    });
+    expect(open.json().items.map((item: { id: string }) => item.id)).not.toContain(reported.json().id);
+  });
+});

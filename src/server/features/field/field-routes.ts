@@ -7,6 +7,7 @@ import {
   AssignmentListSchema,
   AssignmentsQuerySchema,
   CreateReworkLineBodySchema,
+  DismissReworkRequestBodySchema,
   PhotoIdParamsSchema,
   PhotoListSchema,
   PhotoSchema,
@@ -300,6 +301,28 @@ export const fieldRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { 
         actorId: staff.id,
       });
       return reply.status(201).send(created);
+    },
+  );
+
+  app.post(
+    '/api/staff/rework-requests/:reworkRequestId/dismiss',
+    {
+      config: { access: 'staff' },
+      schema: {
+        operationId: 'dismissReworkRequest',
+        tags: STAFF_TAGS,
+        summary: 'Close a rework request without a punch-back visit, saying why',
+        params: ReworkRequestIdParamsSchema,
+        body: DismissReworkRequestBodySchema,
+        response: { 200: z.object({ id: z.string(), status: z.literal('dismissed') }), ...changing },
+      },
+    },
+    async (request) => {
+      const staff = requireStaff(request);
+      return field.dismissReworkRequest(request.params.reworkRequestId, request.body.reason, {
+        ...actorOf(request),
+        actorId: staff.id,
+      });
     },
   );
 

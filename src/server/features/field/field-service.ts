@@ -309,6 +309,30 @@ export function createFieldService(deps: {
       return { reworkServiceLineId: line.id, turn };
     },
 
+    /** Closes a request without a punch-back visit (a duplicate, or nothing to redo); the reason is audited. */
+    async dismissReworkRequest(reworkRequestId: string, reason: string, actor: ActorContext & { actorId: string }) {
+      await db.transaction().execute(async (trx) => {
+        const request = await repository.findReworkRequest(trx, reworkRequestId);
+        if (!request) throw notFound('Rework request');
+        const resolved = await repository.resolveReworkRequest(trx, reworkRequestId, {
+          status: 'dismissed',
+          resolvedByStaffId: actor.actorId,
+          resolvedAt: clock.now().toISOString(),
+          reworkServiceLineId: null,
+        });
+        if (!resolved) throw new AppError('conflict', `This rework request is already ${request.status}.`);
+        await recordAudit(trx, clock, actor, {
+          action: 'rework.dismissed',
+          subjectType: 'rework_request',
+          subjectId: reworkRequestId,
+          accountId: request.accountId,
+          before: { status: 'open' },
+          after: { status: 'dismissed', reason },
+        });
+      });
+      return { id: reworkRequestId, status: 'dismissed' as const };
+    },
+
     reworkSummary: (accountId: string) => turns.field.reworkSummary(accountId),
   };
 }

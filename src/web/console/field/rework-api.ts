@@ -24,4 +24,13 @@ export function useCreateReworkLine(reworkRequestId: string) {
   });
 }
 
+export function useDismissReworkRequest(reworkRequestId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { reason: string }) =>
+      api.post<{ id: string }>(`/api/staff/rework-requests/${reworkRequestId}/dismiss`, body),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['rework-requests'] }),
+  });
+}
+
 export const staffPhotoUrl = (photoId: string) => `/api/staff/photos/${photoId}`;

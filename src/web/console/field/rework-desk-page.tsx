@@ -24,6 +24,7 @@ import { formLevelError, notifySaved } from '../../ui/form-feedback.ts';
 import { Page } from '../../ui/page.tsx';
 import { PhotoGrid } from '../../ui/photo-input.tsx';
 import { usePros } from '../catalog/catalog-api.ts';
+import { DismissReworkModal } from './rework-dismiss-modal.tsx';
 import { type ReworkStatus, staffPhotoUrl, useCreateReworkLine, useReworkRequests } from './rework-api.ts';
 
 const routeApi = getRouteApi('/console/rework');
@@ -39,6 +40,7 @@ export function ReworkDeskPage({ status }: { status: ReworkStatus }) {
   const [page, setPage] = useState(1);
   const requests = useReworkRequests(status, page);
   const [converting, setConverting] = useState<ReworkRequest | null>(null);
+  const [dismissing, setDismissing] = useState<ReworkRequest | null>(null);
   return (
     <Page
       title="Rework desk"
@@ -64,7 +66,12 @@ export function ReworkDeskPage({ status }: { status: ReworkStatus }) {
         </Alert>
       ) : null}
       {requests.data?.items.map((request) => (
-        <ReworkCard key={request.id} request={request} onConvert={() => setConverting(request)} />
+        <ReworkCard
+          key={request.id}
+          request={request}
+          onConvert={() => setConverting(request)}
+          onDismiss={() => setDismissing(request)}
+        />
       ))}
       {page > 1 || requests.data?.hasMore ? (
         <Group>
@@ -77,11 +84,20 @@ export function ReworkDeskPage({ status }: { status: ReworkStatus }) {
         </Group>
       ) : null}
       {converting ? <ReworkLineModal request={converting} onClose={() => setConverting(null)} /> : null}
+      {dismissing ? <DismissReworkModal request={dismissing} onClose={() => setDismissing(null)} /> : null}
     </Page>
   );
 }
 
-function ReworkCard({ request, onConvert }: { request: ReworkRequest; onConvert: () => void }) {
+function ReworkCard({
+  request,
+  onConvert,
+  onDismiss,
+}: {
+  request: ReworkRequest;
+  onConvert: () => void;
+  onDismiss: () => void;
+}) {
   const title = `Unit ${request.unitNumber} · ${request.propertyName}`;
   return (
     <Card withBorder component="article" aria-label={`${request.serviceName}, ${title}`}>
@@ -99,9 +115,14 @@ function ReworkCard({ request, onConvert }: { request: ReworkRequest; onConvert:
             </AnchorLink>
           </div>
           {request.status === 'open' ? (
-            <Button leftSection={<IconHammer size={16} />} onClick={onConvert}>
-              Create rework line
-            </Button>
+            <Group gap="xs">
+              <Button variant="default" onClick={onDismiss}>
+                Dismiss
+              </Button>
+              <Button leftSection={<IconHammer size={16} />} onClick={onConvert}>
+                Create rework line
+              </Button>
+            </Group>
           ) : (
             <Badge color={request.status === 'converted' ? 'teal' : 'gray'} variant="light">
               {request.status === 'converted' ? 'Rework line added' : 'Dismissed'}
