@@ -125,3 +125,10 @@ export function normalizeUsername(username: string): string {
 export function identifierKind(login: string): 'email' | 'username' {
   return login.includes('@') ? 'email' : 'username';
 }
+
+/** "ma•••@example.com": enough for the owner to recognise an address, not enough to hand it out. */
+export function maskEmail(email: string): string {
+  const at = email.lastIndexOf('@');
+  if (at <= 0) return '•••';
+  return `${email.slice(0, Math.min(2, at))}•••${email.slice(at)}`;
+}
