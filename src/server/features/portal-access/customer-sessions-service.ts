@@ -1,5 +1,5 @@
 import type { ActorContext } from '../../actor.ts';
-import { AppError, fieldError } from '../../errors.ts';
+import { AppError, fieldError, notFound } from '../../errors.ts';
 import {
   checkCurrentPassword,
   formatWait,
@@ -18,6 +18,7 @@ import {
   type RequestContext,
 } from './portal-access-common.ts';
 import * as repository from './portal-access-repository.ts';
+import { deviceSummary } from './portal-access-rules.ts';
 
 /** Customer sign-in, the session and its password, and the accounts a session may see. */
 export function createCustomerSessionsService(deps: PortalAccessServiceDeps, common: PortalAccessCommon) {
@@ -197,6 +198,50 @@ export function createCustomerSessionsService(deps: PortalAccessServiceDeps, com
           userAgent: input.userAgent ?? null,
         });
         return { token: session.token };
+      });
+    },
+
+    /** The customer's signed-in devices, newest activity first, paged in the database. */
+    async listDevices(loginId: string, currentToken: string | null, page: { page: number; pageSize: number }) {
+      const { items, total } = await sessions.listOwn('customer', loginId, currentToken, {
+        limit: page.pageSize,
+        offset: (page.page - 1) * page.pageSize,
+      });
+      return {
+        items: items.map((session) => ({
+          id: session.publicId,
+          device: deviceSummary(session.userAgent),
+          createdAt: session.createdAt,
+          lastSeenAt: session.lastSeenAt,
+          thisDevice: session.current,
+        })),
+        total,
+        page: page.page,
+        pageSize: page.pageSize,
+      };
+    },
+
+    /** Signs one of the customer's own devices out; another customer's device is simply not found. */
+    async endDevice(loginId: string, deviceId: string, context: RequestContext): Promise<void> {
+      if (!(await sessions.endOwn('customer', loginId, deviceId))) throw notFound('Device');
+      await recordAudit(db, clock, context.actor, {
+        action: 'portal.device_signed_out',
+        subjectType: 'portal_login',
+        subjectId: loginId,
+      });
+    },
+
+    /** "Sign out everywhere": every session of this login, this one included. */
+    async endAllDevices(loginId: string, context: RequestContext): Promise<number> {
+      return db.transaction().execute(async (trx) => {
+        const ended = await sessions.endAllOf(trx, 'customer', [loginId]);
+        await recordAudit(trx, clock, context.actor, {
+          action: 'portal.signed_out_everywhere',
+          subjectType: 'portal_login',
+          subjectId: loginId,
+          after: { sessionsEnded: ended },
+        });
+        return ended;
       });
     },
 
