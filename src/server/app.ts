@@ -16,6 +16,7 @@ import type { Deps } from './deps.ts';
 import { cookieName, registerAccessControl, type RouteAccess } from './http/access.ts';
 import { registerErrorHandler } from './http/error-handler.ts';
 import { frameworkErrorHandler, registerInputGuards } from './http/input-guards.ts';
+import { IDEMPOTENCY_KEY_HEADER, isCreateOperation, registerIdempotency } from './http/idempotency.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { healthRoutes } from './features/health/health-routes.ts';
 import { staffSessionRoutes } from './features/staff/staff-routes.ts';
@@ -59,6 +60,8 @@ export async function buildApp(
   app.setSerializerCompiler(serializerCompiler);
   // Only JSON bodies are accepted: a form or text/plain post (the classic CSRF vectors) gets 415.
   app.removeContentTypeParser(['text/plain']);
+  // Before compression: its onSend must see the plain JSON answer it keeps.
+  registerIdempotency(app, deps.idempotency);
   // API answers over 1 KB go out brotli or gzip (quality 4: fast enough per request); the web build is
   // compressed once at build time and sent as is.
   await app.register(fastifyCompress, { threshold: 1024, encodings: ['br', 'gzip'] });
@@ -107,8 +110,17 @@ export async function buildApp(
     transform: (input) => {
       const result = jsonSchemaTransform(input);
       const access = input.route.config?.access;
+      const idempotent = isCreateOperation(input.route.method, input.route.schema, input.route.config);
       // The route's access declaration, published so clients (and the authorization matrix test) can read it.
-      return { ...result, schema: { ...result.schema, 'x-access': access, security: securityFor(access) } };
+      return {
+        ...result,
+        schema: {
+          ...result.schema,
+          'x-access': access,
+          security: securityFor(access),
+          ...(idempotent ? { 'x-idempotent': true, headers: idempotencyKeyHeader } : {}),
+        },
+      };
     },
   });
 
@@ -138,6 +150,19 @@ export async function buildApp(
   if (options.serveWeb !== false) registerWeb(app, options.webDirectory ?? WEB_DIST_DIRECTORY);
   return app;
 }
+
+const idempotencyKeyHeader = {
+  type: 'object',
+  properties: {
+    [IDEMPOTENCY_KEY_HEADER]: {
+      type: 'string',
+      minLength: 1,
+      maxLength: 255,
+      description:
+        'One key per submission: a repeat with the same key and body gets the first answer (24 h), another body 422, while the first runs 409',
+    },
+  },
+};
 
 function securityFor(access: RouteAccess | undefined): Array<Record<string, string[]>> {
   if (access === 'customer') return [{ customerSession: [] }];

@@ -6,6 +6,7 @@ import type { DatabaseHandle } from './db/database.ts';
 import { createCatalogFeature } from './features/catalog/index.ts';
 import { createCustomersFeature } from './features/customers/index.ts';
 import { createFieldFeature } from './features/field/index.ts';
+import { createIdempotencyService } from './features/idempotency/index.ts';
 import { createNotificationsFeature } from './features/notifications/index.ts';
 import { createPhotosFeature } from './features/photos/index.ts';
 import { createPortalAccessFeature } from './features/portal-access/index.ts';
@@ -34,6 +35,7 @@ export function createDeps(
   const proAccess = createProAccessFeature({ ...base, catalog });
   const photos = createPhotosFeature(base);
   const field = createFieldFeature({ ...base, turns, photos, catalog });
+  const idempotency = createIdempotencyService(base);
 
   return {
     ...base,
@@ -47,6 +49,7 @@ export function createDeps(
     proAccess,
     photos,
     field,
+    idempotency,
     findStaff: (id: string) => findStaffById(base.db, id),
     now: () => base.clock.now(),
     recordStepUpReason: (request: FastifyRequest, reason: string) =>

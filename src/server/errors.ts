@@ -9,6 +9,9 @@ export type ErrorCode =
   | 'reauth_required'
   | 'not_found'
   | 'conflict'
+  | 'request_in_flight'
+  | 'idempotency_key_reused'
+  | 'stale_version'
   | 'invalid_link'
   | 'rate_limited'
   | 'unsupported_media_type'
@@ -26,7 +29,16 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly details?: { fields?: FieldProblem[]; retryAfterSeconds?: number; existingTurnId?: string },
+    readonly details?: {
+      fields?: FieldProblem[];
+      retryAfterSeconds?: number;
+      existingTurnId?: string;
+      /** stale_version: who changed the record since the caller read it, when, and its state now. */
+      changedBy?: string;
+      changedAt?: string | null;
+      currentVersion?: number;
+      current?: unknown;
+    },
   ) {
     super(message);
     this.name = 'AppError';

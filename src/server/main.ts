@@ -12,13 +12,15 @@ import { isDatabaseUnavailable } from './db/unavailable.ts';
 import { checkSecretKey, DIFFERENT_SECRET_KEY_MESSAGE } from './db/secret-key-check.ts';
 import { BackupError, backupSqlite, restoreSqlite } from './cli/backup.ts';
 import { failureBackoffMilliseconds } from './outbox/delivery-rules.ts';
+import { createSweepSchedule } from './sweep-schedule.ts';
 
 const USAGE = `Usage: portico <command>
 
 Commands:
   serve                              start the web server (migrates the embedded SQLite database first);
-                                     delivers the outbox too unless OUTBOX_IN_PROCESS=false
-  worker                             deliver the outbox (email, SMS) only; run several against PostgreSQL
+                                     delivers the outbox (and runs the timed turn steps) unless OUTBOX_IN_PROCESS=false
+  worker                             deliver the outbox (email, SMS) and run the timed turn steps (add-on
+                                     escalation, PO reminders); run several against PostgreSQL
   migrate                            bring the database schema up to date
   seed-demo                          add demo customers and a demo staff admin
   backup <file>                      copy the live SQLite database and its secret key (<file>.key)
@@ -120,8 +122,10 @@ async function serve(config: Config, logger: pino.Logger): Promise<void> {
   await requireSameSecretKey(deps);
   const app = await buildApp(deps);
   const dispatcher = deps.notifications.dispatcher;
+  const sweeps = createSweepSchedule({ run: deps.turns.sweeps.runOnce, logger });
   const shutdown = async () => {
     exitByDeadline(config);
+    await sweeps.stop();
     await dispatcher.stop(shutdownGraceMilliseconds(config));
     await app.close();
     await deps.database.close();
@@ -130,7 +134,10 @@ async function serve(config: Config, logger: pino.Logger): Promise<void> {
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
   await app.listen({ port: config.port, host: config.host });
-  if (config.outboxInProcess) dispatcher.start();
+  if (config.outboxInProcess) {
+    dispatcher.start();
+    sweeps.start();
+  }
   process.stdout.write(
     `Portico is running at ${config.publicUrl} (staff console: ${config.publicUrl}/console, customer portal: ${config.publicUrl}/portal)\n`,
   );
@@ -147,8 +154,10 @@ async function work(config: Config, logger: pino.Logger): Promise<void> {
   }
   await requireSameSecretKey(deps);
   const dispatcher = deps.notifications.dispatcher;
+  const sweeps = createSweepSchedule({ run: deps.turns.sweeps.runOnce, logger });
   const shutdown = async () => {
     exitByDeadline(config);
+    await sweeps.stop();
     await dispatcher.stop(shutdownGraceMilliseconds(config));
     await deps.database.close();
     process.exit(0);
@@ -156,6 +165,7 @@ async function work(config: Config, logger: pino.Logger): Promise<void> {
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
   dispatcher.start();
+  sweeps.start();
   process.stdout.write(
     `Portico outbox worker ${dispatcher.workerId} is delivering (email: ${config.smtp ? 'SMTP' : 'captured'}, SMS: ${config.sms ? 'provider' : 'captured'})\n`,
   );

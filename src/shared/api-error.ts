@@ -10,6 +10,11 @@ export const ApiErrorSchema = z.object({
     retryAfterSeconds: z.number().optional(),
     /** A duplicate order: the open turn already covering this unit and dates. */
     existingTurnId: z.string().optional(),
+    /** An edit based on an older version (409 stale_version): who changed the record, when, and its state now. */
+    changedBy: z.string().optional(),
+    changedAt: z.string().nullable().optional(),
+    currentVersion: z.number().int().optional(),
+    current: z.unknown().optional(),
   }),
 });
 export type ApiError = z.infer<typeof ApiErrorSchema>;

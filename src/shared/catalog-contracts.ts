@@ -85,6 +85,8 @@ export const ADDON_APPROVAL_METHOD_LABELS: Record<AddonApprovalMethod, string> =
 
 export const ServiceProfileSchema = z.object({
   accountId: z.string(),
+  /** Send it back as If-Match with an edit; a newer one on the server answers 409. */
+  version: z.number().int().describe('0 until first saved'),
   /** False until staff first save the profile; the other fields are then defaults. */
   exists: z.boolean(),
   turnProfileAllServices: z.boolean(),
@@ -98,6 +100,10 @@ export const ServiceProfileSchema = z.object({
   addonPhotosRequired: z.boolean(),
   /** A pro's add-on request goes straight to the customer; false: to staff first ("official channels"). */
   proRequestsDirect: z.boolean(),
+  /** Minutes an add-on waits on the main approver before the backup phone gets a one-tap link; as long again before staff are alerted. */
+  addonEscalationMinutes: z.number().int(),
+  /** Days between reminders while a turn's PO number is "I don't know yet". */
+  poReminderDays: z.number().int(),
   /** Contacts linked to the account: the choices for the main approver. */
   approverOptions: z.array(z.object({ id: z.string(), name: z.string() })),
   updatedAt: z.string().nullable(),
@@ -114,6 +120,8 @@ export const UpdateServiceProfileBodySchema = z.strictObject({
   /** Omitted: unchanged. */
   addonPhotosRequired: z.boolean().optional(),
   proRequestsDirect: z.boolean().optional(),
+  addonEscalationMinutes: z.number().int().min(5).max(1440).optional(),
+  poReminderDays: z.number().int().min(1).max(60).optional(),
 });
 export type UpdateServiceProfileBody = z.input<typeof UpdateServiceProfileBodySchema>;
 
@@ -165,6 +173,8 @@ export type UpdateAccountPricingBody = z.input<typeof UpdateAccountPricingBodySc
 
 export const FloorplanSchema = z.object({
   id: z.string(),
+  /** Send it back as If-Match with an edit; a newer one on the server answers 409. */
+  version: z.number().int(),
   accountId: z.string(),
   name: z.string(),
   bedrooms: z.number().int(),

@@ -107,6 +107,8 @@ export type CustomerList = z.infer<typeof CustomerListSchema>;
 
 export const AccountSchema = z.object({
   id: z.string(),
+  /** Send it back as If-Match with an edit; a newer one on the server answers 409. */
+  version: z.number().int(),
   kind: AccountKindSchema,
   name: z.string(),
   accountNumber: z.string(),
@@ -190,6 +192,8 @@ export type ContactPreferencesBody = z.infer<typeof ContactPreferencesBodySchema
 
 export const ContactSchema = z.object({
   id: z.string(),
+  /** Send it back as If-Match with an edit; a newer one on the server answers 409. */
+  version: z.number().int(),
   firstName: z.string(),
   lastName: z.string(),
   title: z.string().nullable(),

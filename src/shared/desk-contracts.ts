@@ -25,6 +25,8 @@ export const DeskQuerySchema = z.strictObject({
   atRisk: flag,
   poMissing: flag,
   addOnWaiting: flag,
+  /** An add-on nobody decided after the backup phone was texted (or without one): staff were alerted. */
+  addOnOverdue: flag,
   needsPro: flag,
   /** Unit number or property name contains. */
   search: z.string().trim().max(60).optional(),

@@ -7,6 +7,7 @@
 import type { BackOfficeTables } from './schema/back-office.ts';
 import type { CatalogTables } from './schema/catalog.ts';
 import type { FieldWorkTables } from './schema/field-work.ts';
+import type { IdempotencyTables } from './schema/idempotency.ts';
 import type { OperationsTables } from './schema/operations.ts';
 import type { OutboxTables } from './schema/outbox.ts';
 import type { PortalAccessTables } from './schema/portal-access.ts';
@@ -108,6 +109,8 @@ export interface AccountsTable {
   onboardCompletedByStaffId: string | null;
   createdAt: IsoTimestamp;
   updatedAt: IsoTimestamp;
+  /** Added to on every write; an edit based on an older version is refused. Set by the database on insert. */
+  version?: number;
 }
 
 export interface ContactsTable {
@@ -126,6 +129,8 @@ export interface ContactsTable {
   mayChangeSchedule: Flag;
   createdAt: IsoTimestamp;
   updatedAt: IsoTimestamp;
+  /** Added to on every write; an edit based on an older version is refused. Set by the database on insert. */
+  version?: number;
 }
 
 export interface ContactEmailsTable {
@@ -156,7 +161,8 @@ export interface Database
     StaffFactorTables,
     TurnsTables,
     FieldWorkTables,
-    OperationsTables {
+    OperationsTables,
+    IdempotencyTables {
   staffMembers: StaffMembersTable;
   sessions: SessionsTable;
   loginThrottles: LoginThrottlesTable;

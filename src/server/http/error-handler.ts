@@ -16,6 +16,9 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   reauth_required: 401,
   not_found: 404,
   conflict: 409,
+  request_in_flight: 409,
+  stale_version: 409,
+  idempotency_key_reused: 422,
   payload_too_large: 413,
   uri_too_long: 414,
   unsupported_media_type: 415,
@@ -73,6 +76,14 @@ export function registerErrorHandler(app: FastifyInstance): void {
         ...(appError.details?.fields ? { fields: appError.details.fields } : {}),
         ...(appError.details?.retryAfterSeconds ? { retryAfterSeconds: appError.details.retryAfterSeconds } : {}),
         ...(appError.details?.existingTurnId ? { existingTurnId: appError.details.existingTurnId } : {}),
+        ...(appError.code === 'stale_version'
+          ? {
+              changedBy: appError.details?.changedBy,
+              changedAt: appError.details?.changedAt ?? null,
+              currentVersion: appError.details?.currentVersion,
+              current: appError.details?.current,
+            }
+          : {}),
       },
     });
   });

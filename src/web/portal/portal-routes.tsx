@@ -32,6 +32,16 @@ export const portalRoutes = [
   }),
   createRoute({
     getParentRoute: () => rootRoute,
+    path: '/portal/approve/$token',
+    component: lazyRouteComponent(() => import('./access/approval-link-page.tsx'), 'ApprovalLinkLandingRoute'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/portal/approve',
+    component: lazyRouteComponent(() => import('./access/approval-link-page.tsx'), 'ApprovalLinkPage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
     path: '/portal/forgot-password',
     component: lazyRouteComponent(() => import('./session/forgot-password-page.tsx'), 'ForgotPasswordPage'),
   }),

@@ -1,4 +1,4 @@
-import { Alert } from '@mantine/core';
+import { Alert, Button } from '@mantine/core';
 import { IconAlertCircle } from '@tabler/icons-react';
 
 export function ErrorAlert({ error, title }: { error: unknown; title?: string }) {
@@ -7,6 +7,11 @@ export function ErrorAlert({ error, title }: { error: unknown; title?: string })
   return (
     <Alert color="red" variant="light" icon={<IconAlertCircle size={18} />} title={title} role="alert">
       {message}
+      {(error as { code?: unknown }).code === 'stale_version' && (
+        <Button size="xs" variant="light" color="red" mt="xs" display="block" onClick={() => window.location.reload()}>
+          Reload
+        </Button>
+      )}
     </Alert>
   );
 }

@@ -17,6 +17,8 @@ export const theme = createTheme({
     Modal: { defaultProps: { closeButtonProps: CLOSE } },
     Drawer: { defaultProps: { closeButtonProps: CLOSE } },
     Notification: { defaultProps: { closeButtonProps: { 'aria-label': 'Dismiss' } } },
+    // A link inside a sentence must not be told apart by its colour alone.
+    Anchor: { defaultProps: { underline: 'always' } },
   },
 });
 

@@ -45,6 +45,8 @@ export interface ServiceProfilesTable {
   poReminderDays?: number;
   createdAt: IsoTimestamp;
   updatedAt: IsoTimestamp;
+  /** Added to on every write; an edit based on an older version is refused. Set by the database on insert. */
+  version?: number;
 }
 
 /** The turn profile's services when it is not "ALL services". */
@@ -84,6 +86,8 @@ export interface FloorplansTable {
   squareFeet: number | null;
   createdAt: IsoTimestamp;
   updatedAt: IsoTimestamp;
+  /** Also added to when its pricelist changes. */
+  version?: number;
 }
 
 export interface FloorplanPricesTable {

@@ -55,3 +55,17 @@ export async function findAuditEvents(db: Db, query: AuditQuery) {
     .offset(query.offset)
     .execute();
 }
+
+/** The latest audited change of a record, with the staff member's name when staff made it. */
+export function findLastChange(db: Db | Trx, subjectType: string, subjectId: string) {
+  return db
+    .selectFrom('auditEvents')
+    .leftJoin('staffMembers', 'staffMembers.id', 'auditEvents.actorId')
+    .select(['auditEvents.actorKind', 'auditEvents.occurredAt', 'staffMembers.name as actorName'])
+    .where('auditEvents.subjectType', '=', subjectType)
+    .where('auditEvents.subjectId', '=', subjectId)
+    .orderBy('auditEvents.occurredAt', 'desc')
+    .orderBy('auditEvents.id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}

@@ -28,6 +28,7 @@ export function presentFloorplan(
     standardPriceCount: floorplan.standardPriceCount ?? 0,
     addOnPriceCount: floorplan.addOnPriceCount ?? 0,
     unitCount: floorplan.unitCount ?? 0,
+    version: floorplan.version ?? 1,
   };
 }
 

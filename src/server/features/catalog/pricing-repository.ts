@@ -61,7 +61,11 @@ export function insertFloorplan(db: Db | Trx, floorplan: FloorplansTable) {
 }
 
 export function updateFloorplan(db: Db | Trx, floorplanId: string, changes: Partial<FloorplansTable>) {
-  return db.updateTable('floorplans').set(changes).where('id', '=', floorplanId).execute();
+  return db
+    .updateTable('floorplans')
+    .set((eb) => ({ ...changes, version: eb('version', '+', 1) }))
+    .where('id', '=', floorplanId)
+    .execute();
 }
 
 export function deleteFloorplan(db: Db | Trx, floorplanId: string) {
@@ -116,6 +120,11 @@ export function listFloorplanPrices(db: Db | Trx, floorplanId: string) {
 
 export async function replaceFloorplanPrices(trx: Trx, floorplanId: string, prices: Price[]) {
   await trx.deleteFrom('floorplanPrices').where('floorplanId', '=', floorplanId).execute();
+  await trx
+    .updateTable('floorplans')
+    .set((eb) => ({ version: eb('version', '+', 1) }))
+    .where('id', '=', floorplanId)
+    .execute();
   if (prices.length)
     await trx
       .insertInto('floorplanPrices')

@@ -16,6 +16,7 @@ import {
 } from '../../../shared/catalog-contracts.ts';
 import type { Deps } from '../../deps.ts';
 import { actorOf } from '../../http/access.ts';
+import { ifMatchVersion, withCurrentOnStale } from '../../http/versions.ts';
 import { presentFloorplan, presentService } from './catalog-presenters.ts';
 
 const tags = ['pricing'];
@@ -222,15 +223,20 @@ export const pricingRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, 
       schema: {
         operationId: 'setFloorplanPrices',
         tags: ['floorplans'],
-        summary: 'Replace a floorplan’s whole pricelist; nothing is saved if any price is invalid',
+        summary:
+          'Replace a floorplan’s whole pricelist; nothing is saved if any price is invalid (If-Match: the floorplan’s version)',
         params: FloorplanIdParamsSchema,
         body: SetPricesBodySchema,
-        response: { 200: FloorplanPricelistSchema, 400: ApiErrorSchema, 404: ApiErrorSchema },
+        response: { 200: FloorplanPricelistSchema, 400: ApiErrorSchema, 404: ApiErrorSchema, 409: ApiErrorSchema },
       },
     },
-    async (request) =>
-      presentPricelist(
-        await pricing.setFloorplanPrices(request.params.floorplanId, request.body.prices, actorOf(request)),
-      ),
+    async (request) => {
+      const { floorplanId } = request.params;
+      const updated = await withCurrentOnStale(
+        () => pricing.setFloorplanPrices(floorplanId, request.body.prices, actorOf(request), ifMatchVersion(request)),
+        async () => presentPricelist(await pricing.getFloorplanPrices(floorplanId)),
+      );
+      return presentPricelist(updated);
+    },
   );
 };

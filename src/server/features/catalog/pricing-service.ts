@@ -5,7 +5,8 @@ import type { AccountPricingConfigsTable, FloorplansTable, PricelistSource } fro
 import { AppError, notFound } from '../../errors.ts';
 import { newId } from '../../ids.ts';
 import type { PriceEntry, SetupCheck } from '../../../shared/catalog-contracts.ts';
-import { recordAudit } from '../audit/index.ts';
+import { recordAudit, staleVersion } from '../audit/index.ts';
+import { versionMovedOn } from '../../db/versions.ts';
 import { findAccount, findChildPropertyIds } from './catalog-repository.ts';
 import { bathroomsToTenths, checkPriceEntries } from './catalog-rules.ts';
 import { listAccountServices, listVendorServices } from './service-catalog-repository.ts';
@@ -261,7 +262,7 @@ export function createPricingService(deps: { db: Db; clock: Clock }) {
           after: input,
         });
       });
-      return { ...before, ...changes };
+      return { ...before, ...changes, version: (before.version ?? 1) + 1 };
     },
 
     /** Refused while units use the floorplan, so no unit silently loses its floorplan. */
@@ -307,11 +308,17 @@ export function createPricingService(deps: { db: Db; clock: Clock }) {
     },
 
     /** Replaces the floorplan's whole pricelist in one transaction: every entry is valid, or nothing changes. */
-    async setFloorplanPrices(floorplanId: string, prices: PriceEntry[], actor: ActorContext) {
+    async setFloorplanPrices(floorplanId: string, prices: PriceEntry[], actor: ActorContext, basedOnVersion?: number) {
       const floorplan = await requireFloorplan(floorplanId);
       const services = await listAccountServices(db, floorplan.accountId);
       checkPriceEntries(prices, new Set(services.map((service) => service.id)));
       await db.transaction().execute(async (trx) => {
+        if (basedOnVersion !== undefined) {
+          const key = { column: 'id', value: floorplanId } as const;
+          const currentVersion = await versionMovedOn(trx, 'floorplans', key, basedOnVersion);
+          if (currentVersion !== null)
+            throw await staleVersion(trx, { type: 'floorplan', id: floorplanId, currentVersion });
+        }
         const before = await listFloorplanPrices(trx, floorplanId);
         await replaceFloorplanPrices(trx, floorplanId, prices);
         await recordAudit(trx, clock, actor, {

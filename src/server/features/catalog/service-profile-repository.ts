@@ -19,7 +19,11 @@ export async function saveServiceProfile(trx: Trx, profile: ServiceProfilesTable
   await trx
     .insertInto('serviceProfiles')
     .values(profile)
-    .onConflict((conflict) => conflict.column('accountId').doUpdateSet(changes))
+    .onConflict((conflict) =>
+      conflict
+        .column('accountId')
+        .doUpdateSet((eb) => ({ ...changes, version: eb('serviceProfiles.version', '+', 1) })),
+    )
     .execute();
   await trx.deleteFrom('turnProfileServices').where('accountId', '=', accountId).execute();
   if (turnProfileServiceIds.length) {

@@ -7,6 +7,7 @@ import {
 } from '../../../shared/catalog-contracts.ts';
 import type { Deps } from '../../deps.ts';
 import { actorOf } from '../../http/access.ts';
+import { ifMatchVersion, withCurrentOnStale } from '../../http/versions.ts';
 
 const tags = ['service profile'];
 
@@ -35,12 +36,18 @@ export const serviceProfileRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async
       schema: {
         operationId: 'updateServiceProfile',
         tags,
-        summary: 'Save an account’s service profile',
+        summary: 'Save an account’s service profile (If-Match: its version, 0 before the first save)',
         params: AccountIdParamsSchema,
         body: UpdateServiceProfileBodySchema,
-        response: { 200: ServiceProfileSchema, 400: ApiErrorSchema, 404: ApiErrorSchema },
+        response: { 200: ServiceProfileSchema, 400: ApiErrorSchema, 404: ApiErrorSchema, 409: ApiErrorSchema },
       },
     },
-    async (request) => serviceProfiles.updateServiceProfile(request.params.accountId, request.body, actorOf(request)),
+    async (request) => {
+      const { accountId } = request.params;
+      return withCurrentOnStale(
+        () => serviceProfiles.updateServiceProfile(accountId, request.body, actorOf(request), ifMatchVersion(request)),
+        () => serviceProfiles.getServiceProfile(accountId),
+      );
+    },
   );
 };

@@ -5,21 +5,31 @@ import type { Flag } from '../../db/database-schema.ts';
 import type { ServiceProfilesTable } from '../../db/schema/catalog.ts';
 import { fieldError, notFound } from '../../errors.ts';
 import type { UpdateServiceProfileBody } from '../../../shared/catalog-contracts.ts';
-import { recordAudit } from '../audit/index.ts';
+import { recordAudit, staleVersion } from '../audit/index.ts';
+import { versionMovedOn } from '../../db/versions.ts';
 import { findAccount, findContactName, findLinkedContact, listLinkedContacts } from './catalog-repository.ts';
 import { normalizeApprovalLimit, requirePhoneOrNull } from './catalog-rules.ts';
 import { listAccountServices } from './service-catalog-repository.ts';
 import { findServiceProfile, listTurnProfileServiceIds, saveServiceProfile } from './service-profile-repository.ts';
 
 type PolicyFlag = 'addonPhotosRequired' | 'proRequestsDirect';
+type Window = 'addonEscalationMinutes' | 'poReminderDays';
 type ServiceProfileInput = {
-  [Key in Exclude<keyof UpdateServiceProfileBody, PolicyFlag>]-?: Exclude<UpdateServiceProfileBody[Key], undefined>;
-} & Partial<Record<PolicyFlag, boolean>>;
+  [Key in Exclude<keyof UpdateServiceProfileBody, PolicyFlag | Window>]-?: Exclude<
+    UpdateServiceProfileBody[Key],
+    undefined
+  >;
+} & Partial<Record<PolicyFlag, boolean>> &
+  Partial<Record<Window, number>>;
 
 function flagOf(value: boolean | undefined, current: Flag): Flag {
   if (value === undefined) return current;
   return value ? 1 : 0;
 }
+
+// The columns' defaults: an hour on the main approver, a PO reminder every three days.
+const DEFAULT_ESCALATION_MINUTES = 60;
+const DEFAULT_PO_REMINDER_DAYS = 3;
 
 export function createServiceProfileService(deps: { db: Db; clock: Clock }) {
   const { db, clock } = deps;
@@ -43,8 +53,12 @@ export function createServiceProfileService(deps: { db: Db; clock: Clock }) {
       mainApproverName,
       addonPhotosRequired: profile ? profile.addonPhotosRequired === 1 : false,
       proRequestsDirect: profile ? profile.proRequestsDirect === 1 : true,
+      addonEscalationMinutes: profile?.addonEscalationMinutes ?? DEFAULT_ESCALATION_MINUTES,
+      poReminderDays: profile?.poReminderDays ?? DEFAULT_PO_REMINDER_DAYS,
       approverOptions: await listLinkedContacts(db, accountId),
       updatedAt: profile?.updatedAt ?? null,
+      /** 0 until the profile is first saved. */
+      version: profile?.version ?? 0,
     } as const;
   }
 
@@ -52,7 +66,12 @@ export function createServiceProfileService(deps: { db: Db; clock: Clock }) {
     getServiceProfile: read,
 
     /** Validates every field first (phone, approver, limit, services), then writes the profile in one transaction. */
-    async updateServiceProfile(accountId: string, input: ServiceProfileInput, actor: ActorContext) {
+    async updateServiceProfile(
+      accountId: string,
+      input: ServiceProfileInput,
+      actor: ActorContext,
+      basedOnVersion?: number,
+    ) {
       const before = await read(accountId);
       const backupNotificationPhone = requirePhoneOrNull('backupNotificationPhone', input.backupNotificationPhone);
       const addonAutoApproveLimitCents = normalizeApprovalLimit(
@@ -85,16 +104,26 @@ export function createServiceProfileService(deps: { db: Db; clock: Clock }) {
         mainApproverContactId: input.mainApproverContactId,
         addonPhotosRequired: flagOf(input.addonPhotosRequired, existing?.addonPhotosRequired ?? 0),
         proRequestsDirect: flagOf(input.proRequestsDirect, existing?.proRequestsDirect ?? 1),
+        addonEscalationMinutes:
+          input.addonEscalationMinutes ?? existing?.addonEscalationMinutes ?? DEFAULT_ESCALATION_MINUTES,
+        poReminderDays: input.poReminderDays ?? existing?.poReminderDays ?? DEFAULT_PO_REMINDER_DAYS,
         createdAt: existing?.createdAt ?? now,
         updatedAt: now,
       };
       await db.transaction().execute(async (trx) => {
+        if (basedOnVersion !== undefined) {
+          const key = { column: 'account_id', value: accountId } as const;
+          const currentVersion = await versionMovedOn(trx, 'service_profiles', key, basedOnVersion);
+          if (currentVersion !== null)
+            throw await staleVersion(trx, { type: 'service_profile', id: accountId, currentVersion });
+        }
         await saveServiceProfile(trx, profile, turnProfileServiceIds);
         const {
           mainApproverName: _name,
           approverOptions: _options,
           updatedAt: _updated,
           exists: _exists,
+          version: _version,
           ...beforeView
         } = before;
         await recordAudit(trx, clock, actor, {

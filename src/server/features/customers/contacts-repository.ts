@@ -26,7 +26,11 @@ export function findContactByStaffMember(db: Db | Trx, staffMemberId: string) {
 }
 
 export function updateContactRow(db: Db | Trx, id: string, patch: Partial<Omit<ContactsTable, 'id' | 'createdAt'>>) {
-  return db.updateTable('contacts').set(patch).where('id', '=', id).execute();
+  return db
+    .updateTable('contacts')
+    .set((eb) => ({ ...patch, version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .execute();
 }
 
 /** Emails of the given contacts, in the order they were entered. */

@@ -16,6 +16,7 @@ import {
 import type { AccountsTable, ContactsTable } from '../../db/database-schema.ts';
 import type { Deps } from '../../deps.ts';
 import { actorOf, requireStaff } from '../../http/access.ts';
+import { ifMatchVersion, withCurrentOnStale } from '../../http/versions.ts';
 
 type LinkedAccount = Pick<AccountsTable, 'id' | 'name' | 'accountNumber' | 'kind' | 'status'>;
 
@@ -38,6 +39,7 @@ export function presentContact(loaded: {
     staffMemberId: contact.staffMemberId,
     notificationChannel: contact.notificationChannel,
     mayChangeSchedule: contact.mayChangeSchedule === 1,
+    version: contact.version ?? 1,
     accounts: loaded.accounts.map((account) => ({
       id: account.id,
       name: account.name,
@@ -89,7 +91,7 @@ export const contactsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app,
   app.post(
     '/api/staff/accounts/:accountId/contacts',
     {
-      config: { access: 'staff' },
+      config: { access: 'staff', idempotent: true },
       schema: {
         operationId: 'linkContactToAccount',
         tags: ['contacts'],
@@ -205,13 +207,19 @@ export const contactsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app,
       schema: {
         operationId: 'updateContact',
         tags: ['contacts'],
-        summary: 'Change a contact’s details, emails and main account',
+        summary: 'Change a contact’s details, emails and main account (If-Match: its version)',
         params: ContactIdParamsSchema,
         body: UpdateContactBodySchema,
-        response: { 200: ContactSchema, ...errors },
+        response: { 200: ContactSchema, 409: ApiErrorSchema, ...errors },
       },
     },
-    async (request) =>
-      presentContact(await contacts.updateContact(request.params.contactId, request.body, actorOf(request))),
+    async (request) => {
+      const { contactId } = request.params;
+      const updated = await withCurrentOnStale(
+        () => contacts.updateContact(contactId, request.body, actorOf(request), ifMatchVersion(request)),
+        async () => presentContact(await contacts.getContact(contactId)),
+      );
+      return presentContact(updated);
+    },
   );
 };

@@ -4,7 +4,8 @@ import type { Db, Trx } from '../../db/database.ts';
 import type { ContactsTable, NotificationChannel, StaffMembersTable } from '../../db/database-schema.ts';
 import { AppError, fieldError, notFound, type FieldProblem } from '../../errors.ts';
 import { newId } from '../../ids.ts';
-import { recordAudit } from '../audit/index.ts';
+import { recordAudit, staleVersion } from '../audit/index.ts';
+import { versionMovedOn } from '../../db/versions.ts';
 import {
   findAccountContacts,
   findContactById,
@@ -141,8 +142,18 @@ export function createContactsService(deps: ContactsServiceDeps) {
       });
     },
 
-    async updateContact(contactId: string, input: ContactInput, actor: ActorContext) {
+    async updateContact(contactId: string, input: ContactInput, actor: ActorContext, basedOnVersion?: number) {
       return db.transaction().execute(async (trx) => {
+        if (basedOnVersion !== undefined) {
+          const currentVersion = await versionMovedOn(
+            trx,
+            'contacts',
+            { column: 'id', value: contactId },
+            basedOnVersion,
+          );
+          if (currentVersion !== null)
+            throw await staleVersion(trx, { type: 'contact', id: contactId, currentVersion });
+        }
         const before = await loadContact(trx, contactId);
         const { phone, emailRows } = validateContact(
           input,
@@ -292,6 +303,7 @@ export function createContactsService(deps: ContactsServiceDeps) {
             mayChangeSchedule: 1,
             createdAt: now,
             updatedAt: now,
+            version: 1,
           };
           await insertContact(trx, contact);
           await replaceContactEmails(trx, contact.id, [{ email: staff.email, kind: 'primary' }], now);

@@ -20,7 +20,11 @@ export async function updateAccountRow(
   id: string,
   patch: Partial<Omit<AccountsTable, 'id' | 'kind' | 'createdAt'>>,
 ): Promise<AccountsTable> {
-  await db.updateTable('accounts').set(patch).where('id', '=', id).execute();
+  await db
+    .updateTable('accounts')
+    .set((eb) => ({ ...patch, version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .execute();
   return db.selectFrom('accounts').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 }
 

@@ -19,6 +19,7 @@ import {
 import type { AccountsTable } from '../../db/database-schema.ts';
 import type { Deps } from '../../deps.ts';
 import { actorOf } from '../../http/access.ts';
+import { ifMatchVersion, withCurrentOnStale } from '../../http/versions.ts';
 
 function presentAccount({
   account,
@@ -46,6 +47,7 @@ function presentAccount({
     onboardCompletedAt: account.onboardCompletedAt,
     createdAt: account.createdAt,
     updatedAt: account.updatedAt,
+    version: account.version ?? 1,
   };
 }
 
@@ -156,14 +158,19 @@ export const customersRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app
       schema: {
         operationId: 'updateAccount',
         tags: ['customers'],
-        summary: 'Change an account’s name, number, management company or address',
+        summary: 'Change an account’s name, number, management company or address (If-Match: its version)',
         params: IdParamsSchema,
         body: UpdateAccountBodySchema,
-        response: { 200: AccountSchema, ...errors },
+        response: { 200: AccountSchema, 409: ApiErrorSchema, ...errors },
       },
     },
     async (request) => {
-      return presentAccount(await accounts.updateAccount(request.params.accountId, request.body, actorOf(request)));
+      const { accountId } = request.params;
+      const updated = await withCurrentOnStale(
+        () => accounts.updateAccount(accountId, request.body, actorOf(request), ifMatchVersion(request)),
+        async () => presentAccount(await accounts.getAccount(accountId)),
+      );
+      return presentAccount(updated);
     },
   );
 

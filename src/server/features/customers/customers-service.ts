@@ -6,7 +6,8 @@ import type { AccountKind, AccountStatus, AccountsTable } from '../../db/databas
 import { isUniqueViolation } from '../../db/unique-violation.ts';
 import { AppError, fieldError, notFound } from '../../errors.ts';
 import { newId } from '../../ids.ts';
-import { recordAudit } from '../audit/index.ts';
+import { recordAudit, staleVersion } from '../audit/index.ts';
+import { versionMovedOn } from '../../db/versions.ts';
 import type { AccountHooks } from './account-hooks.ts';
 import { findAccountContacts, findLinkedAccountIdsOfAccountContacts } from './contacts-repository.ts';
 import {
@@ -193,9 +194,15 @@ export function createCustomersService(deps: CustomersServiceDeps) {
       return createAccount('property', input, actor);
     },
 
-    async updateAccount(accountId: string, input: UpdateAccountInput, actor: ActorContext) {
+    async updateAccount(accountId: string, input: UpdateAccountInput, actor: ActorContext, basedOnVersion?: number) {
       try {
         return await db.transaction().execute(async (trx) => {
+          if (basedOnVersion !== undefined) {
+            const key = { column: 'id', value: accountId } as const;
+            const currentVersion = await versionMovedOn(trx, 'accounts', key, basedOnVersion);
+            if (currentVersion !== null)
+              throw await staleVersion(trx, { type: 'account', id: accountId, currentVersion });
+          }
           const before = await requireAccount(trx, accountId);
           const problem = accountNumberProblem(input.accountNumber);
           if (problem) throw fieldError('accountNumber', problem);

@@ -126,7 +126,7 @@ export const fieldRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { 
   app.post(
     '/api/pro/service-lines/:serviceLineId/add-ons',
     {
-      config: { access: 'pro' },
+      config: { access: 'pro', idempotent: true },
       schema: {
         operationId: 'requestProAddOn',
         tags: PRO_TAGS,

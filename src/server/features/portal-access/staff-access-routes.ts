@@ -52,7 +52,7 @@ export const staffAccessRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (a
   app.post(
     `${contactPath}/grant`,
     {
-      config: { access: 'staff' },
+      config: { access: 'staff', idempotent: true },
       schema: {
         operationId: 'grantPortalAccess',
         tags: STAFF_TAGS,

@@ -291,7 +291,7 @@ export const registrationRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (
   app.post(
     '/api/staff/registration-requests/:requestId/notes',
     {
-      config: { access: 'staff' },
+      config: { access: 'staff', idempotent: true },
       schema: {
         operationId: 'addRegistrationNote',
         tags: STAFF_TAGS,

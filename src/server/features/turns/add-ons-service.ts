@@ -9,7 +9,7 @@ import { toE164 } from '../../outbox/recipients.ts';
 import { formatCents, type RequestAddOnBodyParsed } from '../../../shared/turn-contracts.ts';
 import { recordAudit } from '../audit/index.ts';
 import { actorKindOf, type TurnContext, type TurnScope } from './turn-context.ts';
-import { approvalDelivery, checkAddOnPhotoPolicy, decideAddOnRequest } from './turn-rules.ts';
+import { checkAddOnPhotoPolicy, contactDelivery, decideAddOnRequest } from './turn-rules.ts';
 import * as repository from './turns-repository.ts';
 
 /** How a request from the field differs from one staff relay. */
@@ -53,18 +53,21 @@ export function createAddOnsService(context: TurnContext, publicUrl: string) {
       : undefined;
     const emails = approver ? (await repository.listPrimaryEmails(trx, [approver.id])).map((row) => row.email) : [];
     const approverPhone = approver?.phone ? toE164(approver.phone) : null;
-    const delivery = approver ? approvalDelivery(approver.notificationChannel, approverPhone, emails.length) : 'none';
-    if (approver && delivery !== 'none')
+    const delivery = approver ? contactDelivery(approver.notificationChannel, approverPhone, emails) : null;
+    if (approver && delivery)
       await enqueue(trx, clock, {
-        kind: delivery === 'sms' ? 'add_on_approval_requested_sms' : 'add_on_approval_requested',
-        to: delivery === 'sms' ? [approverPhone!] : emails,
+        kind: delivery.channel === 'sms' ? 'add_on_approval_requested_sms' : 'add_on_approval_requested',
+        to: delivery.to,
         payload: { ...payload, contact: { firstName: approver.firstName } },
         dedupeKey: `add_on_approval_requested:${record.addOn.id}`,
         accountId: record.turn.accountId,
         contactId: approver.id,
       });
     // The backup phone is texted too, unless it is the number the approver was just texted on.
-    if (profile.backupNotificationPhone && !(delivery === 'sms' && approverPhone === profile.backupNotificationPhone)) {
+    if (
+      profile.backupNotificationPhone &&
+      !(delivery?.channel === 'sms' && approverPhone === profile.backupNotificationPhone)
+    ) {
       await enqueue(trx, clock, {
         kind: 'add_on_approval_requested_sms',
         to: [profile.backupNotificationPhone],

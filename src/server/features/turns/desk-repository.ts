@@ -19,6 +19,7 @@ export interface DeskFilters {
   atRisk?: boolean | undefined;
   poMissing?: boolean | undefined;
   addOnWaiting?: boolean | undefined;
+  addOnOverdue?: boolean | undefined;
   needsPro?: boolean | undefined;
   search?: string | undefined;
   /** Today at the vendor, for "at risk". */
@@ -85,6 +86,17 @@ export function listDeskPage(
           .select('addOn.id')
           .whereRef('addOn.turnId', '=', 'turns.id')
           .where('addOn.status', '=', 'pending'),
+      ),
+    );
+  if (filters.addOnOverdue)
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('turnAddOns as addOn')
+          .select('addOn.id')
+          .whereRef('addOn.turnId', '=', 'turns.id')
+          .where('addOn.status', '=', 'pending')
+          .where('addOn.staffAlertedAt', 'is not', null),
       ),
     );
   if (filters.atRisk) {

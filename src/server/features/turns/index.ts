@@ -2,6 +2,7 @@ import type { BaseDeps } from '../../base-deps.ts';
 import type { CatalogFeature } from '../catalog/index.ts';
 import type { CustomersFeature } from '../customers/index.ts';
 import { createAddOnsService } from './add-ons-service.ts';
+import { createApprovalLinksService } from './approval-links-service.ts';
 import { createDeskService } from './desk-service.ts';
 import { createFieldWorkService } from './field-work-service.ts';
 import { createProAssignmentsService } from './pro-assignments-service.ts';
@@ -9,6 +10,7 @@ import { createPropertyViewsService } from './property-views-service.ts';
 import { createTurnChangesService } from './turn-changes-service.ts';
 import { createTurnContext } from './turn-context.ts';
 import { createTurnOrdersService } from './turn-orders-service.ts';
+import { createTurnSweepsService } from './turn-sweeps-service.ts';
 
 /** Turns ordered in the customer portal: service lines, schedule, POs and add-on approvals. */
 export function createTurnsFeature(deps: BaseDeps & { catalog: CatalogFeature; customers: CustomersFeature }) {
@@ -29,6 +31,10 @@ export function createTurnsFeature(deps: BaseDeps & { catalog: CatalogFeature; c
     field: createFieldWorkService(context),
     /** A pro's services in a date window, for their day and week views. */
     assignments: createProAssignmentsService(context),
+    /** The one-tap add-on links texted to the backup phone. */
+    approvalLinks: createApprovalLinksService(context, { secretKey: deps.config.secretKey, throttle: deps.throttle }),
+    /** Timed steps (add-on escalation, PO reminders), run on a schedule by the worker. */
+    sweeps: createTurnSweepsService(context, { publicUrl: deps.config.publicUrl, secretKey: deps.config.secretKey }),
   };
 }
 

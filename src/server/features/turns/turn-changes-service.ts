@@ -39,11 +39,16 @@ export function createTurnChangesService(context: TurnContext, customers: Custom
     if (scope.kind === 'customer') await returnTurnToInbox(trx, turnId);
   }
 
-  /** A per-contact portal permission set during the onboard ("who may change the schedule"). */
+  /**
+   * A per-contact portal permission set during the onboard ("who may change the schedule"). Read before
+   * the turn's transaction: it is the caller's own setting, and SQLite has one connection to write with.
+   */
+  async function maySchedule(scope: TurnScope) {
+    return scope.kind !== 'customer' || !scope.contactId || customers.contacts.mayChangeSchedule(scope.contactId);
+  }
+
   async function requireScheduleChange(scope: TurnScope) {
-    if (scope.kind !== 'customer' || !scope.contactId) return;
-    if (!(await customers.contacts.mayChangeSchedule(scope.contactId)))
-      throw new AppError('forbidden', SCHEDULE_CHANGE_FORBIDDEN);
+    if (!(await maySchedule(scope))) throw new AppError('forbidden', SCHEDULE_CHANGE_FORBIDDEN);
   }
 
   async function changeTurn(
@@ -78,9 +83,14 @@ export function createTurnChangesService(context: TurnContext, customers: Custom
      * Changes dates and notes. Services with back-scheduled dates follow a new move-in; dates someone
      * picked stay as they are (never silently reverted) unless the customer asks to re-flow.
      */
-    updateTurn: (scope: TurnScope, turnId: string, input: UpdateTurnBodyParsed, actor: ActorContext) =>
-      changeTurn(scope, turnId, async (trx, turn, lines) => {
+    updateTurn: async (scope: TurnScope, turnId: string, input: UpdateTurnBodyParsed, actor: ActorContext) => {
+      const mayMoveServices = await maySchedule(scope);
+      return changeTurn(scope, turnId, async (trx, turn, lines) => {
         if (turn.canceledAt) throw new AppError('conflict', 'This turn was canceled.');
+        // New move dates (or a re-flow) move the services: that is rescheduling; notes alone are not.
+        const movesServices =
+          input.reflowSchedule || input.moveOutDate !== turn.moveOutDate || input.moveInDate !== turn.moveInDate;
+        if (movesServices && !mayMoveServices) throw new AppError('forbidden', SCHEDULE_CHANGE_FORBIDDEN);
         checkTurnDates(input.moveOutDate, input.moveInDate);
         const updatedAt = now();
         await repository.updateTurn(trx, turnId, {
@@ -120,7 +130,8 @@ export function createTurnChangesService(context: TurnContext, customers: Custom
             moved,
           },
         });
-      }),
+      });
+    },
 
     /** "How to change date for scheduling": the picked date sticks through later move-in changes. */
     rescheduleServiceLine: (

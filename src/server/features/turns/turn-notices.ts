@@ -4,6 +4,7 @@ import type { CalendarDate, TurnsTable } from '../../db/schema/turns.ts';
 import { enqueue } from '../../outbox/outbox.ts';
 import { toE164 } from '../../outbox/recipients.ts';
 import * as repository from './notices-repository.ts';
+import { contactDelivery } from './turn-rules.ts';
 
 export type ProEvent = 'assigned' | 'changed' | 'canceled';
 export type CustomerEvent =
@@ -43,14 +44,6 @@ function formatAddress(row: {
   const street = [row.addressLine1, row.addressLine2].filter(Boolean).join(', ');
   const place = [row.city, [row.region, row.postalCode].filter(Boolean).join(' ')].filter(Boolean).join(', ');
   return [street, place].filter(Boolean).join(', ');
-}
-
-/** Where one contact's notice goes under their preference; SMS without a usable phone falls back to email. */
-export function customerChannel(contact: { notificationChannel: string; phone: string | null; emails: string[] }) {
-  if (contact.notificationChannel === 'none') return null;
-  const phone = contact.phone ? toE164(contact.phone) : null;
-  if (contact.notificationChannel === 'sms' && phone) return { channel: 'sms' as const, to: [phone] };
-  return contact.emails.length ? { channel: 'email' as const, to: contact.emails } : null;
 }
 
 /**
@@ -105,7 +98,11 @@ export function createTurnNotices(deps: { clock: Clock; publicUrl: string }) {
         repository.findPropertyForNotice(trx, turn.accountId),
       ]);
       for (const contact of contacts) {
-        const target = customerChannel(contact);
+        const target = contactDelivery(
+          contact.notificationChannel,
+          contact.phone ? toE164(contact.phone) : null,
+          contact.emails,
+        );
         if (!target) continue;
         await enqueue(trx, clock, {
           kind: target.channel === 'sms' ? `${event}_sms` : event,

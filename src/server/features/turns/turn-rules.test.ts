@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '../../errors.ts';
 import {
   addDays,
-  approvalDelivery,
   backScheduledDate,
   checkManualDate,
   checkPurchaseOrders,
   checkStatusChange,
   checkTurnDates,
+  contactDelivery,
   decideAddOnRequest,
   deriveTurnStatus,
   readyByDate,
@@ -115,12 +115,14 @@ describe('POs and status changes', () => {
   });
 });
 
-describe('approvalDelivery', () => {
-  it('texts an approver who prefers SMS, sends nothing when they prefer a call, and falls back to email', () => {
-    expect(approvalDelivery('sms', '+15125550123', 1)).toBe('sms');
-    expect(approvalDelivery('sms', null, 1)).toBe('email');
-    expect(approvalDelivery('none', '+15125550123', 1)).toBe('none');
-    expect(approvalDelivery('email', '+15125550123', 1)).toBe('email');
-    expect(approvalDelivery('email', null, 0)).toBe('none');
+describe('contactDelivery', () => {
+  it('texts a contact who prefers SMS, sends nothing when they chose none, and falls back to email', () => {
+    const emails = ['maria@example.test'];
+    expect(contactDelivery('sms', '+15125550123', emails)).toEqual({ channel: 'sms', to: ['+15125550123'] });
+    expect(contactDelivery('sms', null, emails)).toEqual({ channel: 'email', to: emails });
+    expect(contactDelivery('none', '+15125550123', emails)).toBeNull();
+    expect(contactDelivery('email', '+15125550123', emails)).toEqual({ channel: 'email', to: emails });
+    expect(contactDelivery('email', null, [])).toBeNull();
+    expect(contactDelivery('sms', null, [])).toBeNull();
   });
 });

@@ -104,19 +104,22 @@ export function decideAddOnRequest(
   return { status: 'pending', approver: 'customer' };
 }
 
+export type ContactDelivery = { channel: 'email' | 'sms'; to: string[] } | null;
+
 /**
- * How the main approver hears of an add-on waiting for them, from their notification preference (set in
- * the onboard): a text when they prefer SMS and have a valid number, no message when they prefer a phone
- * call (staff ring them), email otherwise, so a request never goes unannounced for want of a number.
+ * Where one contact's turn message goes under their notification preference (set in the onboard): a
+ * text when they prefer SMS and have a usable number, nothing when they chose none (staff ring them),
+ * email otherwise, so SMS without a number still reaches them. One rule for every turn message,
+ * add-on approval requests included.
  */
-export function approvalDelivery(
-  channel: 'email' | 'sms' | 'none',
+export function contactDelivery(
+  preference: string,
   phoneE164: string | null,
-  emailCount: number,
-): 'email' | 'sms' | 'none' {
-  if (channel === 'none') return 'none';
-  if (channel === 'sms' && phoneE164) return 'sms';
-  return emailCount > 0 ? 'email' : 'none';
+  emails: readonly string[],
+): ContactDelivery {
+  if (preference === 'none') return null;
+  if (preference === 'sms' && phoneE164) return { channel: 'sms', to: [phoneE164] };
+  return emails.length > 0 ? { channel: 'email', to: [...emails] } : null;
 }
 
 /** The account's add-on request policy (set in the onboard): add-on requests may have to carry photos. */

@@ -67,4 +67,38 @@ export const addOnApprovalRequestedSmsKind = defineMessageKind({
   canBeDisabled: true,
 });
 
-export const turnsKinds: MessageKind[] = [addOnApprovalRequestedKind, addOnApprovalRequestedSmsKind];
+/** Undecided past the account's window: the backup phone gets a one-tap link to a confirm page. */
+export const addOnEscalationSmsKind = defineMessageKind({
+  id: 'add_on_escalation_sms',
+  channel: 'sms',
+  label: 'Add-on still waiting (backup phone, one-tap link)',
+  description:
+    'Texted to the account’s backup notification phone when the main approver has not decided an add-on within the account’s escalation minutes. The link opens a confirm page to approve or decline, works once and expires after 4 hours.',
+  payloadSchema: z.object({
+    property: z.object({ name: z.string() }),
+    turn: z.object({ unitNumber: z.string() }),
+    addOn: z.object({ name: z.string(), price: z.string() }),
+    link: z.string(),
+  }),
+  mergeTags: ['property.name', 'turn.unitNumber', 'addOn.name', 'addOn.price', 'link'],
+  sample: {
+    property: { name: 'Harbor Point Lofts' },
+    turn: { unitNumber: '204' },
+    addOn: { name: 'Primer coat', price: '$75.00' },
+    link: 'https://portico.example/portal/approve/8c1f…',
+  },
+  defaultTemplate: {
+    subject: '',
+    html: '',
+    text: 'Portico: {{addOn.name}} ({{addOn.price}}) for unit {{turn.unitNumber}} at {{property.name}} still waits for approval. Approve or decline: {{link}}',
+  },
+  canBeDisabled: true,
+  // Someone is waiting on the answer: it goes before bulk mail, like a sign-in link.
+  access: true,
+});
+
+export const turnsKinds: MessageKind[] = [
+  addOnApprovalRequestedKind,
+  addOnApprovalRequestedSmsKind,
+  addOnEscalationSmsKind,
+];

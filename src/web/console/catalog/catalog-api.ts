@@ -20,7 +20,7 @@ import type {
   UpdateAccountPricingBody,
   UpdateServiceProfileBody,
 } from '../../../shared/catalog-contracts.ts';
-import { api } from '../../api/client.ts';
+import { api, ifMatch } from '../../api/client.ts';
 
 type AccountService = Service & { position: number };
 
@@ -121,9 +121,9 @@ export const useReorderAccountServices = (accountId: string) =>
   );
 export const useSetMasterPrices = () =>
   useCatalogMutation((prices: PriceEntry[]) => api.put<MasterPricelist>('/api/staff/master-pricelist', { prices }));
-export const useUpdateServiceProfile = (accountId: string) =>
+export const useUpdateServiceProfile = (accountId: string, version: number) =>
   useCatalogMutation((body: UpdateServiceProfileBody) =>
-    api.put<ServiceProfile>(`/api/staff/accounts/${accountId}/service-profile`, body),
+    api.put<ServiceProfile>(`/api/staff/accounts/${accountId}/service-profile`, body, ifMatch(version)),
   );
 export const useUpdateAccountPricing = (accountId: string) =>
   useCatalogMutation((body: UpdateAccountPricingBody) =>
@@ -140,8 +140,9 @@ export const useUpdateFloorplan = () =>
 export const useDeleteFloorplan = () =>
   useCatalogMutation((floorplanId: string) => api.delete<void>(`/api/staff/floorplans/${floorplanId}`));
 export const useSetFloorplanPrices = () =>
-  useCatalogMutation(({ floorplanId, prices }: { floorplanId: string; prices: PriceEntry[] }) =>
-    api.put<FloorplanPricelist>(`/api/staff/floorplans/${floorplanId}/prices`, { prices }),
+  useCatalogMutation(
+    ({ floorplanId, prices, version }: { floorplanId: string; prices: PriceEntry[]; version: number }) =>
+      api.put<FloorplanPricelist>(`/api/staff/floorplans/${floorplanId}/prices`, { prices }, ifMatch(version)),
   );
 export const useCreateUnit = (accountId: string) =>
   useCatalogMutation((body: UnitFields) => api.post<Unit>(`/api/staff/accounts/${accountId}/units`, body));

@@ -427,7 +427,7 @@ function FloorplanPricelistModal({ floorplan, onClose }: { floorplan: Floorplan;
     const prices = inputs.entries();
     inputs.setRowErrors({});
     save.mutate(
-      { floorplanId: floorplan.id, prices },
+      { floorplanId: floorplan.id, prices, version: pricelist.data?.floorplan.version ?? floorplan.version },
       {
         onSuccess: () => {
           notifySaved(`The pricelist of ${floorplan.name} is saved.`);

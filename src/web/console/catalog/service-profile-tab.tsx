@@ -44,6 +44,8 @@ interface ProfileValues {
   mainApproverContactId: string | null;
   addonPhotosRequired: boolean;
   proRequestsDirect: boolean;
+  addonEscalationMinutes: number | string;
+  poReminderDays: number | string;
 }
 
 function toValues(profile: ServiceProfile): ProfileValues {
@@ -56,13 +58,15 @@ function toValues(profile: ServiceProfile): ProfileValues {
     mainApproverContactId: profile.mainApproverContactId,
     addonPhotosRequired: profile.addonPhotosRequired,
     proRequestsDirect: profile.proRequestsDirect,
+    addonEscalationMinutes: profile.addonEscalationMinutes,
+    poReminderDays: profile.poReminderDays,
   };
 }
 
 export function ServiceProfileTab({ accountId }: { accountId: string }) {
   const profile = useServiceProfile(accountId);
   const services = useAccountServices(accountId);
-  const save = useUpdateServiceProfile(accountId);
+  const save = useUpdateServiceProfile(accountId, profile.data?.version ?? 0);
   const form = useForm<ProfileValues>({
     initialValues: {
       turnProfileAllServices: true,
@@ -73,6 +77,8 @@ export function ServiceProfileTab({ accountId }: { accountId: string }) {
       mainApproverContactId: null,
       addonPhotosRequired: false,
       proRequestsDirect: true,
+      addonEscalationMinutes: 60,
+      poReminderDays: 3,
     },
   });
 
@@ -106,6 +112,8 @@ export function ServiceProfileTab({ accountId }: { accountId: string }) {
         mainApproverContactId: values.mainApproverContactId,
         addonPhotosRequired: values.addonPhotosRequired,
         proRequestsDirect: values.proRequestsDirect,
+        addonEscalationMinutes: Number(values.addonEscalationMinutes),
+        poReminderDays: Number(values.poReminderDays),
       },
       {
         onSuccess: () => notifySaved('The service profile is saved.'),
@@ -174,6 +182,22 @@ export function ServiceProfileTab({ accountId }: { accountId: string }) {
               clearable
               searchable
               {...form.getInputProps('mainApproverContactId')}
+            />
+            <NumberInput
+              label="Add-on escalation (minutes)"
+              description="Undecided this long: the backup phone gets a one-tap approve/decline link; as long again and staff are alerted on the turns desk"
+              min={5}
+              max={1440}
+              allowDecimal={false}
+              {...form.getInputProps('addonEscalationMinutes')}
+            />
+            <NumberInput
+              label="PO reminder (days)"
+              description="While a turn’s PO number is “I don’t know yet”, the contacts are reminded this many days after the order, and again every so many days"
+              min={1}
+              max={60}
+              allowDecimal={false}
+              {...form.getInputProps('poReminderDays')}
             />
             <Switch
               label="Add-on requests need a photo"

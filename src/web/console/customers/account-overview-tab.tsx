@@ -55,7 +55,7 @@ function formValues(account: Account) {
 }
 
 function AccountDetailsForm({ account }: { account: Account }) {
-  const update = useUpdateAccount(account.id);
+  const update = useUpdateAccount(account.id, account.version);
   const form = useForm({
     initialValues: formValues(account),
     validate: { name: (value) => (value.trim() ? null : 'Enter a name') },

@@ -31,7 +31,7 @@ function formValues(contact: Contact): ContactFormValues & { mainAccountId: stri
 }
 
 function ContactDetailsForm({ contact }: { contact: Contact }) {
-  const update = useUpdateContact(contact.id);
+  const update = useUpdateContact(contact.id, contact.version);
   const form = useForm({ initialValues: formValues(contact), validate: contactValidation });
   // biome-ignore lint/correctness/useExhaustiveDependencies: only when the saved contact changes, not on every keystroke
   useEffect(() => {

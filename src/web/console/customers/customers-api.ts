@@ -17,7 +17,7 @@ import type {
   UpdateAccountBody,
   UpdateContactBody,
 } from '../../../shared/customer-contracts.ts';
-import { api, reasonHeader, toQuery } from '../../api/client.ts';
+import { api, ifMatch, reasonHeader, toQuery } from '../../api/client.ts';
 
 export const customerListQuery = (query: ListCustomersQuery) =>
   queryOptions({
@@ -96,10 +96,11 @@ export function useCreateProperty() {
   });
 }
 
-export function useUpdateAccount(accountId: string) {
+export function useUpdateAccount(accountId: string, version: number) {
   const invalidate = useInvalidateAccounts();
   return useMutation({
-    mutationFn: (body: UpdateAccountBody) => api.put<Account>(`/api/staff/accounts/${accountId}`, body),
+    mutationFn: (body: UpdateAccountBody) =>
+      api.put<Account>(`/api/staff/accounts/${accountId}`, body, ifMatch(version)),
     onSuccess: invalidate,
   });
 }
@@ -156,10 +157,11 @@ export function useCreateContact() {
   });
 }
 
-export function useUpdateContact(contactId: string) {
+export function useUpdateContact(contactId: string, version: number) {
   const invalidate = useInvalidateAccounts();
   return useMutation({
-    mutationFn: (body: UpdateContactBody) => api.put<Contact>(`/api/staff/contacts/${contactId}`, body),
+    mutationFn: (body: UpdateContactBody) =>
+      api.put<Contact>(`/api/staff/contacts/${contactId}`, body, ifMatch(version)),
     onSuccess: invalidate,
   });
 }

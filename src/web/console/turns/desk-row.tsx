@@ -9,6 +9,7 @@ const FLAG_COLORS: Record<DeskFlag, string> = {
   atRisk: 'red',
   poMissing: 'yellow',
   addOnWaiting: 'grape',
+  addOnOverdue: 'red',
 };
 
 function LinePro({ line, pros }: { line: DeskLine; pros: Array<{ value: string; label: string }> }) {
@@ -50,7 +51,8 @@ export function DeskRow(props: {
 }) {
   const { turn, pros } = props;
   const acknowledge = useAcknowledgeTurn();
-  const flags = (Object.keys(FLAG_LABELS) as DeskFlag[]).filter((flag) => turn[flag]);
+  // The overdue add-on has its own louder badge below.
+  const flags = (Object.keys(FLAG_LABELS) as DeskFlag[]).filter((flag) => flag !== 'addOnOverdue' && turn[flag]);
   return (
     <Table.Tr>
       <Table.Td>

@@ -2,13 +2,14 @@ import type { ServiceLineStatus } from '../../../shared/turn-contracts.ts';
 
 // Read by the route at start-up, so it stays free of zod and the API client (the first-load budget).
 const STATUSES: ServiceLineStatus[] = ['pending', 'scheduled', 'in_progress', 'completed', 'canceled'];
-const FLAGS = ['needsPro', 'atRisk', 'poMissing', 'addOnWaiting'] as const;
+const FLAGS = ['needsPro', 'atRisk', 'poMissing', 'addOnWaiting', 'addOnOverdue'] as const;
 export type DeskFlag = (typeof FLAGS)[number];
 export const FLAG_LABELS: Record<DeskFlag, string> = {
   needsPro: 'Needs pro',
   atRisk: 'At risk',
   poMissing: 'PO missing',
   addOnWaiting: 'Add-on waiting',
+  addOnOverdue: 'Add-on overdue',
 };
 
 /** The desk's view as it stands in the URL, so it can be bookmarked and shared. */
@@ -26,6 +27,7 @@ export interface DeskSearch {
   atRisk?: boolean;
   poMissing?: boolean;
   addOnWaiting?: boolean;
+  addOnOverdue?: boolean;
 }
 
 const text = (value: unknown) => (typeof value === 'string' && value.trim() ? value.trim().slice(0, 64) : undefined);

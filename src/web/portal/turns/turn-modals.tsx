@@ -8,7 +8,8 @@ import { formatDate } from '../../ui/turn-display.tsx';
 import { formLevelError, notifySaved } from '../../ui/form-feedback.ts';
 
 // The turn page's dialogs: dates and notes, one service's date, purchase orders, cancel.
-export function DatesModal({ turn, onClose }: { turn: Turn; onClose: () => void }) {
+/** Without schedule permission only the notes are editable: new move dates would move the services. */
+export function DatesModal({ turn, mayChange, onClose }: { turn: Turn; mayChange: boolean; onClose: () => void }) {
   const update = useUpdateTurn(turn.id);
   const [moveOutDate, setMoveOutDate] = useState(turn.moveOutDate);
   const [moveInDate, setMoveInDate] = useState(turn.moveInDate ?? '');
@@ -26,13 +27,19 @@ export function DatesModal({ turn, onClose }: { turn: Turn; onClose: () => void 
       },
     );
   return (
-    <Modal opened onClose={onClose} title="Change dates and notes" centered>
+    <Modal opened onClose={onClose} title={mayChange ? 'Change dates and notes' : 'Change notes'} centered>
       <Stack>
         <ErrorAlert error={formLevelError(update.error)} />
+        {mayChange ? null : (
+          <Text size="sm" c="dimmed">
+            Changing the move dates needs schedule permission: ask your main point of contact.
+          </Text>
+        )}
         <TextInput
           type="date"
           label="Move-out"
           withAsterisk
+          disabled={!mayChange}
           value={moveOutDate}
           onChange={(event) => setMoveOutDate(event.currentTarget.value)}
           error={errors.moveOutDate}
@@ -40,6 +47,7 @@ export function DatesModal({ turn, onClose }: { turn: Turn; onClose: () => void 
         <TextInput
           type="date"
           label="Move-in"
+          disabled={!mayChange}
           value={moveInDate}
           onChange={(event) => setMoveInDate(event.currentTarget.value)}
           error={errors.moveInDate}
@@ -52,6 +60,7 @@ export function DatesModal({ turn, onClose }: { turn: Turn; onClose: () => void 
           onChange={(event) => setNotes(event.currentTarget.value)}
         />
         <Checkbox
+          disabled={!mayChange}
           label="Also move services whose date was picked by hand"
           description="Otherwise only services on their automatic date follow the new move-in"
           checked={reflowSchedule}
@@ -62,7 +71,7 @@ export function DatesModal({ turn, onClose }: { turn: Turn; onClose: () => void 
             Cancel
           </Button>
           <Button onClick={save} loading={update.isPending}>
-            Save dates
+            {mayChange ? 'Save dates' : 'Save notes'}
           </Button>
         </Group>
       </Stack>

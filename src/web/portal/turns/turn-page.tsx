@@ -94,7 +94,7 @@ export function TurnPage({ turnId }: { turnId: string }) {
             {data.cancelReason ?? 'No reason given.'}
           </Alert>
         ) : null}
-        {open && data.offScheduleCount > 0 ? (
+        {open && mayChange && data.offScheduleCount > 0 ? (
           <Alert
             color="yellow"
             variant="light"
@@ -142,7 +142,7 @@ export function TurnPage({ turnId }: { turnId: string }) {
                 leftSection={<IconCalendarEvent size={14} />}
                 onClick={() => setDialog('dates')}
               >
-                Change dates
+                {mayChange ? 'Change dates' : 'Change notes'}
               </Button>
               <Button
                 variant="default"
@@ -205,7 +205,7 @@ export function TurnPage({ turnId }: { turnId: string }) {
         </Card>
       </Page>
 
-      {dialog === 'dates' ? <DatesModal turn={data} onClose={() => setDialog(null)} /> : null}
+      {dialog === 'dates' ? <DatesModal turn={data} mayChange={mayChange} onClose={() => setDialog(null)} /> : null}
       {dialog === 'pos' ? <PurchaseOrdersModal turn={data} onClose={() => setDialog(null)} /> : null}
       {dialog === 'cancel' ? <CancelModal turn={data} onClose={() => setDialog(null)} /> : null}
       {reporting ? <ReportIssueModal line={reporting} turnId={data.id} onClose={() => setReporting(null)} /> : null}

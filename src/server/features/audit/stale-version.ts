@@ -1,0 +1,24 @@
+import type { Db, Trx } from '../../db/database.ts';
+import { AppError } from '../../errors.ts';
+import { findLastChange } from './audit-repository.ts';
+
+const ACTOR_LABELS = { customer: 'A customer', pro: 'A pro', system: 'Portico', anonymous: 'Someone' } as const;
+
+/**
+ * The 409 for an edit based on an older version: who made the newer change and when, from the audit log.
+ * The route adds the record's current state.
+ */
+export async function staleVersion(
+  db: Db | Trx,
+  subject: { type: string; id: string; currentVersion: number },
+): Promise<AppError> {
+  const change = await findLastChange(db, subject.type, subject.id);
+  const changedBy = change
+    ? (change.actorName ?? (change.actorKind === 'staff' ? 'Another staff member' : ACTOR_LABELS[change.actorKind]))
+    : 'Someone';
+  return new AppError('stale_version', `${changedBy} changed this since you opened it.`, {
+    changedBy,
+    changedAt: change?.occurredAt ?? null,
+    currentVersion: subject.currentVersion,
+  });
+}
