@@ -15,6 +15,7 @@ import { resolve } from 'node:path';
 import type { Deps } from './deps.ts';
 import { cookieName, registerAccessControl, type RouteAccess, staffRolesOf } from './http/access.ts';
 import { registerErrorHandler } from './http/error-handler.ts';
+import { frameworkErrorHandler, registerInputGuards } from './http/input-guards.ts';
 import { IDEMPOTENCY_KEY_HEADER, isCreateOperation, registerIdempotency } from './http/idempotency.ts';
 import { redactUrlForLog } from './http/log-redaction.ts';
 import { securityHeaders } from './http/security-headers.ts';
@@ -35,6 +36,8 @@ import { fieldRoutes } from './features/field/field-routes.ts';
 import { registrationRoutes } from './features/registration/registration-routes.ts';
 import { turnsRoutes } from './features/turns/turns-routes.ts';
 
+const TOKEN_PAGE = /^\/(portal|pro)\/link(\/|$)/;
+
 export const WEB_DIST_DIRECTORY = resolve(import.meta.dirname, '../../dist/web');
 
 /** Builds the whole HTTP app from deps; main.ts and the HTTP tests build it the same way. */
@@ -50,6 +53,8 @@ export async function buildApp(
     bodyLimit: 256 * 1024,
     // One access-log line per request (below) instead of Fastify's two with full request objects.
     logController: new LogController({ disableRequestLogging: true }),
+    // Called only for requests, long after `headers` below is set.
+    frameworkErrors: (error, request, reply) => frameworkErrorHandler(headers)(error, request, reply),
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -128,6 +133,7 @@ export async function buildApp(
   });
 
   registerErrorHandler(app);
+  registerInputGuards(app);
   registerAccessControl(app, deps);
 
   await app.register(healthRoutes, { deps });
@@ -191,7 +197,12 @@ function registerWeb(app: FastifyInstance, directory: string): void {
     cacheControl: false,
     setHeaders: (reply, path) => {
       const hashed = path.startsWith(resolve(directory, 'assets'));
-      reply.header('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+      // A page whose address carries a one-time link token is kept out of every cache.
+      const tokenPage = TOKEN_PAGE.test(reply.request.url.split('?')[0] ?? '');
+      reply.header(
+        'cache-control',
+        hashed ? 'public, max-age=31536000, immutable' : tokenPage ? 'no-store' : 'no-cache',
+      );
     },
   });
   app.get('/*', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {

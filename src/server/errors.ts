@@ -17,6 +17,7 @@ export type ErrorCode =
   | 'unsupported_media_type'
   | 'unavailable'
   | 'payload_too_large'
+  | 'uri_too_long'
   | 'internal';
 
 export interface FieldProblem {

@@ -57,6 +57,15 @@ describe('serving the web build', () => {
     }
   });
 
+  it('keeps the pages whose address carries a link token out of every cache', async () => {
+    for (const url of ['/portal/link/abc123', '/portal/link', '/pro/link/abc123?x=1']) {
+      const response = await testApp.app.inject({ url });
+      expect(response.statusCode, url).toBe(200);
+      expect(response.headers['cache-control'], url).toBe('no-store');
+      expect(response.headers['referrer-policy'], url).toBe('no-referrer');
+    }
+  });
+
   it('compresses API answers over 1 KB and leaves small ones alone', async () => {
     const large = await testApp.app.inject({ url: '/api/openapi.json', headers: { 'accept-encoding': 'gzip' } });
     expect(large.headers['content-encoding']).toBe('gzip');

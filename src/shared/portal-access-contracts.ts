@@ -232,3 +232,23 @@ export const SignInNoticeSchema = z.enum([
   'password_changed',
 ]);
 export type SignInNotice = z.infer<typeof SignInNoticeSchema>;
+
+export const CustomerDevicesQuerySchema = z.strictObject({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(50).default(20),
+});
+export const CustomerDeviceSchema = z.object({
+  id: z.string(),
+  /** "Chrome on Windows": a summary of the browser, never the whole user agent. */
+  device: z.string(),
+  createdAt: z.string(),
+  lastSeenAt: z.string(),
+  thisDevice: z.boolean(),
+});
+export const CustomerDeviceListSchema = z.object({
+  items: z.array(CustomerDeviceSchema),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
+export const CustomerDeviceParamsSchema = z.strictObject({ deviceId: z.string().min(1).max(64) });

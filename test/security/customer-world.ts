@@ -101,6 +101,10 @@ export async function buildCustomerWorld(testApp: TestApp, staffCookie: string, 
   const cookie = sessionCookie(
     await app.inject({ method: 'POST', url: '/api/portal/session', payload: { login: username, password: PASSWORD } }),
   );
+  const device = (
+    await app.inject({ method: 'GET', url: '/api/portal/session/devices', headers: { cookie } })
+  ).json() as { items: Array<{ id: string }> };
+  const deviceId = device.items[0]!.id;
 
   const ordered = await app.inject({
     method: 'POST',
@@ -149,6 +153,7 @@ export async function buildCustomerWorld(testApp: TestApp, staffCookie: string, 
       serviceLineId: line.id,
       addOnId: addOn.id,
       photoId: photo.id,
+      deviceId,
     },
     identifiers: [
       property.id,
@@ -169,6 +174,7 @@ export async function buildCustomerWorld(testApp: TestApp, staffCookie: string, 
       pro.id,
       pro.name,
       photo.id,
+      deviceId,
     ],
     serviceIds: [paint.id, primer.id],
     unitId: unit.id,
@@ -194,6 +200,7 @@ export function validBodyFor(operationId: string, world: CustomerWorld): object 
     setTurnPurchaseOrders: { defaultPoNumber: 'PO-1', poUnknown: false },
     rescheduleServiceLine: { scheduledDate: '2026-06-25' },
     removeServiceLine: undefined,
+    signOutCustomerDevice: undefined,
     approveAddOn: {},
     declineAddOn: {},
     uploadPortalIssuePhoto: undefined,

@@ -35,6 +35,8 @@ export type SessionKind = 'staff' | 'customer' | 'pro';
 export interface SessionsTable {
   /** HMAC of the cookie value; the raw value is never stored. */
   idHash: string;
+  /** Shown to the session's owner (signed-in devices) and used to end that one session. */
+  publicId: string;
   kind: SessionKind;
   subjectId: string;
   /** Staff member viewing the portal as a customer ("view portal as this contact"). */

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { uniqueViolationField } from '../db/unique-violation.ts';
 import { isDatabaseUnavailable } from '../db/unavailable.ts';
 import { AppError, type ErrorCode, type FieldProblem } from '../errors.ts';
 
@@ -19,6 +20,7 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   stale_version: 409,
   idempotency_key_reused: 422,
   payload_too_large: 413,
+  uri_too_long: 414,
   unsupported_media_type: 415,
   rate_limited: 429,
   internal: 500,
@@ -35,6 +37,8 @@ export function databaseUnavailable(): AppError {
 }
 
 function fromFrameworkError(error: FastifyError): AppError {
+  const taken = uniqueViolationField(error);
+  if (taken) return new AppError('conflict', taken.message, { fields: [taken] });
   if (hasZodFastifySchemaValidationErrors(error)) {
     const fields: FieldProblem[] = error.validation.map((issue) => ({
       path: issue.instancePath.replace(/^\//, '').replaceAll('/', '.'),

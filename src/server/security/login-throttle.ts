@@ -1,5 +1,6 @@
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/database.ts';
+import { AppError, fieldError } from '../errors.ts';
 
 export interface ThrottlePolicy {
   /** Failures allowed before the first wait. */
@@ -142,4 +143,27 @@ export function formatWait(seconds: number): string {
   if (seconds < 60) return `${seconds} second${seconds === 1 ? '' : 's'}`;
   const minutes = Math.ceil(seconds / 60);
   return `${minutes} minute${minutes === 1 ? '' : 's'}`;
+}
+
+/**
+ * A signed-in person retyping their current password (change password): wrong guesses are counted per
+ * person like sign-in failures, so a stolen session cannot be used to guess the password.
+ */
+export async function checkCurrentPassword(
+  throttle: LoginThrottle,
+  subjectKey: string,
+  matches: () => Promise<boolean>,
+): Promise<void> {
+  const keys: ThrottleKey[] = [{ key: `current-password:${subjectKey}`, policy: IDENTIFIER_POLICY }];
+  const wait = await throttle.retryAfterSeconds(keys);
+  if (wait > 0) {
+    throw new AppError('rate_limited', `Too many wrong passwords. Try again in ${formatWait(wait)}.`, {
+      retryAfterSeconds: wait,
+    });
+  }
+  if (!(await matches())) {
+    await throttle.recordFailure(keys);
+    throw fieldError('currentPassword', 'The current password is not correct.');
+  }
+  await throttle.clear(keys[0]!.key);
 }

@@ -19,6 +19,7 @@ import * as m0017ops from './0017_add_turn_desk_and_escalation.ts';
 import * as m0021 from './0021_add_outbox_priority.ts';
 import * as m0022 from './0022_create_secret_key_checks.ts';
 import * as m0023 from './0023_add_po_reminder_index.ts';
+import * as m0026 from './0026_add_session_public_ids.ts';
 import * as m0027 from './0027_create_idempotency_keys.ts';
 import * as m0027b from './0027b_add_record_versions.ts';
 import * as m0028 from './0028_add_add_on_parent_service.ts';
@@ -45,6 +46,7 @@ export const migrations: Record<string, Migration> = {
   '0021_add_outbox_priority': m0021,
   '0022_create_secret_key_checks': m0022,
   '0023_add_po_reminder_index': m0023,
+  '0026_add_session_public_ids': m0026,
   '0027_create_idempotency_keys': m0027,
   '0027b_add_record_versions': m0027b,
   '0028_add_add_on_parent_service': m0028,

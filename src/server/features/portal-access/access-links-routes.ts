@@ -47,7 +47,7 @@ export const accessLinksRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (a
         tags: CUSTOMER_TAGS,
         summary: 'Which form an emailed link opens (or why it no longer works); never consumes the link',
         body: AccessLinkBodySchema,
-        response: { 200: AccessLinkInspectionSchema, 400: ApiErrorSchema },
+        response: { 200: AccessLinkInspectionSchema, 400: ApiErrorSchema, 429: ApiErrorSchema },
       },
     },
     async (request) => service.inspectLink({ token: request.body.token, ...context(request) }),
@@ -85,9 +85,9 @@ export const accessLinksRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (a
         tags: CUSTOMER_TAGS,
         summary: 'Whether a username is free, for the credential-create page (needs its live link)',
         body: UsernameAvailabilityBodySchema,
-        response: { 200: UsernameAvailabilitySchema, 400: ApiErrorSchema },
+        response: { 200: UsernameAvailabilitySchema, 400: ApiErrorSchema, 429: ApiErrorSchema },
       },
     },
-    async (request) => service.checkUsername(request.body),
+    async (request) => service.checkUsername({ ...request.body, ...context(request) }),
   );
 };

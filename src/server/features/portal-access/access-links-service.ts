@@ -30,6 +30,22 @@ const RESET_REQUEST_IP_POLICY: ThrottlePolicy = {
   forgetAfterSeconds: 3600,
 };
 
+// Opening a link and checking usernames cost nothing to call: limited per IP (anti-automation; an office
+// behind one address opens many links), and usernames per link too (a live link must not become a way
+// to test which usernames exist).
+const LINK_LOOKUP_IP_POLICY: ThrottlePolicy = {
+  freeFailures: 300,
+  waitIncrementSeconds: 60,
+  maxWaitSeconds: 900,
+  forgetAfterSeconds: 3600,
+};
+const USERNAME_CHECKS_PER_LINK_POLICY: ThrottlePolicy = {
+  freeFailures: 20,
+  waitIncrementSeconds: 60,
+  maxWaitSeconds: 900,
+  forgetAfterSeconds: 3600,
+};
+
 /** The emailed one-time links from the customer side: asking for a reset, opening and using a link. */
 export function createAccessLinksService(deps: PortalAccessServiceDeps, common: PortalAccessCommon) {
   const { db, clock, config, sessions, throttle } = deps;
@@ -45,6 +61,19 @@ export function createAccessLinksService(deps: PortalAccessServiceDeps, common: 
     parseUsername,
     setPassword,
   } = common;
+
+  /** Counts one call against each key; 429 once a key is over its allowance. */
+  async function spendAllowance(keys: ThrottleKey[]): Promise<void> {
+    const wait = await throttle.retryAfterSeconds(keys);
+    if (wait > 0)
+      throw new AppError('rate_limited', `Too many requests. Try again in ${formatWait(wait)}.`, {
+        retryAfterSeconds: wait,
+      });
+    await throttle.recordFailure(keys);
+  }
+
+  const ipAllowance = (name: string, context: RequestContext): ThrottleKey[] =>
+    context.actor.ipAddress ? [{ key: `${name}:${context.actor.ipAddress}`, policy: LINK_LOOKUP_IP_POLICY }] : [];
 
   return {
     /** Always the same answer whether or not a login matches (no account enumeration); mail goes through the outbox. */
@@ -82,6 +111,7 @@ export function createAccessLinksService(deps: PortalAccessServiceDeps, common: 
 
     /** Tells the confirm page which form to show. Never consumes the link (mail scanners open links). */
     async inspectLink(input: { token: string } & RequestContext): Promise<AccessLinkInspection> {
+      await spendAllowance(ipAllowance('link-inspect-ip', input));
       const token = await repository.findAccessTokenByHash(db, hashToken(config.secretKey, input.token));
       const login = token && (await repository.findLoginById(db, token.loginId));
       if (!token || !login) return { status: 'invalid' };
@@ -111,11 +141,15 @@ export function createAccessLinksService(deps: PortalAccessServiceDeps, common: 
     },
 
     /** Is a username free? Only with a live credential link, so it cannot be used to list usernames. */
-    async checkUsername(input: {
-      token: string;
-      username: string;
-    }): Promise<{ available: boolean; message: string | null }> {
-      const token = await repository.findAccessTokenByHash(db, hashToken(config.secretKey, input.token));
+    async checkUsername(
+      input: { token: string; username: string } & RequestContext,
+    ): Promise<{ available: boolean; message: string | null }> {
+      const tokenHash = hashToken(config.secretKey, input.token);
+      await spendAllowance([
+        ...ipAllowance('username-check-ip', input),
+        { key: `username-check-link:${tokenHash}`, policy: USERNAME_CHECKS_PER_LINK_POLICY },
+      ]);
+      const token = await repository.findAccessTokenByHash(db, tokenHash);
       const login = token && (await repository.findLoginById(db, token.loginId));
       if (!token || !login || tokenProblem(token, login, clock.now()) || FORM_FOR[token.purpose] !== 'credentials') {
         throw new AppError('invalid_link', INVALID_LINK_MESSAGE);

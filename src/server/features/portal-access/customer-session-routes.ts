@@ -4,6 +4,9 @@ import { ApiErrorSchema } from '../../../shared/api-error.ts';
 import {
   ChangeCustomerPasswordBodySchema,
   CustomerAccountListSchema,
+  CustomerDeviceListSchema,
+  CustomerDeviceParamsSchema,
+  CustomerDevicesQuerySchema,
   CustomerSessionSchema,
   SignInCustomerBodySchema,
 } from '../../../shared/portal-access-contracts.ts';
@@ -89,7 +92,7 @@ export const customerSessionRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = asyn
         summary:
           'Change the signed-in customer’s password (also the forced change after a temporary password); ends other sessions',
         body: ChangeCustomerPasswordBodySchema,
-        response: { 204: z.null(), 400: ApiErrorSchema, 401: ApiErrorSchema, 403: ApiErrorSchema },
+        response: { 204: z.null(), 400: ApiErrorSchema, 401: ApiErrorSchema, 403: ApiErrorSchema, 429: ApiErrorSchema },
       },
     },
     async (request, reply) => {
@@ -117,5 +120,56 @@ export const customerSessionRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = asyn
       },
     },
     async (request) => ({ items: await service.listAccounts(requireCustomer(request).accountIds) }),
+  );
+
+  app.get(
+    '/api/portal/session/devices',
+    {
+      config: { access: 'customer' },
+      schema: {
+        operationId: 'listCustomerDevices',
+        tags: CUSTOMER_TAGS,
+        summary: 'The devices where this customer is signed in (this one marked), newest activity first',
+        querystring: CustomerDevicesQuerySchema,
+        response: { 200: CustomerDeviceListSchema, 400: ApiErrorSchema, 401: ApiErrorSchema, 403: ApiErrorSchema },
+      },
+    },
+    async (request) => service.listDevices(requireCustomer(request).portalLoginId, request.sessionToken, request.query),
+  );
+
+  app.delete(
+    '/api/portal/session/devices/:deviceId',
+    {
+      config: { access: 'customer' },
+      schema: {
+        operationId: 'signOutCustomerDevice',
+        tags: CUSTOMER_TAGS,
+        summary: 'Sign one of this customer’s devices out',
+        params: CustomerDeviceParamsSchema,
+        response: { 204: z.null(), 400: ApiErrorSchema, 401: ApiErrorSchema, 403: ApiErrorSchema, 404: ApiErrorSchema },
+      },
+    },
+    async (request, reply) => {
+      await service.endDevice(requireCustomer(request).portalLoginId, request.params.deviceId, context(request));
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.delete(
+    '/api/portal/session/devices',
+    {
+      config: { access: 'customer' },
+      schema: {
+        operationId: 'signOutCustomerEverywhere',
+        tags: CUSTOMER_TAGS,
+        summary: 'Sign this customer out on every device, this one included',
+        response: { 204: z.null(), 401: ApiErrorSchema, 403: ApiErrorSchema },
+      },
+    },
+    async (request, reply) => {
+      await service.endAllDevices(requireCustomer(request).portalLoginId, context(request));
+      clearSessionCookie(reply, deps.config, 'customer');
+      return reply.status(204).send(null);
+    },
   );
 };

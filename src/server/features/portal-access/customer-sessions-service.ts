@@ -1,6 +1,12 @@
 import type { ActorContext } from '../../actor.ts';
-import { AppError, fieldError } from '../../errors.ts';
-import { formatWait, IDENTIFIER_POLICY, IP_POLICY, type ThrottleKey } from '../../security/login-throttle.ts';
+import { AppError, fieldError, notFound } from '../../errors.ts';
+import {
+  checkCurrentPassword,
+  formatWait,
+  IDENTIFIER_POLICY,
+  IP_POLICY,
+  type ThrottleKey,
+} from '../../security/login-throttle.ts';
 import { burnPasswordVerification, hashPassword, verifyPassword } from '../../security/passwords.ts';
 import { recordAudit } from '../audit/index.ts';
 import {
@@ -13,6 +19,7 @@ import {
   type RequestContext,
 } from './portal-access-common.ts';
 import * as repository from './portal-access-repository.ts';
+import { deviceSummary } from './portal-access-rules.ts';
 
 /** Customer sign-in, the session and its password, and the accounts a session may see. */
 export function createCustomerSessionsService(deps: PortalAccessServiceDeps, common: PortalAccessCommon) {
@@ -37,7 +44,8 @@ export function createCustomerSessionsService(deps: PortalAccessServiceDeps, com
      */
     async signIn(input: { login: string; password: string } & RequestContext) {
       const keys: ThrottleKey[] = [{ key: identifierKey(input.login), policy: IDENTIFIER_POLICY }];
-      if (input.actor.ipAddress) keys.push({ key: `ip:${input.actor.ipAddress}`, policy: IP_POLICY });
+      // Its own per-IP counter, apart from staff sign-in.
+      if (input.actor.ipAddress) keys.push({ key: `customer-ip:${input.actor.ipAddress}`, policy: IP_POLICY });
       const login = await findLoginByIdentifier(db, input.login);
       if (login) keys.push({ key: loginLockKey(login.id), policy: IDENTIFIER_POLICY });
       const { retryAfterSeconds: wait, recordedKeys } = await throttle.check(keys);
@@ -189,9 +197,10 @@ export function createCustomerSessionsService(deps: PortalAccessServiceDeps, com
 
     async changePassword(input: { loginId: string; currentPassword: string; newPassword: string } & RequestContext) {
       const login = await repository.findLoginById(db, input.loginId);
-      if (!login?.passwordHash || !(await verifyPassword(login.passwordHash, input.currentPassword))) {
-        throw fieldError('currentPassword', 'The current password is not correct.');
-      }
+      if (!login) throw new AppError('unauthenticated', 'Sign in to continue.');
+      await checkCurrentPassword(throttle, `customer:${login.id}`, async () =>
+        login.passwordHash ? verifyPassword(login.passwordHash, input.currentPassword) : false,
+      );
       const contact = await requireContact(db, login.contactId);
       validateNewPassword(input.newPassword, contextWords(login, contact), 'newPassword');
       if (input.newPassword === input.currentPassword)
@@ -206,6 +215,50 @@ export function createCustomerSessionsService(deps: PortalAccessServiceDeps, com
           userAgent: input.userAgent ?? null,
         });
         return { token: session.token };
+      });
+    },
+
+    /** The customer's signed-in devices, newest activity first, paged in the database. */
+    async listDevices(loginId: string, currentToken: string | null, page: { page: number; pageSize: number }) {
+      const { items, total } = await sessions.listOwn('customer', loginId, currentToken, {
+        limit: page.pageSize,
+        offset: (page.page - 1) * page.pageSize,
+      });
+      return {
+        items: items.map((session) => ({
+          id: session.publicId,
+          device: deviceSummary(session.userAgent),
+          createdAt: session.createdAt,
+          lastSeenAt: session.lastSeenAt,
+          thisDevice: session.current,
+        })),
+        total,
+        page: page.page,
+        pageSize: page.pageSize,
+      };
+    },
+
+    /** Signs one of the customer's own devices out; another customer's device is simply not found. */
+    async endDevice(loginId: string, deviceId: string, context: RequestContext): Promise<void> {
+      if (!(await sessions.endOwn('customer', loginId, deviceId))) throw notFound('Device');
+      await recordAudit(db, clock, context.actor, {
+        action: 'portal.device_signed_out',
+        subjectType: 'portal_login',
+        subjectId: loginId,
+      });
+    },
+
+    /** "Sign out everywhere": every session of this login, this one included. */
+    async endAllDevices(loginId: string, context: RequestContext): Promise<number> {
+      return db.transaction().execute(async (trx) => {
+        const ended = await sessions.endAllOf(trx, 'customer', [loginId]);
+        await recordAudit(trx, clock, context.actor, {
+          action: 'portal.signed_out_everywhere',
+          subjectType: 'portal_login',
+          subjectId: loginId,
+          after: { sessionsEnded: ended },
+        });
+        return ended;
       });
     },
 

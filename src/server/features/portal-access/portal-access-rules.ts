@@ -130,3 +130,34 @@ export function normalizeUsername(username: string): string {
 export function identifierKind(login: string): 'email' | 'username' {
   return login.includes('@') ? 'email' : 'username';
 }
+
+/** "ma•••@example.com": enough for the owner to recognise an address, not enough to hand it out. */
+export function maskEmail(email: string): string {
+  const at = email.lastIndexOf('@');
+  if (at <= 0) return '•••';
+  return `${email.slice(0, Math.min(2, at))}•••${email.slice(at)}`;
+}
+
+/** "Firefox on Android" from a user agent: enough to recognise a device, without the full string. */
+export function deviceSummary(userAgent: string | null): string {
+  if (!userAgent) return 'Unknown device';
+  const browser =
+    [
+      ['Edge', /Edg\//],
+      ['Opera', /OPR\//],
+      ['Firefox', /Firefox\//],
+      ['Chrome', /Chrome\/|CriOS\//],
+      ['Safari', /Safari\//],
+    ].find(([, pattern]) => (pattern as RegExp).test(userAgent))?.[0] ?? 'A browser';
+  const system =
+    [
+      ['Android', /Android/],
+      ['iPhone', /iPhone/],
+      ['iPad', /iPad/],
+      ['Windows', /Windows/],
+      ['macOS', /Mac OS X|Macintosh/],
+      ['ChromeOS', /CrOS/],
+      ['Linux', /Linux/],
+    ].find(([, pattern]) => (pattern as RegExp).test(userAgent))?.[0] ?? null;
+  return system ? `${browser} on ${system}` : String(browser);
+}

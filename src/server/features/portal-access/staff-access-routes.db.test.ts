@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createAccount, createContact, createStaffMember, signInStaff, unique } from '../../../../test/factories.ts';
-import { deliverOutbox } from '../../../../test/outbox-helpers.ts';
+import { capturedTo, deliverOutbox } from '../../../../test/outbox-helpers.ts';
 import { portalAccessKit, STRONG_PASSWORD } from '../../../../test/portal-access-kit.ts';
 import { createTestApp, sessionCookie, type TestApp } from '../../../../test/test-app.ts';
 
@@ -87,6 +87,35 @@ describe('states and staff actions', () => {
     });
     expect(response.statusCode).toBe(409);
     expect(response.json().error.fields[0].path).toBe('portalEmail');
+  });
+
+  it('tells the old address when staff move the login to another portal email, with no secret in it', async () => {
+    const { contact, email } = await activatedCustomer();
+    const newEmail = `${unique('moved')}@example.test`;
+    const moved = await staffPost(`/api/staff/contacts/${contact.id}/portal-access/grant`, {
+      portalEmail: newEmail,
+      sendCredentialCreateEmail: false,
+    });
+    expect(moved.statusCode, moved.body).toBe(200);
+    await deliverOutbox(t.deps);
+    const notices = (await capturedTo(t.deps, email)).filter((message) => message.kind === 'portal_email_changed');
+    expect(notices).toHaveLength(1);
+    const [notice] = notices;
+    expect(notice!.subject).toBe('Your portal login now uses another email address');
+    expect(notice!.text).toContain(`${newEmail.slice(0, 2)}•••@example.test`);
+    expect(notice!.text).not.toContain(newEmail);
+    expect(notice!.links).toEqual(['http://portico.test/portal/sign-in']);
+    expect(await capturedTo(t.deps, newEmail)).toEqual([]);
+
+    // Only a real change notifies: granting the same address again does not.
+    await staffPost(`/api/staff/contacts/${contact.id}/portal-access/grant`, {
+      portalEmail: newEmail,
+      sendCredentialCreateEmail: false,
+    });
+    await deliverOutbox(t.deps);
+    expect((await capturedTo(t.deps, newEmail)).filter((message) => message.kind === 'portal_email_changed')).toEqual(
+      [],
+    );
   });
 
   it('locks after repeated failures, shows it to staff, and unlocks', async () => {

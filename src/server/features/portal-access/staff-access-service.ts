@@ -2,6 +2,7 @@ import type { PortalLoginsTable } from '../../db/schema/portal-access.ts';
 import { isUniqueViolation } from '../../db/unique-violation.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { newId } from '../../ids.ts';
+import { enqueue } from '../../outbox/outbox.ts';
 import { normalizeEmail } from '../../security/login-throttle.ts';
 import { recordAudit } from '../audit/index.ts';
 import {
@@ -13,7 +14,7 @@ import {
   type RequestContext,
 } from './portal-access-common.ts';
 import * as repository from './portal-access-repository.ts';
-import { portalAccessState, VIEW_AS_LIFETIME_SECONDS } from './portal-access-rules.ts';
+import { maskEmail, portalAccessState, VIEW_AS_LIFETIME_SECONDS } from './portal-access-rules.ts';
 
 function portalEmailTaken(): AppError {
   return new AppError('conflict', 'Another contact already uses this portal email.', {
@@ -23,7 +24,7 @@ function portalEmailTaken(): AppError {
 
 /** Staff tools on a contact: the access state, turning access on and off, unlocking, viewing the portal as them, the timeline. */
 export function createStaffAccessService(deps: PortalAccessServiceDeps, common: PortalAccessCommon) {
-  const { db, clock, sessions, throttle } = deps;
+  const { db, clock, config, sessions, throttle } = deps;
   const {
     nowIso,
     recordEvent,
@@ -98,6 +99,18 @@ export function createStaffAccessService(deps: PortalAccessServiceDeps, common: 
             await repository.updateLogin(trx, login.id, login);
             if (emailChanged) {
               await killLinks(trx, login.id);
+              // The old address hears of it: a takeover through a changed email does not go unnoticed.
+              await enqueue(trx, clock, {
+                kind: 'portal_email_changed',
+                to: [existing.portalEmail],
+                payload: {
+                  contact: { firstName: contact.firstName },
+                  newEmail: maskEmail(login.portalEmail),
+                  signInLink: `${config.publicUrl}/portal/sign-in`,
+                },
+                accountId: contact.mainAccountId,
+                contactId: contact.id,
+              });
               await recordEvent(
                 trx,
                 {

@@ -34,3 +34,49 @@ export function markSessionReauthenticated(db: Db | Trx, idHash: string, at: str
     .where('idHash', '=', idHash)
     .execute();
 }
+
+interface LiveSessionsOf {
+  kind: SessionKind;
+  subjectId: string;
+  now: string;
+  /** Sessions last seen before this are past their idle deadline. */
+  idleSince: string;
+}
+
+function liveSessionsOf(db: Db, live: LiveSessionsOf) {
+  return db
+    .selectFrom('sessions')
+    .where('kind', '=', live.kind)
+    .where('subjectId', '=', live.subjectId)
+    .where('impersonatorStaffId', 'is', null)
+    .where('expiresAt', '>', live.now)
+    .where('lastSeenAt', '>', live.idleSince);
+}
+
+export function listLiveSessions(db: Db, live: LiveSessionsOf, page: { limit: number; offset: number }) {
+  return liveSessionsOf(db, live)
+    .selectAll()
+    .orderBy('lastSeenAt', 'desc')
+    .orderBy('publicId', 'desc')
+    .limit(page.limit)
+    .offset(page.offset)
+    .execute();
+}
+
+export async function countLiveSessions(db: Db, live: LiveSessionsOf): Promise<number> {
+  const row = await liveSessionsOf(db, live)
+    .select((eb) => eb.fn.countAll<number | string>().as('count'))
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
+export async function deleteOwnSession(db: Db, kind: SessionKind, subjectId: string, publicId: string) {
+  const result = await db
+    .deleteFrom('sessions')
+    .where('kind', '=', kind)
+    .where('subjectId', '=', subjectId)
+    .where('impersonatorStaffId', 'is', null)
+    .where('publicId', '=', publicId)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

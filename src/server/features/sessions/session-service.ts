@@ -2,7 +2,11 @@ import { addSeconds, type Clock } from '../../clock.ts';
 import type { Db, Trx } from '../../db/database.ts';
 import type { SessionKind, SessionSecondFactor, SessionsTable } from '../../db/database-schema.ts';
 import { generateToken, hashToken } from '../../security/tokens.ts';
+import { newId } from '../../ids.ts';
 import {
+  countLiveSessions,
+  deleteOwnSession,
+  listLiveSessions,
   deleteSession,
   deleteSessionsOf,
   findSession,
@@ -52,6 +56,15 @@ export interface SessionService {
   /** After a second factor: clears the pending/enrol state and restarts the step-up window. */
   markReauthenticated(db: Db | Trx, token: string): Promise<void>;
   onEnd(listener: SessionEndListener): void;
+  /** A person's own live sessions (not staff viewing as them), newest first, the current one marked. */
+  listOwn(
+    kind: SessionKind,
+    subjectId: string,
+    currentToken: string | null,
+    page: { limit: number; offset: number },
+  ): Promise<{ items: Array<SessionsTable & { current: boolean }>; total: number }>;
+  /** Ends one of a person's own sessions by its public id; false when it is not theirs (or gone). */
+  endOwn(kind: SessionKind, subjectId: string, publicId: string): Promise<boolean>;
 }
 
 /** When a session stops being valid without another request: its absolute or its idle deadline. */
@@ -75,6 +88,7 @@ export function createSessionService(deps: { db: Db; clock: Clock; secretKey: st
       );
       await insertSession(executor, {
         idHash: hashToken(secretKey, token),
+        publicId: newId(),
         kind: session.kind,
         subjectId: session.subjectId,
         impersonatorStaffId: session.impersonatorStaffId ?? null,
@@ -128,6 +142,20 @@ export function createSessionService(deps: { db: Db; clock: Clock; secretKey: st
 
     onEnd(listener) {
       listeners.push(listener);
+    },
+
+    async listOwn(kind, subjectId, currentToken, page) {
+      const now = clock.now();
+      const idleSince = addSeconds(now, -IDLE_SECONDS[kind]).toISOString();
+      const live = { kind, subjectId, now: now.toISOString(), idleSince };
+      const [rows, total] = await Promise.all([listLiveSessions(db, live, page), countLiveSessions(db, live)]);
+      const currentHash = currentToken ? hashToken(secretKey, currentToken) : null;
+      return { items: rows.map((row) => ({ ...row, current: row.idHash === currentHash })), total };
+    },
+
+    async endOwn(kind, subjectId, publicId) {
+      for (const listener of listeners) listener.subjectsEnded([subjectId]);
+      return (await deleteOwnSession(db, kind, subjectId, publicId)) > 0;
     },
   };
 }

@@ -5,6 +5,7 @@ import type { SessionsTable, StaffMembersTable, StaffRole } from '../../db/datab
 import { AppError, fieldError } from '../../errors.ts';
 import { newId } from '../../ids.ts';
 import {
+  checkCurrentPassword,
   formatWait,
   IDENTIFIER_POLICY,
   IP_POLICY,
@@ -37,7 +38,8 @@ export interface StaffServiceDeps {
 
 function throttleKeys(email: string, ipAddress: string | null): ThrottleKey[] {
   const keys: ThrottleKey[] = [{ key: `staff:${normalizeEmail(email)}`, policy: IDENTIFIER_POLICY }];
-  if (ipAddress) keys.push({ key: `ip:${ipAddress}`, policy: IP_POLICY });
+  // Its own per-IP counter: customers failing at the portal never hold staff back, nor the reverse.
+  if (ipAddress) keys.push({ key: `staff-ip:${ipAddress}`, policy: IP_POLICY });
   return keys;
 }
 
@@ -113,9 +115,10 @@ export function createStaffService(deps: StaffServiceDeps) {
       userAgent: string | null;
     }) {
       const staff = await findStaffById(db, input.staffId);
-      if (!staff?.passwordHash || !(await verifyPassword(staff.passwordHash, input.currentPassword))) {
-        throw fieldError('currentPassword', 'The current password is not correct.');
-      }
+      if (!staff) throw new AppError('unauthenticated', 'Sign in to continue.');
+      await checkCurrentPassword(throttle, `staff:${staff.id}`, async () =>
+        staff.passwordHash ? verifyPassword(staff.passwordHash, input.currentPassword) : false,
+      );
       const problem = checkPassword(input.newPassword, [staff.email.split('@')[0]!, ...staff.name.split(/\s+/)]);
       if (problem) throw fieldError('newPassword', PASSWORD_PROBLEM_MESSAGES[problem]);
       if (input.newPassword === input.currentPassword)

@@ -153,6 +153,28 @@ export const passwordChangedKind = defineMessageKind({
   access: true,
 });
 
+export const portalEmailChangedKind = defineMessageKind({
+  id: 'portal_email_changed',
+  channel: 'email',
+  label: 'Customer portal email changed',
+  description:
+    'A security notice to the old address when staff move a portal login to another email. Cannot be switched off.',
+  payloadSchema: z.object({ contact: ContactSchema, newEmail: z.string(), signInLink: z.string() }),
+  mergeTags: ['contact.firstName', 'newEmail', 'signInLink'],
+  sample: {
+    contact: { firstName: 'Maria' },
+    newEmail: 'ma•••@example.com',
+    signInLink: 'https://portal.example/portal/sign-in',
+  },
+  defaultTemplate: {
+    subject: 'Your portal login now uses another email address',
+    text: 'Hello {{contact.firstName}},\n\nYour portal login was moved to another email address ({{newEmail}}) by our staff. Sign-in links and notices now go there, and this address no longer signs in.\n\nIf you did not ask for this, contact us right away. The portal: {{signInLink}}',
+    html: '<p>Hello {{contact.firstName}},</p><p>Your portal login was moved to another email address ({{newEmail}}) by our staff. Sign-in links and notices now go there, and this address no longer signs in.</p><p>If you did not ask for this, contact us right away. <a href="{{signInLink}}">The portal</a></p>',
+  },
+  canBeDisabled: false,
+  access: true,
+});
+
 export const emailVerificationKind = defineMessageKind({
   id: 'email_verification',
   channel: 'email',
@@ -178,5 +200,6 @@ export const portalAccessKinds: MessageKind[] = [
   welcomeKind,
   temporaryPasswordKind,
   passwordChangedKind,
+  portalEmailChangedKind,
   emailVerificationKind,
 ];
