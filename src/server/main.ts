@@ -3,7 +3,7 @@ import pino from 'pino';
 import { systemActor } from './actor.ts';
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
-import { createDeps } from './deps.ts';
+import { createDeps, type Deps } from './deps.ts';
 import { migrateToLatest, migrationsFromNewerRelease, newerDatabaseMessage, pendingMigrations } from './db/migrate.ts';
 import { StaffRoleSchema } from '../shared/staff-contracts.ts';
 import { countStaff } from './features/staff/staff-repository.ts';
@@ -30,6 +30,12 @@ Commands:
                                      one-time password that must be changed at first sign-in`;
 
 /** The only place that reads process.env. */
+
+/** The minute-by-minute jobs: the turns' timed steps, and forgetting idempotency keys past their 24 hours. */
+async function timedJobs(deps: Deps): Promise<Record<string, number>> {
+  const steps = await deps.turns.sweeps.runOnce();
+  return { ...steps, expiredIdempotencyKeys: await deps.idempotency.purgeExpired() };
+}
 export async function runCli(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
   let config: Config;
@@ -122,7 +128,7 @@ async function serve(config: Config, logger: pino.Logger): Promise<void> {
   await requireSameSecretKey(deps);
   const app = await buildApp(deps);
   const dispatcher = deps.notifications.dispatcher;
-  const sweeps = createSweepSchedule({ run: deps.turns.sweeps.runOnce, logger });
+  const sweeps = createSweepSchedule({ run: () => timedJobs(deps), logger });
   const shutdown = async () => {
     exitByDeadline(config);
     await sweeps.stop();
@@ -154,7 +160,7 @@ async function work(config: Config, logger: pino.Logger): Promise<void> {
   }
   await requireSameSecretKey(deps);
   const dispatcher = deps.notifications.dispatcher;
-  const sweeps = createSweepSchedule({ run: deps.turns.sweeps.runOnce, logger });
+  const sweeps = createSweepSchedule({ run: () => timedJobs(deps), logger });
   const shutdown = async () => {
     exitByDeadline(config);
     await sweeps.stop();

@@ -1,7 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 
 /**
- * Runs a periodic job (the turns' timed steps) in the worker, or in the server when it delivers the
+ * Runs the periodic jobs (the turns' timed steps, retention of idempotency keys) in the worker, or in the server when it delivers the
  * outbox itself. The job decides from the injected clock, so tests call it directly instead of waiting;
  * several workers may run it at once because every step it takes is claimed by a conditional UPDATE.
  */
@@ -19,9 +19,9 @@ export function createSweepSchedule(options: {
     running = options
       .run()
       .then((done) => {
-        if (Object.values(done).some((count) => count > 0)) logger.info(done, 'timed turn steps ran');
+        if (Object.values(done).some((count) => count > 0)) logger.info(done, 'timed jobs ran');
       })
-      .catch((error: unknown) => logger.error({ err: error }, 'timed turn steps failed'))
+      .catch((error: unknown) => logger.error({ err: error }, 'timed jobs failed'))
       .finally(() => {
         if (timer) timer = setTimeout(tick, interval).unref();
       });
