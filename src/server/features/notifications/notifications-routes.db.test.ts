@@ -29,7 +29,12 @@ describe('notifications API', () => {
       enqueue(trx, testApp.clock, {
         kind: 'password_reset',
         to: ['linked@customer.test'],
-        payload: { contact: { firstName: 'Lin' }, link, expiresAt: '2030-01-01T00:00:00.000Z' },
+        payload: {
+          contact: { firstName: 'Lin' },
+          account: { name: 'Harbor Point Lofts', number: 'A-10423', portalKey: '' },
+          link,
+          expiresAt: '2030-01-01T00:00:00.000Z',
+        },
         expiresAt: new Date('2030-01-01T00:00:00.000Z'),
       }),
     );
