@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import { createAccount, createContact, unique } from './factories.ts';
-import type { TestApp } from './test-app.ts';
+import { sessionCookie, type TestApp } from './test-app.ts';
 
 export const STRONG_PASSWORD = 'tangerine quarry velvet orbit';
 export const OTHER_PASSWORD = 'violet lantern orbit meadow';
@@ -58,7 +58,8 @@ export function portalAccessKit(current: () => { t: TestApp; staffCookie: string
     const username = unique('maria').replaceAll('-', '.');
     const response = await redeem({ token, username, password: STRONG_PASSWORD });
     expect(response.statusCode, response.body).toBe(200);
-    return { ...setup, username };
+    // Setting up a login signs the customer in: the browser used for it holds this session.
+    return { ...setup, username, setupCookie: sessionCookie(response) };
   }
 
   function customerGet(url: string, cookie: string) {

@@ -10,7 +10,20 @@ beforeAll(async () => {
   staffCookie = await signInStaff(t.app, await createStaffMember(t.deps));
 });
 afterAll(() => t.close());
-const { activatedCustomer, customerGet } = portalAccessKit(() => ({ t, staffCookie }));
+const kit = portalAccessKit(() => ({ t, staffCookie }));
+const { customerGet } = kit;
+
+/** A customer whose setup browser has signed out again, so the devices below are the only ones. */
+async function activatedCustomer() {
+  const customer = await kit.activatedCustomer();
+  const signedOut = await t.app.inject({
+    method: 'DELETE',
+    url: '/api/portal/session',
+    headers: { cookie: customer.setupCookie },
+  });
+  expect(signedOut.statusCode).toBe(204);
+  return customer;
+}
 
 const PHONE = 'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 Chrome/126.0 Mobile Safari/537.36';
 const LAPTOP = 'Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) Gecko/20100101 Firefox/127.0';
