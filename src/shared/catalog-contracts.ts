@@ -140,6 +140,7 @@ const PricedServiceSchema = ServiceSchema.extend({ priceCents: z.number().int().
 export const MasterPricelistSchema = z.object({
   items: z.array(PricedServiceSchema),
   updatedAt: z.string().nullable(),
+  version: z.number().int(),
 });
 export type MasterPricelist = z.infer<typeof MasterPricelistSchema>;
 
@@ -163,6 +164,7 @@ export const AccountPricingSchema = z.object({
       effectivePriceCents: z.number().int().nullable(),
     }),
   ),
+  version: z.number().int().describe('0 until first saved'),
 });
 export type AccountPricing = z.infer<typeof AccountPricingSchema>;
 
@@ -251,9 +253,12 @@ export const UnitSchema = z.object({
   floorplanId: z.string().nullable(),
   floorplanName: z.string().nullable(),
   notes: z.string().nullable(),
+  version: z.number().int(),
 });
 export type Unit = z.infer<typeof UnitSchema>;
 export const UnitListSchema = z.object({ items: z.array(UnitSchema) });
+/** Customers see units but never edit them, so no version. */
+export const PortalUnitListSchema = z.object({ items: z.array(UnitSchema.omit({ version: true })) });
 
 export const UnitFieldsSchema = z.strictObject({
   number: z.string().trim().min(1, 'Enter a unit number').max(20),
@@ -279,6 +284,7 @@ export const ProSchema = z.object({
   active: z.boolean(),
   dailyCapacity: z.number().int(),
   serviceIds: z.array(z.string()),
+  version: z.number().int(),
 });
 export type Pro = z.infer<typeof ProSchema>;
 export const ProListSchema = z.object({ items: z.array(ProSchema) });

@@ -2,7 +2,15 @@ import { sql } from 'kysely';
 import type { Trx } from './database.ts';
 
 /** Tables whose rows carry a `version` that every write adds one to. */
-export type VersionedTable = 'accounts' | 'contacts' | 'service_profiles' | 'floorplans';
+export type VersionedTable =
+  | 'accounts'
+  | 'contacts'
+  | 'service_profiles'
+  | 'floorplans'
+  | 'units'
+  | 'pros'
+  | 'account_pricing_configs'
+  | 'master_pricelists';
 
 /**
  * Null when the row is still at `version`, and then holds it for the rest of the transaction: the no-op

@@ -118,3 +118,109 @@ describe('lost updates: edits carry the version they were based on (If-Match)', 
     expect((await put(ben, pricesUrl, { prices: [] })).statusCode).toBe(200);
   });
 });
+
+describe('lost updates on the catalog: units, pros, floorplans, account pricing and the master pricelist', () => {
+  let testApp: TestApp;
+  let ana: string;
+  let ben: string;
+
+  beforeAll(async () => {
+    testApp = await createTestApp();
+    ana = await signInStaff(testApp.app, await createStaffMember(testApp.deps, { name: 'Ana Staff' }));
+    ben = await signInStaff(testApp.app, await createStaffMember(testApp.deps, { name: 'Ben Staff' }));
+  });
+  afterAll(() => testApp.close());
+
+  const put = (cookie: string, url: string, payload: object, version: number) =>
+    testApp.app.inject({ method: 'PUT', url, headers: { cookie, 'if-match': `"${version}"` }, payload });
+  const get = (url: string) => testApp.app.inject({ method: 'GET', url, headers: { cookie: ana } });
+
+  /** Ana saves from `version`; Ben, from the same version, gets 409 naming Ana, with the record as it is now. */
+  async function expectStaleRefused(
+    url: string,
+    version: number,
+    anaBody: object,
+    benBody: object,
+    read = async () => (await get(url)).json(),
+  ) {
+    const first = await put(ana, url, anaBody, version);
+    expect(first.statusCode, first.body).toBe(200);
+    const second = await put(ben, url, benBody, version);
+    expect(second.statusCode, second.body).toBe(409);
+    expect(second.json().error).toMatchObject({ code: 'stale_version', changedBy: 'Ana Staff' });
+    expect(second.json().error.current).toEqual(first.json());
+    expect(await read()).toEqual(first.json());
+    return first.json();
+  }
+
+  it('a unit and a floorplan', async () => {
+    const account = await createAccount(testApp.deps);
+    const floorplan = await testApp.deps.catalog.pricing.createFloorplan(
+      account.id,
+      { name: unique('1 bed'), bedrooms: 1, bathrooms: 1, squareFeet: 600 },
+      systemActor,
+    );
+    const [unit] = await testApp.deps.catalog.units.createUnits(
+      account.id,
+      { numbers: '101', floorplanId: null },
+      systemActor,
+    );
+    const unitUrl = `/api/staff/units/${unit!.id}`;
+    const units = (await get(`/api/staff/accounts/${account.id}/units`)).json();
+    expect(units.items[0].version).toBe(1);
+    const saved = await expectStaleRefused(
+      unitUrl,
+      1,
+      { number: '101', floorplanId: floorplan.id, notes: 'Ana' },
+      { number: '101', floorplanId: null, notes: 'Ben' },
+      async () => (await get(`/api/staff/accounts/${account.id}/units`)).json().items[0],
+    );
+    expect(saved).toMatchObject({ notes: 'Ana', floorplanName: floorplan.name, version: 2 });
+
+    const floorplanUrl = `/api/staff/floorplans/${floorplan.id}`;
+    const fields = { name: floorplan.name, bedrooms: 1, bathrooms: 1 };
+    const plan = await expectStaleRefused(
+      floorplanUrl,
+      1,
+      { ...fields, squareFeet: 650 },
+      { ...fields, squareFeet: 700 },
+      async () => (await get(`/api/staff/floorplans/${floorplan.id}/prices`)).json().floorplan,
+    );
+    expect(plan).toMatchObject({ squareFeet: 650, version: 2 });
+  });
+
+  it('a pro', async () => {
+    const pro = await testApp.deps.catalog.pros.createPro(
+      { name: unique('Pat'), phone: null, email: null, active: true, serviceIds: [] },
+      systemActor,
+    );
+    const url = `/api/staff/pros/${pro.id}`;
+    const saved = await expectStaleRefused(
+      url,
+      1,
+      { name: pro.name, active: true, dailyCapacity: 6, serviceIds: [] },
+      { name: pro.name, active: false, serviceIds: [] },
+      async () => (await get('/api/staff/pros')).json().items.find((item: { id: string }) => item.id === pro.id),
+    );
+    expect(saved).toMatchObject({ dailyCapacity: 6, active: true, version: 2 });
+  });
+
+  it('an account’s pricing (0 before the first save) and the master pricelist', async () => {
+    const account = await createAccount(testApp.deps);
+    const url = `/api/staff/accounts/${account.id}/pricing`;
+    expect((await get(url)).json().version).toBe(0);
+    const pricing = await expectStaleRefused(
+      url,
+      0,
+      { pricelist: 'master', notes: 'Ana', overrides: [] },
+      { pricelist: 'master', notes: 'Ben', overrides: [] },
+    );
+    expect(pricing).toMatchObject({ notes: 'Ana', version: 1 });
+    expect((await put(ben, url, { pricelist: 'master', notes: 'Ben', overrides: [] }, 1)).statusCode).toBe(200);
+
+    const masterUrl = '/api/staff/master-pricelist';
+    const master = (await get(masterUrl)).json();
+    const master2 = await expectStaleRefused(masterUrl, master.version, { prices: [] }, { prices: [] });
+    expect(master2.version).toBe(master.version + 1);
+  });
+});

@@ -70,6 +70,14 @@ export interface AccountPricingConfigsTable {
   notes: string | null;
   createdAt: IsoTimestamp;
   updatedAt: IsoTimestamp;
+  /** Also added to when the account's price overrides change. */
+  version?: number;
+}
+
+/** One row ('vendor'): the master prices are many rows, and this carries their one version. */
+export interface MasterPricelistsTable {
+  id: string;
+  version: number;
 }
 
 export interface AccountPriceOverridesTable {
@@ -106,6 +114,7 @@ export interface UnitsTable {
   notes: string | null;
   createdAt: IsoTimestamp;
   updatedAt: IsoTimestamp;
+  version?: number;
 }
 
 export interface ProsTable {
@@ -119,6 +128,7 @@ export interface ProsTable {
   dailyCapacity: number;
   createdAt: IsoTimestamp;
   updatedAt: IsoTimestamp;
+  version?: number;
 }
 
 export interface ProServicesTable {
@@ -140,6 +150,7 @@ export interface CatalogTables {
   serviceProfiles: ServiceProfilesTable;
   turnProfileServices: TurnProfileServicesTable;
   masterPrices: MasterPricesTable;
+  masterPricelists: MasterPricelistsTable;
   accountPricingConfigs: AccountPricingConfigsTable;
   accountPriceOverrides: AccountPriceOverridesTable;
   floorplans: FloorplansTable;

@@ -1,4 +1,5 @@
 import type { Db, Trx } from '../../db/database.ts';
+import { type VersionedTable, versionMovedOn } from '../../db/versions.ts';
 import { AppError } from '../../errors.ts';
 import { findLastChange } from './audit-repository.ts';
 
@@ -8,7 +9,7 @@ const ACTOR_LABELS = { customer: 'A customer', pro: 'A pro', system: 'Portico', 
  * The 409 for an edit based on an older version: who made the newer change and when, from the audit log.
  * The route adds the record's current state.
  */
-export async function staleVersion(
+async function staleVersion(
   db: Db | Trx,
   subject: { type: string; id: string; currentVersion: number },
 ): Promise<AppError> {
@@ -21,4 +22,19 @@ export async function staleVersion(
     changedAt: change?.occurredAt ?? null,
     currentVersion: subject.currentVersion,
   });
+}
+
+/**
+ * Refuses an edit based on an older version of the record (409 with who changed it and when); without a
+ * version the write is unconditional. On success the row stays locked for the rest of the transaction.
+ */
+export async function refuseStaleEdit(
+  trx: Trx,
+  record: { table: VersionedTable; key: { column: 'id' | 'account_id'; value: string }; type: string },
+  basedOnVersion: number | undefined,
+): Promise<void> {
+  if (basedOnVersion === undefined) return;
+  const currentVersion = await versionMovedOn(trx, record.table, record.key, basedOnVersion);
+  if (currentVersion !== null)
+    throw await staleVersion(trx, { type: record.type, id: record.key.value, currentVersion });
 }

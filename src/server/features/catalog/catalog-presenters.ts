@@ -41,6 +41,7 @@ export function presentUnit(unit: UnitsTable & { floorplanName?: string | null }
     floorplanId: unit.floorplanId,
     floorplanName: unit.floorplanName ?? null,
     notes: unit.notes,
+    version: unit.version ?? 1,
   };
 }
 
@@ -53,5 +54,6 @@ export function presentPro(pro: ProsTable & { serviceIds: string[] }): Pro {
     active: pro.active === 1,
     dailyCapacity: pro.dailyCapacity,
     serviceIds: pro.serviceIds,
+    version: pro.version ?? 1,
   };
 }

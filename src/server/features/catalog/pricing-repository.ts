@@ -7,13 +7,30 @@ export function listMasterPrices(db: Db | Trx) {
   return db.selectFrom('masterPrices').selectAll().execute();
 }
 
+/** The one row of `master_pricelists`: the master prices' version. */
+export const MASTER_PRICELIST_ID = 'vendor';
+
 export async function replaceMasterPrices(trx: Trx, serviceIds: string[], prices: Price[], now: string) {
+  await trx
+    .updateTable('masterPricelists')
+    .set((eb) => ({ version: eb('version', '+', 1) }))
+    .where('id', '=', MASTER_PRICELIST_ID)
+    .execute();
   if (serviceIds.length) await trx.deleteFrom('masterPrices').where('serviceId', 'in', serviceIds).execute();
   if (prices.length)
     await trx
       .insertInto('masterPrices')
       .values(prices.map((price) => ({ ...price, updatedAt: now })))
       .execute();
+}
+
+export async function findMasterPricelistVersion(db: Db | Trx): Promise<number> {
+  const row = await db
+    .selectFrom('masterPricelists')
+    .select('version')
+    .where('id', '=', MASTER_PRICELIST_ID)
+    .executeTakeFirst();
+  return row?.version ?? 1;
 }
 
 export function findPricingConfig(db: Db | Trx, accountId: string) {
@@ -33,7 +50,11 @@ export async function savePricingConfig(trx: Trx, config: AccountPricingConfigsT
   await trx
     .insertInto('accountPricingConfigs')
     .values(config)
-    .onConflict((conflict) => conflict.column('accountId').doUpdateSet(changes))
+    .onConflict((conflict) =>
+      conflict
+        .column('accountId')
+        .doUpdateSet((eb) => ({ ...changes, version: eb('accountPricingConfigs.version', '+', 1) })),
+    )
     .execute();
   await trx.deleteFrom('accountPriceOverrides').where('accountId', '=', accountId).execute();
   if (overrides.length)

@@ -29,6 +29,7 @@ export const pricingRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, 
     return {
       items: master.items.map((item) => ({ ...presentService(item), priceCents: item.priceCents })),
       updatedAt: master.updatedAt,
+      version: master.version,
     };
   };
 
@@ -53,13 +54,16 @@ export const pricingRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, 
       schema: {
         operationId: 'setMasterPricelistPrices',
         tags,
-        summary: 'Replace the master prices with exactly this list',
+        summary: 'Replace the master prices with exactly this list (If-Match: the master pricelist’s version)',
         body: SetPricesBodySchema,
-        response: { 200: MasterPricelistSchema, 400: ApiErrorSchema },
+        response: { 200: MasterPricelistSchema, 400: ApiErrorSchema, 409: ApiErrorSchema },
       },
     },
     async (request) => {
-      await pricing.setMasterPricelistPrices(request.body.prices, actorOf(request));
+      await withCurrentOnStale(
+        () => pricing.setMasterPricelistPrices(request.body.prices, actorOf(request), ifMatchVersion(request)),
+        presentMaster,
+      );
       return presentMaster();
     },
   );
@@ -96,14 +100,20 @@ export const pricingRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, 
       schema: {
         operationId: 'updateAccountPricing',
         tags,
-        summary: 'Choose the account’s pricelist and its own prices',
+        summary: 'Choose the account’s pricelist and its own prices (If-Match: its version, 0 before the first save)',
         params: AccountIdParamsSchema,
         body: UpdateAccountPricingBodySchema,
-        response: { 200: AccountPricingSchema, 400: ApiErrorSchema, 404: ApiErrorSchema },
+        response: { 200: AccountPricingSchema, 400: ApiErrorSchema, 404: ApiErrorSchema, 409: ApiErrorSchema },
       },
     },
-    async (request) =>
-      presentPricing(await pricing.updateAccountPricing(request.params.accountId, request.body, actorOf(request))),
+    async (request) => {
+      const { accountId } = request.params;
+      const updated = await withCurrentOnStale(
+        () => pricing.updateAccountPricing(accountId, request.body, actorOf(request), ifMatchVersion(request)),
+        async () => presentPricing(await pricing.getAccountPricing(accountId)),
+      );
+      return presentPricing(updated);
+    },
   );
 
   app.get(
@@ -164,14 +174,20 @@ export const pricingRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, 
       schema: {
         operationId: 'updateFloorplan',
         tags: ['floorplans'],
-        summary: 'Change a floorplan’s name, size or rooms',
+        summary: 'Change a floorplan’s name, size or rooms (If-Match: its version)',
         params: FloorplanIdParamsSchema,
         body: FloorplanFieldsSchema,
         response: { 200: FloorplanSchema, 400: ApiErrorSchema, 404: ApiErrorSchema, 409: ApiErrorSchema },
       },
     },
-    async (request) =>
-      presentFloorplan(await pricing.updateFloorplan(request.params.floorplanId, request.body, actorOf(request))),
+    async (request) => {
+      const { floorplanId } = request.params;
+      const updated = await withCurrentOnStale(
+        () => pricing.updateFloorplan(floorplanId, request.body, actorOf(request), ifMatchVersion(request)),
+        async () => presentFloorplan((await pricing.getFloorplanPrices(floorplanId)).floorplan),
+      );
+      return presentFloorplan(updated);
+    },
   );
 
   app.delete(

@@ -5,8 +5,7 @@ import type { AccountPricingConfigsTable, FloorplansTable, PricelistSource } fro
 import { AppError, notFound } from '../../errors.ts';
 import { newId } from '../../ids.ts';
 import type { PriceEntry, SetupCheck } from '../../../shared/catalog-contracts.ts';
-import { recordAudit, staleVersion } from '../audit/index.ts';
-import { versionMovedOn } from '../../db/versions.ts';
+import { recordAudit, refuseStaleEdit } from '../audit/index.ts';
 import { findAccount, findChildPropertyIds } from './catalog-repository.ts';
 import { bathroomsToTenths, checkPriceEntries } from './catalog-rules.ts';
 import { listAccountServices, listVendorServices } from './service-catalog-repository.ts';
@@ -16,8 +15,10 @@ import {
   deleteFloorplan,
   findFloorplan,
   findFloorplanByName,
+  findMasterPricelistVersion,
   findPricingConfig,
   insertFloorplan,
+  MASTER_PRICELIST_ID,
   listFloorplanPrices,
   listFloorplansWithCounts,
   listMasterPrices,
@@ -88,6 +89,8 @@ export function createPricingService(deps: { db: Db; clock: Clock }) {
       exists: Boolean(config),
       pricelist,
       notes: config?.notes ?? null,
+      /** 0 until the account's pricing is first saved. */
+      version: config ? (config.version ?? 1) : 0,
       items: services.map((service) => {
         const masterPriceCents = master.get(service.id) ?? null;
         const overridePriceCents = override.get(service.id) ?? null;
@@ -101,16 +104,21 @@ export function createPricingService(deps: { db: Db; clock: Clock }) {
     };
   }
 
+  async function withCounts(floorplan: FloorplansTable) {
+    const rows = await listFloorplansWithCounts(db, [floorplan.accountId]);
+    return rows.find((row) => row.id === floorplan.id)!;
+  }
+
   async function floorplanPricelist(floorplanId: string) {
     const floorplan = await requireFloorplan(floorplanId);
-    const [pricing, prices, [withCounts]] = await Promise.all([
+    const [pricing, prices, counted] = await Promise.all([
       accountPricing(floorplan.accountId),
       listFloorplanPrices(db, floorplanId),
-      listFloorplansWithCounts(db, [floorplan.accountId]).then((rows) => rows.filter((row) => row.id === floorplanId)),
+      withCounts(floorplan),
     ]);
     const own = byServiceId(prices);
     return {
-      floorplan: withCounts!,
+      floorplan: counted,
       items: pricing.items.map(
         ({ masterPriceCents: _master, overridePriceCents: _override, effectivePriceCents, ...service }) => ({
           ...service,
@@ -123,9 +131,10 @@ export function createPricingService(deps: { db: Db; clock: Clock }) {
 
   return {
     async getMasterPricelist() {
-      const [services, prices] = await Promise.all([
+      const [services, prices, version] = await Promise.all([
         listVendorServices(db, { includeInactive: false }),
         listMasterPrices(db),
+        findMasterPricelistVersion(db),
       ]);
       const price = byServiceId(prices);
       const updatedAt =
@@ -136,15 +145,18 @@ export function createPricingService(deps: { db: Db; clock: Clock }) {
       return {
         items: services.map((service) => ({ ...service, priceCents: price.get(service.id) ?? null })),
         updatedAt,
+        version,
       };
     },
 
     /** Replaces the master prices of every active vendor service with exactly the given list. */
-    async setMasterPricelistPrices(prices: PriceEntry[], actor: ActorContext) {
+    async setMasterPricelistPrices(prices: PriceEntry[], actor: ActorContext, basedOnVersion?: number) {
       const services = await listVendorServices(db, { includeInactive: false });
       const serviceIds = services.map((service) => service.id);
       checkPriceEntries(prices, new Set(serviceIds));
       await db.transaction().execute(async (trx) => {
+        const key = { column: 'id', value: MASTER_PRICELIST_ID } as const;
+        await refuseStaleEdit(trx, { table: 'master_pricelists', key, type: 'master_pricelist' }, basedOnVersion);
         const before = (await listMasterPrices(trx))
           .filter((row) => serviceIds.includes(row.serviceId))
           .map(({ serviceId, priceCents }) => ({ serviceId, priceCents }));
@@ -152,7 +164,7 @@ export function createPricingService(deps: { db: Db; clock: Clock }) {
         await recordAudit(trx, clock, actor, {
           action: 'master_pricelist.prices_set',
           subjectType: 'master_pricelist',
-          subjectId: null,
+          subjectId: MASTER_PRICELIST_ID,
           before,
           after: prices,
         });
@@ -168,6 +180,7 @@ export function createPricingService(deps: { db: Db; clock: Clock }) {
       accountId: string,
       input: { pricelist: PricelistSource; notes: string | null; overrides: PriceEntry[] },
       actor: ActorContext,
+      basedOnVersion?: number,
     ) {
       await requireAccount(accountId);
       const before = await accountPricing(accountId);
@@ -183,6 +196,8 @@ export function createPricingService(deps: { db: Db; clock: Clock }) {
         updatedAt: now,
       };
       await db.transaction().execute(async (trx) => {
+        const key = { column: 'account_id', value: accountId } as const;
+        await refuseStaleEdit(trx, { table: 'account_pricing_configs', key, type: 'account_pricing' }, basedOnVersion);
         await savePricingConfig(trx, config, overrides);
         await recordAudit(trx, clock, actor, {
           action: 'account_pricing.updated',
@@ -236,7 +251,7 @@ export function createPricingService(deps: { db: Db; clock: Clock }) {
       return floorplan;
     },
 
-    async updateFloorplan(floorplanId: string, input: FloorplanInput, actor: ActorContext) {
+    async updateFloorplan(floorplanId: string, input: FloorplanInput, actor: ActorContext, basedOnVersion?: number) {
       const before = await requireFloorplan(floorplanId);
       await requireFreeName(before.accountId, input.name, floorplanId);
       const changes = {
@@ -247,6 +262,8 @@ export function createPricingService(deps: { db: Db; clock: Clock }) {
         updatedAt: clock.now().toISOString(),
       };
       await db.transaction().execute(async (trx) => {
+        const key = { column: 'id', value: floorplanId } as const;
+        await refuseStaleEdit(trx, { table: 'floorplans', key, type: 'floorplan' }, basedOnVersion);
         await updateFloorplan(trx, floorplanId, changes);
         await recordAudit(trx, clock, actor, {
           action: 'floorplan.updated',
@@ -262,7 +279,7 @@ export function createPricingService(deps: { db: Db; clock: Clock }) {
           after: input,
         });
       });
-      return { ...before, ...changes, version: (before.version ?? 1) + 1 };
+      return withCounts(before);
     },
 
     /** Refused while units use the floorplan, so no unit silently loses its floorplan. */
@@ -313,12 +330,8 @@ export function createPricingService(deps: { db: Db; clock: Clock }) {
       const services = await listAccountServices(db, floorplan.accountId);
       checkPriceEntries(prices, new Set(services.map((service) => service.id)));
       await db.transaction().execute(async (trx) => {
-        if (basedOnVersion !== undefined) {
-          const key = { column: 'id', value: floorplanId } as const;
-          const currentVersion = await versionMovedOn(trx, 'floorplans', key, basedOnVersion);
-          if (currentVersion !== null)
-            throw await staleVersion(trx, { type: 'floorplan', id: floorplanId, currentVersion });
-        }
+        const key = { column: 'id', value: floorplanId } as const;
+        await refuseStaleEdit(trx, { table: 'floorplans', key, type: 'floorplan' }, basedOnVersion);
         const before = await listFloorplanPrices(trx, floorplanId);
         await replaceFloorplanPrices(trx, floorplanId, prices);
         await recordAudit(trx, clock, actor, {

@@ -34,7 +34,9 @@ export async function savePro(trx: Trx, pro: ProsTable, serviceIds: string[]) {
   await trx
     .insertInto('pros')
     .values(pro)
-    .onConflict((conflict) => conflict.column('id').doUpdateSet(changes))
+    .onConflict((conflict) =>
+      conflict.column('id').doUpdateSet((eb) => ({ ...changes, version: eb('pros.version', '+', 1) })),
+    )
     .execute();
   await trx.deleteFrom('proServices').where('proId', '=', id).execute();
   if (serviceIds.length)

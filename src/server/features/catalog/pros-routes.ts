@@ -12,6 +12,7 @@ import {
 } from '../../../shared/catalog-contracts.ts';
 import type { Deps } from '../../deps.ts';
 import { actorOf, CUSTOMER_SETUP_ROLES } from '../../http/access.ts';
+import { ifMatchVersion, withCurrentOnStale } from '../../http/versions.ts';
 import { presentPro } from './catalog-presenters.ts';
 
 const tags = ['pros'];
@@ -55,13 +56,20 @@ export const prosRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { d
       schema: {
         operationId: 'updatePro',
         tags,
-        summary: 'Change a pro’s details, skills or active flag',
+        summary: 'Change a pro’s details, skills or active flag (If-Match: their version)',
         params: ProIdParamsSchema,
         body: ProFieldsSchema,
-        response: { 200: ProSchema, 400: ApiErrorSchema, 404: ApiErrorSchema },
+        response: { 200: ProSchema, 400: ApiErrorSchema, 404: ApiErrorSchema, 409: ApiErrorSchema },
       },
     },
-    async (request) => presentPro(await pros.updatePro(request.params.proId, request.body, actorOf(request))),
+    async (request) => {
+      const { proId } = request.params;
+      const updated = await withCurrentOnStale(
+        () => pros.updatePro(proId, request.body, actorOf(request), ifMatchVersion(request)),
+        async () => presentPro(await pros.getPro(proId)),
+      );
+      return presentPro(updated);
+    },
   );
 
   app.delete(

@@ -4,7 +4,7 @@ import type { Db } from '../../db/database.ts';
 import type { ProsTable } from '../../db/schema/catalog.ts';
 import { fieldError, notFound } from '../../errors.ts';
 import { newId } from '../../ids.ts';
-import { recordAudit } from '../audit/index.ts';
+import { recordAudit, refuseStaleEdit } from '../audit/index.ts';
 import { findAccount } from './catalog-repository.ts';
 import { checkProPreferences, requirePhoneOrNull } from './catalog-rules.ts';
 import { listAccountServices, listVendorServices } from './service-catalog-repository.ts';
@@ -50,8 +50,16 @@ export function createProsService(deps: { db: Db; clock: Clock }) {
     return { phone, serviceIds };
   }
 
-  async function save(pro: ProsTable, serviceIds: string[], actor: ActorContext, before: unknown) {
+  async function save(
+    pro: ProsTable,
+    serviceIds: string[],
+    actor: ActorContext,
+    before: unknown,
+    basedOnVersion?: number,
+  ) {
     await db.transaction().execute(async (trx) => {
+      const key = { column: 'id', value: pro.id } as const;
+      await refuseStaleEdit(trx, { table: 'pros', key, type: 'pro' }, basedOnVersion);
       await savePro(trx, pro, serviceIds);
       await recordAudit(trx, clock, actor, {
         action: before ? 'pro.updated' : 'pro.created',
@@ -104,7 +112,7 @@ export function createProsService(deps: { db: Db; clock: Clock }) {
       );
     },
 
-    async updatePro(proId: string, input: ProInput, actor: ActorContext) {
+    async updatePro(proId: string, input: ProInput, actor: ActorContext, basedOnVersion?: number) {
       const before = await findPro(db, proId);
       if (!before) throw notFound('Pro');
       const { phone, serviceIds } = await checkedInput(input);
@@ -118,14 +126,16 @@ export function createProsService(deps: { db: Db; clock: Clock }) {
         createdAt: before.createdAt,
         updatedAt: clock.now().toISOString(),
       };
-      return save(pro, serviceIds, actor, {
+      const beforeView = {
         name: before.name,
         phone: before.phone,
         email: before.email,
         active: before.active === 1,
         dailyCapacity: before.dailyCapacity,
         serviceIds: before.serviceIds,
-      });
+      };
+      const saved = await save(pro, serviceIds, actor, beforeView, basedOnVersion);
+      return { ...saved, version: (before.version ?? 1) + 1 };
     },
 
     /** Deleting a pro also drops the property preferences naming them (the database cascades); the audit keeps them. */

@@ -5,8 +5,7 @@ import type { Flag } from '../../db/database-schema.ts';
 import type { ServiceProfilesTable } from '../../db/schema/catalog.ts';
 import { fieldError, notFound } from '../../errors.ts';
 import type { UpdateServiceProfileBody } from '../../../shared/catalog-contracts.ts';
-import { recordAudit, staleVersion } from '../audit/index.ts';
-import { versionMovedOn } from '../../db/versions.ts';
+import { recordAudit, refuseStaleEdit } from '../audit/index.ts';
 import { findAccount, findContactName, findLinkedContact, listLinkedContacts } from './catalog-repository.ts';
 import { normalizeApprovalLimit, requirePhoneOrNull } from './catalog-rules.ts';
 import { listAccountServices } from './service-catalog-repository.ts';
@@ -111,12 +110,8 @@ export function createServiceProfileService(deps: { db: Db; clock: Clock }) {
         updatedAt: now,
       };
       await db.transaction().execute(async (trx) => {
-        if (basedOnVersion !== undefined) {
-          const key = { column: 'account_id', value: accountId } as const;
-          const currentVersion = await versionMovedOn(trx, 'service_profiles', key, basedOnVersion);
-          if (currentVersion !== null)
-            throw await staleVersion(trx, { type: 'service_profile', id: accountId, currentVersion });
-        }
+        const key = { column: 'account_id', value: accountId } as const;
+        await refuseStaleEdit(trx, { table: 'service_profiles', key, type: 'service_profile' }, basedOnVersion);
         await saveServiceProfile(trx, profile, turnProfileServiceIds);
         const {
           mainApproverName: _name,

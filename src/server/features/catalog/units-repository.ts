@@ -16,7 +16,13 @@ export function listUnits(db: Db | Trx, accountId: string) {
 }
 
 export function findUnit(db: Db | Trx, unitId: string) {
-  return db.selectFrom('units').selectAll().where('id', '=', unitId).executeTakeFirst();
+  return db
+    .selectFrom('units')
+    .leftJoin('floorplans', 'floorplans.id', 'units.floorplanId')
+    .selectAll('units')
+    .select('floorplans.name as floorplanName')
+    .where('units.id', '=', unitId)
+    .executeTakeFirst();
 }
 
 export function findUnitNumbers(db: Db | Trx, accountId: string, numbers: string[]) {
@@ -33,7 +39,11 @@ export function insertUnits(db: Db | Trx, units: UnitsTable[]) {
 }
 
 export function updateUnit(db: Db | Trx, unitId: string, changes: Partial<UnitsTable>) {
-  return db.updateTable('units').set(changes).where('id', '=', unitId).execute();
+  return db
+    .updateTable('units')
+    .set((eb) => ({ ...changes, version: eb('version', '+', 1) }))
+    .where('id', '=', unitId)
+    .execute();
 }
 
 export function deleteUnit(db: Db | Trx, unitId: string) {

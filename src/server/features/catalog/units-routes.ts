@@ -11,6 +11,7 @@ import {
 } from '../../../shared/catalog-contracts.ts';
 import type { Deps } from '../../deps.ts';
 import { actorOf, CUSTOMER_SETUP_ROLES } from '../../http/access.ts';
+import { ifMatchVersion, withCurrentOnStale } from '../../http/versions.ts';
 import { presentUnit } from './catalog-presenters.ts';
 
 const tags = ['units'];
@@ -78,13 +79,20 @@ export const unitsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { 
       schema: {
         operationId: 'updateUnit',
         tags,
-        summary: 'Change a unit’s number, floorplan or notes',
+        summary: 'Change a unit’s number, floorplan or notes (If-Match: its version)',
         params: UnitIdParamsSchema,
         body: UnitFieldsSchema,
         response: { 200: UnitSchema, 400: ApiErrorSchema, 404: ApiErrorSchema, 409: ApiErrorSchema },
       },
     },
-    async (request) => presentUnit(await units.updateUnit(request.params.unitId, request.body, actorOf(request))),
+    async (request) => {
+      const { unitId } = request.params;
+      const updated = await withCurrentOnStale(
+        () => units.updateUnit(unitId, request.body, actorOf(request), ifMatchVersion(request)),
+        async () => presentUnit(await units.getUnit(unitId)),
+      );
+      return presentUnit(updated);
+    },
   );
 
   app.delete(

@@ -4,7 +4,7 @@ import type { Db } from '../../db/database.ts';
 import type { UnitsTable } from '../../db/schema/catalog.ts';
 import { AppError, fieldError, notFound } from '../../errors.ts';
 import { newId } from '../../ids.ts';
-import { recordAudit } from '../audit/index.ts';
+import { recordAudit, refuseStaleEdit } from '../audit/index.ts';
 import { findAccount } from './catalog-repository.ts';
 import { parseUnitNumbers } from './catalog-rules.ts';
 import { findFloorplan } from './pricing-repository.ts';
@@ -79,6 +79,12 @@ export function createUnitsService(deps: { db: Db; clock: Clock }) {
     return units;
   }
 
+  async function getUnit(unitId: string) {
+    const unit = await findUnit(db, unitId);
+    if (!unit) throw notFound('Unit');
+    return unit;
+  }
+
   return {
     async listUnits(accountId: string) {
       if (!(await findAccount(db, accountId))) throw notFound('Account');
@@ -102,13 +108,17 @@ export function createUnitsService(deps: { db: Db; clock: Clock }) {
       return insert(accountId, numbers, input.floorplanId, null, actor);
     },
 
-    async updateUnit(unitId: string, input: UnitInput, actor: ActorContext) {
+    getUnit,
+
+    async updateUnit(unitId: string, input: UnitInput, actor: ActorContext, basedOnVersion?: number) {
       const before = await findUnit(db, unitId);
       if (!before) throw notFound('Unit');
       await requireOwnFloorplan(before.accountId, input.floorplanId);
       await requireFreeNumbers(before.accountId, [input.number], unitId);
       const after: UnitsTable = { ...before, ...input, updatedAt: clock.now().toISOString() };
       await db.transaction().execute(async (trx) => {
+        const key = { column: 'id', value: unitId } as const;
+        await refuseStaleEdit(trx, { table: 'units', key, type: 'unit' }, basedOnVersion);
         await updateUnit(trx, unitId, {
           number: after.number,
           floorplanId: after.floorplanId,
@@ -124,7 +134,7 @@ export function createUnitsService(deps: { db: Db; clock: Clock }) {
           after: auditView(after),
         });
       });
-      return after;
+      return getUnit(unitId);
     },
 
     async deleteUnit(unitId: string, actor: ActorContext) {

@@ -4,8 +4,7 @@ import type { Db, Trx } from '../../db/database.ts';
 import type { ContactsTable, NotificationChannel, StaffMembersTable } from '../../db/database-schema.ts';
 import { AppError, fieldError, notFound, type FieldProblem } from '../../errors.ts';
 import { newId } from '../../ids.ts';
-import { recordAudit, staleVersion } from '../audit/index.ts';
-import { versionMovedOn } from '../../db/versions.ts';
+import { recordAudit, refuseStaleEdit } from '../audit/index.ts';
 import {
   findAccountContacts,
   findContactById,
@@ -144,16 +143,11 @@ export function createContactsService(deps: ContactsServiceDeps) {
 
     async updateContact(contactId: string, input: ContactInput, actor: ActorContext, basedOnVersion?: number) {
       return db.transaction().execute(async (trx) => {
-        if (basedOnVersion !== undefined) {
-          const currentVersion = await versionMovedOn(
-            trx,
-            'contacts',
-            { column: 'id', value: contactId },
-            basedOnVersion,
-          );
-          if (currentVersion !== null)
-            throw await staleVersion(trx, { type: 'contact', id: contactId, currentVersion });
-        }
+        await refuseStaleEdit(
+          trx,
+          { table: 'contacts', key: { column: 'id', value: contactId }, type: 'contact' },
+          basedOnVersion,
+        );
         const before = await loadContact(trx, contactId);
         const { phone, emailRows } = validateContact(
           input,

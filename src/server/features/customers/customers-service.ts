@@ -6,8 +6,7 @@ import type { AccountKind, AccountStatus, AccountsTable } from '../../db/databas
 import { isUniqueViolation } from '../../db/unique-violation.ts';
 import { AppError, fieldError, notFound } from '../../errors.ts';
 import { newId } from '../../ids.ts';
-import { recordAudit, staleVersion } from '../audit/index.ts';
-import { versionMovedOn } from '../../db/versions.ts';
+import { recordAudit, refuseStaleEdit } from '../audit/index.ts';
 import type { AccountHooks } from './account-hooks.ts';
 import { findAccountContacts, findLinkedAccountIdsOfAccountContacts } from './contacts-repository.ts';
 import {
@@ -197,12 +196,11 @@ export function createCustomersService(deps: CustomersServiceDeps) {
     async updateAccount(accountId: string, input: UpdateAccountInput, actor: ActorContext, basedOnVersion?: number) {
       try {
         return await db.transaction().execute(async (trx) => {
-          if (basedOnVersion !== undefined) {
-            const key = { column: 'id', value: accountId } as const;
-            const currentVersion = await versionMovedOn(trx, 'accounts', key, basedOnVersion);
-            if (currentVersion !== null)
-              throw await staleVersion(trx, { type: 'account', id: accountId, currentVersion });
-          }
+          await refuseStaleEdit(
+            trx,
+            { table: 'accounts', key: { column: 'id', value: accountId }, type: 'account' },
+            basedOnVersion,
+          );
           const before = await requireAccount(trx, accountId);
           const problem = accountNumberProblem(input.accountNumber);
           if (problem) throw fieldError('accountNumber', problem);

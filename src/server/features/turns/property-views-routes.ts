@@ -6,7 +6,7 @@ import {
   FloorplanPricelistSchema,
   ReorderAccountServicesBodySchema,
   ServiceSchema,
-  UnitListSchema,
+  PortalUnitListSchema,
 } from '../../../shared/catalog-contracts.ts';
 import {
   CalendarQuerySchema,
@@ -213,7 +213,7 @@ export const propertyViewsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async 
         tags: settingsTags,
         summary: 'The property’s units',
         params: PropertyIdParamsSchema,
-        response: { 200: UnitListSchema, ...missing },
+        response: { 200: PortalUnitListSchema, ...missing },
       },
     },
     async (request) => ({

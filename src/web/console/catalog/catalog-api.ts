@@ -120,22 +120,25 @@ export const useReorderAccountServices = (accountId: string) =>
     api.put<{ items: AccountService[] }>(`/api/staff/accounts/${accountId}/services/order`, { serviceIds }),
   );
 export const useSetMasterPrices = () =>
-  useCatalogMutation((prices: PriceEntry[]) => api.put<MasterPricelist>('/api/staff/master-pricelist', { prices }));
+  useCatalogMutation(({ prices, version }: { prices: PriceEntry[]; version: number }) =>
+    api.put<MasterPricelist>('/api/staff/master-pricelist', { prices }, ifMatch(version)),
+  );
 export const useUpdateServiceProfile = (accountId: string, version: number) =>
   useCatalogMutation((body: UpdateServiceProfileBody) =>
     api.put<ServiceProfile>(`/api/staff/accounts/${accountId}/service-profile`, body, ifMatch(version)),
   );
-export const useUpdateAccountPricing = (accountId: string) =>
+export const useUpdateAccountPricing = (accountId: string, version: number) =>
   useCatalogMutation((body: UpdateAccountPricingBody) =>
-    api.put<AccountPricing>(`/api/staff/accounts/${accountId}/pricing`, body),
+    api.put<AccountPricing>(`/api/staff/accounts/${accountId}/pricing`, body, ifMatch(version)),
   );
 export const useCreateFloorplan = (accountId: string) =>
   useCatalogMutation((body: FloorplanFields) =>
     api.post<Floorplan>(`/api/staff/accounts/${accountId}/floorplans`, body),
   );
 export const useUpdateFloorplan = () =>
-  useCatalogMutation(({ floorplanId, body }: { floorplanId: string; body: FloorplanFields }) =>
-    api.put<Floorplan>(`/api/staff/floorplans/${floorplanId}`, body),
+  useCatalogMutation(
+    ({ floorplanId, body, version }: { floorplanId: string; body: FloorplanFields; version: number }) =>
+      api.put<Floorplan>(`/api/staff/floorplans/${floorplanId}`, body, ifMatch(version)),
   );
 export const useDeleteFloorplan = () =>
   useCatalogMutation((floorplanId: string) => api.delete<void>(`/api/staff/floorplans/${floorplanId}`));
@@ -151,15 +154,15 @@ export const useCreateUnits = (accountId: string) =>
     api.post<{ items: Unit[] }>(`/api/staff/accounts/${accountId}/units/bulk`, body),
   );
 export const useUpdateUnit = () =>
-  useCatalogMutation(({ unitId, body }: { unitId: string; body: UnitFields }) =>
-    api.put<Unit>(`/api/staff/units/${unitId}`, body),
+  useCatalogMutation(({ unitId, body, version }: { unitId: string; body: UnitFields; version: number }) =>
+    api.put<Unit>(`/api/staff/units/${unitId}`, body, ifMatch(version)),
   );
 export const useDeleteUnit = () =>
   useCatalogMutation((unitId: string) => api.delete<void>(`/api/staff/units/${unitId}`));
 export const useCreatePro = () => useCatalogMutation((body: ProFields) => api.post<Pro>('/api/staff/pros', body));
 export const useUpdatePro = () =>
-  useCatalogMutation(({ proId, body }: { proId: string; body: ProFields }) =>
-    api.put<Pro>(`/api/staff/pros/${proId}`, body),
+  useCatalogMutation(({ proId, body, version }: { proId: string; body: ProFields; version: number }) =>
+    api.put<Pro>(`/api/staff/pros/${proId}`, body, ifMatch(version)),
   );
 export const useDeletePro = () => useCatalogMutation((proId: string) => api.delete<void>(`/api/staff/pros/${proId}`));
 export const useSetProPreferences = (accountId: string) =>

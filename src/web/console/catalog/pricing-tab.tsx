@@ -77,7 +77,7 @@ function usePriceInputs() {
 
 function PricingConfigurationCard({ accountId }: { accountId: string }) {
   const pricing = useAccountPricing(accountId);
-  const save = useUpdateAccountPricing(accountId);
+  const save = useUpdateAccountPricing(accountId, pricing.data?.version ?? 0);
   const [pricelist, setPricelist] = useState<PricelistSource>('master');
   const [notes, setNotes] = useState('');
   const inputs = usePriceInputs();
@@ -357,7 +357,7 @@ function FloorplanFormModal({
       },
       onError: (error: unknown) => applyFieldErrors(form, error),
     };
-    if (floorplan) update.mutate({ floorplanId: floorplan.id, body }, options);
+    if (floorplan) update.mutate({ floorplanId: floorplan.id, body, version: floorplan.version }, options);
     else create.mutate(body, options);
   });
   return (

@@ -178,7 +178,7 @@ function ProFormModal({
       },
       onError: (error: unknown) => applyFieldErrors(form, error),
     };
-    if (pro) update.mutate({ proId: pro.id, body: values }, options);
+    if (pro) update.mutate({ proId: pro.id, body: values, version: pro.version }, options);
     else create.mutate(values, options);
   });
   return (

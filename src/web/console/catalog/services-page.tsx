@@ -177,18 +177,24 @@ function MasterPricelistPanel() {
       .filter((item) => prices[item.id] !== '' && prices[item.id] !== undefined)
       .map((item) => ({ serviceId: item.id, priceCents: dollarsToCents(prices[item.id])! }));
     setRowErrors({});
-    save.mutate(entries, {
-      onSuccess: () => notifySaved('The master pricelist is updated.'),
-      onError: (error) => {
-        if (error instanceof ApiRequestError) {
-          setRowErrors(
-            Object.fromEntries(
-              error.fields.map((field) => [entries[Number(field.path.split('.')[1])]?.serviceId ?? '', field.message]),
-            ),
-          );
-        }
+    save.mutate(
+      { prices: entries, version: pricelist.data?.version ?? 1 },
+      {
+        onSuccess: () => notifySaved('The master pricelist is updated.'),
+        onError: (error) => {
+          if (error instanceof ApiRequestError) {
+            setRowErrors(
+              Object.fromEntries(
+                error.fields.map((field) => [
+                  entries[Number(field.path.split('.')[1])]?.serviceId ?? '',
+                  field.message,
+                ]),
+              ),
+            );
+          }
+        },
       },
-    });
+    );
   };
 
   return (

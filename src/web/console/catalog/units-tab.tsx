@@ -169,7 +169,7 @@ function UnitFormModal({
       },
       onError: (error: unknown) => applyFieldErrors(form, error),
     };
-    if (unit) update.mutate({ unitId: unit.id, body: values }, options);
+    if (unit) update.mutate({ unitId: unit.id, body: values, version: unit.version }, options);
     else create.mutate(values, options);
   });
   return (
