@@ -117,23 +117,6 @@ describe('lost updates: edits carry the version they were based on (If-Match)', 
     // Without If-Match the write is unconditional.
     expect((await put(ben, pricesUrl, { prices: [] })).statusCode).toBe(200);
   });
-});
-
-describe('lost updates on the catalog: units, pros, floorplans, account pricing and the master pricelist', () => {
-  let testApp: TestApp;
-  let ana: string;
-  let ben: string;
-
-  beforeAll(async () => {
-    testApp = await createTestApp();
-    ana = await signInStaff(testApp.app, await createStaffMember(testApp.deps, { name: 'Ana Staff' }));
-    ben = await signInStaff(testApp.app, await createStaffMember(testApp.deps, { name: 'Ben Staff' }));
-  });
-  afterAll(() => testApp.close());
-
-  const put = (cookie: string, url: string, payload: object, version: number) =>
-    testApp.app.inject({ method: 'PUT', url, headers: { cookie, 'if-match': `"${version}"` }, payload });
-  const get = (url: string) => testApp.app.inject({ method: 'GET', url, headers: { cookie: ana } });
 
   /** Ana saves from `version`; Ben, from the same version, gets 409 naming Ana, with the record as it is now. */
   async function expectStaleRefused(
