@@ -1,11 +1,11 @@
-import { Badge, Button, Card, Center, Group, Loader, Stack, Table, Text } from '@mantine/core';
+import { Button, Card, Center, Group, Loader, Stack, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { IconBuilding } from '@tabler/icons-react';
 import { useState } from 'react';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
 import { AnchorLink } from '../../ui/anchor-link.tsx';
+import { AccountSummaryCells } from './account-cells.tsx';
 import { AccountCreateModal } from './account-create-modal.tsx';
-import { STATUS_COLORS, STATUS_LABELS } from './account-labels.ts';
 import { customerListQuery } from './customers-api.ts';
 
 /** The properties of a management company. */
@@ -54,25 +54,7 @@ export function AccountPropertiesTab({ accountId }: { accountId: string }) {
                     {property.accountNumber}
                   </Text>
                 </Table.Td>
-                <Table.Td>
-                  <Text size="sm">{[property.city, property.region].filter(Boolean).join(', ') || '—'}</Text>
-                </Table.Td>
-                <Table.Td>
-                  <Badge color={STATUS_COLORS[property.status]} variant="light">
-                    {STATUS_LABELS[property.status]}
-                  </Badge>
-                </Table.Td>
-                <Table.Td>
-                  {property.portalAccessEnabled ? (
-                    <Badge color="cyan" variant="dot">
-                      Active
-                    </Badge>
-                  ) : (
-                    <Text size="sm" c="dimmed">
-                      Off
-                    </Text>
-                  )}
-                </Table.Td>
+                <AccountSummaryCells account={property} />
               </Table.Tr>
             ))}
           </Table.Tbody>

@@ -1,5 +1,4 @@
 import {
-  Badge,
   Button,
   Card,
   Center,
@@ -35,14 +34,9 @@ import type {
 import { ErrorAlert } from '../../ui/error-alert.tsx';
 import { AnchorLink } from '../../ui/anchor-link.tsx';
 import { Page } from '../../ui/page.tsx';
+import { AccountSummaryCells } from './account-cells.tsx';
 import { AccountCreateModal } from './account-create-modal.tsx';
-import {
-  KIND_LABELS,
-  ONBOARDING_STATE_LABELS,
-  STATUS_COLORS,
-  STATUS_LABELS,
-  STATUS_OPTIONS,
-} from './account-labels.ts';
+import { KIND_LABELS, ONBOARDING_STATE_LABELS, STATUS_OPTIONS } from './account-labels.ts';
 import { customerListQuery } from './customers-api.ts';
 
 const ONBOARDING_STATE_OPTIONS = (Object.keys(ONBOARDING_STATE_LABELS) as OnboardingState[]).map((value) => ({
@@ -230,25 +224,7 @@ export function CustomersPage(): ReactElement {
                     </Text>
                   )}
                 </Table.Td>
-                <Table.Td>
-                  <Text size="sm">{[customer.city, customer.region].filter(Boolean).join(', ') || '—'}</Text>
-                </Table.Td>
-                <Table.Td>
-                  <Badge color={STATUS_COLORS[customer.status]} variant="light">
-                    {STATUS_LABELS[customer.status]}
-                  </Badge>
-                </Table.Td>
-                <Table.Td>
-                  {customer.portalAccessEnabled ? (
-                    <Badge color="cyan" variant="dot">
-                      Active
-                    </Badge>
-                  ) : (
-                    <Text size="sm" c="dimmed">
-                      Off
-                    </Text>
-                  )}
-                </Table.Td>
+                <AccountSummaryCells account={customer} />
               </Table.Tr>
             ))}
           </Table.Tbody>
