@@ -112,7 +112,7 @@ async function snapshot(db: Db): Promise<Record<string, string[]>> {
   return result;
 }
 
-describe('customer isolation', () => {
+describe('isolation between customers and between pros', () => {
   let testApp: TestApp;
   let operations: Operation[];
   let alpha: CustomerWorld;
@@ -134,104 +134,57 @@ describe('customer isolation', () => {
       ...(payload ? { payload } : {}),
     });
 
-  it('opens no staff operation to a customer session', async () => {
-    for (const operation of operations.filter(({ access }) => access === 'staff' || access === 'staff:admin')) {
-      const response = await call(operation, alpha.cookie, bravo.params, operation.method === 'GET' ? undefined : {});
+  /** Every operation of `access` matching `filter` answers 401 to `cookie`, even with an empty body. */
+  async function expectClosed(filter: (access: Operation['access']) => boolean, cookie: string) {
+    for (const operation of operations.filter(({ access }) => filter(access))) {
+      const response = await call(operation, cookie, bravo.params, operation.method === 'GET' ? undefined : {});
       expect(response.statusCode, operation.operationId).toBe(401);
     }
-  });
+  }
 
-  it('answers 404 for every object of another customer, with a valid request, and changes nothing', async () => {
-    const addressed = operations.filter(
-      ({ access, parameterNames }) => access === 'customer' && parameterNames.length > 0,
-    );
-    expect(addressed.length).toBeGreaterThan(10);
+  /** Alpha's session addressing each of Bravo's objects gets 404 with a valid request, and nothing changes. */
+  async function expectOthersObjectsMissing(access: 'customer' | 'pro', cookie: string, atLeast: number) {
+    const addressed = operations.filter((operation) => operation.access === access && operation.parameterNames.length);
+    expect(addressed.length).toBeGreaterThan(atLeast);
     const before = await snapshot(testApp.deps.db);
     for (const operation of addressed) {
       for (const name of operation.parameterNames)
         expect(bravo.params, `no fixture for {${name}} of ${operation.operationId}`).toHaveProperty(name);
-      const response = await call(
-        operation,
-        alpha.cookie,
-        bravo.params,
-        operation.method === 'GET' ? undefined : validBodyFor(operation.operationId, bravo),
-      );
+      const payload = operation.method === 'GET' ? undefined : validBodyFor(operation.operationId, bravo);
+      const response = await call(operation, cookie, bravo.params, payload);
       expect(response.statusCode, `${operation.operationId}: ${response.body}`).toBe(404);
     }
     expect(await snapshot(testApp.deps.db)).toEqual(before);
-  });
+  }
 
-  it('shows no identifier of another customer on anything a customer can read', async () => {
-    const reads = operations.filter(({ access, method }) => access === 'customer' && method === 'GET');
-    for (const operation of reads) {
-      const response = await call(operation, alpha.cookie, alpha.params);
+  /** Every read of `access` answers Alpha's own objects without a single identifier of Bravo's. */
+  async function expectNoLeaks(access: 'customer' | 'pro', cookie: string) {
+    for (const operation of operations.filter(
+      (candidate) => candidate.access === access && candidate.method === 'GET',
+    )) {
+      const response = await call(operation, cookie, alpha.params);
       expect(response.statusCode, `${operation.operationId}: ${response.body}`).toBe(200);
       for (const identifier of bravo.identifiers)
         expect(response.body, `${operation.operationId} leaks ${identifier}`).not.toContain(identifier);
     }
-  });
-});
+  }
 
-describe('pro isolation', () => {
-  let testApp: TestApp;
-  let operations: Operation[];
-  let alpha: CustomerWorld;
-  let bravo: CustomerWorld;
-  beforeAll(async () => {
-    testApp = await createTestApp();
-    operations = await listOperations(testApp.app);
-    const staffCookie = await signInStaff(testApp.app, await createStaffMember(testApp.deps, { role: 'psm' }));
-    alpha = await buildCustomerWorld(testApp, staffCookie, 'Alpha');
-    bravo = await buildCustomerWorld(testApp, staffCookie, 'Bravo');
-  });
-  afterAll(() => testApp.close());
+  it('opens no staff operation to a customer session', () =>
+    expectClosed((access) => access === 'staff' || access === 'staff:admin', alpha.cookie));
 
-  const call = (operation: Operation, cookie: string, params: Record<string, string>, payload?: object) =>
-    testApp.app.inject({
-      method: operation.method as 'GET',
-      url: urlOf(operation, params) + (QUERY[operation.operationId] ?? ''),
-      headers: { cookie },
-      ...(payload ? { payload } : {}),
-    });
+  it('answers 404 for every object of another customer, with a valid request, and changes nothing', () =>
+    expectOthersObjectsMissing('customer', alpha.cookie, 10));
+
+  it('shows no identifier of another customer on anything a customer can read', () =>
+    expectNoLeaks('customer', alpha.cookie));
 
   it('opens no staff or customer operation to a pro, and no pro operation to a customer', async () => {
-    for (const operation of operations.filter(({ access }) => access !== 'public' && access !== 'pro')) {
-      const response = await call(
-        operation,
-        alpha.proCookie,
-        alpha.params,
-        operation.method === 'GET' ? undefined : {},
-      );
-      expect(response.statusCode, operation.operationId).toBe(401);
-    }
-    for (const operation of operations.filter(({ access }) => access === 'pro')) {
-      const response = await call(operation, alpha.cookie, alpha.params, operation.method === 'GET' ? undefined : {});
-      expect(response.statusCode, operation.operationId).toBe(401);
-    }
+    await expectClosed((access) => access !== 'public' && access !== 'pro', alpha.proCookie);
+    await expectClosed((access) => access === 'pro', alpha.cookie);
   });
 
-  it('answers 404 to a pro for another pro’s services and photos, and changes nothing', async () => {
-    const addressed = operations.filter(({ access, parameterNames }) => access === 'pro' && parameterNames.length > 0);
-    expect(addressed.length).toBeGreaterThan(3);
-    const before = await snapshot(testApp.deps.db);
-    for (const operation of addressed) {
-      const response = await call(
-        operation,
-        alpha.proCookie,
-        bravo.params,
-        operation.method === 'GET' ? undefined : validBodyFor(operation.operationId, bravo),
-      );
-      expect(response.statusCode, `${operation.operationId}: ${response.body}`).toBe(404);
-    }
-    expect(await snapshot(testApp.deps.db)).toEqual(before);
-  });
+  it('answers 404 to a pro for another pro’s services and photos, and changes nothing', () =>
+    expectOthersObjectsMissing('pro', alpha.proCookie, 3));
 
-  it('shows a pro nothing of another pro’s assignments', async () => {
-    for (const operation of operations.filter(({ access, method }) => access === 'pro' && method === 'GET')) {
-      const response = await call(operation, alpha.proCookie, alpha.params);
-      expect(response.statusCode, `${operation.operationId}: ${response.body}`).toBe(200);
-      for (const identifier of bravo.identifiers)
-        expect(response.body, `${operation.operationId} leaks ${identifier}`).not.toContain(identifier);
-    }
-  });
+  it('shows a pro nothing of another pro’s assignments', () => expectNoLeaks('pro', alpha.proCookie));
 });
