@@ -99,7 +99,7 @@ function PortalAccessBody({ contactId, access }: { contactId: string; access: Po
           color: result.queued ? 'teal' : 'yellow',
           title: result.queued ? `${sentLabel} queued` : `${sentLabel} not sent`,
           message: result.queued
-            ? `Sending to ${result.sentTo}. Ask the contact to check their junk or spam folder if it does not arrive.`
+            ? `Sending to ${result.sentTo.join(', ')}. Ask the contact to check their junk or spam folder if it does not arrive.`
             : 'This email kind is switched off in notification settings.',
         });
       },
@@ -446,7 +446,19 @@ function AccessTimeline({ contactId }: { contactId: string }) {
                     </Text>
                   </Table.Td>
                   <Table.Td>
-                    {entry.delivery ? (
+                    {entry.recipients.length > 0 ? (
+                      // One message per address: each shows its own delivery.
+                      <Stack gap={4}>
+                        {entry.recipients.map((recipient) => (
+                          <Group key={recipient.email} gap={6} wrap="nowrap">
+                            <Badge variant="light" color={DELIVERY_LABELS[recipient.delivery].color}>
+                              {DELIVERY_LABELS[recipient.delivery].label}
+                            </Badge>
+                            <Text size="xs">{recipient.email}</Text>
+                          </Group>
+                        ))}
+                      </Stack>
+                    ) : entry.delivery ? (
                       <Badge variant="light" color={DELIVERY_LABELS[entry.delivery].color}>
                         {DELIVERY_LABELS[entry.delivery].label}
                       </Badge>
