@@ -135,6 +135,8 @@ export const AccountPortalAccessSchema = z.object({
   accountId: z.string(),
   accountName: z.string(),
   portalAccessEnabled: z.boolean(),
+  /** The account's status may not use the portal (inactive): its contacts cannot see it. */
+  accountInactive: z.boolean(),
   contacts: z.array(
     z.object({
       contactId: z.string(),

@@ -18,6 +18,7 @@ import {
   deliveryOf,
   maskEmail,
   overallDelivery,
+  PORTAL_ACCOUNT_STATUSES,
   portalAccessState,
   VIEW_AS_LIFETIME_SECONDS,
 } from './portal-access-rules.ts';
@@ -321,7 +322,13 @@ export function createStaffAccessService(deps: PortalAccessServiceDeps, common: 
           lastSignInAt: login?.lastSignInAt ?? null,
         });
       }
-      return { accountId, accountName: account.name, portalAccessEnabled: account.portalAccessEnabled === 1, contacts };
+      return {
+        accountId,
+        accountName: account.name,
+        portalAccessEnabled: account.portalAccessEnabled === 1,
+        accountInactive: !(PORTAL_ACCOUNT_STATUSES as readonly string[]).includes(account.status),
+        contacts,
+      };
     },
   };
 }
