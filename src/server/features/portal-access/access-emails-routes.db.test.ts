@@ -148,4 +148,18 @@ describe('staff sending the setup link', () => {
     expect(await messagesTo(contact.id, 'credential_create')).toHaveLength(1);
     expect(await liveTokens(contact.id, 'credential_create')).toHaveLength(1);
   });
+
+  it('switching an inactive account on sends nothing: it may not use the portal', async () => {
+    const account = await createAccount(t.deps, { portalAccessEnabled: 0, status: 'inactive' });
+    const contact = await createContact(t.deps, { accountIds: [account.id] });
+    await staffPost(`/api/staff/contacts/${contact.id}/portal-access/grant`, { portalEmail: contact.emails[0]! });
+    const switched = await t.app.inject({
+      method: 'PUT',
+      url: `/api/staff/accounts/${account.id}/portal-access`,
+      headers: { cookie: staffCookie },
+      payload: { enabled: true },
+    });
+    expect(switched.statusCode, switched.body).toBe(200);
+    expect(await messagesTo(contact.id, 'credential_create')).toHaveLength(0);
+  });
 });

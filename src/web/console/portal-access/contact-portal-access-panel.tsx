@@ -291,7 +291,11 @@ function AccessSwitchForm({
           title: 'Portal access saved',
           message: result.credentialCreateEmailQueued
             ? `A credential-create email is on its way to ${result.access.portalEmail}.`
-            : 'No email was sent.',
+            : result.access.accountInactive
+              ? 'No email was sent: the account is inactive.'
+              : !result.access.accountAccessEnabled
+                ? 'No email yet: the setup link goes out when “Activate portal access” is switched on for the account.'
+                : 'No email was sent.',
         }),
       onError: (error) =>
         error instanceof ApiRequestError && error.fields.length
