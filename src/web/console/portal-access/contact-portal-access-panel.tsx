@@ -452,14 +452,16 @@ function AccessTimeline({ contactId }: { contactId: string }) {
                   <Table.Td>
                     {entry.recipients.length > 0 ? (
                       // One message per address: each shows its own delivery.
-                      <Stack gap={4}>
+                      <Stack gap="xs">
                         {entry.recipients.map((recipient) => (
-                          <Group key={recipient.email} gap={6} wrap="nowrap">
+                          <Stack key={recipient.email} gap={2} align="flex-start">
+                            <Text size="xs" style={{ overflowWrap: 'anywhere' }}>
+                              {recipient.email}
+                            </Text>
                             <Badge variant="light" color={DELIVERY_LABELS[recipient.delivery].color}>
                               {DELIVERY_LABELS[recipient.delivery].label}
                             </Badge>
-                            <Text size="xs">{recipient.email}</Text>
-                          </Group>
+                          </Stack>
                         ))}
                       </Stack>
                     ) : entry.delivery ? (
