@@ -52,7 +52,9 @@ test('seed 002: staff put {{account.portalKey}} into the welcome letter; the ema
     await page.getByRole('button', { name: 'Reveal portal key' }).click();
     await page.getByLabel('Reason').fill('Checking the welcome letter');
     await page.getByRole('button', { name: 'Reveal', exact: true }).click();
-    const revealed = (await page.getByLabel('Portal key').textContent())?.trim() ?? '';
+    const shown = page.getByLabel('Portal key', { exact: true });
+    await expect(shown).toBeVisible();
+    const revealed = (await shown.textContent())?.trim() ?? '';
     expect(revealed).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){6}$/);
 
     await page.goto(`/console/contacts/${ids.contactId}`);

@@ -110,6 +110,25 @@ describe('the access-email limit', () => {
     expect(sent.statusCode, sent.body).toBe(200);
     expect(sent.json().queued).toBe(true);
   });
+
+  it('does not make "Generate portal logins" skip a contact whose invitation was switched off', async () => {
+    await setEmailKind('credential_create', false);
+    let contactId: string;
+    let accountId: string;
+    try {
+      const { contact, account } = await customerWithAccess();
+      [contactId, accountId] = [contact.id, account.id];
+    } finally {
+      await setEmailKind('credential_create', true);
+    }
+    const plan = await t.app.inject({
+      method: 'GET',
+      url: `/api/staff/accounts/${accountId}/bulk-portal-logins`,
+      headers: { cookie: staffCookie },
+    });
+    expect(plan.statusCode, plan.body).toBe(200);
+    expect(plan.json().invite.map((entry: { contactId: string }) => entry.contactId)).toEqual([contactId]);
+  });
 });
 
 describe('staff sending the setup link', () => {
