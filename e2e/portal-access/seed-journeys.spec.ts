@@ -1,9 +1,9 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import { signInAsDemoStaff } from '../fixtures.ts';
 import { capturedMailTo, latestMailTo } from '../mail.ts';
 import { latestLink, signInStaffApi, staffCall } from './support.ts';
 
 // Each journey makes its own property and contact, so it shares nothing with the demo data other specs use.
+// The staff session made over the API is the browser's too (one cookie jar), so no sign-in page here.
 test.describe.configure({ timeout: 60_000 });
 
 const PASSWORD = 'amber kettle river sunrise';
@@ -38,7 +38,6 @@ test('seed 002: staff put {{account.portalKey}} into the welcome letter; the ema
     portalEmail: ids.email,
     sendCredentialCreateEmail: false,
   });
-  await signInAsDemoStaff(page);
   try {
     await page.goto('/console/notifications');
     await page.getByText('Customer portal welcome', { exact: true }).click();
@@ -72,9 +71,10 @@ test('seed 000 the other way round: contacts granted first, then “Activate por
   page,
 }) => {
   const ids = await newPropertyWithContact(page.request, { label: 'order', firstName: 'Omar', portalAccess: false });
-  await signInAsDemoStaff(page);
   await page.goto(`/console/contacts/${ids.contactId}`);
   const panel = page.getByRole('region', { name: 'Portal access' });
+  // The first console page of this browser loads the whole console: allow it more than one expect's time.
+  await expect(panel.getByText('No portal access', { exact: true })).toBeVisible({ timeout: 20_000 });
   await expect(panel.getByText('Portal access is off on the account')).toBeVisible();
   await expect(panel.getByLabel('Portal email')).toHaveValue(ids.email);
   await panel.getByRole('switch', { name: 'Portal access' }).check();
