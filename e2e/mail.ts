@@ -23,6 +23,18 @@ const sameRecipient = (left: string, right: string) =>
   left.toLowerCase() === right.toLowerCase() ||
   (/^\+?[\d\s()-]{7,}$/.test(right) && left.replace(/\D/g, '') === right.replace(/\D/g, ''));
 
+/** Every captured message to an address so far, newest first (to check that nothing was sent). */
+export function capturedMailTo(to: string): CapturedMail[] {
+  const directory = mailDirectory();
+  if (!existsSync(directory)) return [];
+  return readdirSync(directory)
+    .filter((name) => name.endsWith('.json'))
+    .map((name) => JSON.parse(readFileSync(join(directory, name), 'utf8')) as Omit<CapturedMail, 'links'>)
+    .filter((message) => message.to.some((recipient) => sameRecipient(recipient, to)))
+    .sort((left, right) => right.id.localeCompare(left.id))
+    .map((message) => ({ ...message, links: message.text.match(/https?:\/\/\S+/g) ?? [] }));
+}
+
 /**
  * The newest captured email or SMS to an address, read from the test mailbox the server writes (the
  * console's Outbox shows one-time links hidden). Polls until the in-process dispatcher has captured it.
@@ -39,30 +51,10 @@ export async function latestMailTo(
   await expect
     .poll(
       () => {
-        const directory = mailDirectory();
-        const messages = existsSync(directory)
-          ? readdirSync(directory)
-              .filter((name) => name.endsWith('.json'))
-              .map(
-                (name) =>
-                  JSON.parse(readFileSync(join(directory, name), 'utf8')) as {
-                    id: string;
-                    kind: string;
-                    to: string[];
-                    subject: string;
-                    text: string;
-                  },
-              )
-          : [];
-        const item = messages
-          .filter(
-            (candidate) =>
-              candidate.to.some((recipient) => sameRecipient(recipient, to)) &&
-              (!options.kind || candidate.kind === options.kind) &&
-              (!options.after || candidate.id > options.after),
-          )
-          .sort((left, right) => right.id.localeCompare(left.id))[0];
-        found = item ? { ...item, links: item.text.match(/https?:\/\/\S+/g) ?? [] } : undefined;
+        found = capturedMailTo(to).find(
+          (candidate) =>
+            (!options.kind || candidate.kind === options.kind) && (!options.after || candidate.id > options.after),
+        );
         return Boolean(found);
       },
       { timeout: 15_000, message: `no captured mail to ${to}` },

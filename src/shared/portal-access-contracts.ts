@@ -104,10 +104,13 @@ export const LinkSentSchema = z.object({
   /** The link that went out: a reset asked for a login nobody has set up yet sends the credential-create link. */
   purpose: AccessTokenPurposeSchema,
   expiresAt: z.string(),
-  sentTo: z.string(),
+  /** The portal email, then (for credential-create and reset) the contact's other primary addresses. */
+  sentTo: z.array(z.string()),
   access: PortalAccessSchema,
 });
 export type LinkSent = z.infer<typeof LinkSentSchema>;
+
+const DeliverySchema = z.enum(['queued', 'sending', 'sent', 'failed', 'cancelled', 'skipped', 'disabled']);
 
 export const AccessTimelineEntrySchema = z.object({
   id: z.string(),
@@ -118,8 +121,10 @@ export const AccessTimelineEntrySchema = z.object({
   actorName: z.string().nullable(),
   ipAddress: z.string().nullable(),
   detail: z.string().nullable(),
-  /** For sent links: what the outbox did with the email. */
-  delivery: z.enum(['queued', 'sending', 'sent', 'failed', 'cancelled', 'skipped', 'disabled']).nullable(),
+  /** For sent links: what the outbox did with the email (the least advanced of its recipients'). */
+  delivery: DeliverySchema.nullable(),
+  /** For sent links: each recipient's own message (one per address) and its delivery. */
+  recipients: z.array(z.object({ email: z.string(), delivery: DeliverySchema })),
   /** For sent links: where the link is now. */
   linkState: z.enum(['unopened', 'opened', 'used', 'expired', 'superseded']).nullable(),
 });
@@ -130,6 +135,8 @@ export const AccountPortalAccessSchema = z.object({
   accountId: z.string(),
   accountName: z.string(),
   portalAccessEnabled: z.boolean(),
+  /** The account's status may not use the portal (inactive): its contacts cannot see it. */
+  accountInactive: z.boolean(),
   contacts: z.array(
     z.object({
       contactId: z.string(),

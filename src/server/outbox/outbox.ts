@@ -113,6 +113,22 @@ export async function cancelOutboxMessagesForToken(trx: Trx, clock: Clock, acces
     .execute();
 }
 
+/** The messages carrying some one-time links (one per recipient), oldest first, for the access timeline. */
+export async function findMessagesForTokens(executor: Db | Trx, accessTokenIds: readonly string[]) {
+  if (accessTokenIds.length === 0) return [];
+  const rows = await executor
+    .selectFrom('outboxMessages')
+    .select(['accessTokenId', 'recipientsJson', 'status'])
+    .where('accessTokenId', 'in', accessTokenIds)
+    .orderBy('id')
+    .execute();
+  return rows.map((row) => ({
+    accessTokenId: row.accessTokenId!,
+    to: JSON.parse(row.recipientsJson) as string[],
+    status: row.status,
+  }));
+}
+
 /**
  * Whether the template in effect for a kind (the vendor's override, else the default) uses a merge tag,
  * so a secret such as the portal key enters a message's payload only when the message shows it.

@@ -75,7 +75,11 @@ describe('the access-email limit', () => {
     expect(regrant.statusCode, regrant.body).toBe(200);
     expect(regrant.json().credentialCreateEmailQueued).toBe(true);
     const invitations = await messagesTo(contact.id, 'credential_create');
-    expect(JSON.parse(invitations.at(-1)!.recipientsJson)).toEqual([corrected]);
+    // The corrected portal email first, then the contact's primary address (seed 003).
+    expect(invitations.slice(-2).map((message) => JSON.parse(message.recipientsJson))).toEqual([
+      [corrected],
+      [contact.emails[0]],
+    ]);
   });
 
   it('lets staff deactivate, reactivate and trigger a reset again within the minute', async () => {
@@ -105,6 +109,25 @@ describe('the access-email limit', () => {
     const sent = await staffPost(path);
     expect(sent.statusCode, sent.body).toBe(200);
     expect(sent.json().queued).toBe(true);
+  });
+
+  it('does not make "Generate portal logins" skip a contact whose invitation was switched off', async () => {
+    await setEmailKind('credential_create', false);
+    let contactId: string;
+    let accountId: string;
+    try {
+      const { contact, account } = await customerWithAccess();
+      [contactId, accountId] = [contact.id, account.id];
+    } finally {
+      await setEmailKind('credential_create', true);
+    }
+    const plan = await t.app.inject({
+      method: 'GET',
+      url: `/api/staff/accounts/${accountId}/bulk-portal-logins`,
+      headers: { cookie: staffCookie },
+    });
+    expect(plan.statusCode, plan.body).toBe(200);
+    expect(plan.json().invite.map((entry: { contactId: string }) => entry.contactId)).toEqual([contactId]);
   });
 });
 
@@ -143,5 +166,19 @@ describe('staff sending the setup link', () => {
     expect(switched.statusCode, switched.body).toBe(200);
     expect(await messagesTo(contact.id, 'credential_create')).toHaveLength(1);
     expect(await liveTokens(contact.id, 'credential_create')).toHaveLength(1);
+  });
+
+  it('switching an inactive account on sends nothing: it may not use the portal', async () => {
+    const account = await createAccount(t.deps, { portalAccessEnabled: 0, status: 'inactive' });
+    const contact = await createContact(t.deps, { accountIds: [account.id] });
+    await staffPost(`/api/staff/contacts/${contact.id}/portal-access/grant`, { portalEmail: contact.emails[0]! });
+    const switched = await t.app.inject({
+      method: 'PUT',
+      url: `/api/staff/accounts/${account.id}/portal-access`,
+      headers: { cookie: staffCookie },
+      payload: { enabled: true },
+    });
+    expect(switched.statusCode, switched.body).toBe(200);
+    expect(await messagesTo(contact.id, 'credential_create')).toHaveLength(0);
   });
 });

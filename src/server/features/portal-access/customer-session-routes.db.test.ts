@@ -143,7 +143,13 @@ describe('accounts', () => {
 
     const access = (await customerGet(`/api/staff/contacts/${contact.id}/portal-access`, staffCookie)).json();
     expect(access).toMatchObject({ accountInactive: true, accountAccessEnabled: false });
+    // The account's Portal access tab says so too.
+    const tab = (await customerGet(`/api/staff/accounts/${account.id}/portal-access`, staffCookie)).json();
+    expect(tab).toMatchObject({ portalAccessEnabled: true, accountInactive: true });
     expect((await setStatus('prospect')).statusCode).toBe(200);
+    expect((await customerGet(`/api/staff/accounts/${account.id}/portal-access`, staffCookie)).json()).toMatchObject({
+      accountInactive: false,
+    });
     expect((await signIn(email, STRONG_PASSWORD)).statusCode).toBe(200);
   });
 

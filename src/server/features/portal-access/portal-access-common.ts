@@ -21,6 +21,7 @@ import { revealPortalKey } from '../customers/index.ts';
 import type { SessionService } from '../sessions/index.ts';
 import * as repository from './portal-access-repository.ts';
 import {
+  accessEmailRecipients,
   actionsFor,
   identifierKind,
   normalizeUsername,
@@ -223,7 +224,7 @@ export function createPortalAccessCommon(deps: PortalAccessServiceDeps) {
       context: RequestContext;
       account?: AccountsTable;
     },
-  ): Promise<{ tokenId: string | null; expiresAt: Date; queued: boolean }> {
+  ): Promise<{ tokenId: string | null; expiresAt: Date; queued: boolean; sentTo: string[] }> {
     const { login, contact, purpose, context } = input;
     const now = clock.now();
     // A welcome to a login that is already set up carries no secret: it points at the sign-in page.
@@ -258,16 +259,25 @@ export function createPortalAccessCommon(deps: PortalAccessServiceDeps) {
       link,
       expiresAt: carriesToken ? expiresAt.toISOString() : null,
     };
-    const messageId: string | null = await enqueue(trx, clock, {
-      kind,
-      to: [login.portalEmail],
-      payload,
-      expiresAt: carriesToken ? expiresAt : null,
-      accountId: contact.mainAccountId,
-      contactId: contact.id,
-      accessTokenId: tokenId,
-    });
-    const queued = messageId !== null;
+    const sentTo = accessEmailRecipients(
+      purpose,
+      login.portalEmail,
+      await repository.findPrimaryEmails(trx, contact.id),
+    );
+    let queued = false;
+    for (const recipient of sentTo) {
+      const messageId = await enqueue(trx, clock, {
+        kind,
+        to: [recipient],
+        payload,
+        expiresAt: carriesToken ? expiresAt : null,
+        accountId: contact.mainAccountId,
+        contactId: contact.id,
+        accessTokenId: tokenId,
+      });
+      // Every message of one kind is switched on or off together.
+      queued = messageId !== null;
+    }
     // A link whose email kind is switched off went nowhere: it must not hold up the next send.
     if (!queued && tokenId) await repository.supersedeAccessToken(trx, tokenId, now.toISOString());
     await recordEvent(
@@ -282,7 +292,7 @@ export function createPortalAccessCommon(deps: PortalAccessServiceDeps) {
       },
       context,
     );
-    return { tokenId, expiresAt, queued };
+    return { tokenId, expiresAt, queued, sentTo };
   }
 
   async function findLoginByIdentifier(executor: Db | Trx, identifier: string) {

@@ -37,6 +37,8 @@ export function createPortalAccessHooks(deps: PortalAccessServiceDeps, common: P
         if (enabled) {
           const login = await repository.findLoginById(trx, row.loginId);
           if (!login?.enabled || login.passwordHash) continue;
+          // An inactive account switched on still may not use the portal: no setup link yet.
+          if ((await repository.findAccessibleAccountIds(trx, row.contactId)).length === 0) continue;
           await lockContact(trx, row.contactId);
           if ((await sendWait(trx, row.contactId, 'credential_create')) > 0) continue;
           const contact = await requireContact(trx, row.contactId);

@@ -157,7 +157,6 @@ export function findTimeline(db: Executor, contactId: string, limit: number) {
     .selectFrom('accessEvents')
     .leftJoin('accessTokens', 'accessTokens.id', 'accessEvents.accessTokenId')
     .leftJoin('staffMembers', 'staffMembers.id', 'accessEvents.actorId')
-    .leftJoin('outboxMessages', 'outboxMessages.accessTokenId', 'accessEvents.accessTokenId')
     .where('accessEvents.contactId', '=', contactId)
     .selectAll('accessEvents')
     .select([
@@ -166,7 +165,6 @@ export function findTimeline(db: Executor, contactId: string, limit: number) {
       'accessTokens.openedAt as tokenOpenedAt',
       'accessTokens.consumedAt as tokenConsumedAt',
       'accessTokens.supersededAt as tokenSupersededAt',
-      'outboxMessages.status as outboxStatus',
     ])
     .orderBy('accessEvents.occurredAt', 'desc')
     .orderBy('accessEvents.id', 'desc')
@@ -187,6 +185,19 @@ export async function findPrimaryEmail(db: Executor, contactId: string): Promise
     .orderBy('createdAt')
     .executeTakeFirst();
   return row?.email ?? null;
+}
+
+/** Every primary address of a contact, oldest first. */
+export async function findPrimaryEmails(db: Executor, contactId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('contactEmails')
+    .select('email')
+    .where('contactId', '=', contactId)
+    .where('kind', '=', 'primary')
+    .orderBy('createdAt')
+    .orderBy('id')
+    .execute();
+  return rows.map((row) => row.email);
 }
 
 /**

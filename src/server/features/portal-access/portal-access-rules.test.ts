@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { PortalLoginsTable } from '../../db/schema/portal-access.ts';
-import { actionsFor, identifierKind, portalAccessState, sendWaitSeconds, tokenProblem } from './portal-access-rules.ts';
+import {
+  accessEmailRecipients,
+  actionsFor,
+  identifierKind,
+  overallDelivery,
+  portalAccessState,
+  sendWaitSeconds,
+  tokenProblem,
+} from './portal-access-rules.ts';
 
 const login = (overrides: Partial<PortalLoginsTable> = {}): PortalLoginsTable => ({
   id: 'l1',
@@ -90,5 +98,30 @@ describe('identifierKind', () => {
   it('treats anything with @ as an email (usernames cannot contain it)', () => {
     expect(identifierKind('maria@example.test')).toBe('email');
     expect(identifierKind('maria.alvarez')).toBe('username');
+  });
+});
+
+describe('accessEmailRecipients', () => {
+  const primaries = ['pat@a.test', 'PAT@b.test', 'pat@b.test'];
+  it('sends credential-create and reset emails to the portal email, then every other primary address once', () => {
+    expect(accessEmailRecipients('credential_create', 'Pat@A.test', primaries)).toEqual(['Pat@A.test', 'PAT@b.test']);
+    expect(accessEmailRecipients('password_reset', 'pat@c.test', primaries)).toEqual([
+      'pat@c.test',
+      'pat@a.test',
+      'PAT@b.test',
+    ]);
+  });
+  it('sends the other access emails to the portal email only', () => {
+    for (const purpose of ['login_link', 'welcome', 'email_verification'] as const)
+      expect(accessEmailRecipients(purpose, 'pat@c.test', primaries)).toEqual(['pat@c.test']);
+  });
+});
+
+describe('overallDelivery', () => {
+  it('shows the worst delivery of the recipients', () => {
+    expect(overallDelivery(['sent', 'failed'])).toBe('failed');
+    expect(overallDelivery(['sent', 'queued'])).toBe('queued');
+    expect(overallDelivery(['sent', 'sent'])).toBe('sent');
+    expect(overallDelivery([])).toBeNull();
   });
 });

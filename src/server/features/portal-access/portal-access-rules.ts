@@ -1,5 +1,11 @@
-import type { PortalAccessAction, PortalAccessState } from '../../../shared/portal-access-contracts.ts';
+import type {
+  AccessTimelineEntry,
+  PortalAccessAction,
+  PortalAccessState,
+} from '../../../shared/portal-access-contracts.ts';
+import type { OutboxStatus } from '../../db/schema/outbox.ts';
 import type { AccessTokenPurpose, AccessTokensTable, PortalLoginsTable } from '../../db/schema/portal-access.ts';
+import { normalizeEmail } from '../../security/login-throttle.ts';
 
 // Per-purpose lifetimes, shorter the more a link can do: invitations 48 h, resets 1 h, sign-in links 15 min;
 // verification a day.
@@ -16,6 +22,27 @@ export const TOKEN_LIFETIME_SECONDS: Record<AccessTokenPurpose, number> = {
 // their sessions end when it becomes inactive.
 export const PORTAL_ACCOUNT_STATUSES = ['prospect', 'current'] as const;
 
+// Seed 003: the credential-create and reset emails go to every primary address of the contact, as well as
+// the portal email. One message each, carrying the same link: each delivery is tracked on its own, so one
+// bouncing address does not hide the others. Other access emails go to the portal email only.
+const SENT_TO_EVERY_PRIMARY_ADDRESS: ReadonlySet<AccessTokenPurpose> = new Set(['credential_create', 'password_reset']);
+
+/** The addresses an access email goes to: the portal email first, then the primary addresses it shares. */
+export function accessEmailRecipients(
+  purpose: AccessTokenPurpose,
+  portalEmail: string,
+  primaryEmails: readonly string[],
+): string[] {
+  const candidates = SENT_TO_EVERY_PRIMARY_ADDRESS.has(purpose) ? [portalEmail, ...primaryEmails] : [portalEmail];
+  const seen = new Set<string>();
+  return candidates.filter((email) => {
+    const key = normalizeEmail(email);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 // A staff-set password stops working after a day if never used: it was seen by someone other than its owner.
 export const TEMPORARY_PASSWORD_LIFETIME_SECONDS = 24 * 3600;
 // View-as sessions last at most an hour: staff look, they do not stay signed in as a customer.
@@ -25,6 +52,24 @@ export const VIEW_AS_LIFETIME_SECONDS = 3600;
 // so Portico cannot be used to flood an inbox.
 export const SEND_COOLDOWN_SECONDS = 60;
 export const SENDS_PER_HOUR = 5;
+
+type Delivery = NonNullable<AccessTimelineEntry['delivery']>;
+
+/** What the timeline calls an outbox status. */
+export function deliveryOf(status: OutboxStatus): Delivery {
+  if (status === 'dead') return 'failed';
+  if (status === 'skipped_expired') return 'skipped';
+  if (status === 'processing') return 'sending';
+  return status;
+}
+
+// The worst delivery first: one failed address shows on the event, not only on its own line.
+const DELIVERY_RANK: Delivery[] = ['failed', 'skipped', 'cancelled', 'disabled', 'queued', 'sending', 'sent'];
+
+/** One delivery for an email that went to several recipients: the worst of theirs. */
+export function overallDelivery(deliveries: readonly Delivery[]): Delivery | null {
+  return DELIVERY_RANK.find((delivery) => deliveries.includes(delivery)) ?? null;
+}
 
 /** The help articles' portal access states, derived from the stored login (or its absence). */
 export function portalAccessState(login: PortalLoginsTable | undefined, isLocked: boolean): PortalAccessState {

@@ -2,7 +2,7 @@ import type { PortalLoginsTable } from '../../db/schema/portal-access.ts';
 import { isUniqueViolation } from '../../db/unique-violation.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { newId } from '../../ids.ts';
-import { enqueue } from '../../outbox/outbox.ts';
+import { enqueue, findMessagesForTokens } from '../../outbox/outbox.ts';
 import { normalizeEmail } from '../../security/login-throttle.ts';
 import { recordAudit } from '../audit/index.ts';
 import {
@@ -14,7 +14,14 @@ import {
   type RequestContext,
 } from './portal-access-common.ts';
 import * as repository from './portal-access-repository.ts';
-import { maskEmail, portalAccessState, VIEW_AS_LIFETIME_SECONDS } from './portal-access-rules.ts';
+import {
+  deliveryOf,
+  maskEmail,
+  overallDelivery,
+  PORTAL_ACCOUNT_STATUSES,
+  portalAccessState,
+  VIEW_AS_LIFETIME_SECONDS,
+} from './portal-access-rules.ts';
 
 function portalEmailTaken(): AppError {
   return new AppError('conflict', 'Another contact already uses this portal email.', {
@@ -253,21 +260,24 @@ export function createStaffAccessService(deps: PortalAccessServiceDeps, common: 
     async timeline(contactId: string) {
       await requireContact(db, contactId);
       const rows = await repository.findTimeline(db, contactId, 200);
+      const sentTokenIds = rows.flatMap((row) =>
+        row.kind === 'link_sent' && row.accessTokenId ? [row.accessTokenId] : [],
+      );
+      const messages = await findMessagesForTokens(db, sentTokenIds);
       const now = clock.now();
       return rows.map((row) => {
         const isLink = row.kind === 'link_sent' && row.accessTokenId !== null;
+        const recipients = isLink
+          ? messages
+              .filter((message) => message.accessTokenId === row.accessTokenId)
+              .flatMap((message) => message.to.map((email) => ({ email, delivery: deliveryOf(message.status) })))
+          : [];
         const delivery =
           row.kind !== 'link_sent'
             ? null
             : row.detail === repository.SKIPPED_SEND
               ? ('disabled' as const)
-              : row.outboxStatus === 'dead'
-                ? ('failed' as const)
-                : row.outboxStatus === 'skipped_expired'
-                  ? ('skipped' as const)
-                  : row.outboxStatus === 'processing'
-                    ? ('sending' as const)
-                    : (row.outboxStatus ?? null);
+              : overallDelivery(recipients.map((recipient) => recipient.delivery));
         const linkState = !isLink
           ? null
           : row.tokenConsumedAt
@@ -289,6 +299,7 @@ export function createStaffAccessService(deps: PortalAccessServiceDeps, common: 
           ipAddress: row.ipAddress,
           detail: row.detail,
           delivery,
+          recipients,
           linkState,
         };
       });
@@ -311,7 +322,13 @@ export function createStaffAccessService(deps: PortalAccessServiceDeps, common: 
           lastSignInAt: login?.lastSignInAt ?? null,
         });
       }
-      return { accountId, accountName: account.name, portalAccessEnabled: account.portalAccessEnabled === 1, contacts };
+      return {
+        accountId,
+        accountName: account.name,
+        portalAccessEnabled: account.portalAccessEnabled === 1,
+        accountInactive: !(PORTAL_ACCOUNT_STATUSES as readonly string[]).includes(account.status),
+        contacts,
+      };
     },
   };
 }

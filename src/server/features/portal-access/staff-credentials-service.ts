@@ -67,9 +67,9 @@ export function createStaffCredentialsService(deps: PortalAccessServiceDeps, com
         subjectType: 'contact',
         subjectId: contactId,
         accountId: contact.mainAccountId,
-        after: { portalEmail: login.portalEmail, expiresAt: issued.expiresAt.toISOString(), queued: issued.queued },
+        after: { sentTo: issued.sentTo, expiresAt: issued.expiresAt.toISOString(), queued: issued.queued },
       });
-      return { ...issued, purpose, sentTo: login.portalEmail };
+      return { ...issued, purpose };
     });
     return {
       queued: result.queued,

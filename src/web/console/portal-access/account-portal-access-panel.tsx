@@ -1,5 +1,6 @@
-import { Badge, Card, Center, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Card, Center, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import { IconAlertTriangle } from '@tabler/icons-react';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
 import { accountPortalAccessQuery } from './portal-access-api.ts';
 import { STATE_LABELS } from './portal-access-labels.ts';
@@ -24,6 +25,12 @@ export function AccountPortalAccessPanel({ accountId }: { accountId: string }) {
           Contacts get their own portal email and access on their contact page. “Activate portal access” in the account
           header switches the whole account: off blocks all of them at once and signs them out.
         </Text>
+        {access.data?.accountInactive ? (
+          <Alert color="orange" variant="light" icon={<IconAlertTriangle size={18} />} title="The account is inactive">
+            Inactive accounts cannot use the portal: its contacts cannot see this account, and those with no other
+            active account cannot sign in. Set the account’s status to prospect or current to give access back.
+          </Alert>
+        ) : null}
         <ErrorAlert error={access.error} />
         {access.isPending ? (
           <Center p="md">

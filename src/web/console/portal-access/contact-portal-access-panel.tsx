@@ -99,7 +99,7 @@ function PortalAccessBody({ contactId, access }: { contactId: string; access: Po
           color: result.queued ? 'teal' : 'yellow',
           title: result.queued ? `${sentLabel} queued` : `${sentLabel} not sent`,
           message: result.queued
-            ? `Sending to ${result.sentTo}. Ask the contact to check their junk or spam folder if it does not arrive.`
+            ? `Sending to ${result.sentTo.join(', ')}. Ask the contact to check their junk or spam folder if it does not arrive.`
             : 'This email kind is switched off in notification settings.',
         });
       },
@@ -291,7 +291,11 @@ function AccessSwitchForm({
           title: 'Portal access saved',
           message: result.credentialCreateEmailQueued
             ? `A credential-create email is on its way to ${result.access.portalEmail}.`
-            : 'No email was sent.',
+            : result.access.accountInactive
+              ? 'No email was sent: the account is inactive.'
+              : !result.access.accountAccessEnabled
+                ? 'No email yet: the setup link goes out when “Activate portal access” is switched on for the account.'
+                : 'No email was sent.',
         }),
       onError: (error) =>
         error instanceof ApiRequestError && error.fields.length
@@ -446,7 +450,21 @@ function AccessTimeline({ contactId }: { contactId: string }) {
                     </Text>
                   </Table.Td>
                   <Table.Td>
-                    {entry.delivery ? (
+                    {entry.recipients.length > 0 ? (
+                      // One message per address: each shows its own delivery.
+                      <Stack gap="xs">
+                        {entry.recipients.map((recipient) => (
+                          <Stack key={recipient.email} gap={2} align="flex-start">
+                            <Text size="xs" style={{ overflowWrap: 'anywhere' }}>
+                              {recipient.email}
+                            </Text>
+                            <Badge variant="light" color={DELIVERY_LABELS[recipient.delivery].color}>
+                              {DELIVERY_LABELS[recipient.delivery].label}
+                            </Badge>
+                          </Stack>
+                        ))}
+                      </Stack>
+                    ) : entry.delivery ? (
                       <Badge variant="light" color={DELIVERY_LABELS[entry.delivery].color}>
                         {DELIVERY_LABELS[entry.delivery].label}
                       </Badge>
