@@ -111,6 +111,12 @@ describe('a management company’s turn reads', () => {
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
     expect(everything).toEqual(['N-old', 'S0', 'N1', 'S1', 'N2', 'S2', 'N3']);
+    const column = async (status: string, extra: Record<string, string> = {}) =>
+      (await tab(undefined, { status, ...extra })).items.map((turn) => turn.unitNumber);
+    expect(await column('completed')).toEqual([]);
+    expect(await column('completed', { includeOlder: 'true' })).toEqual(['N-old']);
+    expect(await column('canceled')).toEqual(['S2']);
+    expect(await column('pending')).toEqual(['S0', 'N1']);
   });
 
   it('answers every read of a management company with 2,500 properties', async () => {

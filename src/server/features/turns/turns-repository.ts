@@ -159,7 +159,11 @@ function turnsOf(db: Executor, scope: { propertyId: string } | { companyId: stri
 function filtered(db: Executor, scope: Parameters<typeof turnsOf>[1], page: Omit<TurnPageQuery, 'after' | 'limit'>) {
   let query = turnsOf(db, scope);
   if (page.status) query = query.where('turns.status', '=', page.status);
-  if (page.closedSince !== null) {
+  if (page.closedSince !== null && page.status) {
+    // One column: its own side of the window only, so the page is one ordered range of turns_board.
+    if ((CLOSED_STATUSES as readonly string[]).includes(page.status))
+      query = query.where(BOARD_KEY, '>=', page.closedSince);
+  } else if (page.closedSince !== null) {
     const since = page.closedSince;
     // Each side names its statuses, so each is a range of turns_board (the date alone scans the property).
     query = query.where((eb) =>
