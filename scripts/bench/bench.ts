@@ -7,6 +7,7 @@ import { createDatabase } from '../../src/server/db/database.ts';
 import { migrateToLatest } from '../../src/server/db/migrate.ts';
 import { generatePostgres, generateSqlite, type DatasetShape } from './dataset.ts';
 import type { LoadResult } from './load.ts';
+import { memoryRun, type MemoryResult } from './memory.ts';
 import { nodemailerCeiling, outboxRun, type OutboxResult } from './outbox-bench.ts';
 import { freePort, hasPostgres, startPostgresCluster } from '../../test/postgres-cluster.ts';
 import { type BenchDatabase, databaseEnv, forkHelper, startPortico, stop, watchMemory } from './processes.ts';
@@ -31,6 +32,8 @@ const { values: args } = parseArgs({
     only: { type: 'string' },
     // A directory: serve runs under `node --cpu-prof` and writes its profile there.
     'cpu-prof': { type: 'string' },
+    // Minutes of mixed load for the memory scenario (on the last size of the first database).
+    'memory-minutes': { type: 'string' },
   },
 });
 const quick = args.quick;
@@ -39,6 +42,7 @@ const sizesOf = (value: string | undefined, fallback: number[]) => (value ? valu
 const pgSizes = sizesOf(args['pg-sizes'], quick ? [2000] : [10_000, 100_000, 1_000_000]);
 const sqliteSizes = sizesOf(args['sqlite-sizes'], quick ? [2000] : [100_000]);
 const outboxMessages = quick ? 300 : 5000;
+const memoryMinutes = Number(args['memory-minutes'] ?? (quick ? 0.25 : 5));
 const PORTS = { ceiling: Number(args.port), serve: Number(args.port) + 1 };
 const only = args.only ? new Set(args.only.split(',')) : null;
 const runs = (part: 'reads' | 'gets' | 'sign-in' | 'outbox' | 'memory') => !only || only.has(part);
@@ -53,6 +57,7 @@ const rows: Row[] = [];
 const generation: Array<{ database: string; size: number; seconds: number }> = [];
 const outbox: Array<OutboxResult & { ceilingPerSecond: number; ratio: number }> = [];
 const memory: Array<{ database: string; size: number; peakRssMb: number }> = [];
+const memoryRuns: MemoryResult[] = [];
 
 function addRow(row: Omit<Row, 'met'>, met: (row: Omit<Row, 'met'>) => boolean) {
   const full = { ...row, met: met(row) };
@@ -60,7 +65,12 @@ function addRow(row: Omit<Row, 'met'>, met: (row: Omit<Row, 'met'>) => boolean) 
   process.stdout.write(`  ${formatRow(full)}\n`);
 }
 
-async function runDatabase(kind: 'postgres' | 'sqlite', sizes: number[], clusterUrl: string | null) {
+async function runDatabase(
+  kind: 'postgres' | 'sqlite',
+  sizes: number[],
+  clusterUrl: string | null,
+  withMemoryRun: boolean,
+) {
   for (const [index, size] of sizes.entries()) {
     const last = index === sizes.length - 1;
     const shape = shapeFor(size);
@@ -166,6 +176,25 @@ async function runDatabase(kind: 'postgres' | 'sqlite', sizes: number[], cluster
             );
           }
         }
+        if (withMemoryRun && runs('memory')) {
+          const mix = [
+            ...readScenarios(shape, sessions, today).map((read) => ({ path: read.path, cookie: read.cookie })),
+            ...smallGets(shape, sessions).map((get) => ({ path: get.path, cookie: get.cookie })),
+          ];
+          process.stdout.write(
+            `  memory: ${memoryMinutes} min of mixed load (${mix.length} requests, 2 connections each)…\n`,
+          );
+          const result = await memoryRun({
+            database: kind,
+            size,
+            pid: serve.pid!,
+            base: app,
+            minutes: memoryMinutes,
+            mix,
+          });
+          memoryRuns.push(result);
+          process.stdout.write(`  ${formatMemory(result)}\n`);
+        }
         if (database.kind === 'postgres' && runs('outbox')) await runOutbox(database.url);
       }
     } finally {
@@ -199,6 +228,10 @@ function cpuRatio(app: LoadResult, ceiling: LoadResult): number | undefined {
   return app.perCpuSecond && ceiling.perCpuSecond ? app.perCpuSecond / ceiling.perCpuSecond : undefined;
 }
 
+function formatMemory(result: MemoryResult): string {
+  return `| ${result.database} | ${result.size.toLocaleString('en')} | ${result.minutes} min, ${result.requests.toLocaleString('en')} requests${result.failed ? ` (${result.failed} failed)` : ''} | ${result.startMb} → ${result.endMb} MB, peak ${result.peakMb} MB | ${result.trendMb.join(' ')} | < 250 MB | ${result.peakMb < 250 && result.failed === 0 ? 'yes' : 'no'} |`;
+}
+
 const ms = (value: number) => (Number.isFinite(value) ? `${value.toFixed(1)}` : '–');
 function formatRow(row: Row): string {
   const app = row.app;
@@ -226,6 +259,13 @@ function printReport() {
       `| 2 workers / 1 worker | ${(both.perSecond / one.perSecond).toFixed(2)}× | goal ≥ 0.80 and ≥ 1.6× | | |`,
     );
   }
+  if (memoryRuns.length)
+    lines.push(
+      '',
+      '| memory | turns | mixed load | serve RSS | peak per interval (MB) | goal | met |',
+      '|---|---|---|---|---|---|---|',
+      ...memoryRuns.map(formatMemory),
+    );
   lines.push(
     '',
     `generation: ${generation.map((entry) => `${entry.database} ${entry.size.toLocaleString('en')} turns ${entry.seconds} s`).join('; ')}`,
@@ -256,13 +296,15 @@ async function main() {
         },
       });
       try {
-        await runDatabase('postgres', pgSizes, cluster.url);
+        await runDatabase('postgres', pgSizes, cluster.url, true);
       } finally {
         cluster.destroy();
       }
     }
   }
-  if (databases.includes('sqlite')) await runDatabase('sqlite', sqliteSizes, null);
+  // The memory scenario runs once: on PostgreSQL's last size, or SQLite's without PostgreSQL.
+  const memoryOnSqlite = !(databases.includes('postgres') && hasPostgres);
+  if (databases.includes('sqlite')) await runDatabase('sqlite', sqliteSizes, null, memoryOnSqlite);
   printReport();
   const summary = (result: LoadResult) => ({ ...result, reqPerSec: Math.round(result.reqPerSec) });
   writeFileSync(
@@ -275,6 +317,7 @@ async function main() {
         secondsPerScenario: seconds,
         generation,
         memory,
+        memoryRuns,
         rows: rows.map((row) => ({ ...row, app: summary(row.app), ceiling: summary(row.ceiling) })),
         outbox,
       },

@@ -67,16 +67,21 @@ export async function stop(child: ChildProcess | null | undefined): Promise<void
   clearTimeout(timer);
 }
 
+/** A process's resident memory now, in MB (0 once it ended). */
+export function rssMb(pid: number): number {
+  try {
+    const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) / 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
 /** Samples a process's resident memory; `peak()` is the highest seen, in MB. */
 export function watchMemory(pid: number) {
   let peak = 0;
   const sample = () => {
-    try {
-      const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-      if (match) peak = Math.max(peak, Number(match[1]) / 1024);
-    } catch {
-      // The process ended; keep the peak.
-    }
+    peak = Math.max(peak, rssMb(pid));
   };
   const timer = setInterval(sample, 250);
   sample();

@@ -9,6 +9,7 @@ const OPEN = `('pending', 'scheduled', 'in_progress')`;
 const KEY = `coalesce(move_in_date, '9999-12-31')`;
 export const BOARD_PAGE = 25;
 export const LIST_PAGE = 50;
+export const DESK_PAGE = 25;
 
 function columnPage(status: string, open: boolean): string {
   const window = open ? '' : `and ${KEY} >= $2`;
@@ -27,7 +28,7 @@ export const RAW_READS: Record<string, RawRead> = {
   // The board's first screen: counts per column and the first page of each column with its services.
   board: {
     statements: [
-      `select status, count(*) as n from turns where account_id = $1 and (status in ${OPEN} or ${KEY} >= $2) group by status`,
+      `select status, count(*) as n from turns where account_id = $1 and (status in ${OPEN} or (status in ('completed', 'canceled') and ${KEY} >= $2)) group by status`,
       columnPage('pending', true),
       columnPage('scheduled', true),
       columnPage('in_progress', true),
@@ -36,10 +37,10 @@ export const RAW_READS: Record<string, RawRead> = {
     ],
   },
   // One board column's first page, and the column counts: what the board asks for per column.
-  boardColumn: { statements: [columnPage('pending', true)] },
+  boardColumn: { statements: [columnPage('scheduled', true)] },
   boardCounts: {
     statements: [
-      `select status, count(*) as n from turns where account_id = $1 and (status in ${OPEN} or ${KEY} >= $2) group by status`,
+      `select status, count(*) as n from turns where account_id = $1 and (status in ${OPEN} or (status in ('completed', 'canceled') and ${KEY} >= $2)) group by status`,
     ],
   },
   // Portal home of a contact: the visible properties with open-turn and awaiting-add-on counts.
@@ -64,6 +65,16 @@ export const RAW_READS: Record<string, RawRead> = {
       `select t.id, t.unit_number, t.move_out_date, t.move_in_date, t.status, t.property_name, l.service_name, l.status as line_status, l.scheduled_date
        from (select turns.*, a.name as property_name from turns join accounts a on a.id = turns.account_id
              where a.parent_account_id = $1 and turns.status in ${OPEN} order by ${KEY}, move_out_date, turns.id limit ${LIST_PAGE}) t
+       join turn_service_lines l on l.turn_id = t.id order by t.id, l.position`,
+    ],
+  },
+  // The staff turns desk, every account, one status, newest first: the first page with property and company names.
+  deskByStatus: {
+    statements: [
+      `select t.id, t.unit_number, t.move_out_date, t.move_in_date, t.status, t.property_name, t.company_name, l.service_name, l.status as line_status, l.scheduled_date
+       from (select turns.*, p.name as property_name, c.name as company_name from turns
+               join accounts p on p.id = turns.account_id left join accounts c on c.id = p.parent_account_id
+             where turns.status = $1 order by turns.created_at desc, turns.id desc limit ${DESK_PAGE}) t
        join turn_service_lines l on l.turn_id = t.id order by t.id, l.position`,
     ],
   },

@@ -60,8 +60,9 @@ export function readScenarios(shape: DatasetShape, sessions: Sessions, today: st
   const bigProperty = propertyId(shape, 0);
   return [
     {
+      // Every turn of the biggest property has an even number, so its open ones are all scheduled.
       name: 'portal turn board column page (biggest property)',
-      path: `/api/portal/properties/${bigProperty}/turns?status=pending`,
+      path: `/api/portal/properties/${bigProperty}/turns?status=scheduled`,
       cookie: sessions.company,
       raw: 'boardColumn',
       params: [bigProperty],
@@ -86,6 +87,13 @@ export function readScenarios(shape: DatasetShape, sessions: Sessions, today: st
       cookie: sessions.staff,
       raw: 'accountTurns',
       params: [companyId(0)],
+    },
+    {
+      name: 'staff turns desk, one status (every account)',
+      path: '/api/staff/desk/turns?view=all&status=scheduled',
+      cookie: sessions.staff,
+      raw: 'deskByStatus',
+      params: ['scheduled'],
     },
   ];
 }

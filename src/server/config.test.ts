@@ -35,6 +35,23 @@ describe('loadConfig', () => {
     }
   });
 
+  it('keeps finished outbox rows and expired links 30 days and the audit log for good unless told otherwise', () => {
+    expect(loadConfig({ SECRET_KEY: 'k'.repeat(32) }).retention).toEqual({
+      outboxDays: 30,
+      tokenDays: 30,
+      auditDays: null,
+      batchSize: 500,
+      maxBatches: 20,
+    });
+    const custom = loadConfig({
+      SECRET_KEY: 'k'.repeat(32),
+      RETENTION_AUDIT_DAYS: '2555',
+      RETENTION_BATCH_SIZE: '100',
+    });
+    expect(custom.retention).toMatchObject({ auditDays: 2555, batchSize: 100 });
+    expect(() => loadConfig({ SECRET_KEY: 'k'.repeat(32), RETENTION_BATCH_SIZE: '0' })).toThrow(/RETENTION_BATCH_SIZE/);
+  });
+
   it('requires a shared SECRET_KEY on PostgreSQL', () => {
     expect(() => loadConfig({ DATABASE_URL: 'postgres://app@db/portico' })).toThrow(/SECRET_KEY/);
   });

@@ -31,6 +31,11 @@ const EnvironmentSchema = z.object({
   UPLOADS_PATH: z.string().min(1).default('./data/uploads'),
   CAPTURE_DIRECTORY: z.string().min(1).optional(),
   NODE_ENV: z.string().optional(),
+  RETENTION_OUTBOX_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  RETENTION_TOKEN_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  RETENTION_AUDIT_DAYS: z.coerce.number().int().min(30).max(36_500).optional(),
+  RETENTION_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(500),
+  RETENTION_MAX_BATCHES: z.coerce.number().int().min(1).max(1000).default(20),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -60,6 +65,16 @@ export interface Config {
   photoStorage: 'filesystem' | 'database';
   uploadsPath: string;
   logLevel: string;
+  /** What the minute jobs delete: finished outbox rows and expired one-time links after this many days. */
+  retention: {
+    outboxDays: number;
+    tokenDays: number;
+    /** Null keeps the audit log for good (the default). */
+    auditDays: number | null;
+    batchSize: number;
+    /** Per table per run; whatever is left goes in the next minute's run. */
+    maxBatches: number;
+  };
   /** End-to-end tests only: captured messages are also written here with their links (never in production). */
   captureDirectory: string | null;
 }
@@ -110,6 +125,13 @@ export function loadConfig(environment: Record<string, string | undefined>): Con
     photoStorage: env.PHOTO_STORAGE,
     uploadsPath: env.UPLOADS_PATH,
     logLevel: env.LOG_LEVEL,
+    retention: {
+      outboxDays: env.RETENTION_OUTBOX_DAYS,
+      tokenDays: env.RETENTION_TOKEN_DAYS,
+      auditDays: env.RETENTION_AUDIT_DAYS ?? null,
+      batchSize: env.RETENTION_BATCH_SIZE,
+      maxBatches: env.RETENTION_MAX_BATCHES,
+    },
     captureDirectory: env.CAPTURE_DIRECTORY ?? null,
   });
 }
@@ -148,6 +170,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     photoStorage: 'database',
     uploadsPath: join(tmpdir(), `portico-test-uploads-${process.pid}`),
     logLevel: 'silent',
+    retention: { outboxDays: 30, tokenDays: 30, auditDays: null, batchSize: 500, maxBatches: 20 },
     captureDirectory: null,
     ...overrides,
   };

@@ -12,6 +12,7 @@ import { isDatabaseUnavailable } from './db/unavailable.ts';
 import { checkSecretKey, DIFFERENT_SECRET_KEY_MESSAGE } from './db/secret-key-check.ts';
 import { BackupError, backupSqlite, restoreSqlite } from './cli/backup.ts';
 import { failureBackoffMilliseconds } from './outbox/delivery-rules.ts';
+import { purgeRetained } from './retention.ts';
 import { createSweepSchedule } from './sweep-schedule.ts';
 
 const USAGE = `Usage: portico <command>
@@ -31,10 +32,11 @@ Commands:
 
 /** The only place that reads process.env. */
 
-/** The minute-by-minute jobs: the turns' timed steps, and forgetting idempotency keys past their 24 hours. */
+/** The minute-by-minute jobs: the turns' timed steps, forgetting idempotency keys past their 24 hours, retention. */
 async function timedJobs(deps: Deps): Promise<Record<string, number>> {
   const steps = await deps.turns.sweeps.runOnce();
-  return { ...steps, expiredIdempotencyKeys: await deps.idempotency.purgeExpired() };
+  const expiredIdempotencyKeys = await deps.idempotency.purgeExpired();
+  return { ...steps, expiredIdempotencyKeys, ...(await purgeRetained(deps)) };
 }
 export async function runCli(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;

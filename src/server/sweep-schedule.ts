@@ -1,7 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 
 /**
- * Runs the periodic jobs (the turns' timed steps, retention of idempotency keys) in the worker, or in the server when it delivers the
+ * Runs the periodic jobs (the turns' timed steps, retention) in the worker, or in the server when it delivers the
  * outbox itself. The job decides from the injected clock, so tests call it directly instead of waiting;
  * several workers may run it at once because every step it takes is claimed by a conditional UPDATE.
  */

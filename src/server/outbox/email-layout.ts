@@ -1,4 +1,3 @@
-import mjml2html from 'mjml';
 import type { MessageKind, MessageTemplate } from './message-kind.ts';
 import { escapeHtml, renderTemplate } from './template-rules.ts';
 
@@ -49,10 +48,12 @@ let compiled: Promise<string[]> | undefined;
 
 /**
  * The layout compiles once per process (MJML takes a few hundred ms), split at its slots: odd parts are
- * slot names, so each email is one join.
+ * slot names, so each email is one join. MJML is loaded only then: it is ~40 MB of a web node's memory
+ * that never sends mail.
  */
 function layout(): Promise<string[]> {
-  compiled ??= mjml2html(LAYOUT, { validationLevel: 'strict' }).then((result) => {
+  compiled ??= import('mjml').then(async ({ default: mjml2html }) => {
+    const result = await mjml2html(LAYOUT, { validationLevel: 'strict' });
     if (result.errors.length)
       throw new Error(`Email layout: ${result.errors.map((e) => e.formattedMessage).join('; ')}`);
     return result.html.split(/(PORTICO-[A-Z]+-SLOT)/);

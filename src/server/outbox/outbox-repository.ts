@@ -121,3 +121,18 @@ export async function findAlertRecipients(db: Db): Promise<string[]> {
     .execute();
   return rows.map((row) => row.email);
 }
+
+/** Every state a message never leaves. */
+const FINISHED_STATUSES = ['sent', 'dead', 'skipped_expired', 'cancelled'] as const;
+
+/** Retention: up to `limit` messages that reached a final state before `before` (queued ones always stay). */
+export async function deleteFinishedMessagesBefore(db: Db, before: string, limit: number): Promise<number> {
+  const batch = db
+    .selectFrom('outboxMessages')
+    .select('id')
+    .where('status', 'in', FINISHED_STATUSES)
+    .where('updatedAt', '<=', before)
+    .limit(limit);
+  const result = await db.deleteFrom('outboxMessages').where('id', 'in', batch).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

@@ -1,5 +1,6 @@
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/database.ts';
+import { type PurgeLimits, purgeInBatches } from '../db/purge-batches.ts';
 import { AppError, fieldError } from '../errors.ts';
 
 export interface ThrottlePolicy {
@@ -122,6 +123,17 @@ export function createLoginThrottle(deps: { db: Db; clock: Clock }) {
     async clear(...keys: string[]): Promise<void> {
       if (keys.length === 0) return;
       await db.deleteFrom('loginThrottles').where('key', 'in', keys).execute();
+    },
+
+    /** Retention: rows quiet for longer than any policy remembers failures are forgotten already. */
+    purgeForgotten(limits: PurgeLimits): Promise<number> {
+      const forgetAfter = Math.max(IDENTIFIER_POLICY.forgetAfterSeconds, IP_POLICY.forgetAfterSeconds);
+      const before = new Date(clock.now().getTime() - forgetAfter * 1000).toISOString();
+      return purgeInBatches(limits, async (limit) => {
+        const batch = db.selectFrom('loginThrottles').select('key').where('lastFailureAt', '<=', before).limit(limit);
+        const result = await db.deleteFrom('loginThrottles').where('key', 'in', batch).executeTakeFirst();
+        return Number(result.numDeletedRows);
+      });
     },
 
     async isLocked(key: string, policy: ThrottlePolicy): Promise<Date | null> {

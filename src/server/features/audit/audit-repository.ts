@@ -69,3 +69,10 @@ export function findLastChange(db: Db | Trx, subjectType: string, subjectId: str
     .limit(1)
     .executeTakeFirst();
 }
+
+/** Retention, only when configured (the audit log is kept by default): up to `limit` events before `before`. */
+export async function deleteAuditEventsBefore(db: Db, before: string, limit: number): Promise<number> {
+  const batch = db.selectFrom('auditEvents').select('id').where('occurredAt', '<=', before).limit(limit);
+  const result = await db.deleteFrom('auditEvents').where('id', 'in', batch).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

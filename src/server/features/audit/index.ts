@@ -1,3 +1,3 @@
 /** The audit log: other features record what staff and customers changed through this. */
-export { recordAudit } from './audit-repository.ts';
+export { deleteAuditEventsBefore, recordAudit } from './audit-repository.ts';
 export { refuseStaleEdit } from './stale-version.ts';

@@ -1,10 +1,12 @@
 import type { BaseDeps } from '../../base-deps.ts';
+import { type PurgeLimits, purgeInBatches } from '../../db/purge-batches.ts';
 import type { CustomerResolver } from '../../http/access.ts';
 import type { AccountHooks } from '../customers/index.ts';
 import { createAccessLinksService } from './access-links-service.ts';
 import { createCustomerSessionsService } from './customer-sessions-service.ts';
 import { createPortalAccessCommon } from './portal-access-common.ts';
 import { createPortalAccessHooks } from './portal-access-hooks.ts';
+import { deleteAccessTokensExpiredBefore } from './portal-access-repository.ts';
 import { createStaffAccessService } from './staff-access-service.ts';
 import { createStaffCredentialsService } from './staff-credentials-service.ts';
 
@@ -37,6 +39,9 @@ export function createPortalAccessFeature(deps: BaseDeps) {
     staffCredentials: createStaffCredentialsService(deps, common),
     resolveCustomer,
     accountHooks,
+    /** Retention: one-time links expired before `before`. */
+    purgeExpiredLinks: (before: string, limits: PurgeLimits) =>
+      purgeInBatches(limits, (limit) => deleteAccessTokensExpiredBefore(deps.db, before, limit)),
     // The surface self-registration builds on.
     createSelfRegisteredLogin: hooks.createSelfRegisteredLogin,
     findLoginByPortalEmail: hooks.findLoginByPortalEmail,

@@ -266,3 +266,10 @@ export function findContactsWithLoginsOfAccount(db: Executor, accountId: string)
 export function findStaffName(db: Executor, staffId: string) {
   return db.selectFrom('staffMembers').select('name').where('id', '=', staffId).executeTakeFirst();
 }
+
+/** Retention: up to `limit` one-time links that expired before `before` (used or not). */
+export async function deleteAccessTokensExpiredBefore(db: Db, before: string, limit: number): Promise<number> {
+  const batch = db.selectFrom('accessTokens').select('id').where('expiresAt', '<=', before).limit(limit);
+  const result = await db.deleteFrom('accessTokens').where('id', 'in', batch).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

@@ -55,3 +55,10 @@ export function findRecentProTokens(db: Executor, proId: string, since: string) 
     .where('createdAt', '>', since)
     .execute();
 }
+
+/** Retention: up to `limit` pro sign-in links that expired before `before` (used or not). */
+export async function deleteProTokensExpiredBefore(db: Db, before: string, limit: number): Promise<number> {
+  const batch = db.selectFrom('proAccessTokens').select('id').where('expiresAt', '<=', before).limit(limit);
+  const result = await db.deleteFrom('proAccessTokens').where('id', 'in', batch).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

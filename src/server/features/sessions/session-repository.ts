@@ -80,3 +80,10 @@ export async function deleteOwnSession(db: Db, kind: SessionKind, subjectId: str
     .executeTakeFirst();
   return Number(result.numDeletedRows);
 }
+
+/** Retention: up to `limit` sessions past their absolute deadline (idle ones reach it within 12 hours). */
+export async function deleteExpiredSessions(db: Db, now: string, limit: number): Promise<number> {
+  const batch = db.selectFrom('sessions').select('idHash').where('expiresAt', '<=', now).limit(limit);
+  const result = await db.deleteFrom('sessions').where('idHash', 'in', batch).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

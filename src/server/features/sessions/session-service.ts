@@ -1,10 +1,12 @@
 import { addSeconds, type Clock } from '../../clock.ts';
 import type { Db, Trx } from '../../db/database.ts';
+import { type PurgeLimits, purgeInBatches } from '../../db/purge-batches.ts';
 import type { SessionKind, SessionSecondFactor, SessionsTable } from '../../db/database-schema.ts';
 import { generateToken, hashToken } from '../../security/tokens.ts';
 import { newId } from '../../ids.ts';
 import {
   countLiveSessions,
+  deleteExpiredSessions,
   deleteOwnSession,
   listLiveSessions,
   deleteSession,
@@ -65,6 +67,8 @@ export interface SessionService {
   ): Promise<{ items: Array<SessionsTable & { current: boolean }>; total: number }>;
   /** Ends one of a person's own sessions by its public id; false when it is not theirs (or gone). */
   endOwn(kind: SessionKind, subjectId: string, publicId: string): Promise<boolean>;
+  /** Retention: deletes sessions (every kind) past their absolute deadline, in bounded batches. */
+  purgeExpired(limits: PurgeLimits): Promise<number>;
 }
 
 /** When a session stops being valid without another request: its absolute or its idle deadline. */
@@ -157,5 +161,9 @@ export function createSessionService(deps: { db: Db; clock: Clock; secretKey: st
       for (const listener of listeners) listener.subjectsEnded([subjectId]);
       return (await deleteOwnSession(db, kind, subjectId, publicId)) > 0;
     },
+
+    // Nothing to tell the listeners: a cached principal stops at its session's deadline by itself.
+    purgeExpired: (limits) =>
+      purgeInBatches(limits, (limit) => deleteExpiredSessions(db, clock.now().toISOString(), limit)),
   };
 }

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createAccount } from '../../../../test/factories.ts';
+import { createAccount, createContact, unique } from '../../../../test/factories.ts';
+import { sessionCookie } from '../../../../test/test-app.ts';
 import type { TurnList } from '../../../shared/turn-contracts.ts';
+import { newId } from '../../ids.ts';
+import { hashPassword } from '../../security/passwords.ts';
 import { useTurnsFixture } from './turns-test-fixture.ts';
 
 describe('a management company’s turn reads', () => {
@@ -51,5 +54,157 @@ describe('a management company’s turn reads', () => {
     expect(new Set(units).size).toBe(units.length);
     expect(units.sort()).toEqual(['N1', 'N2', 'S1', 'S2']);
     expect(second.nextCursor).toBeNull();
+  });
+
+  it('pages the staff Turns tab of a company by cursor: a turn ordered meanwhile never shifts a page; old closed turns only when asked', async () => {
+    const company = await createAccount(fixture.deps, { kind: 'management_company' });
+    const north = await fixture.setupProperty();
+    const south = await fixture.setupProperty();
+    for (const setup of [north, south])
+      await fixture.deps.db
+        .updateTable('accounts')
+        .set({ parentAccountId: company.id })
+        .where('id', '=', setup.property.id)
+        .execute();
+    const order = (setup: typeof north, unitNumber: string, moveInDate: string) =>
+      fixture.orderTurn(setup, { unitId: null, unitNumber, floorplanId: setup.floorplan.id, moveInDate });
+    await order(north, 'N1', '2026-07-02');
+    await order(south, 'S1', '2026-07-03');
+    await order(north, 'N2', '2026-07-04');
+    const canceled = await order(south, 'S2', '2026-07-05');
+    expect(
+      (await fixture.call(south.cookie, 'POST', `/api/portal/turns/${canceled.id}/cancel`, {})).statusCode,
+    ).toBeLessThan(300);
+    // Finished months ago: outside the window of recent closed turns.
+    const old = await order(north, 'N-old', '2026-07-06');
+    await fixture.deps.db
+      .updateTable('turns')
+      .set({ status: 'completed', moveOutDate: '2026-02-20', moveInDate: '2026-03-01' })
+      .where('id', '=', old.id)
+      .execute();
+
+    const tab = async (cursor?: string, extra: Record<string, string> = {}) => {
+      const query = new URLSearchParams({ limit: '2', ...extra, ...(cursor ? { cursor } : {}) });
+      const response = await fixture.call(
+        fixture.staffCookie,
+        'GET',
+        `/api/staff/accounts/${company.id}/turns?${query}`,
+      );
+      expect(response.statusCode, response.body).toBe(200);
+      return response.json() as TurnList;
+    };
+    const first = await tab();
+    expect(first.items.map((turn) => turn.unitNumber)).toEqual(['N1', 'S1']);
+    // Ordered while staff read page one: one sorts before the cursor, one after it.
+    await order(south, 'S0', '2026-07-01');
+    await order(north, 'N3', '2026-07-07');
+    const second = await tab(first.nextCursor!);
+    const third = await tab(second.nextCursor!);
+    expect([...second.items, ...third.items].map((turn) => turn.unitNumber)).toEqual(['N2', 'S2', 'N3']);
+    expect(third.nextCursor).toBeNull();
+
+    const everything: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await tab(cursor, { includeOlder: 'true' });
+      everything.push(...page.items.map((turn) => turn.unitNumber));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(everything).toEqual(['N-old', 'S0', 'N1', 'S1', 'N2', 'S2', 'N3']);
+    const column = async (status: string, extra: Record<string, string> = {}) =>
+      (await tab(undefined, { status, ...extra })).items.map((turn) => turn.unitNumber);
+    expect(await column('completed')).toEqual([]);
+    expect(await column('completed', { includeOlder: 'true' })).toEqual(['N-old']);
+    expect(await column('canceled')).toEqual(['S2']);
+    expect(await column('pending')).toEqual(['S0', 'N1']);
+  });
+
+  it('answers every read of a management company with 2,500 properties', async () => {
+    const company = await createAccount(fixture.deps, { kind: 'management_company' });
+    const now = fixture.deps.clock.now().toISOString();
+    const bare = Array.from({ length: 2499 }, (_, index) => ({
+      id: newId(),
+      kind: 'property' as const,
+      parentAccountId: company.id,
+      name: `Big Co Property ${index}`,
+      accountNumber: unique('BIG').toUpperCase(),
+      status: 'current' as const,
+      portalAccessEnabled: 1 as const,
+      onboardingState: 'not_started' as const,
+      createdAt: now,
+      updatedAt: now,
+    }));
+    for (let start = 0; start < bare.length; start += 250)
+      await fixture.deps.db
+        .insertInto('accounts')
+        .values(bare.slice(start, start + 250))
+        .execute();
+    const busy = await fixture.setupProperty();
+    await fixture.deps.db
+      .updateTable('accounts')
+      .set({ parentAccountId: company.id })
+      .where('id', '=', busy.property.id)
+      .execute();
+    const turn = await fixture.orderTurn(busy, { moveInDate: '2026-07-02' });
+
+    // A contact of the company signs in through the real portal login: its principal sees every property.
+    const contact = await createContact(fixture.deps, { accountIds: [company.id] });
+    const password = 'amber kettle river sunrise';
+    await fixture.deps.db
+      .insertInto('portalLogins')
+      .values({
+        id: newId(),
+        contactId: contact.id,
+        username: null,
+        usernameNormalized: null,
+        portalEmail: contact.emails[0]!,
+        portalEmailNormalized: contact.emails[0]!,
+        passwordHash: await hashPassword(password),
+        passwordChangedAt: now,
+        securityStamp: newId(),
+        mustChangePassword: 0,
+        temporaryPasswordExpiresAt: null,
+        emailVerificationRequired: 0,
+        emailVerifiedAt: null,
+        enabled: 1,
+        deactivatedAt: null,
+        lastSignInAt: null,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .execute();
+    const signedIn = await fixture.app.inject({
+      method: 'POST',
+      url: '/api/portal/session',
+      payload: { login: contact.emails[0], password },
+    });
+    expect(signedIn.statusCode, signedIn.body).toBe(200);
+    const customer = sessionCookie(signedIn);
+
+    const home = await fixture.call(customer, 'GET', '/api/portal/properties');
+    expect(home.statusCode, home.body.slice(0, 300)).toBe(200);
+    const busyItem = (home.json() as { items: Array<{ id: string; openTurnCount: number }> }).items.find(
+      (item) => item.id === busy.property.id,
+    );
+    expect(busyItem?.openTurnCount).toBe(1);
+    const board = await fixture.call(
+      customer,
+      'GET',
+      `/api/portal/properties/${busy.property.id}/turns?status=pending`,
+    );
+    expect(board.statusCode, board.body.slice(0, 300)).toBe(200);
+
+    const tab = await fixture.call(fixture.staffCookie, 'GET', `/api/staff/accounts/${company.id}/turns`);
+    expect(tab.statusCode, tab.body.slice(0, 300)).toBe(200);
+    expect((tab.json() as TurnList).items.map((item) => item.id)).toEqual([turn.id]);
+    const desk = await fixture.call(
+      fixture.staffCookie,
+      'GET',
+      `/api/staff/desk/turns?view=all&companyId=${company.id}`,
+    );
+    expect(desk.statusCode, desk.body.slice(0, 300)).toBe(200);
+    expect((desk.json() as { items: Array<{ id: string }> }).items.map((item) => item.id)).toEqual([turn.id]);
+    const account = await fixture.call(fixture.staffCookie, 'GET', `/api/staff/accounts/${company.id}`);
+    expect(account.statusCode, account.body.slice(0, 300)).toBe(200);
   });
 });

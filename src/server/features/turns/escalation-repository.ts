@@ -128,3 +128,10 @@ export function consumeApprovalLink(trx: Trx, tokenHash: string, now: string) {
     .returningAll()
     .executeTakeFirst();
 }
+
+/** Retention: up to `limit` add-on approval links that expired before `before` (used or not). */
+export async function deleteApprovalLinksExpiredBefore(db: Db, before: string, limit: number): Promise<number> {
+  const batch = db.selectFrom('addOnApprovalLinks').select('id').where('expiresAt', '<=', before).limit(limit);
+  const result = await db.deleteFrom('addOnApprovalLinks').where('id', 'in', batch).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

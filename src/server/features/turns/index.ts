@@ -1,4 +1,5 @@
 import type { BaseDeps } from '../../base-deps.ts';
+import { type PurgeLimits, purgeInBatches } from '../../db/purge-batches.ts';
 import type { CatalogFeature } from '../catalog/index.ts';
 import type { CustomersFeature } from '../customers/index.ts';
 import { createAddOnsService } from './add-ons-service.ts';
@@ -11,6 +12,7 @@ import { createTurnChangesService } from './turn-changes-service.ts';
 import { createTurnContext } from './turn-context.ts';
 import { createTurnOrdersService } from './turn-orders-service.ts';
 import { createTurnSweepsService } from './turn-sweeps-service.ts';
+import { deleteApprovalLinksExpiredBefore } from './escalation-repository.ts';
 
 /** Turns ordered in the customer portal: service lines, schedule, POs and add-on approvals. */
 export function createTurnsFeature(deps: BaseDeps & { catalog: CatalogFeature; customers: CustomersFeature }) {
@@ -35,6 +37,9 @@ export function createTurnsFeature(deps: BaseDeps & { catalog: CatalogFeature; c
     approvalLinks: createApprovalLinksService(context, { secretKey: deps.config.secretKey, throttle: deps.throttle }),
     /** Timed steps (add-on escalation, PO reminders), run on a schedule by the worker. */
     sweeps: createTurnSweepsService(context, { publicUrl: deps.config.publicUrl, secretKey: deps.config.secretKey }),
+    /** Retention: add-on approval links expired before `before`. */
+    purgeExpiredApprovalLinks: (before: string, limits: PurgeLimits) =>
+      purgeInBatches(limits, (limit) => deleteApprovalLinksExpiredBefore(deps.db, before, limit)),
   };
 }
 

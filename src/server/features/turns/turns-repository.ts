@@ -132,6 +132,7 @@ export async function updateTurn(db: Executor, turnId: string, changes: Partial<
 /** The board order: move-in (turns without one last), then move-out, then id; the index turns_board has it. */
 const BOARD_KEY = sql<string>`coalesce(turns.move_in_date, '9999-12-31')`;
 const OPEN_STATUSES = ['pending', 'scheduled', 'in_progress'] as const;
+const CLOSED_STATUSES = ['completed', 'canceled'] as const;
 
 export interface TurnPageQuery {
   status?: ServiceLineStatus | undefined;
@@ -158,9 +159,19 @@ function turnsOf(db: Executor, scope: { propertyId: string } | { companyId: stri
 function filtered(db: Executor, scope: Parameters<typeof turnsOf>[1], page: Omit<TurnPageQuery, 'after' | 'limit'>) {
   let query = turnsOf(db, scope);
   if (page.status) query = query.where('turns.status', '=', page.status);
-  if (page.closedSince !== null) {
+  if (page.closedSince !== null && page.status) {
+    // One column: its own side of the window only, so the page is one ordered range of turns_board.
+    if ((CLOSED_STATUSES as readonly string[]).includes(page.status))
+      query = query.where(BOARD_KEY, '>=', page.closedSince);
+  } else if (page.closedSince !== null) {
     const since = page.closedSince;
-    query = query.where((eb) => eb.or([eb('turns.status', 'in', OPEN_STATUSES), eb(BOARD_KEY, '>=', since)]));
+    // Each side names its statuses, so each is a range of turns_board (the date alone scans the property).
+    query = query.where((eb) =>
+      eb.or([
+        eb('turns.status', 'in', OPEN_STATUSES),
+        eb.and([eb('turns.status', 'in', CLOSED_STATUSES), eb(BOARD_KEY, '>=', since)]),
+      ]),
+    );
   }
   // lower() on both sides: LIKE is case-insensitive on SQLite but not on PostgreSQL.
   const search = page.search?.toLowerCase().replace(/[\\%_]/g, '');
@@ -175,13 +186,34 @@ function filtered(db: Executor, scope: Parameters<typeof turnsOf>[1], page: Omit
 export function listTurnPage(db: Executor, scope: Parameters<typeof turnsOf>[1], page: TurnPageQuery) {
   const newestFirst = page.status === 'completed' || page.status === 'canceled';
   const direction = newestFirst ? 'desc' : 'asc';
-  let query = filtered(db, scope, page).selectAll('turns').select(BOARD_KEY.as('boardDate'));
-  if (page.after) {
+  const afterCursor = <Q extends ReturnType<typeof filtered>>(query: Q): Q => {
+    if (!page.after) return query;
     const [boardDate, moveOutDate, id] = page.after;
     const comparison = newestFirst ? sql.raw('<') : sql.raw('>');
-    query = query.where(
+    return query.where(
       sql<boolean>`(${BOARD_KEY}, turns.move_out_date, turns.id) ${comparison} (${boardDate}, ${moveOutDate}, ${id})`,
-    );
+    ) as Q;
+  };
+  let query = afterCursor(filtered(db, scope, page))
+    .selectAll('turns')
+    .select(BOARD_KEY.as('boardDate'));
+  if ('companyId' in scope && page.closedSince !== null && !page.status) {
+    // Across a company's properties PostgreSQL cannot take the property into both sides of the window's OR
+    // and scans every turn: the page's ids come from the two sides apart, each an index range per property.
+    const since = page.closedSince;
+    const side = (statuses: readonly ServiceLineStatus[], from: string | null) =>
+      afterCursor(filtered(db, scope, { ...page, closedSince: null }))
+        .where('turns.status', 'in', statuses)
+        .$if(from !== null, (sideQuery) => sideQuery.where(BOARD_KEY, '>=', from!))
+        .select(['turns.id', BOARD_KEY.as('boardDate'), 'turns.moveOutDate']);
+    const ids = db
+      .selectFrom(side(OPEN_STATUSES, null).unionAll(side(CLOSED_STATUSES, since)).as('sides'))
+      .select('sides.id')
+      .orderBy('sides.boardDate')
+      .orderBy('sides.moveOutDate')
+      .orderBy('sides.id')
+      .limit(page.limit);
+    query = db.selectFrom('turns').selectAll('turns').select(BOARD_KEY.as('boardDate')).where('turns.id', 'in', ids);
   }
   return query
     .orderBy(BOARD_KEY, direction)
