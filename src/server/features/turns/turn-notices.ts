@@ -2,7 +2,6 @@ import type { Clock } from '../../clock.ts';
 import type { Trx } from '../../db/database.ts';
 import type { CalendarDate, TurnsTable } from '../../db/schema/turns.ts';
 import { enqueue } from '../../outbox/outbox.ts';
-import { toE164 } from '../../outbox/recipients.ts';
 import * as repository from './notices-repository.ts';
 import { contactDelivery } from './turn-rules.ts';
 
@@ -98,11 +97,7 @@ export function createTurnNotices(deps: { clock: Clock; publicUrl: string }) {
         repository.findPropertyForNotice(trx, turn.accountId),
       ]);
       for (const contact of contacts) {
-        const target = contactDelivery(
-          contact.notificationChannel,
-          contact.phone ? toE164(contact.phone) : null,
-          contact.emails,
-        );
+        const target = contactDelivery(contact, contact.emails);
         if (!target) continue;
         await enqueue(trx, clock, {
           kind: target.channel === 'sms' ? `${event}_sms` : event,
