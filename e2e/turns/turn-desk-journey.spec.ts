@@ -1,5 +1,5 @@
 import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
-import { signInAsDemoStaff } from '../fixtures.ts';
+import { demoStaff, signInAsDemoStaff } from '../fixtures.ts';
 import { latestMailTo } from '../mail.ts';
 import { demoContact, latestLink, signInStaffApi, staffCall } from '../portal-access/support.ts';
 
@@ -91,10 +91,20 @@ async function setUp(request: APIRequestContext) {
   return { accountId, approverEmail: 'elena.rossi@cedarstone.example', primerId: serviceId('Primer coat') };
 }
 
-/** The Outbox page filtered by one recipient: its newest row's type label and channel icon. */
-async function expectOutboxRow(page: Page, recipient: string, kindLabel: string, channel: 'Email' | 'Text message') {
+/** The Outbox page filtered by one recipient: the one row of this type (and subject), on this channel. */
+async function expectOutboxRow(
+  page: Page,
+  recipient: string,
+  kindLabel: string,
+  channel: 'Email' | 'Text message',
+  subject = '',
+) {
   await page.getByLabel('Recipient').fill(recipient);
-  const row = page.getByRole('row').filter({ hasText: kindLabel }).filter({ hasText: recipient });
+  const row = page
+    .getByRole('row')
+    .filter({ hasText: kindLabel })
+    .filter({ hasText: recipient })
+    .filter({ hasText: subject });
   await expect(row, `${kindLabel} to ${recipient}`).toHaveCount(1);
   await expect(row.getByLabel(channel, { exact: true })).toBeVisible();
 }
@@ -144,8 +154,9 @@ test('a turn ordered in the portal reaches the desk with its pros; acknowledging
   await page.goto(`/console/turns?view=all&search=${UNIT}`);
   await expect(page.getByRole('row').filter({ hasText: `Unit ${UNIT}` })).toContainText('Acknowledged');
 
-  // The Outbox: each pro by their channel, each contact by their preference.
+  // The Outbox: the account's staff by email, each pro by their channel, each contact by their preference.
   await page.goto('/console/outbox');
+  await expectOutboxRow(page, demoStaff().email, 'Turn ordered (staff)', 'Email', `unit ${UNIT} at Maple Court`);
   await expectOutboxRow(page, SMS_PRO.phone, 'Work assigned to a pro (SMS)', 'Text message');
   await expectOutboxRow(page, EMAIL_PRO.email, 'Work assigned to a pro (email)', 'Email');
   await expectOutboxRow(page, CUSTOMER.email, 'Turn received (email)', 'Email');
