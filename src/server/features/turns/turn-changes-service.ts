@@ -35,12 +35,12 @@ export function createTurnChangesService(context: TurnContext, customers: Custom
   const { db, clock, notices, now, requireLine, lockTurnRow, loadTurn } = context;
 
   /** A change the customer makes puts the turn back in the staff desk's inbox, and the account's staff hear of it. */
-  async function backToInboxIfCustomer(trx: Trx, scope: TurnScope, turnId: string, event: 'changed' | 'canceled') {
+  async function backToInboxIfCustomer(trx: Trx, scope: TurnScope, turnId: string) {
     if (scope.kind !== 'customer') return;
     await returnTurnToInbox(trx, turnId);
-    // Read again: the message tells the dates as they now are.
+    // Read again: the message tells the dates as they now are (a canceled turn takes no other change).
     const changed = await repository.findTurn(trx, turnId);
-    if (changed) await notices.notifyStaff(trx, event, changed);
+    if (changed) await notices.notifyStaff(trx, changed.canceledAt ? 'canceled' : 'changed', changed);
   }
 
   /**
@@ -59,12 +59,11 @@ export function createTurnChangesService(context: TurnContext, customers: Custom
     scope: TurnScope,
     turnId: string,
     change: (trx: Trx, turn: TurnsTable, lines: TurnServiceLinesTable[]) => Promise<void>,
-    event: 'changed' | 'canceled' = 'changed',
   ) {
     await db.transaction().execute(async (trx) => {
       const turn = await lockTurnRow(scope, trx, turnId);
       await change(trx, turn, await repository.listServiceLines(trx, [turnId]));
-      await backToInboxIfCustomer(trx, scope, turnId, event);
+      await backToInboxIfCustomer(trx, scope, turnId);
     });
     return loadTurn(db, turnId);
   }
@@ -78,7 +77,7 @@ export function createTurnChangesService(context: TurnContext, customers: Custom
     await db.transaction().execute(async (trx) => {
       const turn = await lockTurnRow(scope, trx, turnId);
       await change(trx, await requireLine(scope, serviceLineId, trx), turn);
-      await backToInboxIfCustomer(trx, scope, turnId, 'changed');
+      await backToInboxIfCustomer(trx, scope, turnId);
     });
     return loadTurn(db, turnId);
   }
@@ -205,42 +204,37 @@ export function createTurnChangesService(context: TurnContext, customers: Custom
     /** Cancels the whole turn: every open service stops; work already started or done stays on record. */
     cancelTurn: (scope: TurnScope, turnId: string, reason: string | null, actor: ActorContext) =>
       requireScheduleChange(scope).then(() =>
-        changeTurn(
-          scope,
-          turnId,
-          async (trx, turn, lines) => {
-            if (turn.canceledAt) throw new AppError('conflict', 'This turn is already canceled.');
-            const started = lines.filter((line) => line.status === 'in_progress');
-            if (started.length)
-              throw new AppError(
-                'conflict',
-                `Work has started on ${started.map((line) => line.serviceName).join(', ')}. Call us to stop it.`,
-              );
-            const open = lines.filter((line) => isOpenLine(line.status));
-            await notices.notifyPros(trx, 'canceled', turn, proWorkOf(open));
-            const by = actorKindOf(actor);
-            const canceledAt = now();
-            for (const line of open)
-              await repository.updateServiceLine(trx, line.id, { status: 'canceled', updatedAt: canceledAt });
-            await repository.declinePendingAddOnsOfLines(
-              trx,
-              open.map((line) => line.id),
-              canceledAt,
-              by.kind,
-              by.id,
+        changeTurn(scope, turnId, async (trx, turn, lines) => {
+          if (turn.canceledAt) throw new AppError('conflict', 'This turn is already canceled.');
+          const started = lines.filter((line) => line.status === 'in_progress');
+          if (started.length)
+            throw new AppError(
+              'conflict',
+              `Work has started on ${started.map((line) => line.serviceName).join(', ')}. Call us to stop it.`,
             );
-            await repository.updateTurn(trx, turnId, { canceledAt, cancelReason: reason, updatedAt: canceledAt });
-            await recordAudit(trx, clock, actor, {
-              action: 'turn.canceled',
-              subjectType: 'turn',
-              subjectId: turnId,
-              accountId: turn.accountId,
-              before: { lines: open.map((line) => ({ service: line.serviceName, status: line.status })) },
-              after: { reason, canceledServices: open.length },
-            });
-          },
-          'canceled',
-        ),
+          const open = lines.filter((line) => isOpenLine(line.status));
+          await notices.notifyPros(trx, 'canceled', turn, proWorkOf(open));
+          const by = actorKindOf(actor);
+          const canceledAt = now();
+          for (const line of open)
+            await repository.updateServiceLine(trx, line.id, { status: 'canceled', updatedAt: canceledAt });
+          await repository.declinePendingAddOnsOfLines(
+            trx,
+            open.map((line) => line.id),
+            canceledAt,
+            by.kind,
+            by.id,
+          );
+          await repository.updateTurn(trx, turnId, { canceledAt, cancelReason: reason, updatedAt: canceledAt });
+          await recordAudit(trx, clock, actor, {
+            action: 'turn.canceled',
+            subjectType: 'turn',
+            subjectId: turnId,
+            accountId: turn.accountId,
+            before: { lines: open.map((line) => ({ service: line.serviceName, status: line.status })) },
+            after: { reason, canceledServices: open.length },
+          });
+        }),
       ),
 
     /** The default PO (or "I don't know yet") and each open service's own PO, set together. */
