@@ -20,6 +20,8 @@ export default async function globalSetup() {
       LOG_LEVEL: 'warn',
       // The test mailbox: the Outbox hides one-time links, so journeys read them where a mailbox would.
       CAPTURE_DIRECTORY: join(directory, 'mail'),
+      // Lets a journey move the server's clock forward to a timed step (add-on escalation) instead of waiting.
+      TEST_CLOCK_CONTROL: 'true',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -55,4 +55,13 @@ describe('loadConfig', () => {
   it('requires a shared SECRET_KEY on PostgreSQL', () => {
     expect(() => loadConfig({ DATABASE_URL: 'postgres://app@db/portico' })).toThrow(/SECRET_KEY/);
   });
+
+  it('keeps the e2e clock control off by default and refuses it in production', () => {
+    const key = { SECRET_KEY: 'k'.repeat(32) };
+    expect(loadConfig(key).testClockControl).toBe(false);
+    expect(loadConfig({ ...key, TEST_CLOCK_CONTROL: 'true' }).testClockControl).toBe(true);
+    expect(() => loadConfig({ ...key, TEST_CLOCK_CONTROL: 'true', NODE_ENV: 'production' })).toThrow(
+      /TEST_CLOCK_CONTROL/,
+    );
+  });
 });

@@ -30,6 +30,7 @@ const EnvironmentSchema = z.object({
   PHOTO_STORAGE: z.enum(['filesystem', 'database']).default('filesystem'),
   UPLOADS_PATH: z.string().min(1).default('./data/uploads'),
   CAPTURE_DIRECTORY: z.string().min(1).optional(),
+  TEST_CLOCK_CONTROL: booleanFlag.default(false),
   NODE_ENV: z.string().optional(),
   RETENTION_OUTBOX_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   RETENTION_TOKEN_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
@@ -77,6 +78,8 @@ export interface Config {
   };
   /** End-to-end tests only: captured messages are also written here with their links (never in production). */
   captureDirectory: string | null;
+  /** End-to-end tests only: a staff admin may move the server's clock forward (never in production). */
+  testClockControl: boolean;
 }
 
 export class ConfigError extends Error {
@@ -99,6 +102,11 @@ export function loadConfig(environment: Record<string, string | undefined>): Con
   const smsProblems = env.SMS_URL && !(env.SMS_ACCOUNT_SID && env.SMS_AUTH_TOKEN && env.SMS_FROM);
   if (env.CAPTURE_DIRECTORY && env.NODE_ENV === 'production') {
     throw new ConfigError(['CAPTURE_DIRECTORY: a test mailbox with live links; not allowed with NODE_ENV=production']);
+  }
+  if (env.TEST_CLOCK_CONTROL && env.NODE_ENV === 'production') {
+    throw new ConfigError([
+      'TEST_CLOCK_CONTROL: moves the clock for end-to-end tests; not allowed with NODE_ENV=production',
+    ]);
   }
   if (smsProblems) {
     throw new ConfigError(['SMS_URL: needs SMS_ACCOUNT_SID, SMS_AUTH_TOKEN and SMS_FROM as well']);
@@ -133,6 +141,7 @@ export function loadConfig(environment: Record<string, string | undefined>): Con
       maxBatches: env.RETENTION_MAX_BATCHES,
     },
     captureDirectory: env.CAPTURE_DIRECTORY ?? null,
+    testClockControl: env.TEST_CLOCK_CONTROL,
   });
 }
 
@@ -172,6 +181,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     logLevel: 'silent',
     retention: { outboxDays: 30, tokenDays: 30, auditDays: null, batchSize: 500, maxBatches: 20 },
     captureDirectory: null,
+    testClockControl: false,
     ...overrides,
   };
 }

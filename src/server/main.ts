@@ -14,6 +14,7 @@ import { BackupError, backupSqlite, restoreSqlite } from './cli/backup.ts';
 import { failureBackoffMilliseconds } from './outbox/delivery-rules.ts';
 import { purgeRetained } from './retention.ts';
 import { createSweepSchedule } from './sweep-schedule.ts';
+import { createAdjustableClock, testClockRoutes } from './test-clock.ts';
 
 const USAGE = `Usage: portico <command>
 
@@ -116,7 +117,9 @@ export async function runCli(argv: string[]): Promise<void> {
 }
 
 async function serve(config: Config, logger: pino.Logger): Promise<void> {
-  const deps = createDeps(config, { logger });
+  // End-to-end tests only (refused in production by the config): a clock the tests can move forward.
+  const testClock = config.testClockControl ? createAdjustableClock() : null;
+  const deps = createDeps(config, { logger, ...(testClock ? { clock: testClock } : {}) });
   if (deps.database.kind === 'sqlite') {
     await refuseNewerDatabase(deps);
     await migrateToLatest(deps.db);
@@ -129,6 +132,7 @@ async function serve(config: Config, logger: pino.Logger): Promise<void> {
   }
   await requireSameSecretKey(deps);
   const app = await buildApp(deps);
+  if (testClock) await app.register(testClockRoutes, { clock: testClock, runTimedJobs: () => timedJobs(deps) });
   const dispatcher = deps.notifications.dispatcher;
   const sweeps = createSweepSchedule({ run: () => timedJobs(deps), logger });
   const shutdown = async () => {

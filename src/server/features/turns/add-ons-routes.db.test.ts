@@ -28,6 +28,7 @@ describe('add-ons routes', () => {
       .selectFrom('outboxMessages')
       .select(['kind', 'recipientsJson', 'payloadJson'])
       .where('accountId', '=', setup.property.id)
+      .where('kind', 'like', 'add_on%')
       .orderBy('kind')
       .execute();
     expect(messages.map((message) => [message.kind, JSON.parse(message.recipientsJson)])).toEqual([
@@ -93,6 +94,7 @@ describe('add-ons routes', () => {
         .selectFrom('outboxMessages')
         .select('id')
         .where('accountId', '=', setup.property.id)
+        .where('kind', 'like', 'add_on%')
         .execute(),
     ).toEqual([]);
     expect((await fixture.call(setup.cookie, 'POST', `/api/portal/add-ons/${addOn.id}/approve`, {})).statusCode).toBe(

@@ -5,7 +5,6 @@ import type { AddOnStatus, TurnAddOnsTable, TurnServiceLinesTable, TurnsTable } 
 import { AppError, fieldError, notFound } from '../../errors.ts';
 import { newId } from '../../ids.ts';
 import { enqueue } from '../../outbox/outbox.ts';
-import { toE164 } from '../../outbox/recipients.ts';
 import { formatCents, type RequestAddOnBodyParsed } from '../../../shared/turn-contracts.ts';
 import { recordAudit } from '../audit/index.ts';
 import { actorKindOf, type TurnContext, type TurnScope } from './turn-context.ts';
@@ -52,8 +51,7 @@ export function createAddOnsService(context: TurnContext, publicUrl: string) {
       ? await repository.findContact(trx, profile.mainApproverContactId)
       : undefined;
     const emails = approver ? (await repository.listPrimaryEmails(trx, [approver.id])).map((row) => row.email) : [];
-    const approverPhone = approver?.phone ? toE164(approver.phone) : null;
-    const delivery = approver ? contactDelivery(approver.notificationChannel, approverPhone, emails) : null;
+    const delivery = approver ? contactDelivery(approver, emails) : null;
     if (approver && delivery)
       await enqueue(trx, clock, {
         kind: delivery.channel === 'sms' ? 'add_on_approval_requested_sms' : 'add_on_approval_requested',
@@ -66,7 +64,7 @@ export function createAddOnsService(context: TurnContext, publicUrl: string) {
     // The backup phone is texted too, unless it is the number the approver was just texted on.
     if (
       profile.backupNotificationPhone &&
-      !(delivery?.channel === 'sms' && approverPhone === profile.backupNotificationPhone)
+      !(delivery?.channel === 'sms' && delivery.to[0] === profile.backupNotificationPhone)
     ) {
       await enqueue(trx, clock, {
         kind: 'add_on_approval_requested_sms',

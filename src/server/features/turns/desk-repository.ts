@@ -31,32 +31,31 @@ export type DeskCursor = [key: string, id: string];
 
 const openLines = sql`(select count(*) from turn_service_lines l where l.turn_id = turns.id and l.status in ('pending', 'scheduled', 'in_progress'))`;
 
-/**
- * One page of the desk: every account's turns, filtered and ordered in the database, newest order
- * first or by move-in. Each filter is an indexed column or an EXISTS on the turn's own lines.
- */
-export function listDeskPage(
-  db: Executor,
-  kind: DatabaseKind,
-  filters: DeskFilters,
-  page: { sort: 'newest' | 'moveIn'; after: DeskCursor | null; limit: number },
-) {
-  let query = db
+type DeskQuery = ReturnType<typeof deskQuery>;
+
+function deskQuery(db: Executor) {
+  return db
     .selectFrom('turns')
     .innerJoin('accounts as property', 'property.id', 'turns.accountId')
-    .leftJoin('accounts as company', 'company.id', 'property.parentAccountId')
-    .selectAll('turns')
-    .select(['property.name as propertyName', 'company.name as companyName', BOARD_KEY.as('boardDate')]);
-  if (filters.inboxOnly) query = query.where('turns.acknowledgedAt', 'is', null);
-  if (filters.status) query = query.where('turns.status', '=', filters.status);
-  if (filters.accountId) query = query.where('turns.accountId', '=', filters.accountId);
-  if (filters.companyId) query = query.where('property.parentAccountId', '=', filters.companyId);
-  if (filters.moveInFrom) query = query.where('turns.moveInDate', '>=', filters.moveInFrom);
-  if (filters.moveInTo) query = query.where('turns.moveInDate', '<=', filters.moveInTo);
-  if (filters.poMissing) query = query.where('turns.poUnknown', '=', 1).where('turns.status', 'in', OPEN_STATUSES);
-  if (filters.proId) {
-    const proId = filters.proId;
-    query = query.where((eb) =>
+    .leftJoin('accounts as company', 'company.id', 'property.parentAccountId');
+}
+
+/**
+ * Every desk filter, in one place: each is an indexed column or an EXISTS on the turn's own lines or
+ * add-ons, so any one of them stays fast at a million turns.
+ */
+function whereDeskFilters(query: DeskQuery, kind: DatabaseKind, filters: DeskFilters): DeskQuery {
+  let q = query;
+  if (filters.inboxOnly) q = q.where('turns.acknowledgedAt', 'is', null);
+  if (filters.status) q = q.where('turns.status', '=', filters.status);
+  if (filters.accountId) q = q.where('turns.accountId', '=', filters.accountId);
+  if (filters.companyId) q = q.where('property.parentAccountId', '=', filters.companyId);
+  if (filters.moveInFrom) q = q.where('turns.moveInDate', '>=', filters.moveInFrom);
+  if (filters.moveInTo) q = q.where('turns.moveInDate', '<=', filters.moveInTo);
+  if (filters.poMissing) q = q.where('turns.poUnknown', '=', 1).where('turns.status', 'in', OPEN_STATUSES);
+  const { proId } = filters;
+  if (proId)
+    q = q.where((eb) =>
       eb.exists(
         eb
           .selectFrom('turnServiceLines as line')
@@ -65,9 +64,8 @@ export function listDeskPage(
           .where('line.assignedProId', '=', proId),
       ),
     );
-  }
   if (filters.needsPro)
-    query = query.where((eb) =>
+    q = q.where((eb) =>
       eb.exists(
         eb
           .selectFrom('turnServiceLines as line')
@@ -78,30 +76,22 @@ export function listDeskPage(
           .where('line.assignedProId', 'is', null),
       ),
     );
-  if (filters.addOnWaiting)
-    query = query.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('turnAddOns as addOn')
-          .select('addOn.id')
-          .whereRef('addOn.turnId', '=', 'turns.id')
-          .where('addOn.status', '=', 'pending'),
-      ),
-    );
-  if (filters.addOnOverdue)
-    query = query.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('turnAddOns as addOn')
-          .select('addOn.id')
-          .whereRef('addOn.turnId', '=', 'turns.id')
-          .where('addOn.status', '=', 'pending')
-          .where('addOn.staffAlertedAt', 'is not', null),
-      ),
-    );
+  // An overdue add-on is a waiting one that staff were alerted about: one EXISTS serves both flags.
+  if (filters.addOnWaiting || filters.addOnOverdue) {
+    const overdueOnly = Boolean(filters.addOnOverdue);
+    q = q.where((eb) => {
+      let pending = eb
+        .selectFrom('turnAddOns as addOn')
+        .select('addOn.id')
+        .whereRef('addOn.turnId', '=', 'turns.id')
+        .where('addOn.status', '=', 'pending');
+      if (overdueOnly) pending = pending.where('addOn.staffAlertedAt', 'is not', null);
+      return eb.exists(pending);
+    });
+  }
   if (filters.atRisk) {
     const daysLeft = daysFromTo(kind, filters.today, sql`turns.move_in_date`);
-    query = query
+    q = q
       .where('turns.status', 'in', OPEN_STATUSES)
       .where('turns.moveInDate', 'is not', null)
       .where(sql<boolean>`${daysLeft} < ${openLines}`);
@@ -109,12 +99,25 @@ export function listDeskPage(
   // lower() on both sides: LIKE is case-insensitive on SQLite but not on PostgreSQL.
   const search = filters.search?.toLowerCase().replace(/[\\%_]/g, '');
   if (search)
-    query = query.where((eb) =>
+    q = q.where((eb) =>
       eb.or([
         eb(eb.fn('lower', ['turns.unitNumber']), 'like', `%${search}%`),
         eb(eb.fn('lower', ['property.name']), 'like', `%${search}%`),
       ]),
     );
+  return q;
+}
+
+/** One page of the desk: every account's turns, filtered and ordered in the database, newest order first or by move-in. */
+export function listDeskPage(
+  db: Executor,
+  kind: DatabaseKind,
+  filters: DeskFilters,
+  page: { sort: 'newest' | 'moveIn'; after: DeskCursor | null; limit: number },
+) {
+  let query = whereDeskFilters(deskQuery(db), kind, filters)
+    .selectAll('turns')
+    .select(['property.name as propertyName', 'company.name as companyName', BOARD_KEY.as('boardDate')]);
   if (page.sort === 'newest') {
     if (page.after) {
       const [createdAt, id] = page.after;

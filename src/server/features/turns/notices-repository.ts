@@ -44,3 +44,41 @@ export async function listCustomerRecipients(db: Executor, accountId: string) {
     emails: emails.filter((row) => row.contactId === contact.id).map((row) => row.email),
   }));
 }
+
+/**
+ * The account's staff: active staff who added their own contact to the property or its management
+ * company; without any, every active PSM, and on an install without PSMs every active admin, so a
+ * customer's order always reaches someone.
+ */
+export async function listStaffRecipients(db: Executor, accountId: string) {
+  const owners = await db
+    .selectFrom('accounts as property')
+    .innerJoin('accountContacts', (join) =>
+      join.on((eb) =>
+        eb.or([
+          eb('accountContacts.accountId', '=', eb.ref('property.id')),
+          eb('accountContacts.accountId', '=', eb.ref('property.parentAccountId')),
+        ]),
+      ),
+    )
+    .innerJoin('contacts', 'contacts.id', 'accountContacts.contactId')
+    .innerJoin('staffMembers', 'staffMembers.id', 'contacts.staffMemberId')
+    .select(['staffMembers.id', 'staffMembers.name', 'staffMembers.email'])
+    .distinct()
+    .where('property.id', '=', accountId)
+    .where('staffMembers.deactivatedAt', 'is', null)
+    .orderBy('staffMembers.id')
+    .execute();
+  if (owners.length > 0) return owners;
+  for (const role of ['psm', 'admin'] as const) {
+    const staff = await db
+      .selectFrom('staffMembers')
+      .select(['id', 'name', 'email'])
+      .where('role', '=', role)
+      .where('deactivatedAt', 'is', null)
+      .orderBy('id')
+      .execute();
+    if (staff.length > 0) return staff;
+  }
+  return [];
+}

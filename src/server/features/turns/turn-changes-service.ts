@@ -34,9 +34,13 @@ const CUSTOMER_EVENT_OF_STATUS = {
 export function createTurnChangesService(context: TurnContext, customers: CustomersFeature) {
   const { db, clock, notices, now, requireLine, lockTurnRow, loadTurn } = context;
 
-  /** A change the customer makes puts the turn back in the staff desk's inbox. */
+  /** A change the customer makes puts the turn back in the staff desk's inbox, and the account's staff hear of it. */
   async function backToInboxIfCustomer(trx: Trx, scope: TurnScope, turnId: string) {
-    if (scope.kind === 'customer') await returnTurnToInbox(trx, turnId);
+    if (scope.kind !== 'customer') return;
+    await returnTurnToInbox(trx, turnId);
+    // Read again: the message tells the dates as they now are (a canceled turn takes no other change).
+    const changed = await repository.findTurn(trx, turnId);
+    if (changed) await notices.notifyStaff(trx, changed.canceledAt ? 'canceled' : 'changed', changed);
   }
 
   /**

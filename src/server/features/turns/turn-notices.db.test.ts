@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createContact } from '../../../../test/factories.ts';
+import { createContact, createStaffMember } from '../../../../test/factories.ts';
 import { systemActor } from '../../actor.ts';
 import type { Turn } from '../../../shared/turn-contracts.ts';
 import { useTurnsFixture } from './turns-test-fixture.ts';
@@ -57,6 +57,8 @@ describe('notices for turn events', () => {
     }));
   }
   const count = async (accountId: string) => (await sentSince(accountId, 0)).length;
+  const toPros = (messages: Awaited<ReturnType<typeof sentSince>>) =>
+    messages.filter((message) => message.kind.startsWith('pro_work_')).map((message) => [message.kind, message.to]);
 
   /** The customer side of one event: who got it and on which channel, whatever the order. */
   function customerRecipients(messages: Awaited<ReturnType<typeof sentSince>>) {
@@ -75,8 +77,8 @@ describe('notices for turn events', () => {
   it('tells each assigned pro of new work, by SMS when they have a phone, else by email', async () => {
     const property = await setup();
     await fixture.orderTurn(property);
-    const sent = await sentSince(property.property.id, 0);
-    expect(sent.map((message) => [message.kind, message.to])).toEqual([
+    const sent = (await sentSince(property.property.id, 0)).filter((message) => message.kind.startsWith('pro_work_'));
+    expect(toPros(sent)).toEqual([
       ['pro_work_assigned_sms', ['+15125550151']],
       ['pro_work_assigned', ['ben@pros.test']],
     ]);
@@ -99,9 +101,7 @@ describe('notices for turn events', () => {
     });
     expect(moved.statusCode, moved.body).toBe(200);
     const sent = await sentSince(property.property.id, before);
-    expect(sent.filter((message) => !message.contactId).map((message) => [message.kind, message.to])).toEqual([
-      ['pro_work_changed_sms', ['+15125550151']],
-    ]);
+    expect(toPros(sent)).toEqual([['pro_work_changed_sms', ['+15125550151']]]);
     expect(customerRecipients(sent)).toEqual(expectedCustomers(property, 'service_rescheduled'));
     const row = await fixture.deps.db
       .selectFrom('turns')
@@ -138,8 +138,7 @@ describe('notices for turn events', () => {
     const before = await count(property.property.id);
     const canceled = await fixture.call(property.cookie, 'POST', `/api/portal/turns/${turn.id}/cancel`, {});
     expect(canceled.statusCode, canceled.body).toBe(200);
-    const sent = await sentSince(property.property.id, before);
-    expect(sent.map((message) => [message.kind, message.to])).toEqual([
+    expect(toPros(await sentSince(property.property.id, before))).toEqual([
       ['pro_work_canceled_sms', ['+15125550151']],
       ['pro_work_canceled', ['ben@pros.test']],
     ]);
@@ -166,5 +165,81 @@ describe('notices for turn events', () => {
       ['add_on_approval_requested_sms', ['+15125550153'], property.approver.id],
       ['add_on_approval_requested_sms', ['+15125550199'], null],
     ]);
+  });
+
+  describe('to the account’s staff', () => {
+    const toStaff = (messages: Awaited<ReturnType<typeof sentSince>>) =>
+      messages.filter((message) => message.kind.endsWith('_staff')).map((message) => [message.kind, message.to]);
+
+    it('a customer’s order, change and cancel email the staff who added their contact to the property', async () => {
+      const property = await setup();
+      const owner = await createStaffMember(fixture.deps, { role: 'support', name: 'Olivia Stone' });
+      const gone = await createStaffMember(fixture.deps, { role: 'psm' });
+      for (const member of [owner, gone]) {
+        const own = await createContact(fixture.deps, { accountIds: [property.property.id] });
+        await fixture.deps.db
+          .updateTable('contacts')
+          .set({ staffMemberId: member.id })
+          .where('id', '=', own.id)
+          .execute();
+      }
+      await fixture.deps.db
+        .updateTable('staffMembers')
+        .set({ deactivatedAt: '2026-01-01T00:00:00.000Z' })
+        .where('id', '=', gone.id)
+        .execute();
+
+      const turn = await fixture.orderTurn(property);
+      const ordered = await sentSince(property.property.id, 0);
+      expect(toStaff(ordered)).toEqual([['turn_ordered_staff', [owner.email]]]);
+      expect(ordered.find((message) => message.kind === 'turn_ordered_staff')!.payload).toEqual({
+        staff: { name: 'Olivia' },
+        property: { name: property.property.name },
+        turn: { unitNumber: '101', moveOutDate: '2026-06-20', moveInDate: '2026-07-01' },
+        link: 'http://portico.test/console/turns?view=inbox&search=101',
+      });
+
+      let before = await count(property.property.id);
+      const moved = await fixture.call(property.cookie, 'PUT', `/api/portal/turns/${turn.id}`, {
+        moveOutDate: '2026-06-20',
+        moveInDate: '2026-07-03',
+      });
+      expect(moved.statusCode, moved.body).toBe(200);
+      const changed = await sentSince(property.property.id, before);
+      expect(toStaff(changed)).toEqual([['turn_changed_staff', [owner.email]]]);
+      expect(changed.find((message) => message.kind === 'turn_changed_staff')!.payload.turn).toMatchObject({
+        moveInDate: '2026-07-03',
+      });
+
+      before = await count(property.property.id);
+      const canceled = await fixture.call(property.cookie, 'POST', `/api/portal/turns/${turn.id}/cancel`, {});
+      expect(canceled.statusCode, canceled.body).toBe(200);
+      expect(toStaff(await sentSince(property.property.id, before))).toEqual([['turn_canceled_staff', [owner.email]]]);
+    });
+
+    it('without staff on the account, every active PSM hears of the order; staff’s own changes tell no staff', async () => {
+      const property = await setup();
+      const psm = await createStaffMember(fixture.deps, { role: 'psm' });
+      const turn = await fixture.orderTurn(property);
+      const ordered = toStaff(await sentSince(property.property.id, 0));
+      const recipients = ordered.flatMap(([, to]) => to as string[]);
+      expect(ordered.every(([kind]) => kind === 'turn_ordered_staff')).toBe(true);
+      expect(recipients).toContain(psm.email);
+      const psms = await fixture.deps.db
+        .selectFrom('staffMembers')
+        .select('email')
+        .where('role', '=', 'psm')
+        .where('deactivatedAt', 'is', null)
+        .execute();
+      expect(recipients.sort()).toEqual(psms.map((row) => row.email).sort());
+
+      const before = await count(property.property.id);
+      const paint = turn.lines.find((line) => line.name === 'Paint')!;
+      const status = await fixture.call(fixture.staffCookie, 'PUT', `/api/staff/service-lines/${paint.id}/status`, {
+        status: 'scheduled',
+      });
+      expect(status.statusCode, status.body).toBe(200);
+      expect(toStaff(await sentSince(property.property.id, before))).toEqual([]);
+    });
   });
 });

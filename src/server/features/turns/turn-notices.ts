@@ -2,11 +2,12 @@ import type { Clock } from '../../clock.ts';
 import type { Trx } from '../../db/database.ts';
 import type { CalendarDate, TurnsTable } from '../../db/schema/turns.ts';
 import { enqueue } from '../../outbox/outbox.ts';
-import { toE164 } from '../../outbox/recipients.ts';
 import * as repository from './notices-repository.ts';
 import { contactDelivery } from './turn-rules.ts';
 
 export type ProEvent = 'assigned' | 'changed' | 'canceled';
+/** What a customer did in the portal that the account's staff hear of. */
+export type StaffEvent = 'ordered' | 'changed' | 'canceled';
 export type CustomerEvent =
   | 'turn_acknowledged'
   | 'service_scheduled'
@@ -33,6 +34,7 @@ export function proWorkOf(
 }
 
 type TurnForNotice = Pick<TurnsTable, 'id' | 'accountId' | 'unitNumber' | 'moveInDate'>;
+type TurnForStaff = TurnForNotice & Pick<TurnsTable, 'moveOutDate'>;
 
 function formatAddress(row: {
   addressLine1: string | null;
@@ -54,6 +56,31 @@ export function createTurnNotices(deps: { clock: Clock; publicUrl: string }) {
   const { clock, publicUrl } = deps;
 
   return {
+    /** One email per staff member of the account, with the desk link that finds the turn. */
+    async notifyStaff(trx: Trx, event: StaffEvent, turn: TurnForStaff) {
+      const [staff, property] = await Promise.all([
+        repository.listStaffRecipients(trx, turn.accountId),
+        repository.findPropertyForNotice(trx, turn.accountId),
+      ]);
+      const view = event === 'canceled' ? 'all' : 'inbox';
+      for (const member of staff)
+        await enqueue(trx, clock, {
+          kind: `turn_${event}_staff`,
+          to: [member.email],
+          payload: {
+            staff: { name: member.name.split(' ')[0] ?? member.name },
+            property: { name: property?.name ?? '' },
+            turn: {
+              unitNumber: turn.unitNumber,
+              moveOutDate: turn.moveOutDate,
+              moveInDate: turn.moveInDate ?? 'not set',
+            },
+            link: `${publicUrl}/console/turns?view=${view}&search=${encodeURIComponent(turn.unitNumber)}`,
+          },
+          accountId: turn.accountId,
+        });
+    },
+
     /** One message per pro, listing their services the event touches; SMS when they have a phone. */
     async notifyPros(trx: Trx, event: ProEvent, turn: TurnForNotice, work: readonly ProWork[]) {
       const proIds = [...new Set(work.map((item) => item.proId))];
@@ -98,11 +125,7 @@ export function createTurnNotices(deps: { clock: Clock; publicUrl: string }) {
         repository.findPropertyForNotice(trx, turn.accountId),
       ]);
       for (const contact of contacts) {
-        const target = contactDelivery(
-          contact.notificationChannel,
-          contact.phone ? toE164(contact.phone) : null,
-          contact.emails,
-        );
+        const target = contactDelivery(contact, contact.emails);
         if (!target) continue;
         await enqueue(trx, clock, {
           kind: target.channel === 'sms' ? `${event}_sms` : event,

@@ -298,6 +298,8 @@ export function createTurnOrdersService(context: TurnContext) {
         await repository.insertServiceLines(trx, lines);
         await repository.insertAddOns(trx, addOns);
         await notices.notifyPros(trx, 'assigned', turn, proWorkOf(lines));
+        // Staff ordering for a customer (or the demo seed) already know of it.
+        if (scope.kind === 'customer') await notices.notifyStaff(trx, 'ordered', turn);
         await recordAudit(trx, clock, actor, {
           action: 'turn.created',
           subjectType: 'turn',

@@ -116,13 +116,20 @@ describe('POs and status changes', () => {
 });
 
 describe('contactDelivery', () => {
+  const contact = (notificationChannel: string, phone: string | null) => ({ notificationChannel, phone });
   it('texts a contact who prefers SMS, sends nothing when they chose none, and falls back to email', () => {
     const emails = ['maria@example.test'];
-    expect(contactDelivery('sms', '+15125550123', emails)).toEqual({ channel: 'sms', to: ['+15125550123'] });
-    expect(contactDelivery('sms', null, emails)).toEqual({ channel: 'email', to: emails });
-    expect(contactDelivery('none', '+15125550123', emails)).toBeNull();
-    expect(contactDelivery('email', '+15125550123', emails)).toEqual({ channel: 'email', to: emails });
-    expect(contactDelivery('email', null, [])).toBeNull();
-    expect(contactDelivery('sms', null, [])).toBeNull();
+    expect(contactDelivery(contact('sms', '+15125550123'), emails)).toEqual({ channel: 'sms', to: ['+15125550123'] });
+    expect(contactDelivery(contact('sms', null), emails)).toEqual({ channel: 'email', to: emails });
+    expect(contactDelivery(contact('none', '+15125550123'), emails)).toBeNull();
+    expect(contactDelivery(contact('email', '+15125550123'), emails)).toEqual({ channel: 'email', to: emails });
+    expect(contactDelivery(contact('email', null), [])).toBeNull();
+    expect(contactDelivery(contact('sms', null), [])).toBeNull();
+  });
+
+  it('texts the number in E.164 however it was stored, and emails when it is no phone number', () => {
+    const emails = ['maria@example.test'];
+    expect(contactDelivery(contact('sms', '(512) 555-0153'), emails)).toEqual({ channel: 'sms', to: ['+15125550153'] });
+    expect(contactDelivery(contact('sms', '555'), emails)).toEqual({ channel: 'email', to: emails });
   });
 });

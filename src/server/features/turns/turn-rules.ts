@@ -1,6 +1,7 @@
 import type { AddonApprovalMethod } from '../../db/schema/catalog.ts';
 import type { AddOnApprover, AddOnStatus, CalendarDate, ServiceLineStatus } from '../../db/schema/turns.ts';
 import { AppError, fieldError } from '../../errors.ts';
+import { toE164 } from '../../outbox/recipients.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -114,16 +115,16 @@ export type ContactDelivery = { channel: 'email' | 'sms'; to: string[] } | null;
 /**
  * Where one contact's turn message goes under their notification preference (set in the onboard): a
  * text when they prefer SMS and have a usable number, nothing when they chose none (staff ring them),
- * email otherwise, so SMS without a number still reaches them. One rule for every turn message,
- * add-on approval requests included.
+ * email otherwise, so SMS without a number still reaches them. The one rule for every message to a
+ * contact about a turn: turn notices and add-on approval requests (from staff or from the field).
  */
 export function contactDelivery(
-  preference: string,
-  phoneE164: string | null,
+  contact: { notificationChannel: string; phone: string | null },
   emails: readonly string[],
 ): ContactDelivery {
-  if (preference === 'none') return null;
-  if (preference === 'sms' && phoneE164) return { channel: 'sms', to: [phoneE164] };
+  if (contact.notificationChannel === 'none') return null;
+  const phone = contact.notificationChannel === 'sms' && contact.phone ? toE164(contact.phone) : null;
+  if (phone) return { channel: 'sms', to: [phone] };
   return emails.length > 0 ? { channel: 'email', to: [...emails] } : null;
 }
 

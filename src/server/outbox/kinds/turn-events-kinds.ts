@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { defineMessageKind, type MessageKind } from '../message-kind.ts';
 
-// Turn events: to the pros doing the work (SMS when they have a phone, else email) and to the
-// customer's contacts by each one's preferred channel. Each event is an email and an SMS kind.
+// Turn events: to the account's staff by email, to the pros doing the work (SMS when they have a phone,
+// else email) and to the customer's contacts by each one's preferred channel (an email and an SMS kind).
 
 const ProWorkPayloadSchema = z.object({
   pro: z.object({ name: z.string() }),
@@ -88,11 +88,65 @@ function pair<Payload extends z.ZodType>(
   return [email, sms];
 }
 
+const StaffTurnPayloadSchema = z.object({
+  staff: z.object({ name: z.string() }),
+  property: z.object({ name: z.string() }),
+  turn: z.object({ unitNumber: z.string(), moveOutDate: z.string(), moveInDate: z.string() }),
+  link: z.string(),
+});
+
+/** To the vendor's own staff: email only, the desk link to act on it. */
+function staffKind(event: EventText) {
+  return defineMessageKind({
+    id: event.id,
+    channel: 'email',
+    label: event.label,
+    description: event.description,
+    payloadSchema: StaffTurnPayloadSchema,
+    mergeTags: ['staff.name', 'property.name', 'turn.unitNumber', 'turn.moveOutDate', 'turn.moveInDate', 'link'],
+    sample: {
+      staff: { name: 'Jordan' },
+      property: { name: 'Harbor Point Lofts' },
+      turn: { unitNumber: '204', moveOutDate: '2026-06-22', moveInDate: '2026-07-01' },
+      link: 'https://portico.example/console/turns?view=inbox&search=204',
+    },
+    defaultTemplate: {
+      subject: event.subject,
+      text: `Hello {{staff.name}},\n\n${event.body}\n\nOpen the turns desk:\n{{link}}\n`,
+      html: `<p>Hello {{staff.name}},</p><p>${event.body}</p><p><a href="{{link}}">Open the turns desk</a>.</p>`,
+    },
+    canBeDisabled: true,
+  });
+}
+
 const proPair = (event: EventText) => pair(event, ProWorkPayloadSchema, proSample, proTags, '{{pro.name}}', '');
 const customerPair = (event: EventText) =>
   pair(event, CustomerTurnPayloadSchema, customerSample, customerTags, '{{contact.firstName}}', '{{link}}');
 
 export const turnEventsKinds: MessageKind[] = [
+  staffKind({
+    id: 'turn_ordered_staff',
+    label: 'Turn ordered (staff)',
+    description:
+      'Sent to the account’s staff (staff who added their own contact to the property or its management company; else every active PSM, else every admin) when a customer orders a turn in the portal.',
+    subject: 'New turn: unit {{turn.unitNumber}} at {{property.name}}',
+    body: '{{property.name}} ordered a turn for unit {{turn.unitNumber}} (move-out {{turn.moveOutDate}}, move-in {{turn.moveInDate}}). It waits in the desk’s inbox.',
+  }),
+  staffKind({
+    id: 'turn_changed_staff',
+    label: 'Turn changed by the customer (staff)',
+    description:
+      'Sent to the account’s staff when a customer changes an ordered turn in the portal (dates, a service rescheduled or removed, POs).',
+    subject: 'Changed: unit {{turn.unitNumber}} at {{property.name}}',
+    body: '{{property.name}} changed the turn for unit {{turn.unitNumber}} (move-out {{turn.moveOutDate}}, move-in {{turn.moveInDate}}). It is back in the desk’s inbox.',
+  }),
+  staffKind({
+    id: 'turn_canceled_staff',
+    label: 'Turn canceled by the customer (staff)',
+    description: 'Sent to the account’s staff when a customer cancels a turn in the portal.',
+    subject: 'Canceled: unit {{turn.unitNumber}} at {{property.name}}',
+    body: '{{property.name}} canceled the turn for unit {{turn.unitNumber}} (move-out {{turn.moveOutDate}}).',
+  }),
   ...proPair({
     id: 'pro_work_assigned',
     label: 'Work assigned to a pro',

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RenderedMessage, Sender } from './sender.ts';
 
@@ -17,7 +17,10 @@ export function createDirectoryCaptureSender(directory: string): Sender {
   return {
     captures: true,
     async send(message: RenderedMessage) {
-      writeFileSync(join(directory, `${message.id}.json`), JSON.stringify(message));
+      // Written aside, then renamed: the test reading the folder never sees a half-written file.
+      const path = join(directory, `${message.id}.json`);
+      writeFileSync(`${path}.partial`, JSON.stringify(message));
+      renameSync(`${path}.partial`, path);
     },
   };
 }
