@@ -59,6 +59,11 @@ export const portalRoutes = [
         'PortalChangePasswordPage',
       ),
     }),
+    createRoute({
+      getParentRoute: () => portalAppRoute,
+      path: '/portal/devices',
+      component: lazyRouteComponent(() => import('./session/devices-page.tsx'), 'DevicesPage'),
+    }),
     ...portalTurnsRoutes,
   ]),
   createRoute({
