@@ -53,10 +53,16 @@ test('a customer sees the devices signed in, signs one out and then signs out ev
   await expect(list.getByRole('listitem')).toHaveCount(1);
   await expect(list.getByRole('listitem', { name: 'Safari on iPhone' })).toHaveCount(0);
 
-  // The phone is signed out at its next request: its API call is refused and a page load lands on sign-in.
+  // The phone is signed out at its next request: still showing the list, its next action is refused and
+  // it lands on the sign-in page told why; the API refuses it too.
+  await phonePage
+    .getByRole('list', { name: 'Signed-in devices' })
+    .getByRole('button', { name: /^Sign out Chrome on Linux/ })
+    .click();
+  await expect(phonePage).toHaveURL(/\/portal\/sign-in\?notice=session_ended$/);
+  await expect(phonePage.getByText('You were signed out')).toBeVisible();
   expect((await phonePage.request.get('/api/portal/session')).status()).toBe(401);
-  await phonePage.goto('/portal/home');
-  await expect(phonePage).toHaveURL(/\/portal\/sign-in$/);
+  await expect(list.getByRole('listitem', { name: 'Chrome on Linux' })).toContainText('This device');
 
   // Sign out everywhere asks first, then ends this session too.
   await signIn(phonePage, username);

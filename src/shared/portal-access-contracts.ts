@@ -230,6 +230,7 @@ export const SignInNoticeSchema = z.enum([
   'email_verified',
   'signed_out',
   'signed_out_everywhere',
+  'session_ended',
   'password_changed',
 ]);
 export type SignInNotice = z.infer<typeof SignInNoticeSchema>;

@@ -4,13 +4,14 @@ import { Outlet, useNavigate } from '@tanstack/react-router';
 import { IconChevronDown, IconDevices, IconEye, IconKey, IconLogout, IconUserCircle } from '@tabler/icons-react';
 import { Brand } from '../../ui/brand.tsx';
 import { SkipLink } from '../../ui/skip-link.tsx';
-import { customerSessionQuery, useSignOutCustomer } from '../session/portal-session.ts';
+import { customerSessionQuery, useSignInAgainWhenSignedOut, useSignOutCustomer } from '../session/portal-session.ts';
 
 /** The signed-in portal: header with the customer's name and sign-out, and the "viewing as" banner. */
 export function PortalLayout() {
   const { data: session } = useSuspenseQuery(customerSessionQuery);
   const navigate = useNavigate();
   const signOut = useSignOutCustomer();
+  useSignInAgainWhenSignedOut();
   const viewingAs = session.viewingAs;
   const name = `${session.contact.firstName} ${session.contact.lastName}`;
 

@@ -33,5 +33,10 @@ export const SIGN_IN_NOTICES: Record<SignInNotice, { color: 'teal' | 'yellow'; t
     title: 'Signed out everywhere',
     message: 'Every device that was signed in to your portal login is signed out, this one included.',
   },
+  session_ended: {
+    color: 'yellow',
+    title: 'You were signed out',
+    message: 'This device was signed out, from another device or after a while without use. Sign in to continue.',
+  },
   password_changed: { color: 'teal', title: 'Password changed', message: 'Sign in with your new password.' },
 };
