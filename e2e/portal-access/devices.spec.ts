@@ -13,8 +13,7 @@ async function signIn(page: Page, login: string) {
 }
 
 async function openDevices(page: Page) {
-  await page.getByRole('button', { name: /^Your account/ }).click();
-  await page.getByRole('menuitem', { name: 'Signed-in devices' }).click();
+  await page.getByRole('link', { name: /^Your account/ }).click();
   await expect(page.getByRole('heading', { name: 'Signed-in devices' })).toBeVisible();
   await settled(page);
 }

@@ -61,8 +61,8 @@ export const portalRoutes = [
     }),
     createRoute({
       getParentRoute: () => portalAppRoute,
-      path: '/portal/devices',
-      component: lazyRouteComponent(() => import('./session/devices-page.tsx'), 'DevicesPage'),
+      path: '/portal/account',
+      component: lazyRouteComponent(() => import('./session/account-page.tsx'), 'AccountPage'),
     }),
     ...portalTurnsRoutes,
   ]),

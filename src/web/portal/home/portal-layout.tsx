@@ -1,10 +1,11 @@
-import { Alert, Box, Button, Container, Group, Menu, Text } from '@mantine/core';
+import { Alert, Box, Button, Container, Group, Text } from '@mantine/core';
 import { useSuspenseQuery } from '@tanstack/react-query';
-import { Outlet, useNavigate } from '@tanstack/react-router';
-import { IconChevronDown, IconDevices, IconEye, IconKey, IconLogout, IconUserCircle } from '@tabler/icons-react';
+import { Link, Outlet, useNavigate } from '@tanstack/react-router';
+import { IconEye, IconLogout, IconUserCircle } from '@tabler/icons-react';
 import { Brand } from '../../ui/brand.tsx';
 import { SkipLink } from '../../ui/skip-link.tsx';
-import { customerSessionQuery, useSignInAgainWhenSignedOut, useSignOutCustomer } from '../session/portal-session.ts';
+import { customerSessionQuery, useSignOutCustomer } from '../session/portal-session.ts';
+import { useSignInAgainWhenSignedOut } from '../session/signed-out-elsewhere.ts';
 
 /** The signed-in portal: header with the customer's name and sign-out, and the "viewing as" banner. */
 export function PortalLayout() {
@@ -38,36 +39,21 @@ export function PortalLayout() {
         <Group h={60} px="md" justify="space-between" wrap="nowrap">
           <Brand subtitle="Customer portal" />
           <Group gap="sm" wrap="nowrap" miw={0}>
-            <Menu position="bottom-end" withinPortal>
-              <Menu.Target>
-                {/* On a phone only the icon shows; the name stays in the button's accessible name. */}
-                <Button variant="subtle" color="dark" size="sm" px="xs" aria-label={`Your account: ${name}`}>
-                  <Group gap={6} wrap="nowrap" miw={0}>
-                    <IconUserCircle size={18} style={{ flexShrink: 0 }} />
-                    <Text size="sm" fw={600} truncate visibleFrom="sm" maw={220}>
-                      {name}
-                    </Text>
-                    <Box visibleFrom="sm" lh={0}>
-                      <IconChevronDown size={14} />
-                    </Box>
-                  </Group>
-                </Button>
-              </Menu.Target>
-              <Menu.Dropdown>
-                <Menu.Item
-                  leftSection={<IconKey size={16} />}
-                  onClick={() => void navigate({ to: '/portal/password' })}
-                >
-                  Change password
-                </Menu.Item>
-                <Menu.Item
-                  leftSection={<IconDevices size={16} />}
-                  onClick={() => void navigate({ to: '/portal/devices' })}
-                >
-                  Signed-in devices
-                </Menu.Item>
-              </Menu.Dropdown>
-            </Menu>
+            {/* On a phone only the icon shows; the name stays in the link's accessible name. */}
+            <Button
+              component={Link}
+              to="/portal/account"
+              variant="subtle"
+              color="dark"
+              size="sm"
+              px="xs"
+              aria-label={`Your account: ${name}`}
+              leftSection={<IconUserCircle size={18} />}
+            >
+              <Text size="sm" fw={600} truncate visibleFrom="sm" maw={220}>
+                {name}
+              </Text>
+            </Button>
             <Button
               variant="subtle"
               size="sm"

@@ -1,6 +1,4 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
-import { useNavigate } from '@tanstack/react-router';
-import { useEffect } from 'react';
 import type {
   AccessLinkInspection,
   CustomerAccount,
@@ -8,7 +6,7 @@ import type {
   RedeemAccessLinkBody,
   RedeemedAccessLink,
 } from '../../../shared/portal-access-contracts.ts';
-import { ApiRequestError, api } from '../../api/client.ts';
+import { api } from '../../api/client.ts';
 
 export const customerSessionQuery = queryOptions({
   queryKey: ['customer-session'],
@@ -20,32 +18,6 @@ export const customerAccountsQuery = queryOptions({
   queryKey: ['customer-accounts'],
   queryFn: () => api.get<{ items: CustomerAccount[] }>('/api/portal/accounts'),
 });
-
-/**
- * A session ended elsewhere (signed out from another device, "sign out everywhere", a password change):
- * the next request of this page is refused, and the customer lands on the sign-in page told why.
- */
-export function useSignInAgainWhenSignedOut() {
-  const queryClient = useQueryClient();
-  const navigate = useNavigate();
-  useEffect(() => {
-    const signedOut = (error: unknown) => error instanceof ApiRequestError && error.status === 401;
-    const leave = () => {
-      queryClient.clear();
-      void navigate({ to: '/portal/sign-in', search: { notice: 'session_ended' } });
-    };
-    const queries = queryClient.getQueryCache().subscribe((event) => {
-      if (event.type === 'updated' && event.action.type === 'error' && signedOut(event.action.error)) leave();
-    });
-    const mutations = queryClient.getMutationCache().subscribe((event) => {
-      if (event.type === 'updated' && event.action.type === 'error' && signedOut(event.action.error)) leave();
-    });
-    return () => {
-      queries();
-      mutations();
-    };
-  }, [queryClient, navigate]);
-}
 
 export function useSignInCustomer() {
   const queryClient = useQueryClient();

@@ -1,7 +1,7 @@
-import { Badge, Button, Card, Center, Group, Loader, Pagination, Stack, Text } from '@mantine/core';
+import { Badge, Button, Card, Center, Group, Loader, Pagination, Stack, Text, Title } from '@mantine/core';
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
-import { useNavigate } from '@tanstack/react-router';
-import { IconDeviceDesktop, IconDeviceMobile } from '@tabler/icons-react';
+import { Link, useNavigate } from '@tanstack/react-router';
+import { IconDeviceDesktop, IconDeviceMobile, IconKey } from '@tabler/icons-react';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import type { CustomerDeviceList } from '../../../shared/portal-access-contracts.ts';
@@ -19,29 +19,58 @@ function formatMoment(at: string): string {
   return dayjs(at).format('MMM D, YYYY, h:mm A');
 }
 
-/** "Signed-in devices": where this login is signed in, with sign-out per device and everywhere. */
-export function DevicesPage() {
+/** The customer's account: their password, and the devices where they are signed in. */
+export function AccountPage() {
   const { data: session } = useSuspenseQuery(customerSessionQuery);
+  // Viewing as a contact is read-only: staff see the list but cannot end the contact's sessions.
+  const readOnly = session.viewingAs !== null;
+  return (
+    <Page title="Your account" description="Your password, and the devices signed in to your portal login.">
+      <Card withBorder padding="md">
+        <Group justify="space-between" gap="sm">
+          <Stack gap={2}>
+            <Title order={2} size="h4">
+              Password
+            </Title>
+            <Text size="sm" c="dimmed">
+              Changing it signs out your other devices.
+            </Text>
+          </Stack>
+          <Button component={Link} to="/portal/password" variant="default" leftSection={<IconKey size={16} />}>
+            Change password
+          </Button>
+        </Group>
+      </Card>
+      <DevicesSection readOnly={readOnly} />
+    </Page>
+  );
+}
+
+/** "Signed-in devices": where this login is signed in, with sign-out per device and everywhere. */
+function DevicesSection({ readOnly }: { readOnly: boolean }) {
   const navigate = useNavigate();
   const [page, setPage] = useState(1);
   const devices = useQuery(customerDevicesQuery(page));
   const signOutDevice = useSignOutDevice();
   const signOutEverywhere = useSignOutEverywhere();
   const [confirmEverywhere, setConfirmEverywhere] = useState(false);
-  // Viewing as a contact is read-only: staff see the list but cannot end the contact's sessions.
-  const readOnly = session.viewingAs !== null;
   const total = devices.data?.total ?? 0;
 
   return (
-    <Page
-      title="Signed-in devices"
-      description="Where your portal login is signed in now. Sign out a device you do not recognise, then change your password."
-      actions={
+    <Stack gap="sm" component="section" aria-labelledby="devices-heading">
+      <Group justify="space-between" align="flex-end" gap="sm">
+        <Stack gap={2}>
+          <Title order={2} size="h3" id="devices-heading">
+            Signed-in devices
+          </Title>
+          <Text size="sm" c="dimmed">
+            Where your portal login is signed in now. Sign out a device you do not recognise, then change your password.
+          </Text>
+        </Stack>
         <Button variant="outline" color="red" disabled={readOnly} onClick={() => setConfirmEverywhere(true)}>
           Sign out everywhere
         </Button>
-      }
-    >
+      </Group>
       <ErrorAlert error={devices.error ?? signOutDevice.error} />
       {devices.isPending ? (
         <Center p="xl">
@@ -88,7 +117,7 @@ export function DevicesPage() {
         Every device signed in to your portal login is signed out, this one included. You sign in again with your
         username or email and password.
       </ConfirmModal>
-    </Page>
+    </Stack>
   );
 }
 
