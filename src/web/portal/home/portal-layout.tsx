@@ -44,7 +44,8 @@ export function PortalLayout() {
               component={Link}
               to="/portal/account"
               variant="subtle"
-              color="dark"
+              color="gray"
+              c="dark"
               size="sm"
               px="xs"
               aria-label={`Your account: ${name}`}

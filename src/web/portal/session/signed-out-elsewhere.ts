@@ -17,7 +17,9 @@ export function useSignInAgainWhenSignedOut() {
       void navigate({ to: '/portal/sign-in', search: { notice: 'session_ended' } });
     };
     const queries = queryClient.getQueryCache().subscribe((event) => {
-      if (event.type === 'updated' && event.action.type === 'error' && signedOut(event.action.error)) leave();
+      // Only a query that had loaded: after this page's own sign-out clears the cache, refetches are refused too.
+      if (event.type !== 'updated' || event.action.type !== 'error' || event.query.state.data === undefined) return;
+      if (signedOut(event.action.error)) leave();
     });
     const mutations = queryClient.getMutationCache().subscribe((event) => {
       if (event.type === 'updated' && event.action.type === 'error' && signedOut(event.action.error)) leave();
