@@ -92,6 +92,7 @@ test('every portal page passes axe-core', async ({ page }) => {
     `/portal/properties/${accountId}?tab=settings`,
     `/portal/turns/${turnId}`,
     '/portal/password',
+    '/portal/account',
     '/portal/no-such-page',
   ])
     await visit(page, findings, path);

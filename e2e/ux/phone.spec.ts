@@ -39,6 +39,7 @@ test('every portal page fits a 390 px phone screen', async ({ page }) => {
     `/portal/properties/${accountId}?tab=settings`,
     `/portal/turns/${turnId}`,
     '/portal/password',
+    '/portal/account',
   ]) {
     await page.goto(path);
     await settled(page);

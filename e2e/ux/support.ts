@@ -21,11 +21,10 @@ export function demoAccountId(name: string): string {
 }
 
 /**
- * A new contact at Cedar Ridge Apartments with an activated portal login and one ordered turn, set up over
- * the API; the request context ends signed in as that customer. Each caller passes its own move-out date:
- * the database allows one open turn per unit and move-out date, and the specs share the demo unit.
+ * A new contact at Cedar Ridge Apartments with an activated portal login, set up over the API; the request
+ * context ends signed in as that customer.
  */
-export async function customerWithTurn(request: APIRequestContext, username: string, moveOutDate: string) {
+export async function customerWithLogin(request: APIRequestContext, username: string) {
   const email = `${username.replace('.', '_')}@cedarstone.example`;
   const { accountId } = demoContact('priya.shah@cedarstone.example');
   await signInStaffApi(request);
@@ -47,7 +46,15 @@ export async function customerWithTurn(request: APIRequestContext, username: str
   const token = (await latestLink(request, email, 'credential_create')).split('/').pop();
   await staffCall(request, 'post', '/api/portal/links/redeem', { token, username, password: CUSTOMER_PASSWORD });
   await staffCall(request, 'post', '/api/portal/session', { login: username, password: CUSTOMER_PASSWORD });
+  return { accountId, contactId: contact.id as string };
+}
 
+/**
+ * customerWithLogin, and one ordered turn. Each caller passes its own move-out date: the database allows
+ * one open turn per unit and move-out date, and the specs share the demo unit.
+ */
+export async function customerWithTurn(request: APIRequestContext, username: string, moveOutDate: string) {
+  const { accountId } = await customerWithLogin(request, username);
   const units = (await (await request.get(`/api/portal/properties/${accountId}/units`)).json()) as {
     items: Array<{ id: string; floorplanId: string | null }>;
   };

@@ -236,6 +236,8 @@ export const SignInNoticeSchema = z.enum([
   'password_reset',
   'email_verified',
   'signed_out',
+  'signed_out_everywhere',
+  'session_ended',
   'password_changed',
 ]);
 export type SignInNotice = z.infer<typeof SignInNoticeSchema>;
@@ -258,4 +260,5 @@ export const CustomerDeviceListSchema = z.object({
   page: z.number().int(),
   pageSize: z.number().int(),
 });
+export type CustomerDeviceList = z.infer<typeof CustomerDeviceListSchema>;
 export const CustomerDeviceParamsSchema = z.strictObject({ deviceId: z.string().min(1).max(64) });

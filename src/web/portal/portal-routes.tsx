@@ -59,6 +59,11 @@ export const portalRoutes = [
         'PortalChangePasswordPage',
       ),
     }),
+    createRoute({
+      getParentRoute: () => portalAppRoute,
+      path: '/portal/account',
+      component: lazyRouteComponent(() => import('./session/account-page.tsx'), 'AccountPage'),
+    }),
     ...portalTurnsRoutes,
   ]),
   createRoute({

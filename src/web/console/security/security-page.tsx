@@ -154,7 +154,10 @@ function TotpCard(props: { enabled: boolean; onCodes: (codes: string[]) => void;
           >
             <Stack gap="xs">
               <Text size="sm">Add this key to your authenticator app (or open the link on your phone):</Text>
-              <Code aria-label="Setup key">{start.data.secret}</Code>
+              {/* In groups of four, as authenticator apps show keys; they ignore the spaces. */}
+              <Code aria-label="Setup key" fz="sm" w="fit-content">
+                {start.data.secret.match(/.{1,4}/g)?.join(' ')}
+              </Code>
               <Text size="xs" c="dimmed" style={{ wordBreak: 'break-all' }}>
                 <a href={start.data.uri}>{start.data.uri}</a>
               </Text>

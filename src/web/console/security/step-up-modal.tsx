@@ -1,4 +1,4 @@
-import { Button, Group, Modal, PasswordInput, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Button, Divider, Group, Modal, PasswordInput, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { ApiRequestError } from '../../api/client.ts';
@@ -29,6 +29,8 @@ export function StepUpModal(props: {
   const [password, setPassword] = useState('');
   const [forceConfirm, setForceConfirm] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  const [reasonError, setReasonError] = useState<string | null>(null);
+  const [codeError, setCodeError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const fresh = !forceConfirm && session?.reauthenticatedUntil && new Date(session.reauthenticatedUntil) > new Date();
   const needsFactor = !fresh;
@@ -39,16 +41,19 @@ export function StepUpModal(props: {
     setCode('');
     setPassword('');
     setError(null);
+    setReasonError(null);
+    setCodeError(null);
     setForceConfirm(false);
     props.onClose();
   };
 
   async function run(usePasskey: boolean) {
     setError(null);
-    if (askReason && reason.trim().length < 5) {
-      setError(new Error('Say in a few words why you need this.'));
-      return;
-    }
+    const missingReason = askReason && reason.trim().length < 5;
+    const missingCode = needsFactor && hasFactor && !usePasskey && code.trim() === '';
+    setReasonError(missingReason ? 'Say in a few words why you need this.' : null);
+    setCodeError(missingCode ? 'Enter the code your app shows now, or use a passkey.' : null);
+    if (missingReason || missingCode) return;
     setBusy(true);
     try {
       if (needsFactor) {
@@ -56,7 +61,7 @@ export function StepUpModal(props: {
           usePasskey
             ? 'passkey'
             : hasFactor
-              ? code.trim().length === 6 && /^\d+$/.test(code.trim())
+              ? /^\d{6}$/.test(code.trim())
                 ? { method: 'totp', code: code.trim() }
                 : { method: 'recovery_code', code: code.trim() }
               : { method: 'password', password },
@@ -66,8 +71,9 @@ export function StepUpModal(props: {
       await props.onConfirm(reason.trim());
       close();
     } catch (caught) {
+      // The server's clock decides: an older confirmation than this page knew of asks for a fresh one, not an error.
       if (caught instanceof ApiRequestError && caught.code === 'reauth_required') setForceConfirm(true);
-      setError(caught);
+      else setError(caught);
     } finally {
       setBusy(false);
     }
@@ -92,9 +98,20 @@ export function StepUpModal(props: {
               minRows={2}
               maxLength={300}
               value={reason}
-              onChange={(event) => setReason(event.currentTarget.value)}
+              onChange={(event) => {
+                setReason(event.currentTarget.value);
+                setReasonError(null);
+              }}
+              error={reasonError}
               data-autofocus
             />
+          ) : null}
+          {needsFactor ? (
+            <Text size="sm" c="dimmed">
+              {hasFactor
+                ? 'Confirm it is you: your last confirmation is more than 10 minutes old.'
+                : 'Confirm it is you with your password.'}
+            </Text>
           ) : null}
           {needsFactor && hasFactor ? (
             <>
@@ -103,17 +120,22 @@ export function StepUpModal(props: {
                 description="Or one of your recovery codes."
                 autoComplete="one-time-code"
                 value={code}
-                onChange={(event) => setCode(event.currentTarget.value)}
+                onChange={(event) => {
+                  setCode(event.currentTarget.value);
+                  setCodeError(null);
+                }}
+                error={codeError}
               />
+              <Divider label="or" />
               <Button variant="default" onClick={() => void run(true)} disabled={busy}>
-                Confirm with a passkey
+                Use a passkey instead
               </Button>
             </>
           ) : null}
           {needsFactor && !hasFactor ? (
             <PasswordInput
               label="Your password"
-              description="Confirm it is you. A second factor (Sign-in security) replaces this."
+              description="A second factor (Sign-in security) replaces this."
               autoComplete="current-password"
               value={password}
               onChange={(event) => setPassword(event.currentTarget.value)}

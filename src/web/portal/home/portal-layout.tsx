@@ -1,16 +1,18 @@
 import { Alert, Box, Button, Container, Group, Text } from '@mantine/core';
 import { useSuspenseQuery } from '@tanstack/react-query';
-import { Outlet, useNavigate } from '@tanstack/react-router';
-import { IconEye, IconLogout } from '@tabler/icons-react';
+import { Link, Outlet, useNavigate } from '@tanstack/react-router';
+import { IconEye, IconLogout, IconUserCircle } from '@tabler/icons-react';
 import { Brand } from '../../ui/brand.tsx';
 import { SkipLink } from '../../ui/skip-link.tsx';
 import { customerSessionQuery, useSignOutCustomer } from '../session/portal-session.ts';
+import { useSignInAgainWhenSignedOut } from '../session/signed-out-elsewhere.ts';
 
 /** The signed-in portal: header with the customer's name and sign-out, and the "viewing as" banner. */
 export function PortalLayout() {
   const { data: session } = useSuspenseQuery(customerSessionQuery);
   const navigate = useNavigate();
   const signOut = useSignOutCustomer();
+  useSignInAgainWhenSignedOut();
   const viewingAs = session.viewingAs;
   const name = `${session.contact.firstName} ${session.contact.lastName}`;
 
@@ -37,9 +39,22 @@ export function PortalLayout() {
         <Group h={60} px="md" justify="space-between" wrap="nowrap">
           <Brand subtitle="Customer portal" />
           <Group gap="sm" wrap="nowrap" miw={0}>
-            <Text size="sm" fw={600} truncate visibleFrom="sm" maw={260}>
-              {name}
-            </Text>
+            {/* On a phone only the icon shows; the name stays in the link's accessible name. */}
+            <Button
+              component={Link}
+              to="/portal/account"
+              variant="subtle"
+              color="gray"
+              c="dark"
+              size="sm"
+              px="xs"
+              aria-label={`Your account: ${name}`}
+              leftSection={<IconUserCircle size={18} />}
+            >
+              <Text size="sm" fw={600} truncate visibleFrom="sm" maw={220}>
+                {name}
+              </Text>
+            </Button>
             <Button
               variant="subtle"
               size="sm"

@@ -28,5 +28,15 @@ export const SIGN_IN_NOTICES: Record<SignInNotice, { color: 'teal' | 'yellow'; t
   password_reset: { color: 'teal', title: 'Password changed', message: 'Sign in with your new password.' },
   email_verified: { color: 'teal', title: 'Email confirmed', message: 'Thank you. You can sign in now.' },
   signed_out: { color: 'teal', title: 'Signed out', message: 'You have signed out of the portal.' },
+  signed_out_everywhere: {
+    color: 'teal',
+    title: 'Signed out everywhere',
+    message: 'Every device that was signed in to your portal login is signed out, this one included.',
+  },
+  session_ended: {
+    color: 'yellow',
+    title: 'You were signed out',
+    message: 'This device was signed out, from another device or after a while without use. Sign in to continue.',
+  },
   password_changed: { color: 'teal', title: 'Password changed', message: 'Sign in with your new password.' },
 };
