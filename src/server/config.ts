@@ -3,6 +3,7 @@ import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
+import type { StaffRole } from './db/schema/columns.ts';
 
 const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
 
@@ -37,6 +38,7 @@ const EnvironmentSchema = z.object({
   RETENTION_AUDIT_DAYS: z.coerce.number().int().min(30).max(36_500).optional(),
   RETENTION_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(500),
   RETENTION_MAX_BATCHES: z.coerce.number().int().min(1).max(1000).default(20),
+  TURN_NOTICE_STAFF_ROLE: z.enum(['admin', 'psm', 'support']).default('psm'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -66,6 +68,8 @@ export interface Config {
   photoStorage: 'filesystem' | 'database';
   uploadsPath: string;
   logLevel: string;
+  /** Who hears of a customer's order, change or cancel when no staff member has their contact on the account. */
+  turnNoticeStaffRole: StaffRole;
   /** What the minute jobs delete: finished outbox rows and expired one-time links after this many days. */
   retention: {
     outboxDays: number;
@@ -133,6 +137,7 @@ export function loadConfig(environment: Record<string, string | undefined>): Con
     photoStorage: env.PHOTO_STORAGE,
     uploadsPath: env.UPLOADS_PATH,
     logLevel: env.LOG_LEVEL,
+    turnNoticeStaffRole: env.TURN_NOTICE_STAFF_ROLE,
     retention: {
       outboxDays: env.RETENTION_OUTBOX_DAYS,
       tokenDays: env.RETENTION_TOKEN_DAYS,
@@ -179,6 +184,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     photoStorage: 'database',
     uploadsPath: join(tmpdir(), `portico-test-uploads-${process.pid}`),
     logLevel: 'silent',
+    turnNoticeStaffRole: 'psm',
     retention: { outboxDays: 30, tokenDays: 30, auditDays: null, batchSize: 500, maxBatches: 20 },
     captureDirectory: null,
     testClockControl: false,

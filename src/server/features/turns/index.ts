@@ -22,6 +22,7 @@ export function createTurnsFeature(deps: BaseDeps & { catalog: CatalogFeature; c
     clock: deps.clock,
     catalog: deps.catalog,
     publicUrl: deps.config.publicUrl,
+    turnNoticeStaffRole: deps.config.turnNoticeStaffRole,
   });
   return {
     /** Every account's turns for staff: the inbox, acknowledging, reassigning pros. */

@@ -1,4 +1,5 @@
 import type { Db, Trx } from '../../db/database.ts';
+import type { StaffRole } from '../../db/schema/columns.ts';
 
 type Executor = Db | Trx;
 
@@ -47,10 +48,10 @@ export async function listCustomerRecipients(db: Executor, accountId: string) {
 
 /**
  * The account's staff: active staff who added their own contact to the property or its management
- * company; without any, every active PSM, and on an install without PSMs every active admin, so a
- * customer's order always reaches someone.
+ * company; without any, every active member of `role` (TURN_NOTICE_STAFF_ROLE, PSMs by default), and
+ * without those every active admin, so a customer's order always reaches someone.
  */
-export async function listStaffRecipients(db: Executor, accountId: string) {
+export async function listStaffRecipients(db: Executor, accountId: string, role: StaffRole) {
   const owners = await db
     .selectFrom('accounts as property')
     .innerJoin('accountContacts', (join) =>
@@ -70,11 +71,11 @@ export async function listStaffRecipients(db: Executor, accountId: string) {
     .orderBy('staffMembers.id')
     .execute();
   if (owners.length > 0) return owners;
-  for (const role of ['psm', 'admin'] as const) {
+  for (const fallback of new Set<StaffRole>([role, 'admin'])) {
     const staff = await db
       .selectFrom('staffMembers')
       .select(['id', 'name', 'email'])
-      .where('role', '=', role)
+      .where('role', '=', fallback)
       .where('deactivatedAt', 'is', null)
       .orderBy('id')
       .execute();

@@ -1,6 +1,7 @@
 import type { ActorContext } from '../../actor.ts';
 import type { Clock } from '../../clock.ts';
 import type { DatabaseKind, Db, Trx } from '../../db/database.ts';
+import type { StaffRole } from '../../db/schema/columns.ts';
 import type { TurnsTable } from '../../db/schema/turns.ts';
 import { AppError, fieldError, notFound } from '../../errors.ts';
 import type { CatalogFeature } from '../catalog/index.ts';
@@ -27,6 +28,7 @@ interface TurnContextDeps {
   catalog: CatalogFeature;
   /** Origin of the links in notices. */
   publicUrl: string;
+  turnNoticeStaffRole: StaffRole;
 }
 
 /** Who did it, as turns record it on rows (requested by, decided by, created by). */
@@ -47,7 +49,7 @@ export function actorKindOf(actor: ActorContext) {
 /** The scope checks and reads every turns service shares. */
 export function createTurnContext(deps: TurnContextDeps) {
   const { db, databaseKind, clock, catalog } = deps;
-  const notices = createTurnNotices({ clock, publicUrl: deps.publicUrl });
+  const notices = createTurnNotices({ clock, publicUrl: deps.publicUrl, staffRole: deps.turnNoticeStaffRole });
 
   const canSee = (scope: TurnScope, accountId: string) =>
     scope.kind === 'staff' || scope.accountIds.includes(accountId);

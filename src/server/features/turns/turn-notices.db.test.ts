@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createContact, createStaffMember } from '../../../../test/factories.ts';
 import { systemActor } from '../../actor.ts';
 import type { Turn } from '../../../shared/turn-contracts.ts';
+import { listStaffRecipients } from './notices-repository.ts';
 import { useTurnsFixture } from './turns-test-fixture.ts';
 
 describe('notices for turn events', () => {
@@ -215,6 +216,23 @@ describe('notices for turn events', () => {
       const canceled = await fixture.call(property.cookie, 'POST', `/api/portal/turns/${turn.id}/cancel`, {});
       expect(canceled.statusCode, canceled.body).toBe(200);
       expect(toStaff(await sentSince(property.property.id, before))).toEqual([['turn_canceled_staff', [owner.email]]]);
+    });
+
+    it('the fallback role is a setting (TURN_NOTICE_STAFF_ROLE): support staff instead of PSMs', async () => {
+      const property = await setup();
+      const support = await createStaffMember(fixture.deps, { role: 'support' });
+      const recipients = await listStaffRecipients(fixture.deps.db, property.property.id, 'support');
+      expect(recipients.map((member) => member.email)).toContain(support.email);
+      const roles = await fixture.deps.db
+        .selectFrom('staffMembers')
+        .select('role')
+        .where(
+          'id',
+          'in',
+          recipients.map((member) => member.id),
+        )
+        .execute();
+      expect(new Set(roles.map((row) => row.role))).toEqual(new Set(['support']));
     });
 
     it('without staff on the account, every active PSM hears of the order; staff’s own changes tell no staff', async () => {

@@ -1,5 +1,6 @@
 import type { Clock } from '../../clock.ts';
 import type { Trx } from '../../db/database.ts';
+import type { StaffRole } from '../../db/schema/columns.ts';
 import type { CalendarDate, TurnsTable } from '../../db/schema/turns.ts';
 import { enqueue } from '../../outbox/outbox.ts';
 import * as repository from './notices-repository.ts';
@@ -52,14 +53,14 @@ function formatAddress(row: {
  * The outbox messages turn events cause, written in the caller's transaction so a notice goes out
  * exactly when its change commits.
  */
-export function createTurnNotices(deps: { clock: Clock; publicUrl: string }) {
+export function createTurnNotices(deps: { clock: Clock; publicUrl: string; staffRole: StaffRole }) {
   const { clock, publicUrl } = deps;
 
   return {
     /** One email per staff member of the account, with the desk link that finds the turn. */
     async notifyStaff(trx: Trx, event: StaffEvent, turn: TurnForStaff) {
       const [staff, property] = await Promise.all([
-        repository.listStaffRecipients(trx, turn.accountId),
+        repository.listStaffRecipients(trx, turn.accountId, deps.staffRole),
         repository.findPropertyForNotice(trx, turn.accountId),
       ]);
       const view = event === 'canceled' ? 'all' : 'inbox';
