@@ -36,6 +36,15 @@ async function timedJobs(deps: Deps): Promise<Record<string, number>> {
   const steps = await deps.turns.sweeps.runOnce();
   return { ...steps, expiredIdempotencyKeys: await deps.idempotency.purgeExpired() };
 }
+/** Forgot-password and sign-up work handed off the request path; a person is waiting for that mail. */
+function deferredTaskSchedule(deps: Deps, logger: pino.Logger) {
+  return createSweepSchedule({
+    run: async () => ({ deferredTasks: await deps.deferredTasks.runDue() }),
+    logger,
+    intervalMilliseconds: 1000,
+  });
+}
+
 export async function runCli(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
   let config: Config;
@@ -129,9 +138,11 @@ async function serve(config: Config, logger: pino.Logger): Promise<void> {
   const app = await buildApp(deps);
   const dispatcher = deps.notifications.dispatcher;
   const sweeps = createSweepSchedule({ run: () => timedJobs(deps), logger });
+  const tasks = deferredTaskSchedule(deps, logger);
   const shutdown = async () => {
     exitByDeadline(config);
     await sweeps.stop();
+    await tasks.stop();
     await dispatcher.stop(shutdownGraceMilliseconds(config));
     await app.close();
     await deps.database.close();
@@ -143,6 +154,7 @@ async function serve(config: Config, logger: pino.Logger): Promise<void> {
   if (config.outboxInProcess) {
     dispatcher.start();
     sweeps.start();
+    tasks.start();
   }
   process.stdout.write(
     `Portico is running at ${config.publicUrl} (staff console: ${config.publicUrl}/console, customer portal: ${config.publicUrl}/portal)\n`,
@@ -161,9 +173,11 @@ async function work(config: Config, logger: pino.Logger): Promise<void> {
   await requireSameSecretKey(deps);
   const dispatcher = deps.notifications.dispatcher;
   const sweeps = createSweepSchedule({ run: () => timedJobs(deps), logger });
+  const tasks = deferredTaskSchedule(deps, logger);
   const shutdown = async () => {
     exitByDeadline(config);
     await sweeps.stop();
+    await tasks.stop();
     await dispatcher.stop(shutdownGraceMilliseconds(config));
     await deps.database.close();
     process.exit(0);
@@ -172,6 +186,7 @@ async function work(config: Config, logger: pino.Logger): Promise<void> {
   process.once('SIGTERM', shutdown);
   dispatcher.start();
   sweeps.start();
+  tasks.start();
   process.stdout.write(
     `Portico outbox worker ${dispatcher.workerId} is delivering (email: ${config.smtp ? 'SMTP' : 'captured'}, SMS: ${config.sms ? 'provider' : 'captured'})\n`,
   );
