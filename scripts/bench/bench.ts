@@ -6,6 +6,7 @@ import pg from 'pg';
 import { createDatabase } from '../../src/server/db/database.ts';
 import { migrateToLatest } from '../../src/server/db/migrate.ts';
 import { generatePostgres, generateSqlite, type DatasetShape } from './dataset.ts';
+import { formatTiming, measureEnumerationTiming, timingResults } from './enumeration-timing.ts';
 import type { LoadResult } from './load.ts';
 import { nodemailerCeiling, outboxRun, type OutboxResult } from './outbox-bench.ts';
 import { freePort, hasPostgres, startPostgresCluster } from '../../test/postgres-cluster.ts';
@@ -27,7 +28,7 @@ const { values: args } = parseArgs({
     seconds: { type: 'string' },
     out: { type: 'string', default: 'bench-results.json' },
     port: { type: 'string', default: '4400' },
-    // Comma-separated: reads, gets, sign-in, outbox, memory (all by default).
+    // Comma-separated: reads, gets, sign-in, outbox, memory, timing (all by default).
     only: { type: 'string' },
     // A directory: serve runs under `node --cpu-prof` and writes its profile there.
     'cpu-prof': { type: 'string' },
@@ -41,7 +42,7 @@ const sqliteSizes = sizesOf(args['sqlite-sizes'], quick ? [2000] : [100_000]);
 const outboxMessages = quick ? 300 : 5000;
 const PORTS = { ceiling: Number(args.port), serve: Number(args.port) + 1 };
 const only = args.only ? new Set(args.only.split(',')) : null;
-const runs = (part: 'reads' | 'gets' | 'sign-in' | 'outbox' | 'memory') => !only || only.has(part);
+const runs = (part: 'reads' | 'gets' | 'sign-in' | 'outbox' | 'memory' | 'timing') => !only || only.has(part);
 
 function shapeFor(turns: number): DatasetShape {
   return quick
@@ -167,6 +168,7 @@ async function runDatabase(kind: 'postgres' | 'sqlite', sizes: number[], cluster
           }
         }
         if (database.kind === 'postgres' && runs('outbox')) await runOutbox(database.url);
+        if (runs('timing')) await measureEnumerationTiming(database, shape, PORTS.serve + 1);
       }
     } finally {
       rss.stop();
@@ -226,6 +228,13 @@ function printReport() {
       `| 2 workers / 1 worker | ${(both.perSecond / one.perSecond).toFixed(2)}× | goal ≥ 0.80 and ≥ 1.6× | | |`,
     );
   }
+  if (timingResults.length)
+    lines.push(
+      '',
+      '| db | enumeration timing | samples | known | unknown | difference | goal | met |',
+      '|---|---|---|---|---|---|---|---|',
+      ...timingResults.map(formatTiming),
+    );
   lines.push(
     '',
     `generation: ${generation.map((entry) => `${entry.database} ${entry.size.toLocaleString('en')} turns ${entry.seconds} s`).join('; ')}`,
@@ -277,6 +286,7 @@ async function main() {
         memory,
         rows: rows.map((row) => ({ ...row, app: summary(row.app), ceiling: summary(row.ceiling) })),
         outbox,
+        enumerationTiming: timingResults,
       },
       null,
       2,

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ActorContext } from '../actor.ts';
 import type { Config } from '../config.ts';
 import type { SessionKind, SessionsTable, StaffMembersTable, StaffRole } from '../db/database-schema.ts';
-import { AppError } from '../errors.ts';
+import { AppError, type ErrorCode } from '../errors.ts';
 import {
   STEP_UP_REASON_HEADER,
   STEP_UP_WINDOW_SECONDS,
@@ -74,6 +74,8 @@ declare module 'fastify' {
      * (the X-Step-Up-Reason header), which goes to the audit log.
      */
     stepUp?: 'fresh' | 'reason';
+    /** The error codes the route's service may throw, beyond those every route shares (http/error-responses.ts). */
+    errors?: readonly ErrorCode[];
   }
   interface FastifyRequest {
     staff: StaffMembersTable | null;
