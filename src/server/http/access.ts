@@ -8,6 +8,7 @@ import {
   STEP_UP_WINDOW_SECONDS,
   StepUpReasonSchema,
 } from '../../shared/second-factor-contracts.ts';
+import { STAFF_PERMISSION_ROLES } from '../../shared/staff-permissions.ts';
 import { type SessionService, sessionDeadline } from '../features/sessions/index.ts';
 import { createPrincipalCache } from './principal-cache.ts';
 
@@ -25,7 +26,7 @@ export const ALL_STAFF_ROLES: readonly StaffRole[] = ['admin', 'psm', 'support']
  * pros) and taking over a customer's sign-in (temporary passwords, usernames, portal keys, bulk
  * logins): admins and PSMs, not support (SECURITY.md E).
  */
-export const CUSTOMER_SETUP_ROLES: readonly StaffRole[] = ['admin', 'psm'];
+export const CUSTOMER_SETUP_ROLES: readonly StaffRole[] = STAFF_PERMISSION_ROLES.customerSetup;
 
 /** The staff roles a route lets in: the one place the role policy is decided. */
 export function staffRolesOf(access: RouteAccess | undefined, roles: readonly StaffRole[] | undefined) {
