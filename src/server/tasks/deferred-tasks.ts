@@ -115,5 +115,3 @@ export function createDeferredTaskRunner(options: {
     },
   };
 }
-
-export type DeferredTaskRunner = ReturnType<typeof createDeferredTaskRunner>;
