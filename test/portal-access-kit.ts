@@ -26,6 +26,8 @@ export function portalAccessKit(current: () => { t: TestApp; staffCookie: string
 
   /** The raw token of the newest queued message of a kind to a contact, as the mail would carry it. */
   async function latestLinkToken(contactId: string, kind: string): Promise<string> {
+    // Forgot-password issues its link in a deferred task; a worker would have run it by now.
+    await current().t.deps.deferredTasks.runDue();
     const message = await current()
       .t.deps.db.selectFrom('outboxMessages')
       .selectAll()

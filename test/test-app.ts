@@ -2,6 +2,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import pino from 'pino';
 import { buildApp } from '../src/server/app.ts';
 import { testConfig, type Config } from '../src/server/config.ts';
+import type { DatabaseOptions } from '../src/server/db/database.ts';
 import { createDeps, type Deps } from '../src/server/deps.ts';
 import { FakeClock } from './fake-clock.ts';
 import { createTestDatabase } from './test-database.ts';
@@ -17,8 +18,9 @@ export interface TestApp {
 export async function createTestApp(
   overrides: Partial<Config> = {},
   appOptions: Parameters<typeof buildApp>[1] = { serveWeb: false },
+  databaseOptions: DatabaseOptions = {},
 ): Promise<TestApp> {
-  const database = await createTestDatabase();
+  const database = await createTestDatabase(databaseOptions);
   const clock = new FakeClock();
   const deps = createDeps(testConfig(overrides), { clock, database, logger: pino({ level: 'silent' }) });
   const app = await buildApp(deps, appOptions);

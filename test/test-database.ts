@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { createDatabase, type DatabaseHandle } from '../src/server/db/database.ts';
+import { createDatabase, type DatabaseHandle, type DatabaseOptions } from '../src/server/db/database.ts';
 import { migrateToLatest } from '../src/server/db/migrate.ts';
 
 export type TestDatabaseKind = 'sqlite' | 'postgres';
@@ -15,9 +15,11 @@ export function testDatabaseKind(): TestDatabaseKind {
  * PostgreSQL cluster. Tests still create their own rows through factories, so they never depend on
  * each other's data.
  */
-export async function createTestDatabase(): Promise<DatabaseHandle & { url: string | null }> {
+export async function createTestDatabase(
+  options: DatabaseOptions = {},
+): Promise<DatabaseHandle & { url: string | null }> {
   if (testDatabaseKind() === 'sqlite') {
-    const handle = createDatabase({ kind: 'sqlite', path: ':memory:' });
+    const handle = createDatabase({ kind: 'sqlite', path: ':memory:' }, options);
     await migrateToLatest(handle.db);
     return { ...handle, url: null };
   }
@@ -28,7 +30,7 @@ export async function createTestDatabase(): Promise<DatabaseHandle & { url: stri
   await admin.query(`create database ${name}`);
   await admin.end();
   const url = serverUrl.replace(/\/[^/]*$/, `/${name}`);
-  const handle = createDatabase({ kind: 'postgres', url });
+  const handle = createDatabase({ kind: 'postgres', url }, options);
   await migrateToLatest(handle.db);
   return { ...handle, url };
 }

@@ -6,6 +6,7 @@ import pg from 'pg';
 import { createDatabase } from '../../src/server/db/database.ts';
 import { migrateToLatest } from '../../src/server/db/migrate.ts';
 import { generatePostgres, generateSqlite, type DatasetShape } from './dataset.ts';
+import { formatTiming, measureEnumerationTiming, timingResults } from './enumeration-timing.ts';
 import type { LoadResult } from './load.ts';
 import { memoryRun, type MemoryResult } from './memory.ts';
 import { nodemailerCeiling, outboxRun, type OutboxResult } from './outbox-bench.ts';
@@ -28,7 +29,7 @@ const { values: args } = parseArgs({
     seconds: { type: 'string' },
     out: { type: 'string', default: 'bench-results.json' },
     port: { type: 'string', default: '4400' },
-    // Comma-separated: reads, gets, sign-in, outbox, memory (all by default).
+    // Comma-separated: reads, gets, sign-in, outbox, memory, timing (all by default).
     only: { type: 'string' },
     // A directory: serve runs under `node --cpu-prof` and writes its profile there.
     'cpu-prof': { type: 'string' },
@@ -45,7 +46,7 @@ const outboxMessages = quick ? 300 : 5000;
 const memoryMinutes = Number(args['memory-minutes'] ?? (quick ? 0.25 : 5));
 const PORTS = { ceiling: Number(args.port), serve: Number(args.port) + 1 };
 const only = args.only ? new Set(args.only.split(',')) : null;
-const runs = (part: 'reads' | 'gets' | 'sign-in' | 'outbox' | 'memory') => !only || only.has(part);
+const runs = (part: 'reads' | 'gets' | 'sign-in' | 'outbox' | 'memory' | 'timing') => !only || only.has(part);
 
 function shapeFor(turns: number): DatasetShape {
   return quick
@@ -196,6 +197,7 @@ async function runDatabase(
           process.stdout.write(`  ${formatMemory(result)}\n`);
         }
         if (database.kind === 'postgres' && runs('outbox')) await runOutbox(database.url);
+        if (runs('timing')) await measureEnumerationTiming(database, shape, PORTS.serve + 1);
       }
     } finally {
       rss.stop();
@@ -266,6 +268,13 @@ function printReport() {
       '|---|---|---|---|---|---|---|',
       ...memoryRuns.map(formatMemory),
     );
+  if (timingResults.length)
+    lines.push(
+      '',
+      '| db | enumeration timing | samples | known | unknown | difference | goal | met |',
+      '|---|---|---|---|---|---|---|---|',
+      ...timingResults.map(formatTiming),
+    );
   lines.push(
     '',
     `generation: ${generation.map((entry) => `${entry.database} ${entry.size.toLocaleString('en')} turns ${entry.seconds} s`).join('; ')}`,
@@ -320,6 +329,7 @@ async function main() {
         memoryRuns,
         rows: rows.map((row) => ({ ...row, app: summary(row.app), ceiling: summary(row.ceiling) })),
         outbox,
+        enumerationTiming: timingResults,
       },
       null,
       2,

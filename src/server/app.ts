@@ -15,6 +15,7 @@ import { resolve } from 'node:path';
 import type { Deps } from './deps.ts';
 import { cookieName, registerAccessControl, type RouteAccess, staffRolesOf } from './http/access.ts';
 import { registerErrorHandler } from './http/error-handler.ts';
+import { withErrorResponses } from './http/error-responses.ts';
 import { frameworkErrorHandler, registerInputGuards } from './http/input-guards.ts';
 import { IDEMPOTENCY_KEY_HEADER, isCreateOperation, registerIdempotency } from './http/idempotency.ts';
 import { redactUrlForLog } from './http/log-redaction.ts';
@@ -114,9 +115,12 @@ export async function buildApp(
       },
     },
     transform: (input) => {
-      const result = jsonSchemaTransform(input);
-      const access = input.route.config?.access;
       const idempotent = isCreateOperation(input.route.method, input.route.schema, input.route.config);
+      const documented = input.schema?.hide
+        ? input
+        : { ...input, schema: { ...input.schema, response: withErrorResponses(input.route, idempotent) } };
+      const result = jsonSchemaTransform(documented);
+      const access = input.route.config?.access;
       const staffRoles = staffRolesOf(access, input.route.config?.roles);
       // The route's access declaration, published so clients (and the authorization matrix test) can read it.
       return {

@@ -17,6 +17,7 @@ import { createOnboardingFeature } from './features/onboarding/index.ts';
 import { findStaffById } from './features/staff/index.ts';
 import { createTurnsFeature } from './features/turns/index.ts';
 import { actorOf } from './http/access.ts';
+import { createDeferredTaskRunner } from './tasks/deferred-tasks.ts';
 
 /** The composition root: every service is built here from plain arguments, once. */
 export function createDeps(
@@ -36,6 +37,13 @@ export function createDeps(
   const photos = createPhotosFeature(base);
   const field = createFieldFeature({ ...base, turns, photos, catalog });
   const idempotency = createIdempotencyService(base);
+  const deferredTasks = createDeferredTaskRunner({
+    db: base.db,
+    databaseKind: base.database.kind,
+    clock: base.clock,
+    logger: base.logger,
+    handlers: { ...portalAccess.deferredTasks, ...registration.deferredTasks },
+  });
 
   return {
     ...base,
@@ -50,6 +58,7 @@ export function createDeps(
     photos,
     field,
     idempotency,
+    deferredTasks,
     findStaff: (id: string) => findStaffById(base.db, id),
     now: () => base.clock.now(),
     recordStepUpReason: (request: FastifyRequest, reason: string) =>

@@ -39,6 +39,15 @@ async function timedJobs(deps: Deps): Promise<Record<string, number>> {
   const expiredIdempotencyKeys = await deps.idempotency.purgeExpired();
   return { ...steps, expiredIdempotencyKeys, ...(await purgeRetained(deps)) };
 }
+/** Forgot-password and sign-up work handed off the request path; a person is waiting for that mail. */
+function deferredTaskSchedule(deps: Deps, logger: pino.Logger) {
+  return createSweepSchedule({
+    run: async () => ({ deferredTasks: await deps.deferredTasks.runDue() }),
+    logger,
+    intervalMilliseconds: 1000,
+  });
+}
+
 export async function runCli(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
   let config: Config;
@@ -135,9 +144,11 @@ async function serve(config: Config, logger: pino.Logger): Promise<void> {
   if (testClock) await app.register(testClockRoutes, { clock: testClock, runTimedJobs: () => timedJobs(deps) });
   const dispatcher = deps.notifications.dispatcher;
   const sweeps = createSweepSchedule({ run: () => timedJobs(deps), logger });
+  const tasks = deferredTaskSchedule(deps, logger);
   const shutdown = async () => {
     exitByDeadline(config);
     await sweeps.stop();
+    await tasks.stop();
     await dispatcher.stop(shutdownGraceMilliseconds(config));
     await app.close();
     await deps.database.close();
@@ -149,6 +160,7 @@ async function serve(config: Config, logger: pino.Logger): Promise<void> {
   if (config.outboxInProcess) {
     dispatcher.start();
     sweeps.start();
+    tasks.start();
   }
   process.stdout.write(
     `Portico is running at ${config.publicUrl} (staff console: ${config.publicUrl}/console, customer portal: ${config.publicUrl}/portal)\n`,
@@ -167,9 +179,11 @@ async function work(config: Config, logger: pino.Logger): Promise<void> {
   await requireSameSecretKey(deps);
   const dispatcher = deps.notifications.dispatcher;
   const sweeps = createSweepSchedule({ run: () => timedJobs(deps), logger });
+  const tasks = deferredTaskSchedule(deps, logger);
   const shutdown = async () => {
     exitByDeadline(config);
     await sweeps.stop();
+    await tasks.stop();
     await dispatcher.stop(shutdownGraceMilliseconds(config));
     await deps.database.close();
     process.exit(0);
@@ -178,6 +192,7 @@ async function work(config: Config, logger: pino.Logger): Promise<void> {
   process.once('SIGTERM', shutdown);
   dispatcher.start();
   sweeps.start();
+  tasks.start();
   process.stdout.write(
     `Portico outbox worker ${dispatcher.workerId} is delivering (email: ${config.smtp ? 'SMTP' : 'captured'}, SMS: ${config.sms ? 'provider' : 'captured'})\n`,
   );

@@ -6,6 +6,7 @@
 
 import type { BackOfficeTables } from './schema/back-office.ts';
 import type { CatalogTables } from './schema/catalog.ts';
+import type { DeferredTaskTables } from './schema/deferred-tasks.ts';
 import type { FieldWorkTables } from './schema/field-work.ts';
 import type { IdempotencyTables } from './schema/idempotency.ts';
 import type { OperationsTables } from './schema/operations.ts';
@@ -162,7 +163,8 @@ export interface Database
     TurnsTables,
     FieldWorkTables,
     OperationsTables,
-    IdempotencyTables {
+    IdempotencyTables,
+    DeferredTaskTables {
   staffMembers: StaffMembersTable;
   sessions: SessionsTable;
   loginThrottles: LoginThrottlesTable;

@@ -4,6 +4,7 @@ import {
   type DatabaseConnection,
   type Driver,
   Kysely,
+  type LogEvent,
   type QueryCompiler,
   PostgresDialect,
   SqliteDialect,
@@ -31,15 +32,27 @@ export interface DatabaseHandle {
 export interface DatabaseOptions {
   /** Told about connections PostgreSQL closed (restart, failover, pg_terminate_backend); the pool replaces them. */
   onConnectionError?: (error: Error) => void;
+  /** Told the SQL of every statement run (tests compare the work two requests do). */
+  onQuery?: (sql: string) => void;
 }
 
 export function createDatabase(config: DatabaseConfig, options: DatabaseOptions = {}): DatabaseHandle {
   // camelCase in TypeScript, snake_case in the database.
   const names = new SnakeCaseNames();
   const plugins = [names];
+  const onQuery = options.onQuery;
+  const log = onQuery
+    ? (event: LogEvent) => {
+        if (event.level === 'query') onQuery(event.query.sql);
+      }
+    : undefined;
   if (config.kind === 'postgres') {
     const pool = createPostgresPool(config.url, options.onConnectionError ?? (() => {}));
-    const db = new Kysely<Database>({ dialect: new SnakeCasePostgresDialect({ pool }, names), plugins });
+    const db = new Kysely<Database>({
+      dialect: new SnakeCasePostgresDialect({ pool }, names),
+      plugins,
+      ...(log ? { log } : {}),
+    });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
   if (config.path !== ':memory:') mkdirSync(dirname(config.path), { recursive: true });
@@ -54,6 +67,7 @@ export function createDatabase(config: DatabaseConfig, options: DatabaseOptions 
   const db = new Kysely<Database>({
     dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }, names),
     plugins,
+    ...(log ? { log } : {}),
   });
   return { db, kind: 'sqlite', close: () => db.destroy() };
 }

@@ -2,12 +2,13 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ActorContext } from '../actor.ts';
 import type { Config } from '../config.ts';
 import type { SessionKind, SessionsTable, StaffMembersTable, StaffRole } from '../db/database-schema.ts';
-import { AppError } from '../errors.ts';
+import { AppError, type ErrorCode } from '../errors.ts';
 import {
   STEP_UP_REASON_HEADER,
   STEP_UP_WINDOW_SECONDS,
   StepUpReasonSchema,
 } from '../../shared/second-factor-contracts.ts';
+import { STAFF_PERMISSION_ROLES } from '../../shared/staff-permissions.ts';
 import { type SessionService, sessionDeadline } from '../features/sessions/index.ts';
 import { createPrincipalCache } from './principal-cache.ts';
 
@@ -25,7 +26,7 @@ export const ALL_STAFF_ROLES: readonly StaffRole[] = ['admin', 'psm', 'support']
  * pros) and taking over a customer's sign-in (temporary passwords, usernames, portal keys, bulk
  * logins): admins and PSMs, not support (SECURITY.md E).
  */
-export const CUSTOMER_SETUP_ROLES: readonly StaffRole[] = ['admin', 'psm'];
+export const CUSTOMER_SETUP_ROLES: readonly StaffRole[] = STAFF_PERMISSION_ROLES.customerSetup;
 
 /** The staff roles a route lets in: the one place the role policy is decided. */
 export function staffRolesOf(access: RouteAccess | undefined, roles: readonly StaffRole[] | undefined) {
@@ -74,6 +75,8 @@ declare module 'fastify' {
      * (the X-Step-Up-Reason header), which goes to the audit log.
      */
     stepUp?: 'fresh' | 'reason';
+    /** The error codes the route's service may throw, beyond those every route shares (http/error-responses.ts). */
+    errors?: readonly ErrorCode[];
   }
   interface FastifyRequest {
     staff: StaffMembersTable | null;

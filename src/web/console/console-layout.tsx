@@ -5,6 +5,7 @@ import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-route
 import { IconChevronDown, IconKey, IconLogout, IconShieldLock } from '@tabler/icons-react';
 import { Brand } from '../ui/brand.tsx';
 import { SkipLink } from '../ui/skip-link.tsx';
+import { staffMay } from '../../shared/staff-permissions.ts';
 import { consoleNavigation } from './navigation.ts';
 import { staffSessionQuery, useSignOutStaff } from './session/staff-session.ts';
 
@@ -78,18 +79,20 @@ export function ConsoleLayout() {
       </AppShell.Header>
       <AppShell.Navbar p="sm">
         <ScrollArea>
-          {consoleNavigation.map((item) => (
-            <NavLink
-              key={item.to}
-              component={Link}
-              to={item.to}
-              label={item.label}
-              leftSection={<item.icon size={18} stroke={1.6} />}
-              active={pathname.startsWith(item.to)}
-              variant="light"
-              style={{ borderRadius: 'var(--mantine-radius-md)' }}
-            />
-          ))}
+          {consoleNavigation
+            .filter((item) => !item.permission || staffMay(staff.role, item.permission))
+            .map((item) => (
+              <NavLink
+                key={item.to}
+                component={Link}
+                to={item.to}
+                label={item.label}
+                leftSection={<item.icon size={18} stroke={1.6} />}
+                active={pathname.startsWith(item.to)}
+                variant="light"
+                style={{ borderRadius: 'var(--mantine-radius-md)' }}
+              />
+            ))}
         </ScrollArea>
       </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1}>

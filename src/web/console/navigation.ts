@@ -10,11 +10,14 @@ import {
   IconUsersGroup,
   type Icon,
 } from '@tabler/icons-react';
+import type { StaffPermission } from '../../shared/staff-permissions.ts';
 
 export interface ConsoleNavigationItem {
   label: string;
   to: string;
   icon: Icon;
+  /** Left out for roles the server refuses this page's data to. */
+  permission?: StaffPermission;
 }
 
 /** The console's left navigation; each feature adds its entry here. */
@@ -27,5 +30,5 @@ export const consoleNavigation: ConsoleNavigationItem[] = [
   { label: 'Rework desk', to: '/console/rework', icon: IconHammer },
   { label: 'Outbox', to: '/console/outbox', icon: IconMailForward },
   { label: 'Notifications', to: '/console/notifications', icon: IconBell },
-  { label: 'Audit log', to: '/console/audit', icon: IconHistory },
+  { label: 'Audit log', to: '/console/audit', icon: IconHistory, permission: 'customerSetup' },
 ];

@@ -23,6 +23,7 @@ import * as m0026 from './0026_add_session_public_ids.ts';
 import * as m0027 from './0027_create_idempotency_keys.ts';
 import * as m0027b from './0027b_add_record_versions.ts';
 import * as m0028 from './0028_add_add_on_parent_service.ts';
+import * as m0030 from './0030_create_deferred_tasks.ts';
 import * as m0033 from './0033_add_retention_and_desk_indexes.ts';
 import * as m0034 from './0034_add_catalog_versions.ts';
 
@@ -52,6 +53,7 @@ export const migrations: Record<string, Migration> = {
   '0027_create_idempotency_keys': m0027,
   '0027b_add_record_versions': m0027b,
   '0028_add_add_on_parent_service': m0028,
+  '0030_create_deferred_tasks': m0030,
   '0033_add_retention_and_desk_indexes': m0033,
   '0034_add_catalog_versions': m0034,
 };

@@ -1,5 +1,7 @@
 import type { ActorContext } from '../../actor.ts';
-import { addSeconds } from '../../clock.ts';
+import { z } from 'zod';
+import type { Trx } from '../../db/database.ts';
+import { enqueueTask, TaskActorSchema } from '../../tasks/deferred-tasks.ts';
 import { AppError } from '../../errors.ts';
 import { formatWait, IP_POLICY, type ThrottleKey, type ThrottlePolicy } from '../../security/login-throttle.ts';
 import { hashPassword } from '../../security/passwords.ts';
@@ -17,7 +19,16 @@ import {
   type RequestContext,
 } from './portal-access-common.ts';
 import * as repository from './portal-access-repository.ts';
-import { normalizeUsername, sendWaitSeconds, tokenProblem } from './portal-access-rules.ts';
+import { normalizeUsername, tokenProblem } from './portal-access-rules.ts';
+
+export const PASSWORD_RESET_TASK = 'portal.password_reset_request';
+
+const PasswordResetTaskSchema = z.object({
+  login: z.string(),
+  actor: TaskActorSchema,
+  userAgent: z.string().nullable(),
+});
+type PasswordResetTask = z.infer<typeof PasswordResetTaskSchema>;
 
 const INVALID_LINK_MESSAGE = 'This link has already been used or is no longer valid. Sign in, or ask for a new link.';
 
@@ -60,6 +71,7 @@ export function createAccessLinksService(deps: PortalAccessServiceDeps, common: 
     assertUsernameFree,
     parseUsername,
     setPassword,
+    sendWait,
   } = common;
 
   /** Counts one call against each key; 429 once a key is over its allowance. */
@@ -76,7 +88,11 @@ export function createAccessLinksService(deps: PortalAccessServiceDeps, common: 
     context.actor.ipAddress ? [{ key: `${name}:${context.actor.ipAddress}`, policy: LINK_LOOKUP_IP_POLICY }] : [];
 
   return {
-    /** Always the same answer whether or not a login matches (no account enumeration); mail goes through the outbox. */
+    /**
+     * Always the same answer and the same work whether or not a login matches (no account enumeration,
+     * by content or by timing): the request writes one deferred task; the lookup and the mail happen in
+     * `runPasswordResetTask`, off the request path.
+     */
     async requestPasswordReset(input: { login: string } & RequestContext): Promise<void> {
       if (input.actor.ipAddress) {
         const ipKey: ThrottleKey = { key: `reset-ip:${input.actor.ipAddress}`, policy: RESET_REQUEST_IP_POLICY };
@@ -87,26 +103,30 @@ export function createAccessLinksService(deps: PortalAccessServiceDeps, common: 
           });
         await throttle.recordFailure([ipKey]);
       }
-      const login = await findLoginByIdentifier(db, input.login);
-      await recordAudit(db, clock, input.actor, {
+      const payload: PasswordResetTask = {
+        login: input.login,
+        actor: input.actor,
+        userAgent: input.userAgent ?? null,
+      };
+      await db.transaction().execute((trx) => enqueueTask(trx, clock, { kind: PASSWORD_RESET_TASK, payload }));
+    },
+
+    /** The deferred half of forgot-password: finds the login and, when it may get one, issues the reset link. */
+    async runPasswordResetTask(trx: Trx, raw: unknown): Promise<void> {
+      const task = PasswordResetTaskSchema.parse(raw);
+      const context: RequestContext = { actor: task.actor, userAgent: task.userAgent };
+      const login = await findLoginByIdentifier(trx, task.login);
+      await recordAudit(trx, clock, task.actor, {
         action: 'portal.password_reset_requested',
         subjectType: 'portal_login',
         subjectId: login?.id ?? null,
       });
       if (!login?.enabled) return;
-      const accountIds = await repository.findAccessibleAccountIds(db, login.contactId);
-      if (accountIds.length === 0) return;
-      const recent = await repository.findRecentSends(
-        db,
-        login.contactId,
-        addSeconds(clock.now(), -3600).toISOString(),
-      );
+      if ((await repository.findAccessibleAccountIds(trx, login.contactId)).length === 0) return;
       // An inbox is not flooded: past the per-recipient limit the request is silently dropped.
-      if (sendWaitSeconds(recent, 'password_reset', clock.now()) > 0) return;
-      const contact = await requireContact(db, login.contactId);
-      await db.transaction().execute(async (trx) => {
-        await issueLink(trx, { login, contact, purpose: 'password_reset', context: input });
-      });
+      if ((await sendWait(trx, login.contactId, 'password_reset')) > 0) return;
+      const contact = await requireContact(trx, login.contactId);
+      await issueLink(trx, { login, contact, purpose: 'password_reset', context });
     },
 
     /** Tells the confirm page which form to show. Never consumes the link (mail scanners open links). */

@@ -2,7 +2,7 @@ import type { BaseDeps } from '../../base-deps.ts';
 import { type PurgeLimits, purgeInBatches } from '../../db/purge-batches.ts';
 import type { CustomerResolver } from '../../http/access.ts';
 import type { AccountHooks } from '../customers/index.ts';
-import { createAccessLinksService } from './access-links-service.ts';
+import { createAccessLinksService, PASSWORD_RESET_TASK } from './access-links-service.ts';
 import { createCustomerSessionsService } from './customer-sessions-service.ts';
 import { createPortalAccessCommon } from './portal-access-common.ts';
 import { createPortalAccessHooks } from './portal-access-hooks.ts';
@@ -32,9 +32,13 @@ export function createPortalAccessFeature(deps: BaseDeps) {
     },
   };
 
+  const links = createAccessLinksService(deps, common);
+
   return {
     customerSessions,
-    links: createAccessLinksService(deps, common),
+    links,
+    /** Work its public endpoints hand to the background (see tasks/deferred-tasks.ts). */
+    deferredTasks: { [PASSWORD_RESET_TASK]: links.runPasswordResetTask },
     staffAccess: createStaffAccessService(deps, common),
     staffCredentials: createStaffCredentialsService(deps, common),
     resolveCustomer,

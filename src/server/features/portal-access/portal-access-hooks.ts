@@ -14,6 +14,12 @@ import {
 } from './portal-access-common.ts';
 import * as repository from './portal-access-repository.ts';
 
+/** A policy-checked password, or its argon2id hash when the caller checked and hashed it already. */
+export type SelfRegisteredLoginInput = { contactId: string; email: string; actor: ActorContext } & (
+  | { password: string }
+  | { passwordHash: string }
+);
+
 /** What other features call in their own transaction: account changes and self-registration. */
 export function createPortalAccessHooks(deps: PortalAccessServiceDeps, common: PortalAccessCommon) {
   const { sessions } = deps;
@@ -96,10 +102,7 @@ export function createPortalAccessHooks(deps: PortalAccessServiceDeps, common: P
     },
 
     /** For self-registration: a login that cannot be used until its email is verified. */
-    async createSelfRegisteredLogin(
-      trx: Trx,
-      input: { contactId: string; email: string; password: string; actor: ActorContext },
-    ): Promise<{ loginId: string }> {
+    async createSelfRegisteredLogin(trx: Trx, input: SelfRegisteredLoginInput): Promise<{ loginId: string }> {
       const contact = await requireContact(trx, input.contactId);
       const emailNormalized = normalizeEmail(input.email);
       if (await repository.findLoginByContactId(trx, contact.id))
@@ -116,13 +119,17 @@ export function createPortalAccessHooks(deps: PortalAccessServiceDeps, common: P
         usernameNormalized: null,
         portalEmail: input.email.trim(),
         portalEmailNormalized: emailNormalized,
-        passwordHash: await hashPassword(
-          validateNewPassword(input.password, [
-            emailNormalized.split('@')[0] ?? '',
-            contact.firstName,
-            contact.lastName,
-          ]),
-        ),
+        // Sign-up hashes before it knows whether the email has a login (same work either way).
+        passwordHash:
+          'passwordHash' in input
+            ? input.passwordHash
+            : await hashPassword(
+                validateNewPassword(input.password, [
+                  emailNormalized.split('@')[0] ?? '',
+                  contact.firstName,
+                  contact.lastName,
+                ]),
+              ),
         passwordChangedAt: now,
         securityStamp: newStamp(),
         mustChangePassword: 0,

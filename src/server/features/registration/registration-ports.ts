@@ -7,7 +7,10 @@ export interface PortalLoginPort {
   /** The login cannot sign in until its email is verified; the verification email is enqueued in `trx`. */
   createSelfRegisteredLogin(
     trx: Trx,
-    input: { contactId: string; email: string; password: string; actor: ActorContext },
+    input: { contactId: string; email: string; actor: ActorContext } & (
+      | { password: string }
+      | { passwordHash: string }
+    ),
   ): Promise<{ loginId: string }>;
   findLoginByPortalEmail(db: Db | Trx, email: string): Promise<{ id: string; contactId: string } | null>;
   /** Null when the contact cannot get a link (no portal email, or already has a login). */

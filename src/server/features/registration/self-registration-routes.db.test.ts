@@ -47,8 +47,17 @@ describe('self-registration', () => {
     expect(response.statusCode, response.body).toBe(200);
   }
 
-  const register = (payload: Record<string, string>, from = remoteAddress) =>
-    testApp.app.inject({ method: 'POST', url: '/api/portal/registrations', payload, remoteAddress: from });
+  // The sign-up's lookup and effects run in a deferred task; a worker would have run it by now.
+  const register = async (payload: Record<string, string>, from = remoteAddress) => {
+    const response = await testApp.app.inject({
+      method: 'POST',
+      url: '/api/portal/registrations',
+      payload,
+      remoteAddress: from,
+    });
+    await testApp.deps.deferredTasks.runDue();
+    return response;
+  };
 
   const requestLogin = (payload: Record<string, string>, from = remoteAddress) =>
     testApp.app.inject({ method: 'POST', url: '/api/portal/registration-requests', payload, remoteAddress: from });

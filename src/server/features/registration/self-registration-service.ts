@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { ActorContext } from '../../actor.ts';
 import type { Clock } from '../../clock.ts';
 import type { Db, Trx } from '../../db/database.ts';
@@ -8,11 +9,13 @@ import { insertAccountContact } from '../customers/index.ts';
 import { enqueue } from '../../outbox/outbox.ts';
 import { loginAlreadyExistsKind } from '../../outbox/kinds/registration-kinds.ts';
 import { formatWait, normalizeEmail, type LoginThrottle } from '../../security/login-throttle.ts';
-import { checkPassword, PASSWORD_PROBLEM_MESSAGES } from '../../security/passwords.ts';
+import { checkPassword, hashPassword, PASSWORD_PROBLEM_MESSAGES } from '../../security/passwords.ts';
+import { enqueueTask, TaskActorSchema } from '../../tasks/deferred-tasks.ts';
 import { recordAudit } from '../audit/index.ts';
 import { recordRequestEvent } from './registration-events.ts';
 import type { PortalKeyPort, PortalLoginPort } from './registration-ports.ts';
 import {
+  findAccount,
   findAccountContactByEmail,
   findSettings,
   findUnclosedRequestsByEmail,
@@ -26,6 +29,19 @@ import {
   portalKeyThrottleKeys,
   requestThrottleKeys,
 } from './registration-rules.ts';
+
+export const PORTAL_KEY_SIGN_UP_TASK = 'registration.portal_key_sign_up';
+
+const PortalKeySignUpTaskSchema = z.object({
+  accountId: z.string(),
+  firstName: z.string(),
+  lastName: z.string(),
+  email: z.string(),
+  /** argon2id, computed on the request path for every sign-up; the row is deleted once the task ran. */
+  passwordHash: z.string(),
+  actor: TaskActorSchema,
+});
+type PortalKeySignUpTask = z.infer<typeof PortalKeySignUpTaskSchema>;
 
 export interface SelfRegistrationDeps {
   db: Db;
@@ -188,65 +204,83 @@ export function createSelfRegistrationService(deps: SelfRegistrationDeps) {
       }
       await throttle.clear(keys[0]!.key);
 
-      const existingLogin = await portalLogins.findLoginByPortalEmail(db, email);
-      await db.transaction().execute(async (trx) => {
-        if (existingLogin) {
-          await tellExistingLogin(trx, email);
-          await recordAudit(trx, clock, actor, {
-            action: 'registration.existing_login',
-            subjectType: 'portal_login',
-            subjectId: existingLogin.id,
-            accountId: account.id,
-          });
-          return;
-        }
-        const contactId = await contactForRegistration(trx, actor, account, input, email);
-        const created = await portalLogins
-          .createSelfRegisteredLogin(trx, { contactId, email, password: input.password, actor })
-          .catch((error: unknown) => {
-            // The contact holding this email already has a login under another address: same answer as above.
-            if (error instanceof AppError && error.code === 'conflict') return null;
-            throw error;
-          });
-        if (!created) {
-          await tellExistingLogin(trx, email);
-          await recordAudit(trx, clock, actor, {
-            action: 'registration.existing_login',
-            subjectType: 'contact',
-            subjectId: contactId,
-            accountId: account.id,
-          });
-          return;
-        }
-        const { loginId } = created;
-        await recordAudit(trx, clock, actor, {
-          action: 'registration.registered_with_portal_key',
-          subjectType: 'portal_login',
-          subjectId: loginId,
-          accountId: account.id,
-          after: { contactId, email },
-        });
-        // The visitor no longer needs staff: their pending requests close themselves.
-        const system: ActorContext = { ...actor, actorKind: 'system', actorId: null };
-        for (const request of await findUnclosedRequestsByEmail(trx, email)) {
-          const now = clock.now().toISOString();
-          await updateRequest(trx, request.id, {
-            state: 'closed',
-            closeReason: 'registered',
-            closedAt: now,
-            updatedAt: now,
-          });
-          await recordRequestEvent(
-            trx,
-            clock,
-            system,
-            request.id,
-            'auto_closed',
-            `Signed up with the portal key of account ${account.accountNumber}.`,
-          );
-        }
-      });
+      // From here on the work is the same whether or not this email already has a login (the answer
+      // and its timing say nothing): hash the password, hand the rest to a deferred task.
+      const payload: PortalKeySignUpTask = {
+        accountId: account.id,
+        firstName: input.firstName,
+        lastName: input.lastName,
+        email: input.email.trim(),
+        passwordHash: await hashPassword(input.password),
+        actor,
+      };
+      await db.transaction().execute((trx) => enqueueTask(trx, clock, { kind: PORTAL_KEY_SIGN_UP_TASK, payload }));
       return { email };
+    },
+
+    /** The deferred half of a portal-key sign-up: a login for a new email, else a notice to the mailbox. */
+    async runPortalKeySignUpTask(trx: Trx, raw: unknown): Promise<void> {
+      const task = PortalKeySignUpTaskSchema.parse(raw);
+      const { actor } = task;
+      const email = normalizeEmail(task.email);
+      const account = await findAccount(trx, task.accountId);
+      if (!account) return;
+      const existingLogin = await portalLogins.findLoginByPortalEmail(trx, email);
+      if (existingLogin) {
+        await tellExistingLogin(trx, email);
+        await recordAudit(trx, clock, actor, {
+          action: 'registration.existing_login',
+          subjectType: 'portal_login',
+          subjectId: existingLogin.id,
+          accountId: account.id,
+        });
+        return;
+      }
+      const contactId = await contactForRegistration(trx, actor, account, task, email);
+      const created = await portalLogins
+        .createSelfRegisteredLogin(trx, { contactId, email, passwordHash: task.passwordHash, actor })
+        .catch((error: unknown) => {
+          // The contact holding this email already has a login under another address: same answer as above.
+          if (error instanceof AppError && error.code === 'conflict') return null;
+          throw error;
+        });
+      if (!created) {
+        await tellExistingLogin(trx, email);
+        await recordAudit(trx, clock, actor, {
+          action: 'registration.existing_login',
+          subjectType: 'contact',
+          subjectId: contactId,
+          accountId: account.id,
+        });
+        return;
+      }
+      const { loginId } = created;
+      await recordAudit(trx, clock, actor, {
+        action: 'registration.registered_with_portal_key',
+        subjectType: 'portal_login',
+        subjectId: loginId,
+        accountId: account.id,
+        after: { contactId, email },
+      });
+      // The visitor no longer needs staff: their pending requests close themselves.
+      const system: ActorContext = { ...actor, actorKind: 'system', actorId: null };
+      for (const request of await findUnclosedRequestsByEmail(trx, email)) {
+        const now = clock.now().toISOString();
+        await updateRequest(trx, request.id, {
+          state: 'closed',
+          closeReason: 'registered',
+          closedAt: now,
+          updatedAt: now,
+        });
+        await recordRequestEvent(
+          trx,
+          clock,
+          system,
+          request.id,
+          'auto_closed',
+          `Signed up with the portal key of account ${account.accountNumber}.`,
+        );
+      }
     },
   };
 
@@ -255,7 +289,7 @@ export function createSelfRegistrationService(deps: SelfRegistrationDeps) {
     trx: Trx,
     actor: ActorContext,
     account: AccountsTable,
-    input: PortalKeyRegistrationInput,
+    input: Pick<PortalKeyRegistrationInput, 'firstName' | 'lastName' | 'email'>,
     email: string,
   ): Promise<string> {
     const existing = await findAccountContactByEmail(trx, account.id, email);

@@ -23,6 +23,7 @@ import { useCreatePro, useDeletePro, usePros, useServices, useUpdatePro } from '
 import { ConfirmModal } from '../../ui/confirm-modal.tsx';
 import { EmptyRow } from '../../ui/empty-row.tsx';
 import { applyFieldErrors, formLevelError, notifySaved } from '../../ui/form-feedback.ts';
+import { RequiresPermission } from '../session/staff-permission.tsx';
 
 export function ProsPage() {
   const pros = usePros();
@@ -37,9 +38,11 @@ export function ProsPage() {
       title="Pros"
       description="Field technicians, the services they perform, and how to reach them."
       actions={
-        <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')}>
-          Add pro
-        </Button>
+        <RequiresPermission permission="customerSetup">
+          <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')}>
+            Add pro
+          </Button>
+        </RequiresPermission>
       }
     >
       <ErrorAlert error={pros.error} />
@@ -88,28 +91,32 @@ export function ProsPage() {
                 </Table.Td>
                 <Table.Td>
                   <Group gap={4} justify="flex-end" wrap="nowrap">
-                    <Button
-                      size="xs"
-                      variant="subtle"
-                      leftSection={<IconPencil size={14} />}
-                      aria-label={`Edit ${pro.name}`}
-                      onClick={() => setEditing(pro)}
-                    >
-                      Edit
-                    </Button>
-                    <Button
-                      size="xs"
-                      variant="subtle"
-                      color="red"
-                      leftSection={<IconTrash size={14} />}
-                      aria-label={`Delete ${pro.name}`}
-                      onClick={() => {
-                        remove.reset();
-                        setDeleting(pro);
-                      }}
-                    >
-                      Delete
-                    </Button>
+                    <RequiresPermission permission="customerSetup">
+                      <Button
+                        size="xs"
+                        variant="subtle"
+                        leftSection={<IconPencil size={14} />}
+                        aria-label={`Edit ${pro.name}`}
+                        onClick={() => setEditing(pro)}
+                      >
+                        Edit
+                      </Button>
+                    </RequiresPermission>
+                    <RequiresPermission permission="customerSetup">
+                      <Button
+                        size="xs"
+                        variant="subtle"
+                        color="red"
+                        leftSection={<IconTrash size={14} />}
+                        aria-label={`Delete ${pro.name}`}
+                        onClick={() => {
+                          remove.reset();
+                          setDeleting(pro);
+                        }}
+                      >
+                        Delete
+                      </Button>
+                    </RequiresPermission>
                   </Group>
                 </Table.Td>
               </Table.Tr>

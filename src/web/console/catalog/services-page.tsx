@@ -18,6 +18,7 @@ import { ParentServiceNote, ServiceFormModal } from './catalog-ui.tsx';
 import { EmptyRow } from '../../ui/empty-row.tsx';
 import { applyFieldErrors, formLevelError, notifySaved } from '../../ui/form-feedback.ts';
 import { KindBadge, ProviderBadge } from '../../ui/service-badges.tsx';
+import { RequiresPermission } from '../session/staff-permission.tsx';
 
 export function ServicesPage() {
   return (
@@ -57,16 +58,18 @@ function CatalogPanel() {
           checked={includeInactive}
           onChange={(event) => setIncludeInactive(event.currentTarget.checked)}
         />
-        <Button
-          leftSection={<IconPlus size={16} />}
-          onClick={() => {
-            create.reset();
-            update.reset();
-            setEditing('new');
-          }}
-        >
-          Add service
-        </Button>
+        <RequiresPermission permission="customerSetup">
+          <Button
+            leftSection={<IconPlus size={16} />}
+            onClick={() => {
+              create.reset();
+              update.reset();
+              setEditing('new');
+            }}
+          >
+            Add service
+          </Button>
+        </RequiresPermission>
       </Group>
       <ErrorAlert error={services.error} />
       <Table striped highlightOnHover verticalSpacing="sm">
@@ -117,18 +120,20 @@ function CatalogPanel() {
               </Table.Td>
               <Table.Td>{service.defaultDayOffset}</Table.Td>
               <Table.Td>
-                <Button
-                  size="xs"
-                  variant="subtle"
-                  leftSection={<IconPencil size={14} />}
-                  aria-label={`Edit ${service.name}`}
-                  onClick={() => {
-                    update.reset();
-                    setEditing(service);
-                  }}
-                >
-                  Edit
-                </Button>
+                <RequiresPermission permission="customerSetup">
+                  <Button
+                    size="xs"
+                    variant="subtle"
+                    leftSection={<IconPencil size={14} />}
+                    aria-label={`Edit ${service.name}`}
+                    onClick={() => {
+                      update.reset();
+                      setEditing(service);
+                    }}
+                  >
+                    Edit
+                  </Button>
+                </RequiresPermission>
               </Table.Td>
             </Table.Tr>
           ))}

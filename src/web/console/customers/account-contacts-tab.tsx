@@ -21,6 +21,7 @@ import {
   useUnlinkContact,
 } from './customers-api.ts';
 import { formLevelError } from '../../ui/form-feedback.ts';
+import { RequiresPermission } from '../session/staff-permission.tsx';
 
 function NewContactModal({ accountId, opened, onClose }: { accountId: string; opened: boolean; onClose: () => void }) {
   const create = useCreateContact();
@@ -145,31 +146,37 @@ export function AccountContactsTab({ accountId }: { accountId: string }) {
           Everyone at the customer we work with on this account, plus staff following it.
         </Text>
         <Group>
-          <Button
-            variant="default"
-            leftSection={<IconUserStar size={16} />}
-            loading={addMe.isPending}
-            onClick={() =>
-              addMe.mutate(undefined, {
-                onSuccess: () =>
-                  notifications.show({
-                    color: 'teal',
-                    title: 'Your contact was added',
-                    message: 'You are in the All Contacts list of this account.',
-                  }),
-                onError: (error) =>
-                  notifications.show({ color: 'red', title: 'Could not add your contact', message: error.message }),
-              })
-            }
-          >
-            Add my contact
-          </Button>
-          <Button variant="default" leftSection={<IconLink size={16} />} onClick={() => setModal('link')}>
-            Link existing contact
-          </Button>
-          <Button leftSection={<IconUserPlus size={16} />} onClick={() => setModal('new')}>
-            New contact
-          </Button>
+          <RequiresPermission permission="customerSetup">
+            <Button
+              variant="default"
+              leftSection={<IconUserStar size={16} />}
+              loading={addMe.isPending}
+              onClick={() =>
+                addMe.mutate(undefined, {
+                  onSuccess: () =>
+                    notifications.show({
+                      color: 'teal',
+                      title: 'Your contact was added',
+                      message: 'You are in the All Contacts list of this account.',
+                    }),
+                  onError: (error) =>
+                    notifications.show({ color: 'red', title: 'Could not add your contact', message: error.message }),
+                })
+              }
+            >
+              Add my contact
+            </Button>
+          </RequiresPermission>
+          <RequiresPermission permission="customerSetup">
+            <Button variant="default" leftSection={<IconLink size={16} />} onClick={() => setModal('link')}>
+              Link existing contact
+            </Button>
+          </RequiresPermission>
+          <RequiresPermission permission="customerSetup">
+            <Button leftSection={<IconUserPlus size={16} />} onClick={() => setModal('new')}>
+              New contact
+            </Button>
+          </RequiresPermission>
         </Group>
       </Group>
       <ErrorAlert error={contacts.error} />
@@ -229,15 +236,17 @@ export function AccountContactsTab({ accountId }: { accountId: string }) {
                     >
                       Open
                     </Button>
-                    <Button
-                      size="compact-sm"
-                      variant="subtle"
-                      color="red"
-                      onClick={() => setUnlinking(contact)}
-                      aria-label={`Remove ${contact.firstName} ${contact.lastName} from this account`}
-                    >
-                      Remove
-                    </Button>
+                    <RequiresPermission permission="customerSetup">
+                      <Button
+                        size="compact-sm"
+                        variant="subtle"
+                        color="red"
+                        onClick={() => setUnlinking(contact)}
+                        aria-label={`Remove ${contact.firstName} ${contact.lastName} from this account`}
+                      >
+                        Remove
+                      </Button>
+                    </RequiresPermission>
                   </Group>
                 </Table.Td>
               </Table.Tr>

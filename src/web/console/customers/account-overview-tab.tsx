@@ -40,6 +40,7 @@ import {
 import { formLevelError } from '../../ui/form-feedback.ts';
 import { AccountPlacementFields } from './account-placement-fields.tsx';
 import { BillingProfileCard } from './billing-profile-card.tsx';
+import { RequiresPermission } from '../session/staff-permission.tsx';
 
 function formValues(account: Account) {
   return {
@@ -88,9 +89,11 @@ function AccountDetailsForm({ account }: { account: Account }) {
           <TextInput label="Account number" required {...form.getInputProps('accountNumber')} />
           <AccountPlacementFields form={form} isProperty={account.kind === 'property'} />
           <Group justify="flex-end">
-            <Button type="submit" loading={update.isPending} disabled={!form.isDirty()}>
-              Save details
-            </Button>
+            <RequiresPermission permission="customerSetup">
+              <Button type="submit" loading={update.isPending} disabled={!form.isDirty()}>
+                Save details
+              </Button>
+            </RequiresPermission>
           </Group>
         </Stack>
       </form>
@@ -137,15 +140,17 @@ function PortalKeyCard({ account }: { account: Account }) {
         ) : null}
         <Group>
           {!shown ? (
-            <Button
-              variant="light"
-              leftSection={<IconEye size={16} />}
-              loading={reveal.isPending}
-              disabled={!account.hasPortalKey}
-              onClick={() => setRevealing(true)}
-            >
-              Reveal portal key
-            </Button>
+            <RequiresPermission permission="customerSetup">
+              <Button
+                variant="light"
+                leftSection={<IconEye size={16} />}
+                loading={reveal.isPending}
+                disabled={!account.hasPortalKey}
+                onClick={() => setRevealing(true)}
+              >
+                Reveal portal key
+              </Button>
+            </RequiresPermission>
           ) : null}
           <StepUpModal
             opened={revealing}
@@ -156,9 +161,11 @@ function PortalKeyCard({ account }: { account: Account }) {
           >
             Anyone with the key and the account number can sign up for this account's portal.
           </StepUpModal>
-          <Button variant="default" leftSection={<IconRefresh size={16} />} onClick={() => setConfirming(true)}>
-            Regenerate
-          </Button>
+          <RequiresPermission permission="customerSetup">
+            <Button variant="default" leftSection={<IconRefresh size={16} />} onClick={() => setConfirming(true)}>
+              Regenerate
+            </Button>
+          </RequiresPermission>
         </Group>
         {account.portalKeyRotatedAt ? (
           <Text size="xs" c="dimmed">
@@ -332,21 +339,25 @@ function TroubleshootingCard({ account }: { account: Account }) {
                 Already current
               </Badge>
             ) : (
-              <Button
-                size="compact-xs"
-                variant="light"
-                loading={setStatus.isPending}
-                onClick={() => setStatus.mutate('current')}
-              >
-                Set status to current
-              </Button>
+              <RequiresPermission permission="customerSetup">
+                <Button
+                  size="compact-xs"
+                  variant="light"
+                  loading={setStatus.isPending}
+                  onClick={() => setStatus.mutate('current')}
+                >
+                  Set status to current
+                </Button>
+              </RequiresPermission>
             )}
           </List.Item>
           <List.Item>
             Deactivate then reactivate portal access on the account.{' '}
-            <Button size="compact-xs" variant="light" loading={cycling} onClick={() => setConfirmCycle(true)}>
-              Deactivate then reactivate
-            </Button>
+            <RequiresPermission permission="customerSetup">
+              <Button size="compact-xs" variant="light" loading={cycling} onClick={() => setConfirmCycle(true)}>
+                Deactivate then reactivate
+              </Button>
+            </RequiresPermission>
           </List.Item>
         </List>
         <Text size="sm" fw={600}>

@@ -26,6 +26,7 @@ import { AccountOverviewTab } from './account-overview-tab.tsx';
 import { AccountPropertiesTab } from './account-properties-tab.tsx';
 import type { AccountTab } from './account-tab.ts';
 import { accountQuery, useSetAccountPortalAccess, useSetAccountStatus } from './customers-api.ts';
+import { RequiresPermission } from '../session/staff-permission.tsx';
 
 const routeApi = getRouteApi('/console/customers/$accountId');
 
@@ -92,29 +93,33 @@ function AccountHeader({ account }: { account: Account }) {
           </Group>
         </Stack>
         <Group>
-          <Switch
-            label="Activate portal access"
-            checked={account.portalAccessEnabled}
-            disabled={setPortalAccess.isPending}
-            onChange={(event) => {
-              const enabled = event.currentTarget.checked;
-              setPortalAccess.mutate(enabled, {
-                onSuccess: () =>
-                  notifications.show({
-                    color: 'teal',
-                    title: enabled ? 'Portal access activated' : 'Portal access deactivated',
-                    message: account.name,
-                  }),
-                onError: (error) =>
-                  notifications.show({ color: 'red', title: 'Portal access not changed', message: error.message }),
-              });
-            }}
-          />
+          <RequiresPermission permission="customerSetup">
+            <Switch
+              label="Activate portal access"
+              checked={account.portalAccessEnabled}
+              disabled={setPortalAccess.isPending}
+              onChange={(event) => {
+                const enabled = event.currentTarget.checked;
+                setPortalAccess.mutate(enabled, {
+                  onSuccess: () =>
+                    notifications.show({
+                      color: 'teal',
+                      title: enabled ? 'Portal access activated' : 'Portal access deactivated',
+                      message: account.name,
+                    }),
+                  onError: (error) =>
+                    notifications.show({ color: 'red', title: 'Portal access not changed', message: error.message }),
+                });
+              }}
+            />
+          </RequiresPermission>
           <Menu position="bottom-end">
             <Menu.Target>
-              <Button variant="default" rightSection={<IconChevronDown size={14} />} loading={setStatus.isPending}>
-                Set status
-              </Button>
+              <RequiresPermission permission="customerSetup">
+                <Button variant="default" rightSection={<IconChevronDown size={14} />} loading={setStatus.isPending}>
+                  Set status
+                </Button>
+              </RequiresPermission>
             </Menu.Target>
             <Menu.Dropdown>
               {STATUS_OPTIONS.map((option) => (

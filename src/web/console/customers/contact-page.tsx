@@ -15,6 +15,7 @@ import { ContactPreferencesCard } from './contact-preferences-card.tsx';
 import { ContactFields, contactValidation, type ContactFormValues } from './contact-fields.tsx';
 import { contactQuery, useUpdateContact } from './customers-api.ts';
 import { formLevelError } from '../../ui/form-feedback.ts';
+import { RequiresPermission } from '../session/staff-permission.tsx';
 
 const routeApi = getRouteApi('/console/contacts/$contactId');
 
@@ -77,9 +78,11 @@ function ContactDetailsForm({ contact }: { contact: Contact }) {
             {...form.getInputProps('mainAccountId')}
           />
           <Group justify="flex-end">
-            <Button type="submit" loading={update.isPending} disabled={!form.isDirty()}>
-              Save contact
-            </Button>
+            <RequiresPermission permission="customerSetup">
+              <Button type="submit" loading={update.isPending} disabled={!form.isDirty()}>
+                Save contact
+              </Button>
+            </RequiresPermission>
           </Group>
         </Stack>
       </form>

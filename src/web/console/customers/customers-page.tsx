@@ -38,6 +38,7 @@ import { AccountSummaryCells } from './account-cells.tsx';
 import { AccountCreateModal } from './account-create-modal.tsx';
 import { KIND_LABELS, ONBOARDING_STATE_LABELS, STATUS_OPTIONS } from './account-labels.ts';
 import { customerListQuery } from './customers-api.ts';
+import { RequiresPermission } from '../session/staff-permission.tsx';
 
 const ONBOARDING_STATE_OPTIONS = (Object.keys(ONBOARDING_STATE_LABELS) as OnboardingState[]).map((value) => ({
   value,
@@ -110,16 +111,20 @@ export function CustomersPage(): ReactElement {
       description="Management companies and properties you serve. Search by name, account number, or a contact’s name or email."
       actions={
         <>
-          <Button
-            variant="default"
-            leftSection={<IconBuildingSkyscraper size={16} />}
-            onClick={() => setCreating('management_company')}
-          >
-            New management company
-          </Button>
-          <Button leftSection={<IconBuilding size={16} />} onClick={() => setCreating('property')}>
-            New property
-          </Button>
+          <RequiresPermission permission="customerSetup">
+            <Button
+              variant="default"
+              leftSection={<IconBuildingSkyscraper size={16} />}
+              onClick={() => setCreating('management_company')}
+            >
+              New management company
+            </Button>
+          </RequiresPermission>
+          <RequiresPermission permission="customerSetup">
+            <Button leftSection={<IconBuilding size={16} />} onClick={() => setCreating('property')}>
+              New property
+            </Button>
+          </RequiresPermission>
         </>
       }
     >

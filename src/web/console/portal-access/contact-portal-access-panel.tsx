@@ -27,6 +27,7 @@ import { ConfirmActionModal, type PendingConfirmation } from './confirm-action-m
 import { TemporaryPasswordModal } from './temporary-password-modal.tsx';
 import { portalAccessQuery, portalAccessTimelineQuery, usePortalAccessActions } from './portal-access-api.ts';
 import { DELIVERY_LABELS, describeEvent, LINK_STATE_LABELS, STATE_LABELS } from './portal-access-labels.ts';
+import { RequiresPermission } from '../session/staff-permission.tsx';
 
 type LinkPath = 'credential-create-email' | 'password-reset-email' | 'login-link-email' | 'welcome-email';
 
@@ -180,9 +181,11 @@ function PortalAccessBody({ contactId, access }: { contactId: string; access: Po
           </Button>
         ))}
         {can('set_temporary_password') ? (
-          <Button variant="light" size="sm" onClick={() => setTemporaryOpen(true)}>
-            Create password
-          </Button>
+          <RequiresPermission permission="customerSetup">
+            <Button variant="light" size="sm" onClick={() => setTemporaryOpen(true)}>
+              Create password
+            </Button>
+          </RequiresPermission>
         ) : null}
         {can('unlock') ? (
           <Button
@@ -316,9 +319,11 @@ function AccessSwitchForm({
             {...form.getInputProps('portalEmail')}
           />
           <Switch label="Portal access" mb={8} {...form.getInputProps('enabled', { type: 'checkbox' })} />
-          <Button type="submit" size="sm" loading={actions.grant.isPending || actions.revoke.isPending}>
-            Save
-          </Button>
+          <RequiresPermission permission="customerSetup">
+            <Button type="submit" size="sm" loading={actions.grant.isPending || actions.revoke.isPending}>
+              Save
+            </Button>
+          </RequiresPermission>
         </Group>
         {form.values.enabled && !setUp ? (
           <Checkbox
@@ -379,13 +384,17 @@ function UsernameForm({
     <form onSubmit={submit} noValidate>
       <Group align="flex-end" gap="sm">
         <TextInput label="Portal username" placeholder="Not set yet" w={320} {...form.getInputProps('username')} />
-        <Button type="submit" variant="default" size="sm" loading={actions.updateUsername.isPending}>
-          Update
-        </Button>
-        {onDelete ? (
-          <Button variant="subtle" color="red" size="sm" onClick={onDelete}>
-            Delete
+        <RequiresPermission permission="customerSetup">
+          <Button type="submit" variant="default" size="sm" loading={actions.updateUsername.isPending}>
+            Update
           </Button>
+        </RequiresPermission>
+        {onDelete ? (
+          <RequiresPermission permission="customerSetup">
+            <Button variant="subtle" color="red" size="sm" onClick={onDelete}>
+              Delete
+            </Button>
+          </RequiresPermission>
         ) : null}
       </Group>
     </form>
