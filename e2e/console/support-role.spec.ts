@@ -40,4 +40,13 @@ test('support sees the controls it may not use disabled, with the reason, and no
   await expect(page.getByRole('button', { name: 'Set status' })).toBeDisabled();
   await expect(page.getByRole('button', { name: 'Reveal portal key' })).toBeDisabled();
   await page.screenshot({ path: 'test-results/support-role-account.png', fullPage: true });
+
+  // Catalog and onboarding: readable, with the saving controls off.
+  await page.getByRole('tab', { name: 'Units' }).click();
+  await expect(page.getByRole('button', { name: 'Add unit' })).toBeDisabled();
+  await page.getByRole('tab', { name: 'Service profile' }).click();
+  await expect(page.getByRole('button', { name: 'Save service profile' })).toBeDisabled();
+  await page.getByRole('tab', { name: 'Onboard' }).click();
+  await page.getByRole('button', { name: 'Next', exact: true }).click();
+  await expect(page.getByText('Read only')).toBeVisible();
 });

@@ -10,6 +10,7 @@ import { applyFieldErrors, notifySaved } from '../../ui/form-feedback.ts';
 import { KindBadge, ProviderBadge } from '../../ui/service-badges.tsx';
 import { SetupStatusAlert } from './setup-status-alert.tsx';
 import { MoveButtons } from '../../ui/move-buttons.tsx';
+import { RequiresPermission } from '../session/staff-permission.tsx';
 
 /** Moves one item to another index; the order the account's customers see their services in. */
 function moved<T>(items: T[], from: number, to: number): T[] {
@@ -59,15 +60,17 @@ export function AccountServicesTab({ accountId }: { accountId: string }) {
             The services this account orders, in the order its portal shows them. Drag a row or use the arrows to
             reorder.
           </Text>
-          <Button
-            leftSection={<IconPlus size={16} />}
-            onClick={() => {
-              create.reset();
-              setAdding(true);
-            }}
-          >
-            Add custom service
-          </Button>
+          <RequiresPermission permission="customerSetup">
+            <Button
+              leftSection={<IconPlus size={16} />}
+              onClick={() => {
+                create.reset();
+                setAdding(true);
+              }}
+            >
+              Add custom service
+            </Button>
+          </RequiresPermission>
         </Group>
         <ErrorAlert error={services.error ?? reorder.error} />
         <Table verticalSpacing="xs" aria-label="Services in order">

@@ -44,6 +44,7 @@ import { EmptyRow } from '../../ui/empty-row.tsx';
 import { applyFieldErrors, formLevelError, notifySaved } from '../../ui/form-feedback.ts';
 import { KindBadge, ProviderBadge } from '../../ui/service-badges.tsx';
 import { SetupStatusAlert } from './setup-status-alert.tsx';
+import { RequiresPermission } from '../session/staff-permission.tsx';
 
 export function PricingTab({ accountId }: { accountId: string }) {
   const status = useSetupStatus(accountId);
@@ -121,9 +122,11 @@ function PricingConfigurationCard({ accountId }: { accountId: string }) {
                 : 'Not configured yet: choose a pricelist and save.'}
             </Text>
           </div>
-          <Button onClick={submit} loading={save.isPending}>
-            Save pricing
-          </Button>
+          <RequiresPermission permission="customerSetup">
+            <Button onClick={submit} loading={save.isPending}>
+              Save pricing
+            </Button>
+          </RequiresPermission>
         </Group>
         <ErrorAlert error={formLevelError(save.error)} />
         <Group align="flex-start" grow>
@@ -204,9 +207,11 @@ function FloorplansCard({ accountId }: { accountId: string }) {
             Each floorplan has its own pricelist of standard services and add-ons.
           </Text>
         </div>
-        <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')}>
-          Add floorplan
-        </Button>
+        <RequiresPermission permission="customerSetup">
+          <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')}>
+            Add floorplan
+          </Button>
+        </RequiresPermission>
       </Group>
       <ErrorAlert error={floorplans.error} />
       <Table striped highlightOnHover verticalSpacing="sm" aria-label="Floorplans">
@@ -263,28 +268,32 @@ function FloorplansCard({ accountId }: { accountId: string }) {
                   >
                     Pricelist
                   </Button>
-                  <Button
-                    size="xs"
-                    variant="subtle"
-                    leftSection={<IconPencil size={14} />}
-                    aria-label={`Edit ${floorplan.name}`}
-                    onClick={() => setEditing(floorplan)}
-                  >
-                    Edit
-                  </Button>
-                  <Button
-                    size="xs"
-                    variant="subtle"
-                    color="red"
-                    leftSection={<IconTrash size={14} />}
-                    aria-label={`Delete ${floorplan.name}`}
-                    onClick={() => {
-                      remove.reset();
-                      setDeleting(floorplan);
-                    }}
-                  >
-                    Delete
-                  </Button>
+                  <RequiresPermission permission="customerSetup">
+                    <Button
+                      size="xs"
+                      variant="subtle"
+                      leftSection={<IconPencil size={14} />}
+                      aria-label={`Edit ${floorplan.name}`}
+                      onClick={() => setEditing(floorplan)}
+                    >
+                      Edit
+                    </Button>
+                  </RequiresPermission>
+                  <RequiresPermission permission="customerSetup">
+                    <Button
+                      size="xs"
+                      variant="subtle"
+                      color="red"
+                      leftSection={<IconTrash size={14} />}
+                      aria-label={`Delete ${floorplan.name}`}
+                      onClick={() => {
+                        remove.reset();
+                        setDeleting(floorplan);
+                      }}
+                    >
+                      Delete
+                    </Button>
+                  </RequiresPermission>
                 </Group>
               </Table.Td>
             </Table.Tr>
@@ -515,9 +524,11 @@ function FloorplanPricelistModal({ floorplan, onClose }: { floorplan: Floorplan;
             <Button variant="default" onClick={onClose}>
               Cancel
             </Button>
-            <Button onClick={submit} loading={save.isPending}>
-              Save pricelist
-            </Button>
+            <RequiresPermission permission="customerSetup">
+              <Button onClick={submit} loading={save.isPending}>
+                Save pricelist
+              </Button>
+            </RequiresPermission>
           </Group>
         </Group>
       </Stack>

@@ -6,6 +6,7 @@ import { useAccountServices, useProPreferences, usePros, useSetProPreferences } 
 import { EmptyRow } from '../../ui/empty-row.tsx';
 import { formLevelError, notifySaved } from '../../ui/form-feedback.ts';
 import { ProviderBadge } from '../../ui/service-badges.tsx';
+import { RequiresPermission } from '../session/staff-permission.tsx';
 
 type Choice = { preferredProId: string | null; secondaryProId: string | null };
 
@@ -97,9 +98,11 @@ export function ProPreferencesTab({ accountId }: { accountId: string }) {
         <Text size="sm" c="dimmed">
           Who is scheduled first for each service here, and who steps in when they are not available.
         </Text>
-        <Button onClick={submit} loading={save.isPending} disabled={rows.length === 0}>
-          Save preferences
-        </Button>
+        <RequiresPermission permission="customerSetup">
+          <Button onClick={submit} loading={save.isPending} disabled={rows.length === 0}>
+            Save preferences
+          </Button>
+        </RequiresPermission>
       </Group>
       <ErrorAlert error={formLevelError(save.error)} />
       <Table verticalSpacing="xs" aria-label="Pro preferences">

@@ -29,6 +29,7 @@ import {
 } from './catalog-api.ts';
 import { applyFieldErrors, formLevelError, notifySaved } from '../../ui/form-feedback.ts';
 import { SetupStatusAlert } from './setup-status-alert.tsx';
+import { RequiresPermission } from '../session/staff-permission.tsx';
 
 const approvalOptions = AddonApprovalMethodSchema.options.map((value) => ({
   value,
@@ -210,9 +211,11 @@ export function ServiceProfileTab({ accountId }: { accountId: string }) {
               {...form.getInputProps('proRequestsDirect', { type: 'checkbox' })}
             />
             <Group>
-              <Button type="submit" loading={save.isPending}>
-                Save service profile
-              </Button>
+              <RequiresPermission permission="customerSetup">
+                <Button type="submit" loading={save.isPending}>
+                  Save service profile
+                </Button>
+              </RequiresPermission>
             </Group>
           </Stack>
         </form>

@@ -8,6 +8,7 @@ import { useCreateUnit, useCreateUnits, useDeleteUnit, useFloorplans, useUnits, 
 import { ConfirmModal } from '../../ui/confirm-modal.tsx';
 import { EmptyRow } from '../../ui/empty-row.tsx';
 import { applyFieldErrors, formLevelError, notifySaved } from '../../ui/form-feedback.ts';
+import { RequiresPermission } from '../session/staff-permission.tsx';
 
 export function UnitsTab({ accountId }: { accountId: string }) {
   const units = useUnits(accountId);
@@ -29,12 +30,16 @@ export function UnitsTab({ accountId }: { accountId: string }) {
           property, each with its floorplan.
         </Text>
         <Group>
-          <Button variant="default" leftSection={<IconStack2 size={16} />} onClick={() => setBulk(true)}>
-            Add a range
-          </Button>
-          <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')}>
-            Add unit
-          </Button>
+          <RequiresPermission permission="customerSetup">
+            <Button variant="default" leftSection={<IconStack2 size={16} />} onClick={() => setBulk(true)}>
+              Add a range
+            </Button>
+          </RequiresPermission>
+          <RequiresPermission permission="customerSetup">
+            <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')}>
+              Add unit
+            </Button>
+          </RequiresPermission>
         </Group>
       </Group>
       <ErrorAlert error={units.error} />
@@ -75,28 +80,32 @@ export function UnitsTab({ accountId }: { accountId: string }) {
               </Table.Td>
               <Table.Td>
                 <Group gap={4} justify="flex-end" wrap="nowrap">
-                  <Button
-                    size="xs"
-                    variant="subtle"
-                    leftSection={<IconPencil size={14} />}
-                    aria-label={`Edit unit ${unit.number}`}
-                    onClick={() => setEditing(unit)}
-                  >
-                    Edit
-                  </Button>
-                  <Button
-                    size="xs"
-                    variant="subtle"
-                    color="red"
-                    leftSection={<IconTrash size={14} />}
-                    aria-label={`Delete unit ${unit.number}`}
-                    onClick={() => {
-                      remove.reset();
-                      setDeleting(unit);
-                    }}
-                  >
-                    Delete
-                  </Button>
+                  <RequiresPermission permission="customerSetup">
+                    <Button
+                      size="xs"
+                      variant="subtle"
+                      leftSection={<IconPencil size={14} />}
+                      aria-label={`Edit unit ${unit.number}`}
+                      onClick={() => setEditing(unit)}
+                    >
+                      Edit
+                    </Button>
+                  </RequiresPermission>
+                  <RequiresPermission permission="customerSetup">
+                    <Button
+                      size="xs"
+                      variant="subtle"
+                      color="red"
+                      leftSection={<IconTrash size={14} />}
+                      aria-label={`Delete unit ${unit.number}`}
+                      onClick={() => {
+                        remove.reset();
+                        setDeleting(unit);
+                      }}
+                    >
+                      Delete
+                    </Button>
+                  </RequiresPermission>
                 </Group>
               </Table.Td>
             </Table.Tr>

@@ -11,6 +11,7 @@ import { ErrorAlert } from '../../ui/error-alert.tsx';
 import type { AccountTab } from '../customers/account-tab.ts';
 import { AnswerField } from './answer-field.tsx';
 import { onboardingSessionQuery, outlineUrl, useCompleteOnboarding, useSaveAnswer } from './onboarding-api.ts';
+import { RequiresPermission, useStaffPermission } from '../session/staff-permission.tsx';
 
 type SaveState =
   | { status: 'idle' }
@@ -57,6 +58,7 @@ function OnboardingSessionPanel({ accountId }: { accountId: string }) {
     setActiveState(step);
   };
   const [saveState, setSaveState] = useState<SaveState>({ status: 'idle' });
+  const mayEdit = useStaffPermission('customerSetup');
   const [errors, setErrors] = useState<Record<string, string>>({});
 
   if (session.isPending) return <Loader size="sm" />;
@@ -143,27 +145,39 @@ function OnboardingSessionPanel({ accountId }: { accountId: string }) {
           {part === 'pre_onboard' ? (
             <PreOnboard checklist={data.checklist} />
           ) : (
-            data.answers
-              .filter((answer) => answer.part === part)
-              .map((answer) => (
-                <AnswerField
-                  key={answer.key}
-                  answer={answer}
-                  session={data}
-                  error={errors[answer.key] ?? null}
-                  onSave={onSave(answer.key, answer.version)}
-                />
-              ))
+            // A native disabled fieldset turns off every input inside it for roles that cannot save answers.
+            <fieldset disabled={!mayEdit.allowed} style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}>
+              <Stack>
+                {!mayEdit.allowed ? (
+                  <Alert color="gray" title="Read only">
+                    {mayEdit.reason}
+                  </Alert>
+                ) : null}
+                {data.answers
+                  .filter((answer) => answer.part === part)
+                  .map((answer) => (
+                    <AnswerField
+                      key={answer.key}
+                      answer={answer}
+                      session={data}
+                      error={errors[answer.key] ?? null}
+                      onSave={onSave(answer.key, answer.version)}
+                    />
+                  ))}
+              </Stack>
+            </fieldset>
           )}
           {part === 'closing' ? (
             <Group>
-              <Button
-                onClick={() => complete.mutate()}
-                loading={complete.isPending}
-                disabled={data.state === 'complete'}
-              >
-                {data.state === 'complete' ? 'Onboard complete' : 'Record onboard complete'}
-              </Button>
+              <RequiresPermission permission="customerSetup">
+                <Button
+                  onClick={() => complete.mutate()}
+                  loading={complete.isPending}
+                  disabled={data.state === 'complete'}
+                >
+                  {data.state === 'complete' ? 'Onboard complete' : 'Record onboard complete'}
+                </Button>
+              </RequiresPermission>
               <ErrorAlert error={complete.error} />
             </Group>
           ) : null}

@@ -11,6 +11,7 @@ import {
 import { api } from '../../api/client.ts';
 import type { AccountTab } from '../customers/account-tab.ts';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
+import { RequiresPermission } from '../session/staff-permission.tsx';
 
 const planQuery = (accountId: string) => ({
   queryKey: ['bulk-portal-logins', accountId],
@@ -47,9 +48,11 @@ export function AccountRegistrationTab({ accountId }: { accountId: string }) {
             Emails a setup link to every contact of this account that has an email and no portal login yet.
           </Text>
         </div>
-        <Button leftSection={<IconSend size={16} />} disabled={inviteCount === 0} onClick={modal.open}>
-          Generate {inviteCount} portal login{inviteCount === 1 ? '' : 's'}
-        </Button>
+        <RequiresPermission permission="customerSetup">
+          <Button leftSection={<IconSend size={16} />} disabled={inviteCount === 0} onClick={modal.open}>
+            Generate {inviteCount} portal login{inviteCount === 1 ? '' : 's'}
+          </Button>
+        </RequiresPermission>
       </Group>
       <ErrorAlert error={plan.error} />
       {plan.data ? (
