@@ -10,8 +10,10 @@ import {
   type ServiceFields,
   type ServiceKind,
 } from '../../../shared/catalog-contracts.ts';
+import { IconPencil, IconTrash } from '@tabler/icons-react';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
 import { formLevelError } from '../../ui/form-feedback.ts';
+import { RequiresPermission } from '../session/staff-permission.tsx';
 
 export const providerOptions = ProviderCategorySchema.options.map((value) => ({
   value,
@@ -142,4 +144,43 @@ export function ParentServiceNote({ service, services }: { service: Service; ser
       with {parent.name}
     </Text>
   ) : null;
+}
+
+/** A row's Edit and Delete, off (with the reason) for roles that cannot change customer setup. */
+export function EditDeleteButtons({
+  name,
+  onEdit,
+  onDelete,
+}: {
+  name: string;
+  onEdit: () => void;
+  onDelete: () => void;
+}) {
+  return (
+    <>
+      <RequiresPermission permission="customerSetup">
+        <Button
+          size="xs"
+          variant="subtle"
+          leftSection={<IconPencil size={14} />}
+          aria-label={`Edit ${name}`}
+          onClick={onEdit}
+        >
+          Edit
+        </Button>
+      </RequiresPermission>
+      <RequiresPermission permission="customerSetup">
+        <Button
+          size="xs"
+          variant="subtle"
+          color="red"
+          leftSection={<IconTrash size={14} />}
+          aria-label={`Delete ${name}`}
+          onClick={onDelete}
+        >
+          Delete
+        </Button>
+      </RequiresPermission>
+    </>
+  );
 }

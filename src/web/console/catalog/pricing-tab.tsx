@@ -15,7 +15,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconCurrencyDollar, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconCurrencyDollar, IconPlus } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import {
   formatCents,
@@ -45,6 +45,7 @@ import { applyFieldErrors, formLevelError, notifySaved } from '../../ui/form-fee
 import { KindBadge, ProviderBadge } from '../../ui/service-badges.tsx';
 import { SetupStatusAlert } from './setup-status-alert.tsx';
 import { RequiresPermission } from '../session/staff-permission.tsx';
+import { EditDeleteButtons } from './catalog-ui.tsx';
 
 export function PricingTab({ accountId }: { accountId: string }) {
   const status = useSetupStatus(accountId);
@@ -268,32 +269,14 @@ function FloorplansCard({ accountId }: { accountId: string }) {
                   >
                     Pricelist
                   </Button>
-                  <RequiresPermission permission="customerSetup">
-                    <Button
-                      size="xs"
-                      variant="subtle"
-                      leftSection={<IconPencil size={14} />}
-                      aria-label={`Edit ${floorplan.name}`}
-                      onClick={() => setEditing(floorplan)}
-                    >
-                      Edit
-                    </Button>
-                  </RequiresPermission>
-                  <RequiresPermission permission="customerSetup">
-                    <Button
-                      size="xs"
-                      variant="subtle"
-                      color="red"
-                      leftSection={<IconTrash size={14} />}
-                      aria-label={`Delete ${floorplan.name}`}
-                      onClick={() => {
-                        remove.reset();
-                        setDeleting(floorplan);
-                      }}
-                    >
-                      Delete
-                    </Button>
-                  </RequiresPermission>
+                  <EditDeleteButtons
+                    name={floorplan.name}
+                    onEdit={() => setEditing(floorplan)}
+                    onDelete={() => {
+                      remove.reset();
+                      setDeleting(floorplan);
+                    }}
+                  />
                 </Group>
               </Table.Td>
             </Table.Tr>

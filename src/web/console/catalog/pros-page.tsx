@@ -14,7 +14,7 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { Pro } from '../../../shared/catalog-contracts.ts';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
@@ -24,6 +24,7 @@ import { ConfirmModal } from '../../ui/confirm-modal.tsx';
 import { EmptyRow } from '../../ui/empty-row.tsx';
 import { applyFieldErrors, formLevelError, notifySaved } from '../../ui/form-feedback.ts';
 import { RequiresPermission } from '../session/staff-permission.tsx';
+import { EditDeleteButtons } from './catalog-ui.tsx';
 
 export function ProsPage() {
   const pros = usePros();
@@ -91,32 +92,14 @@ export function ProsPage() {
                 </Table.Td>
                 <Table.Td>
                   <Group gap={4} justify="flex-end" wrap="nowrap">
-                    <RequiresPermission permission="customerSetup">
-                      <Button
-                        size="xs"
-                        variant="subtle"
-                        leftSection={<IconPencil size={14} />}
-                        aria-label={`Edit ${pro.name}`}
-                        onClick={() => setEditing(pro)}
-                      >
-                        Edit
-                      </Button>
-                    </RequiresPermission>
-                    <RequiresPermission permission="customerSetup">
-                      <Button
-                        size="xs"
-                        variant="subtle"
-                        color="red"
-                        leftSection={<IconTrash size={14} />}
-                        aria-label={`Delete ${pro.name}`}
-                        onClick={() => {
-                          remove.reset();
-                          setDeleting(pro);
-                        }}
-                      >
-                        Delete
-                      </Button>
-                    </RequiresPermission>
+                    <EditDeleteButtons
+                      name={pro.name}
+                      onEdit={() => setEditing(pro)}
+                      onDelete={() => {
+                        remove.reset();
+                        setDeleting(pro);
+                      }}
+                    />
                   </Group>
                 </Table.Td>
               </Table.Tr>

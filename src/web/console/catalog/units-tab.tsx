@@ -1,6 +1,6 @@
 import { Button, Card, Group, Loader, Modal, Select, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconPencil, IconPlus, IconStack2, IconTrash } from '@tabler/icons-react';
+import { IconPlus, IconStack2 } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { Unit } from '../../../shared/catalog-contracts.ts';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
@@ -9,6 +9,7 @@ import { ConfirmModal } from '../../ui/confirm-modal.tsx';
 import { EmptyRow } from '../../ui/empty-row.tsx';
 import { applyFieldErrors, formLevelError, notifySaved } from '../../ui/form-feedback.ts';
 import { RequiresPermission } from '../session/staff-permission.tsx';
+import { EditDeleteButtons } from './catalog-ui.tsx';
 
 export function UnitsTab({ accountId }: { accountId: string }) {
   const units = useUnits(accountId);
@@ -80,32 +81,14 @@ export function UnitsTab({ accountId }: { accountId: string }) {
               </Table.Td>
               <Table.Td>
                 <Group gap={4} justify="flex-end" wrap="nowrap">
-                  <RequiresPermission permission="customerSetup">
-                    <Button
-                      size="xs"
-                      variant="subtle"
-                      leftSection={<IconPencil size={14} />}
-                      aria-label={`Edit unit ${unit.number}`}
-                      onClick={() => setEditing(unit)}
-                    >
-                      Edit
-                    </Button>
-                  </RequiresPermission>
-                  <RequiresPermission permission="customerSetup">
-                    <Button
-                      size="xs"
-                      variant="subtle"
-                      color="red"
-                      leftSection={<IconTrash size={14} />}
-                      aria-label={`Delete unit ${unit.number}`}
-                      onClick={() => {
-                        remove.reset();
-                        setDeleting(unit);
-                      }}
-                    >
-                      Delete
-                    </Button>
-                  </RequiresPermission>
+                  <EditDeleteButtons
+                    name={`unit ${unit.number}`}
+                    onEdit={() => setEditing(unit)}
+                    onDelete={() => {
+                      remove.reset();
+                      setDeleting(unit);
+                    }}
+                  />
                 </Group>
               </Table.Td>
             </Table.Tr>
