@@ -94,6 +94,16 @@ export interface AxeFinding {
 
 /** The critical and serious WCAG 2.2 A/AA violations axe-core finds on the page as it is now. */
 export async function axeFindings(page: Page, label: string): Promise<AxeFinding[]> {
+  // A modal still fading in has half-transparent text, which axe reports as low contrast: let finite
+  // transitions end first (spinners run forever and are left out).
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((animation) => animation.effect?.getTiming().iterations !== Number.POSITIVE_INFINITY)
+        .map((animation) => animation.finished.catch(() => undefined)),
+    ),
+  );
   const results = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
     .options({ resultTypes: ['violations'] })

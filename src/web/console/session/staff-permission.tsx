@@ -17,12 +17,15 @@ export function useStaffPermission(permission: StaffPermission): { allowed: bool
 export function RequiresPermission({
   permission,
   children,
+  ...passThrough
 }: {
   permission: StaffPermission;
   children: ReactElement<{ disabled?: boolean }>;
+  // A parent such as Menu.Target hands its ref and handlers to its child: they go on to the control.
+  [prop: string]: unknown;
 }) {
   const { allowed, reason } = useStaffPermission(permission);
-  if (allowed) return children;
+  if (allowed) return cloneElement(children, passThrough);
   return (
     <Tooltip label={reason} multiline maw={280} withArrow>
       {/* A disabled button fires no pointer events; the wrapper carries the tooltip. */}
