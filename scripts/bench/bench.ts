@@ -35,6 +35,10 @@ const { values: args } = parseArgs({
     'cpu-prof': { type: 'string' },
     // Minutes of mixed load for the memory scenario (on the last size of the first database).
     'memory-minutes': { type: 'string' },
+    // An existing PostgreSQL server to use instead of a throwaway cluster; its bench_<size> databases stay.
+    'pg-url': { type: 'string' },
+    // With --pg-url: a bench_<size> database that already holds its turns is measured as it is.
+    reuse: { type: 'boolean', default: false },
   },
 });
 const quick = args.quick;
@@ -77,14 +81,18 @@ async function runDatabase(
     const shape = shapeFor(size);
     let database: BenchDatabase;
     let cleanup = () => {};
+    let generate = true;
     if (kind === 'postgres') {
       const name = `bench_${size}`;
-      const admin = new pg.Client({ connectionString: clusterUrl! });
-      await admin.connect();
-      await admin.query(`drop database if exists ${name}`);
-      await admin.query(`create database ${name}`);
-      await admin.end();
       database = { kind, url: clusterUrl!.replace(/\/[^/]*$/, `/${name}`) };
+      generate = !(args.reuse && (await holdsTurns(clusterUrl!, name, size)));
+      if (generate) {
+        const admin = new pg.Client({ connectionString: clusterUrl! });
+        await admin.connect();
+        await admin.query(`drop database if exists ${name}`);
+        await admin.query(`create database ${name}`);
+        await admin.end();
+      }
     } else {
       const directory = mkdtempSync(join(tmpdir(), 'portico-bench-sqlite-'));
       database = { kind, path: join(directory, 'bench.db') };
@@ -93,13 +101,15 @@ async function runDatabase(
     const handle = createDatabase(database);
     await migrateToLatest(handle.db);
     await handle.close();
-    process.stdout.write(`\n${kind} ${size.toLocaleString('en')} turns: generating…`);
-    const started = performance.now();
-    if (database.kind === 'postgres') await generatePostgres(database.url, shape);
-    else await generateSqlite(database.path, shape);
-    const generated = (performance.now() - started) / 1000;
-    generation.push({ database: kind, size, seconds: Math.round(generated) });
-    process.stdout.write(` ${generated.toFixed(0)} s\n`);
+    if (generate) {
+      process.stdout.write(`\n${kind} ${size.toLocaleString('en')} turns: generating…`);
+      const started = performance.now();
+      if (database.kind === 'postgres') await generatePostgres(database.url, shape);
+      else await generateSqlite(database.path, shape);
+      const generated = (performance.now() - started) / 1000;
+      generation.push({ database: kind, size, seconds: Math.round(generated) });
+      process.stdout.write(` ${generated.toFixed(0)} s\n`);
+    } else process.stdout.write(`\n${kind} ${size.toLocaleString('en')} turns: reusing bench_${size}\n`);
 
     const ceiling = await forkHelper('ceiling-server.ts', [String(PORTS.ceiling)], {
       BENCH_DATABASE: JSON.stringify(database),
@@ -209,6 +219,25 @@ async function runDatabase(
   }
 }
 
+/** Whether database `name` exists and holds `size` turns (a generation that ran to its end). */
+async function holdsTurns(clusterUrl: string, name: string, size: number): Promise<boolean> {
+  const admin = new pg.Client({ connectionString: clusterUrl });
+  await admin.connect();
+  const exists = (await admin.query('select 1 from pg_database where datname = $1', [name])).rowCount === 1;
+  await admin.end();
+  if (!exists) return false;
+  const client = new pg.Client({ connectionString: clusterUrl.replace(/\/[^/]*$/, `/${name}`) });
+  await client.connect();
+  try {
+    const { rows } = await client.query('select count(*)::int as n from turns');
+    return rows[0].n === size;
+  } catch {
+    return false;
+  } finally {
+    await client.end();
+  }
+}
+
 async function runOutbox(url: string) {
   const sinkPort = await freePort();
   const sink = await forkHelper('smtp-sink.ts', [String(sinkPort)]);
@@ -291,7 +320,8 @@ async function main() {
     `Portico bench${quick ? ' (quick)' : ''}: ${availableParallelism()} cores, ${seconds} s per scenario\n`,
   );
   if (databases.includes('postgres')) {
-    if (!hasPostgres)
+    if (args['pg-url']) await runDatabase('postgres', pgSizes, args['pg-url'], true);
+    else if (!hasPostgres)
       process.stdout.write('PostgreSQL binaries not found (apt-get install postgresql): skipping PostgreSQL\n');
     else {
       // Memory settings of a small production box.
