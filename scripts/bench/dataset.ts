@@ -59,6 +59,9 @@ function statements(kind: Kind, shape: DatasetShape): string[] {
   const phase = `(case when i % 33 = 0 and ${moveOut} < 0 then 'canceled'
     when ${moveOut} > 0 then (case when i % 2 = 0 then 'scheduled' else 'pending' end)
     when ${moveIn} > -3 then 'in_progress' else 'completed' end)`;
+  // Property p's management company: the biggest owns the first 60, the others share the rest.
+  const companyOf = (p: string) =>
+    `(case when ${p} < ${BIG_COMPANY_PROPERTIES} then 0 else 1 + (${p} - ${BIG_COMPANY_PROPERTIES}) % ${companies - 1} end)`;
   const unitsPerProperty = Math.max(1, Math.floor(units / properties));
   const unitNumber = `${d.div('i', '7')} % ${unitsPerProperty}`;
   // A line's id is its turn's with the position in the second group: no counter needed.
@@ -73,7 +76,7 @@ function statements(kind: Kind, shape: DatasetShape): string[] {
       from seq where i < ${companies}`,
     `insert into accounts (id, kind, parent_account_id, name, account_number, status, portal_access_enabled, address_line1, city, region, postal_code, created_at, updated_at)
       select ${d.id('account', `${companies} + i`)}, 'property',
-        ${d.id('account', `case when i < ${BIG_COMPANY_PROPERTIES} then 0 else 1 + (i - ${BIG_COMPANY_PROPERTIES}) % ${companies - 1} end`)},
+        ${d.id('account', companyOf('i'))},
         'Bench Property ' || i, 'BP-' || i, 'current', 1, i || ' Main St', 'Austin', 'TX', '78701', ${now}, ${now}
       from seq where i < ${properties}`,
     `insert into services (id, account_id, name, code, provider_category, kind, default_day_offset, active, created_at, updated_at)
@@ -82,9 +85,9 @@ function statements(kind: Kind, shape: DatasetShape): string[] {
     `insert into units (id, account_id, number, floorplan_id, notes, created_at, updated_at)
       select ${d.id('unit', 'i')}, ${d.id('account', `${companies} + i % ${properties}`)}, '' || (100 + ${d.div('i', String(properties))}), null, null, ${now}, ${now}
       from seq where i < ${unitsPerProperty * properties}`,
-    `insert into turns (id, account_id, unit_id, unit_number, floorplan_id, floorplan_name, move_out_date, move_in_date, notes, default_po_number, po_unknown,
+    `insert into turns (id, account_id, company_id, unit_id, unit_number, floorplan_id, floorplan_name, move_out_date, move_in_date, notes, default_po_number, po_unknown,
         created_by_kind, created_by_id, canceled_at, cancel_reason, created_at, updated_at, status)
-      select ${d.id('turn', 'i')}, ${d.id('account', `${companies} + ${property}`)},
+      select ${d.id('turn', 'i')}, ${d.id('account', `${companies} + ${property}`)}, ${d.id('account', companyOf(property))},
         ${d.id('unit', `${property} + ${properties} * (${unitNumber})`)}, '' || (100 + ${unitNumber}), null, '2 bed / 1 bath', ${d.day(moveOut)},
         case when i % 20 = 3 then null else ${d.day(moveIn)} end, null, null, 0, 'customer', null,
         case when ${phase} = 'canceled' then ${now} else null end, null, ${now}, ${now}, ${phase}

@@ -59,12 +59,18 @@ export const RAW_READS: Record<string, RawRead> = {
        where a.kind = 'property' and a.id in (select id from visible) order by a.name`,
     ],
   },
-  // Staff account Turns tab of a management company: the first page of its properties' open turns.
+  // Staff account Turns tab of a management company: the first page of its properties' open and recent
+  // turns, one index range per status (the company is on each turn), merged.
   accountTurns: {
     statements: [
-      `select t.id, t.unit_number, t.move_out_date, t.move_in_date, t.status, t.property_name, l.service_name, l.status as line_status, l.scheduled_date
-       from (select turns.*, a.name as property_name from turns join accounts a on a.id = turns.account_id
-             where a.parent_account_id = $1 and turns.status in ${OPEN} order by ${KEY}, move_out_date, turns.id limit ${LIST_PAGE}) t
+      `select t.id, t.unit_number, t.move_out_date, t.move_in_date, t.status, a.name as property_name, l.service_name, l.status as line_status, l.scheduled_date
+       from (select * from (${["'pending'", "'scheduled'", "'in_progress'", "'completed'", "'canceled'"]
+         .map(
+           (status, index) =>
+             `select * from (select * from turns where company_id = $1 and status = ${status} ${index > 2 ? `and ${KEY} >= $2` : ''} order by ${KEY}, move_out_date, id limit ${LIST_PAGE}) r${index}`,
+         )
+         .join(' union all ')}) page order by ${KEY}, move_out_date, id limit ${LIST_PAGE}) t
+       join accounts a on a.id = t.account_id
        join turn_service_lines l on l.turn_id = t.id order by t.id, l.position`,
     ],
   },

@@ -86,7 +86,7 @@ export function readScenarios(shape: DatasetShape, sessions: Sessions, today: st
       path: `/api/staff/accounts/${companyId(0)}/turns?limit=50`,
       cookie: sessions.staff,
       raw: 'accountTurns',
-      params: [companyId(0)],
+      params: [companyId(0), windowStart],
     },
     {
       name: 'staff turns desk, one status (every account)',

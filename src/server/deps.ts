@@ -4,7 +4,7 @@ import type { Clock } from './clock.ts';
 import type { Config } from './config.ts';
 import type { DatabaseHandle } from './db/database.ts';
 import { createCatalogFeature } from './features/catalog/index.ts';
-import { createCustomersFeature } from './features/customers/index.ts';
+import { type AccountHooks, createCustomersFeature } from './features/customers/index.ts';
 import { createFieldFeature } from './features/field/index.ts';
 import { createIdempotencyService } from './features/idempotency/index.ts';
 import { createNotificationsFeature } from './features/notifications/index.ts';
@@ -15,7 +15,7 @@ import { createRegistrationFeature } from './features/registration/index.ts';
 import { recordAudit } from './features/audit/index.ts';
 import { createOnboardingFeature } from './features/onboarding/index.ts';
 import { findStaffById } from './features/staff/index.ts';
-import { createTurnsFeature } from './features/turns/index.ts';
+import { createTurnsFeature, turnAccountHooks } from './features/turns/index.ts';
 import { actorOf } from './http/access.ts';
 import { createDeferredTaskRunner } from './tasks/deferred-tasks.ts';
 
@@ -27,7 +27,9 @@ export function createDeps(
   const base = createBaseDeps(config, options);
   const notifications = createNotificationsFeature(base);
   const portalAccess = createPortalAccessFeature(base);
-  const customers = createCustomersFeature({ ...base, accountHooks: portalAccess.accountHooks });
+  // What customers runs inside its transactions when staff change an account, from the features it serves.
+  const accountHooks: AccountHooks = { ...portalAccess.accountHooks, ...turnAccountHooks };
+  const customers = createCustomersFeature({ ...base, accountHooks });
   const catalog = createCatalogFeature(base);
   customers.accounts.registerOnboardingCheckProvider(catalog.onboardingChecks);
   const registration = createRegistrationFeature({ ...base, portalLogins: portalAccess });
@@ -49,6 +51,7 @@ export function createDeps(
     ...base,
     notifications,
     portalAccess,
+    accountHooks,
     customers,
     catalog,
     registration,

@@ -26,6 +26,7 @@ import * as m0028 from './0028_add_add_on_parent_service.ts';
 import * as m0030 from './0030_create_deferred_tasks.ts';
 import * as m0033 from './0033_add_retention_and_desk_indexes.ts';
 import * as m0034 from './0034_add_catalog_versions.ts';
+import * as m0035 from './0035_add_turn_company.ts';
 
 /** Static list (works with any bundler); append only, never reorder or edit a shipped migration. */
 export const migrations: Record<string, Migration> = {
@@ -56,4 +57,5 @@ export const migrations: Record<string, Migration> = {
   '0030_create_deferred_tasks': m0030,
   '0033_add_retention_and_desk_indexes': m0033,
   '0034_add_catalog_versions': m0034,
+  '0035_add_turn_company': m0035,
 };

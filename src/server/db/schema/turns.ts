@@ -13,6 +13,8 @@ export interface TurnsTable {
   id: string;
   /** The property. */
   accountId: string;
+  /** The property's management company, kept in step with it: a company's turns read as one index range. */
+  companyId: string | null;
   unitId: string | null;
   unitNumber: string;
   floorplanId: string | null;

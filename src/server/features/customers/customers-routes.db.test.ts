@@ -15,7 +15,7 @@ describe('customers API', () => {
     staffId = staff.id;
     cookie = await signInStaff(testApp.app, staff);
     // Record what the hooks see: they must run inside the transaction, after the change is written.
-    const hooks = testApp.deps.portalAccess.accountHooks;
+    const hooks = testApp.deps.accountHooks;
     hooks.afterStatusChange = async (trx, change) => {
       const row = await trx
         .selectFrom('accounts')
@@ -165,7 +165,7 @@ describe('customers API', () => {
 
   it('rolls the status change back when a hook fails', async () => {
     const account = await createAccount(testApp.deps, { status: 'prospect' });
-    const hooks = testApp.deps.portalAccess.accountHooks;
+    const hooks = testApp.deps.accountHooks;
     const original = hooks.afterStatusChange;
     hooks.afterStatusChange = async () => {
       throw new Error('hook failed');

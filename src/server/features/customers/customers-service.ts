@@ -223,6 +223,8 @@ export function createCustomersService(deps: CustomersServiceDeps) {
           const change = changedFields(before, patch);
           if (Object.keys(change.after).length === 0) return withParent(trx, before);
           const after = await updateAccountRow(trx, accountId, { ...patch, updatedAt: clock.now().toISOString() });
+          if (after.parentAccountId !== before.parentAccountId)
+            await accountHooks.afterParentChange(trx, { account: after, previousParentId: before.parentAccountId });
           await recordAudit(trx, clock, actor, {
             action: 'account.updated',
             subjectType: 'account',

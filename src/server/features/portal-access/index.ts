@@ -21,7 +21,7 @@ export function createPortalAccessFeature(deps: BaseDeps) {
 
   const resolveCustomer: CustomerResolver = (session) => customerSessions.principalFor(session);
 
-  const accountHooks: AccountHooks = {
+  const accountHooks: Pick<AccountHooks, 'afterStatusChange' | 'afterPortalAccessChange'> = {
     async afterStatusChange(trx, { account, previousStatus, actor }) {
       if (account.status === 'current' && previousStatus !== 'current')
         await hooks.afterAccountBecameCurrent(trx, account, { actor });

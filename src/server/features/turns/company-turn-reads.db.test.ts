@@ -119,6 +119,38 @@ describe('a management company’s turn reads', () => {
     expect(await column('pending')).toEqual(['S0', 'N1']);
   });
 
+  it('moves a property’s turns with it when staff file it under another management company', async () => {
+    const before = await createAccount(fixture.deps, { kind: 'management_company' });
+    const after = await createAccount(fixture.deps, { kind: 'management_company' });
+    const setup = await fixture.setupProperty();
+    await fixture.deps.db
+      .updateTable('accounts')
+      .set({ parentAccountId: before.id })
+      .where('id', '=', setup.property.id)
+      .execute();
+    const turn = await fixture.orderTurn(setup, { moveInDate: '2026-07-02' });
+    const tabOf = async (companyId: string) => {
+      const response = await fixture.call(fixture.staffCookie, 'GET', `/api/staff/accounts/${companyId}/turns`);
+      expect(response.statusCode, response.body).toBe(200);
+      return (response.json() as TurnList).items.map((item) => item.id);
+    };
+    expect(await tabOf(before.id)).toEqual([turn.id]);
+
+    const property = (
+      await fixture.call(fixture.staffCookie, 'GET', `/api/staff/accounts/${setup.property.id}`)
+    ).json() as { name: string; accountNumber: string };
+    const moved = await fixture.call(fixture.staffCookie, 'PUT', `/api/staff/accounts/${setup.property.id}`, {
+      name: property.name,
+      accountNumber: property.accountNumber,
+      parentAccountId: after.id,
+    });
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect(await tabOf(after.id)).toEqual([turn.id]);
+    expect(await tabOf(before.id)).toEqual([]);
+    const desk = await fixture.call(fixture.staffCookie, 'GET', `/api/staff/desk/turns?view=all&companyId=${after.id}`);
+    expect((desk.json() as { items: Array<{ id: string }> }).items.map((item) => item.id)).toEqual([turn.id]);
+  });
+
   it('answers every read of a management company with 2,500 properties', async () => {
     const company = await createAccount(fixture.deps, { kind: 'management_company' });
     const now = fixture.deps.clock.now().toISOString();

@@ -49,7 +49,7 @@ function whereDeskFilters(query: DeskQuery, kind: DatabaseKind, filters: DeskFil
   if (filters.inboxOnly) q = q.where('turns.acknowledgedAt', 'is', null);
   if (filters.status) q = q.where('turns.status', '=', filters.status);
   if (filters.accountId) q = q.where('turns.accountId', '=', filters.accountId);
-  if (filters.companyId) q = q.where('property.parentAccountId', '=', filters.companyId);
+  if (filters.companyId) q = q.where('turns.companyId', '=', filters.companyId);
   if (filters.moveInFrom) q = q.where('turns.moveInDate', '>=', filters.moveInFrom);
   if (filters.moveInTo) q = q.where('turns.moveInDate', '<=', filters.moveInTo);
   if (filters.poMissing) q = q.where('turns.poUnknown', '=', 1).where('turns.status', 'in', OPEN_STATUSES);

@@ -1,4 +1,5 @@
 import type { BaseDeps } from '../../base-deps.ts';
+import type { Trx } from '../../db/database.ts';
 import { type PurgeLimits, purgeInBatches } from '../../db/purge-batches.ts';
 import type { CatalogFeature } from '../catalog/index.ts';
 import type { CustomersFeature } from '../customers/index.ts';
@@ -13,6 +14,7 @@ import { createTurnContext } from './turn-context.ts';
 import { createTurnOrdersService } from './turn-orders-service.ts';
 import { createTurnSweepsService } from './turn-sweeps-service.ts';
 import { deleteApprovalLinksExpiredBefore } from './escalation-repository.ts';
+import { refileTurnsOfProperty } from './turns-repository.ts';
 
 /** Turns ordered in the customer portal: service lines, schedule, POs and add-on approvals. */
 export function createTurnsFeature(deps: BaseDeps & { catalog: CatalogFeature; customers: CustomersFeature }) {
@@ -45,3 +47,9 @@ export function createTurnsFeature(deps: BaseDeps & { catalog: CatalogFeature; c
 }
 
 export type TurnsFeature = ReturnType<typeof createTurnsFeature>;
+
+/** Turns' part of the customers feature's account hooks: a property's turns follow it to another company. */
+export const turnAccountHooks = {
+  afterParentChange: (trx: Trx, change: { account: { id: string; parentAccountId: string | null } }) =>
+    refileTurnsOfProperty(trx, change.account.id, change.account.parentAccountId),
+};

@@ -12,18 +12,7 @@ export function createPropertyViewsService(context: TurnContext, customers: Cust
   const { db, catalog, canSee, requireProperty } = context;
 
   /** Properties with their open turns and the add-ons waiting for the customer, counted in the database. */
-  async function listProperties(accountIds: readonly string[]) {
-    const properties = await repository.findProperties(db, accountIds);
-    const counts = await repository.countOpenWorkByProperty(
-      db,
-      properties.map((property) => property.id),
-    );
-    return properties.map((property) => ({
-      ...property,
-      openTurnCount: counts.openTurns.get(property.id) ?? 0,
-      pendingAddOnCount: counts.pendingAddOns.get(property.id) ?? 0,
-    }));
-  }
+  const listProperties = (accountIds: readonly string[]) => repository.listPropertiesWithOpenWork(db, accountIds);
 
   return {
     listProperties: (scope: TurnScope & { kind: 'customer' }) => listProperties(scope.accountIds),

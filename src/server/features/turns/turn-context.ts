@@ -83,6 +83,23 @@ export function createTurnContext(deps: TurnContextDeps) {
     return line;
   }
 
+  function assemble(
+    turns: TurnsTable[],
+    lines: Awaited<ReturnType<typeof repository.listServiceLines>>,
+    addOns: Awaited<ReturnType<typeof repository.listAddOns>>,
+    properties: Awaited<ReturnType<typeof repository.findProperties>>,
+  ): TurnRecord[] {
+    const linesOf = groupByTurn(lines);
+    const addOnsOf = groupByTurn(addOns);
+    const names = new Map(properties.map((property) => [property.id, property.name]));
+    return turns.map((turn) => ({
+      turn,
+      propertyName: names.get(turn.accountId) ?? '',
+      lines: linesOf.get(turn.id) ?? [],
+      addOns: addOnsOf.get(turn.id) ?? [],
+    }));
+  }
+
   async function loadRecords(executor: Db | Trx, turns: TurnsTable[]): Promise<TurnRecord[]> {
     const ids = turns.map((turn) => turn.id);
     const [lines, addOns, properties] = await Promise.all([
@@ -90,12 +107,7 @@ export function createTurnContext(deps: TurnContextDeps) {
       repository.listAddOns(executor, ids),
       repository.findProperties(executor, [...new Set(turns.map((turn) => turn.accountId))]),
     ]);
-    return turns.map((turn) => ({
-      turn,
-      propertyName: properties.find((property) => property.id === turn.accountId)?.name ?? '',
-      lines: lines.filter((line) => line.turnId === turn.id),
-      addOns: addOns.filter((addOn) => addOn.turnId === turn.id),
-    }));
+    return assemble(turns, lines, addOns, properties);
   }
 
   async function loadTurn(executor: Db | Trx, turnId: string) {
@@ -143,10 +155,19 @@ export function createTurnContext(deps: TurnContextDeps) {
     requireTurnRow,
     lockTurnRow,
     requireLine,
-    loadRecords,
     loadTurn,
     orderableServices,
   };
 }
 
 export type TurnContext = ReturnType<typeof createTurnContext>;
+
+export function groupByTurn<T extends { turnId: string }>(rows: T[]): Map<string, T[]> {
+  const byTurn = new Map<string, T[]>();
+  for (const row of rows) {
+    const list = byTurn.get(row.turnId);
+    if (list) list.push(row);
+    else byTurn.set(row.turnId, [row]);
+  }
+  return byTurn;
+}

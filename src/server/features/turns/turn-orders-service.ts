@@ -13,7 +13,7 @@ import {
   type TurnPreviewBodyParsed,
 } from '../../../shared/turn-contracts.ts';
 import { recordAudit } from '../audit/index.ts';
-import { actorKindOf, type TurnContext, type TurnScope } from './turn-context.ts';
+import { actorKindOf, groupByTurn, type TurnContext, type TurnScope } from './turn-context.ts';
 import { type AssignablePro, choosePro, needsPro, type ProPreference } from './pro-assignment-rules.ts';
 import { proWorkOf } from './turn-notices.ts';
 import { presentTurnSummary } from './turn-presenters.ts';
@@ -39,19 +39,8 @@ function duplicateOrder(existingTurnId?: string) {
 
 /** Ordering turns and finding them again: the turn board, a turn's page, the new-turn form. */
 export function createTurnOrdersService(context: TurnContext) {
-  const {
-    db,
-    clock,
-    catalog,
-    notices,
-    canSee,
-    now,
-    requireProperty,
-    requireTurnRow,
-    loadRecords,
-    loadTurn,
-    orderableServices,
-  } = context;
+  const { db, clock, catalog, notices, canSee, now, requireProperty, requireTurnRow, loadTurn, orderableServices } =
+    context;
 
   /** 409 naming the open turn of the unit whose dates overlap, so the portal can open it or order anyway. */
   async function refuseOverlap(
@@ -98,11 +87,25 @@ export function createTurnOrdersService(context: TurnContext) {
     }
   }
 
-  async function listScope(scope: TurnScope, accountId: string) {
+  // An account's kind never changes and accounts are never deleted, so it is read once per account
+  // (bounded: the oldest entry goes when full).
+  const kinds = new Map<string, 'property' | 'management_company'>();
+  async function accountKind(accountId: string) {
+    const known = kinds.get(accountId);
+    if (known) return known;
     const account = await repository.findAccountKind(db, accountId);
-    if (!account || !canSee(scope, accountId)) throw notFound('Property');
+    if (!account) return undefined;
+    if (kinds.size >= 10_000) kinds.delete(kinds.keys().next().value!);
+    kinds.set(accountId, account.kind);
+    return account.kind;
+  }
+
+  async function listScope(scope: TurnScope, accountId: string) {
+    if (!canSee(scope, accountId)) throw notFound('Property');
+    const kind = await accountKind(accountId);
+    if (!kind) throw notFound('Property');
     // Staff open a management company's tab too: its properties' turns.
-    return account.kind === 'property' ? { propertyId: accountId } : { companyId: accountId };
+    return kind === 'property' ? { propertyId: accountId } : { companyId: accountId };
   }
 
   function filtersOf(query: TurnCountsQuery) {
@@ -117,17 +120,31 @@ export function createTurnOrdersService(context: TurnContext) {
     /** One page of the board or the staff Turns tab, filtered, windowed and ordered in the database. */
     async listTurns(scope: TurnScope, accountId: string, query: ListTurnsQuery) {
       const where = await listScope(scope, accountId);
-      const rows = await repository.listTurnPage(db, where, {
+      const page = repository.turnPageQuery(db, where, {
         ...filtersOf(query),
         status: query.status,
         after: query.cursor ? decodeCursor(query.cursor) : null,
         limit: query.limit + 1,
       });
-      const page = rows.slice(0, query.limit);
-      const last = page.at(-1);
-      const records = await loadRecords(db, page);
+      // Both read the page through its query, side by side: one round trip instead of two in a row.
+      const [rows, services] = await Promise.all([
+        repository.listTurnSummaries(db, page, repository.readsNewestFirst(query.status)),
+        repository.listPageServices(db, page),
+      ]);
+      const servicesOf = groupByTurn(services);
+      const items = rows.slice(0, query.limit).map((row) =>
+        presentTurnSummary(
+          row,
+          (servicesOf.get(row.id) ?? []).map((line) => ({
+            name: line.serviceName,
+            status: line.status,
+            scheduledDate: line.scheduledDate,
+          })),
+        ),
+      );
+      const last = rows.at(query.limit - 1);
       return {
-        items: records.map(presentTurnSummary),
+        items,
         nextCursor:
           rows.length > query.limit && last ? encodeCursor([last.boardDate, last.moveOutDate, last.id]) : null,
       };
@@ -203,7 +220,7 @@ export function createTurnOrdersService(context: TurnContext) {
       ]);
 
       const createdAt = now();
-      const turn: TurnsTable = {
+      const turn: Omit<TurnsTable, 'companyId'> = {
         id: newId(),
         accountId,
         unitId: unit?.id ?? null,

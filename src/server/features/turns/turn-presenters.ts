@@ -81,8 +81,11 @@ export function presentTurn({ turn, propertyName, lines, addOns }: TurnRecord): 
   };
 }
 
-export function presentTurnSummary(record: TurnRecord): TurnSummary {
-  const turn = presentTurn(record);
+/** A list row: the stored status (what the board's columns filter on) and sums read with the page. */
+export function presentTurnSummary(
+  turn: Omit<TurnSummary, 'readyByDate' | 'services'>,
+  services: TurnSummary['services'],
+): TurnSummary {
   return {
     id: turn.id,
     accountId: turn.accountId,
@@ -91,11 +94,11 @@ export function presentTurnSummary(record: TurnRecord): TurnSummary {
     floorplanName: turn.floorplanName,
     moveOutDate: turn.moveOutDate,
     moveInDate: turn.moveInDate,
-    readyByDate: turn.readyByDate,
+    readyByDate: readyByDate(turn.moveInDate),
     status: turn.status,
     totalCents: turn.totalCents,
-    pendingAddOnCount: record.addOns.filter((addOn) => addOn.status === 'pending').length,
-    services: turn.lines.map((line) => ({ name: line.name, status: line.status, scheduledDate: line.scheduledDate })),
+    pendingAddOnCount: turn.pendingAddOnCount,
+    services,
     createdAt: turn.createdAt,
   };
 }

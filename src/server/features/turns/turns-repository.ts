@@ -74,8 +74,18 @@ export function findContact(db: Executor, contactId: string) {
 
 // ---- Turns ----
 
-export function insertTurn(db: Executor, turn: TurnsTable) {
-  return db.insertInto('turns').values(turn).execute();
+/** Inserts a turn under its property's company as the transaction sees it (a move re-files them). */
+export function insertTurn(db: Executor, turn: Omit<TurnsTable, 'companyId'>) {
+  const companyId = db.selectFrom('accounts').select('parentAccountId').where('id', '=', turn.accountId);
+  return db
+    .insertInto('turns')
+    .values({ ...turn, companyId })
+    .execute();
+}
+
+/** A property moved to another management company (or none): its turns follow it. */
+export async function refileTurnsOfProperty(db: Executor, propertyId: string, companyId: string | null) {
+  await db.updateTable('turns').set({ companyId }).where('accountId', '=', propertyId).execute();
 }
 
 export function findTurn(db: Executor, turnId: string) {
@@ -146,26 +156,32 @@ export interface TurnPageQuery {
 /** Where a page ended: the board key of its last turn. */
 export type TurnCursor = [boardDate: string, moveOutDate: string, id: string];
 
-/** The turns of a property, or of a management company's properties (joined, never an id list). */
-function turnsOf(db: Executor, scope: { propertyId: string } | { companyId: string }) {
+type TurnListScope = { propertyId: string } | { companyId: string };
+
+/** The turns of a property, or of a management company's properties (the company is on each turn). */
+function turnsOf(db: Executor, scope: TurnListScope) {
   const query = db.selectFrom('turns');
   return 'propertyId' in scope
     ? query.where('turns.accountId', '=', scope.propertyId)
-    : query.where('turns.accountId', 'in', (eb) =>
-        eb.selectFrom('accounts').select('accounts.id').where('accounts.parentAccountId', '=', scope.companyId),
-      );
+    : query.where('turns.companyId', '=', scope.companyId);
 }
 
-function filtered(db: Executor, scope: Parameters<typeof turnsOf>[1], page: Omit<TurnPageQuery, 'after' | 'limit'>) {
+/** Unit-number search; lower() on both sides: LIKE is case-insensitive on SQLite but not on PostgreSQL. */
+function searched<Q extends ReturnType<typeof turnsOf>>(query: Q, search: string | undefined): Q {
+  const term = search?.toLowerCase().replace(/[\\%_]/g, '');
+  if (!term) return query;
+  return query.where((eb) => eb(eb.fn('lower', ['turns.unitNumber']), 'like', `%${term}%`)) as Q;
+}
+
+function filtered(db: Executor, scope: TurnListScope, page: Omit<TurnPageQuery, 'after' | 'limit'>) {
   let query = turnsOf(db, scope);
   if (page.status) query = query.where('turns.status', '=', page.status);
   if (page.closedSince !== null && page.status) {
-    // One column: its own side of the window only, so the page is one ordered range of turns_board.
     if ((CLOSED_STATUSES as readonly string[]).includes(page.status))
       query = query.where(BOARD_KEY, '>=', page.closedSince);
   } else if (page.closedSince !== null) {
     const since = page.closedSince;
-    // Each side names its statuses, so each is a range of turns_board (the date alone scans the property).
+    // Each side names its statuses, so each is a range of the board indexes (the date alone scans them).
     query = query.where((eb) =>
       eb.or([
         eb('turns.status', 'in', OPEN_STATUSES),
@@ -173,60 +189,123 @@ function filtered(db: Executor, scope: Parameters<typeof turnsOf>[1], page: Omit
       ]),
     );
   }
-  // lower() on both sides: LIKE is case-insensitive on SQLite but not on PostgreSQL.
-  const search = page.search?.toLowerCase().replace(/[\\%_]/g, '');
-  if (search) query = query.where((eb) => eb(eb.fn('lower', ['turns.unitNumber']), 'like', `%${search}%`));
-  return query;
+  return searched(query, page.search);
 }
 
 /**
  * One page of turns in board order; closed columns (completed, canceled) read newest first. The
- * cursor is the key of the previous page's last turn, so inserts elsewhere never shift a page.
+ * cursor is the key of the previous page's last turn, so inserts elsewhere never shift a page. A page
+ * over several statuses is the merge of one index range per status (turns_board for a property,
+ * turns_company_board for a company), each read only as far as the page: sorting every open and
+ * recent turn of a big company first was what made its first page slow.
  */
-export function listTurnPage(db: Executor, scope: Parameters<typeof turnsOf>[1], page: TurnPageQuery) {
-  const newestFirst = page.status === 'completed' || page.status === 'canceled';
+/** Closed columns (completed, canceled) read newest first. */
+export const readsNewestFirst = (status: ServiceLineStatus | undefined) =>
+  status === 'completed' || status === 'canceled';
+
+export function turnPageQuery(db: Executor, scope: TurnListScope, page: TurnPageQuery) {
+  const newestFirst = readsNewestFirst(page.status);
   const direction = newestFirst ? 'desc' : 'asc';
-  const afterCursor = <Q extends ReturnType<typeof filtered>>(query: Q): Q => {
-    if (!page.after) return query;
-    const [boardDate, moveOutDate, id] = page.after;
-    const comparison = newestFirst ? sql.raw('<') : sql.raw('>');
-    return query.where(
-      sql<boolean>`(${BOARD_KEY}, turns.move_out_date, turns.id) ${comparison} (${boardDate}, ${moveOutDate}, ${id})`,
-    ) as Q;
-  };
-  let query = afterCursor(filtered(db, scope, page))
-    .selectAll('turns')
-    .select(BOARD_KEY.as('boardDate'));
-  if ('companyId' in scope && page.closedSince !== null && !page.status) {
-    // Across a company's properties PostgreSQL cannot take the property into both sides of the window's OR
-    // and scans every turn: the page's ids come from the two sides apart, each an index range per property.
-    const since = page.closedSince;
-    const side = (statuses: readonly ServiceLineStatus[], from: string | null) =>
-      afterCursor(filtered(db, scope, { ...page, closedSince: null }))
-        .where('turns.status', 'in', statuses)
-        .$if(from !== null, (sideQuery) => sideQuery.where(BOARD_KEY, '>=', from!))
-        .select(['turns.id', BOARD_KEY.as('boardDate'), 'turns.moveOutDate']);
-    const ids = db
-      .selectFrom(side(OPEN_STATUSES, null).unionAll(side(CLOSED_STATUSES, since)).as('sides'))
-      .select('sides.id')
-      .orderBy('sides.boardDate')
-      .orderBy('sides.moveOutDate')
-      .orderBy('sides.id')
+  const statuses: readonly ServiceLineStatus[] = page.status ? [page.status] : [...OPEN_STATUSES, ...CLOSED_STATUSES];
+  const range = (status: ServiceLineStatus) => {
+    const closed = (CLOSED_STATUSES as readonly string[]).includes(status);
+    let query = searched(turnsOf(db, scope).where('turns.status', '=', status), page.search);
+    if (closed && page.closedSince !== null) query = query.where(BOARD_KEY, '>=', page.closedSince);
+    if (page.after) {
+      const [boardDate, moveOutDate, id] = page.after;
+      const comparison = newestFirst ? sql.raw('<') : sql.raw('>');
+      query = query.where(
+        sql<boolean>`(${BOARD_KEY}, turns.move_out_date, turns.id) ${comparison} (${boardDate}, ${moveOutDate}, ${id})`,
+      );
+    }
+    return query
+      .selectAll('turns')
+      .select(BOARD_KEY.as('boardDate'))
+      .orderBy(BOARD_KEY, direction)
+      .orderBy('turns.moveOutDate', direction)
+      .orderBy('turns.id', direction)
       .limit(page.limit);
-    query = db.selectFrom('turns').selectAll('turns').select(BOARD_KEY.as('boardDate')).where('turns.id', 'in', ids);
-  }
-  return query
-    .orderBy(BOARD_KEY, direction)
-    .orderBy('turns.moveOutDate', direction)
-    .orderBy('turns.id', direction)
-    .limit(page.limit)
+  };
+  // Each range in its own subquery: SQLite allows ORDER BY and LIMIT only on a compound select's last part.
+  const [first, ...rest] = statuses.map((status) => db.selectFrom(range(status).as(`r_${status}`)).selectAll());
+  const merged = rest.reduce((union, part) => union.unionAll(part), first!);
+  return db
+    .selectFrom(merged.as('page'))
+    .selectAll()
+    .orderBy('page.boardDate', direction)
+    .orderBy('page.moveOutDate', direction)
+    .orderBy('page.id', direction)
+    .limit(page.limit);
+}
+
+type TurnPage = ReturnType<typeof turnPageQuery>;
+
+/**
+ * A page as lists show it: each turn with its property's name, its total (services not canceled and
+ * their approved add-ons) and the add-ons waiting, summed in the database, not loaded to count.
+ */
+export async function listTurnSummaries(db: Executor, page: TurnPage, newestFirst: boolean) {
+  const direction = newestFirst ? 'desc' : 'asc';
+  const rows = await db
+    .selectFrom(page.as('t'))
+    .innerJoin('accounts', 'accounts.id', 't.accountId')
+    .select((eb) => [
+      't.id',
+      't.accountId',
+      't.unitNumber',
+      't.floorplanName',
+      't.moveOutDate',
+      't.moveInDate',
+      't.status',
+      't.createdAt',
+      't.boardDate',
+      'accounts.name as propertyName',
+      eb
+        .selectFrom('turnServiceLines as line')
+        .select((sum) => sum.fn.sum<number | string | null>('line.priceCents').as('cents'))
+        .whereRef('line.turnId', '=', 't.id')
+        .where('line.status', '!=', 'canceled')
+        .as('servicesCents'),
+      eb
+        .selectFrom('turnAddOns as addOn')
+        .innerJoin('turnServiceLines as line', 'line.id', 'addOn.serviceLineId')
+        .select((sum) => sum.fn.sum<number | string | null>('addOn.priceCents').as('cents'))
+        .whereRef('addOn.turnId', '=', 't.id')
+        .where('addOn.status', '=', 'approved')
+        .where('line.status', '!=', 'canceled')
+        .as('addOnsCents'),
+      eb
+        .selectFrom('turnAddOns as addOn')
+        .select((count) => count.fn.countAll<number | string>().as('n'))
+        .whereRef('addOn.turnId', '=', 't.id')
+        .where('addOn.status', '=', 'pending')
+        .as('pendingAddOns'),
+    ])
+    .orderBy('t.boardDate', direction)
+    .orderBy('t.moveOutDate', direction)
+    .orderBy('t.id', direction)
+    .execute();
+  return rows.map(({ servicesCents, addOnsCents, pendingAddOns, ...turn }) => ({
+    ...turn,
+    totalCents: Number(servicesCents ?? 0) + Number(addOnsCents ?? 0),
+    pendingAddOnCount: Number(pendingAddOns ?? 0),
+  }));
+}
+
+/** The services of a page's turns in order, selected through the page query (no id list, no round trip first). */
+export function listPageServices(db: Executor, page: TurnPage) {
+  return db
+    .selectFrom('turnServiceLines')
+    .select(['turnId', 'serviceName', 'status', 'scheduledDate'])
+    .where('turnId', 'in', db.selectFrom(page.as('p')).select('p.id'))
+    .orderBy('position')
     .execute();
 }
 
 /** Turns per status under the same filters, in one aggregate query. */
 export async function countTurnsByStatus(
   db: Executor,
-  scope: Parameters<typeof turnsOf>[1],
+  scope: TurnListScope,
   page: Omit<TurnPageQuery, 'after' | 'limit' | 'status'>,
 ) {
   const rows = await filtered(db, scope, page)
@@ -236,30 +315,47 @@ export async function countTurnsByStatus(
   return rows.map((row) => ({ status: row.status, count: Number(row.count) }));
 }
 
-/** Open turns and add-ons awaiting the customer, per property, for the properties a contact sees. */
-export async function countOpenWorkByProperty(db: Executor, accountIds: readonly string[]) {
-  if (accountIds.length === 0)
-    return { openTurns: new Map<string, number>(), pendingAddOns: new Map<string, number>() };
-  const [turns, addOns] = await Promise.all([
-    db
-      .selectFrom('turns')
-      .select(['accountId', (eb) => eb.fn.countAll<number | string>().as('count')])
-      .where('accountId', 'in', accountIds)
-      .where('status', 'in', OPEN_STATUSES)
-      .groupBy('accountId')
-      .execute(),
-    db
-      .selectFrom('turnAddOns')
-      .select(['accountId', (eb) => eb.fn.countAll<number | string>().as('count')])
-      .where('accountId', 'in', accountIds)
-      .where('status', '=', 'pending')
-      .where('approver', '=', 'customer')
-      .groupBy('accountId')
-      .execute(),
-  ]);
-  const byAccount = (rows: Array<{ accountId: string; count: number | string }>) =>
-    new Map(rows.map((row) => [row.accountId, Number(row.count)]));
-  return { openTurns: byAccount(turns), pendingAddOns: byAccount(addOns) };
+/**
+ * The properties a contact sees, each with its open turns and the add-ons awaiting the customer,
+ * counted in the same statement (an index range per property).
+ */
+export async function listPropertiesWithOpenWork(db: Executor, accountIds: readonly string[]) {
+  if (accountIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('accounts')
+    .select((eb) => [
+      'accounts.id',
+      'accounts.name',
+      'accounts.accountNumber',
+      'accounts.addressLine1',
+      'accounts.addressLine2',
+      'accounts.city',
+      'accounts.region',
+      'accounts.postalCode',
+      'accounts.parentAccountId',
+      eb
+        .selectFrom('turns')
+        .select((count) => count.fn.countAll<number | string>().as('n'))
+        .whereRef('turns.accountId', '=', 'accounts.id')
+        .where('turns.status', 'in', OPEN_STATUSES)
+        .as('openTurns'),
+      eb
+        .selectFrom('turnAddOns')
+        .select((count) => count.fn.countAll<number | string>().as('n'))
+        .whereRef('turnAddOns.accountId', '=', 'accounts.id')
+        .where('turnAddOns.status', '=', 'pending')
+        .where('turnAddOns.approver', '=', 'customer')
+        .as('pendingAddOns'),
+    ])
+    .where('accounts.id', 'in', accountIds)
+    .where('accounts.kind', '=', 'property')
+    .orderBy('accounts.name')
+    .execute();
+  return rows.map(({ openTurns, pendingAddOns, ...property }) => ({
+    ...property,
+    openTurnCount: Number(openTurns ?? 0),
+    pendingAddOnCount: Number(pendingAddOns ?? 0),
+  }));
 }
 
 /**
