@@ -63,6 +63,7 @@ function statements(kind: Kind, shape: DatasetShape): string[] {
   const companyOf = (p: string) =>
     `(case when ${p} < ${BIG_COMPANY_PROPERTIES} then 0 else 1 + (${p} - ${BIG_COMPANY_PROPERTIES}) % ${companies - 1} end)`;
   const unitsPerProperty = Math.max(1, Math.floor(units / properties));
+  const servicesLeft = `select count(*) from turn_service_lines l where l.turn_id = turns.id and l.status in ('pending', 'scheduled', 'in_progress')`;
   const unitNumber = `${d.div('i', '7')} % ${unitsPerProperty}`;
   // A line's id is its turn's with the position in the second group: no counter needed.
   const lineId = (position: string) => `'00000005-000' || ${position} || '-7000-8000-' || substr(turns.id, 25)`;
@@ -99,6 +100,12 @@ function statements(kind: Kind, shape: DatasetShape): string[] {
         case turns.status when 'in_progress' then (case when s.i < 3 then 'completed' when s.i = 3 then 'in_progress' else 'scheduled' end)
           else turns.status end, 5000 + 1000 * s.i, null, ${now}, ${now}
       from turns join seq s on s.i < ${SERVICES_PER_TURN}`,
+    // The first day each open turn is at risk (atRiskFrom in desk-rules.ts): move-in + 1 − services left.
+    `update turns set at_risk_from = ${
+      kind === 'postgres'
+        ? `to_char(move_in_date::date + 1 - (${servicesLeft})::int, 'YYYY-MM-DD')`
+        : `date(move_in_date, (1 - (${servicesLeft})) || ' days')`
+    } where status in ('pending', 'scheduled', 'in_progress') and move_in_date is not null`,
     `insert into turn_add_ons (id, service_line_id, turn_id, account_id, service_id, service_name, price_cents, status, approver, reason,
         requested_by_kind, requested_by_id, requested_at)
       select '00000007' || substr(turns.id, 9), ${lineId('0')}, turns.id, turns.account_id, ${d.id('service', '0')},

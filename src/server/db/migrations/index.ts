@@ -27,6 +27,7 @@ import * as m0030 from './0030_create_deferred_tasks.ts';
 import * as m0033 from './0033_add_retention_and_desk_indexes.ts';
 import * as m0034 from './0034_add_catalog_versions.ts';
 import * as m0035 from './0035_add_turn_company.ts';
+import * as m0036 from './0036_add_turn_at_risk.ts';
 
 /** Static list (works with any bundler); append only, never reorder or edit a shipped migration. */
 export const migrations: Record<string, Migration> = {
@@ -58,4 +59,5 @@ export const migrations: Record<string, Migration> = {
   '0033_add_retention_and_desk_indexes': m0033,
   '0034_add_catalog_versions': m0034,
   '0035_add_turn_company': m0035,
+  '0036_add_turn_at_risk': m0036,
 };

@@ -38,6 +38,8 @@ export interface TurnsTable {
   acknowledgedByStaffId?: string | null;
   /** The last "PO number still missing" reminder to the customer. */
   poRemindedAt?: IsoTimestamp | null;
+  /** The first day the turn is at risk (atRiskFrom in desk-rules), null when it cannot be. */
+  atRiskFrom?: CalendarDate | null;
 }
 
 export interface TurnServiceLinesTable {

@@ -1,6 +1,5 @@
 import { sql } from 'kysely';
-import { daysFromTo } from '../../db/calendar-sql.ts';
-import type { DatabaseKind, Db, Trx } from '../../db/database.ts';
+import type { Db, Trx } from '../../db/database.ts';
 import type { CalendarDate, ServiceLineStatus } from '../../db/schema/turns.ts';
 
 type Executor = Db | Trx;
@@ -29,8 +28,6 @@ export interface DeskFilters {
 /** Where a desk page ended: the sort key of its last turn and its id. */
 export type DeskCursor = [key: string, id: string];
 
-const openLines = sql`(select count(*) from turn_service_lines l where l.turn_id = turns.id and l.status in ('pending', 'scheduled', 'in_progress'))`;
-
 type DeskQuery = ReturnType<typeof deskQuery>;
 
 function deskQuery(db: Executor) {
@@ -44,7 +41,7 @@ function deskQuery(db: Executor) {
  * Every desk filter, in one place: each is an indexed column or an EXISTS on the turn's own lines or
  * add-ons, so any one of them stays fast at a million turns.
  */
-function whereDeskFilters(query: DeskQuery, kind: DatabaseKind, filters: DeskFilters): DeskQuery {
+function whereDeskFilters(query: DeskQuery, filters: DeskFilters): DeskQuery {
   let q = query;
   if (filters.inboxOnly) q = q.where('turns.acknowledgedAt', 'is', null);
   if (filters.status) q = q.where('turns.status', '=', filters.status);
@@ -89,13 +86,7 @@ function whereDeskFilters(query: DeskQuery, kind: DatabaseKind, filters: DeskFil
       return eb.exists(pending);
     });
   }
-  if (filters.atRisk) {
-    const daysLeft = daysFromTo(kind, filters.today, sql`turns.move_in_date`);
-    q = q
-      .where('turns.status', 'in', OPEN_STATUSES)
-      .where('turns.moveInDate', 'is not', null)
-      .where(sql<boolean>`${daysLeft} < ${openLines}`);
-  }
+  if (filters.atRisk) q = q.where('turns.atRiskFrom', '<=', filters.today);
   // lower() on both sides: LIKE is case-insensitive on SQLite but not on PostgreSQL.
   const search = filters.search?.toLowerCase().replace(/[\\%_]/g, '');
   if (search)
@@ -111,11 +102,10 @@ function whereDeskFilters(query: DeskQuery, kind: DatabaseKind, filters: DeskFil
 /** One page of the desk: every account's turns, filtered and ordered in the database, newest order first or by move-in. */
 export function listDeskPage(
   db: Executor,
-  kind: DatabaseKind,
   filters: DeskFilters,
   page: { sort: 'newest' | 'moveIn'; after: DeskCursor | null; limit: number },
 ) {
-  let query = whereDeskFilters(deskQuery(db), kind, filters)
+  let query = whereDeskFilters(deskQuery(db), filters)
     .selectAll('turns')
     .select(['property.name as propertyName', 'company.name as companyName', BOARD_KEY.as('boardDate')]);
   if (page.sort === 'newest') {

@@ -12,7 +12,7 @@ import * as repository from './turns-repository.ts';
 
 /** The staff turns desk: every account's turns, the inbox staff acknowledge, and who does each service. */
 export function createDeskService(context: TurnContext) {
-  const { db, databaseKind, clock, catalog, notices, now, requireLine, lockTurnRow, loadTurn } = context;
+  const { db, clock, catalog, notices, now, requireLine, lockTurnRow, loadTurn } = context;
   const today = () => clock.now().toISOString().slice(0, 10);
 
   return {
@@ -21,7 +21,6 @@ export function createDeskService(context: TurnContext) {
         throw fieldError('moveInTo', 'The end of the window must not be before its start');
       const rows = await desk.listDeskPage(
         db,
-        databaseKind,
         { ...query, inboxOnly: query.view === 'inbox', today: today() },
         { sort: query.sort, after: query.cursor ? decodeDeskCursor(query.cursor) : null, limit: query.limit + 1 },
       );
@@ -47,13 +46,7 @@ export function createDeskService(context: TurnContext) {
           createdAt: row.createdAt,
           acknowledgedAt: row.acknowledgedAt ?? null,
           needsPro: own.some(needsPro),
-          atRisk:
-            isOpenLine(row.status) &&
-            isAtRisk(
-              row.moveInDate,
-              own.map((line) => line.status),
-              today(),
-            ),
+          atRisk: isAtRisk(row.atRiskFrom, today()),
           poMissing: row.poUnknown === 1 && isOpenLine(row.status),
           addOnWaiting: waiting.length > 0,
           addOnOverdue: waiting.some((addOn) => addOn.staffAlertedAt),

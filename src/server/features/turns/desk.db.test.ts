@@ -63,6 +63,30 @@ describe('the staff turns desk', () => {
     expect(again.statusCode).toBe(409);
   });
 
+  it('keeps "at risk" in step with the turn: a move-in pulled closer puts it at risk, finished services take it off', async () => {
+    const setup = await fixture.setupProperty();
+    // The fake clock stands at 2026-06-01; two services need two days before the ready-by day.
+    const turn = await fixture.orderTurn(setup, { moveOutDate: '2026-06-01', moveInDate: '2026-06-20' });
+    const atRisk = async () =>
+      (await desk(`view=all&accountId=${setup.property.id}&atRisk=true`)).items.map((item) => item.id);
+    expect(await atRisk()).toEqual([]);
+    const moved = await fixture.call(setup.cookie, 'PUT', `/api/portal/turns/${turn.id}`, {
+      moveOutDate: '2026-06-01',
+      moveInDate: '2026-06-02',
+      notes: null,
+    });
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect(await atRisk()).toEqual([turn.id]);
+    for (const line of turn.lines)
+      for (const status of ['scheduled', 'in_progress', 'completed'])
+        expect(
+          (await fixture.call(fixture.staffCookie, 'PUT', `/api/staff/service-lines/${line.id}/status`, { status }))
+            .statusCode,
+        ).toBe(200);
+    expect(await atRisk()).toEqual([]);
+    expect((await desk(`view=all&accountId=${setup.property.id}`)).items[0]!.atRisk).toBe(false);
+  });
+
   it('filters by company, pro, needs pro, PO missing, add-on waiting, at risk and search, and pages by cursor', async () => {
     const company = await createAccount(fixture.deps, { kind: 'management_company' });
     const setup = await setupWithPros();

@@ -1,5 +1,6 @@
 import type { DatabaseKind, Db, Trx } from '../../db/database.ts';
 import { sql } from 'kysely';
+import { atRiskFrom } from './desk-rules.ts';
 import type {
   CalendarDate,
   ServiceLineStatus,
@@ -136,7 +137,7 @@ export function lockTurn(trx: Trx, databaseKind: DatabaseKind, turnId: string) {
 
 export async function updateTurn(db: Executor, turnId: string, changes: Partial<TurnsTable>) {
   await db.updateTable('turns').set(changes).where('id', '=', turnId).execute();
-  if ('canceledAt' in changes) await refreshTurnStatus(db, turnId);
+  if ('canceledAt' in changes || 'moveInDate' in changes) await refreshTurnStatus(db, turnId);
 }
 
 /** The board order: move-in (turns without one last), then move-out, then id; the index turns_board has it. */
@@ -359,10 +360,36 @@ export async function listPropertiesWithOpenWork(db: Executor, accountIds: reado
 }
 
 /**
- * Re-derives a turn's stored status from its lines (deriveTurnStatus, in SQL). Every write above that
- * changes a line's status or cancels a turn calls it, in the same transaction.
+ * Re-derives a turn's stored status from its lines (deriveTurnStatus, in SQL) and the first day it is
+ * at risk. Every write here that changes a line's status, a turn's move-in or cancels it calls it, in
+ * the same transaction.
  */
-function refreshTurnStatus(db: Executor, turnId: string) {
+async function refreshTurnStatus(db: Executor, turnId: string) {
+  await refreshStatus(db, turnId);
+  const turn = await db
+    .selectFrom('turns')
+    .select((eb) => [
+      'turns.moveInDate',
+      'turns.status',
+      eb
+        .selectFrom('turnServiceLines as line')
+        .select((count) => count.fn.countAll<number | string>().as('n'))
+        .whereRef('line.turnId', '=', 'turns.id')
+        .where('line.status', 'in', OPEN_STATUSES)
+        .as('servicesLeft'),
+    ])
+    .where('turns.id', '=', turnId)
+    .executeTakeFirst();
+  if (!turn) return;
+  const open = (OPEN_STATUSES as readonly string[]).includes(turn.status);
+  await db
+    .updateTable('turns')
+    .set({ atRiskFrom: open ? atRiskFrom(turn.moveInDate, Number(turn.servicesLeft ?? 0)) : null })
+    .where('id', '=', turnId)
+    .execute();
+}
+
+function refreshStatus(db: Executor, turnId: string) {
   const live = sql`select 1 from turn_service_lines l where l.turn_id = turns.id and l.status <> 'canceled'`;
   return sql`
     update turns set status = case
