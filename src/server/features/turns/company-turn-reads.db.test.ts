@@ -9,45 +9,55 @@ import { useTurnsFixture } from './turns-test-fixture.ts';
 describe('a management company’s turn reads', () => {
   const fixture = useTurnsFixture();
 
-  it('counts open work per property on portal home and pages the staff Turns tab across its properties', async () => {
+  /** A management company with properties filed under it (each with its customer and floorplan). */
+  async function companyWith(count: number) {
     const company = await createAccount(fixture.deps, { kind: 'management_company' });
-    const north = await fixture.setupProperty();
-    const south = await fixture.setupProperty();
-    for (const setup of [north, south]) {
-      await fixture.deps.db
-        .updateTable('accounts')
-        .set({ parentAccountId: company.id })
-        .where('id', '=', setup.property.id)
-        .execute();
+    const properties = [];
+    for (let index = 0; index < count; index++) {
+      const setup = await fixture.setupProperty();
+      await fileUnder(setup.property.id, company.id);
+      properties.push(setup);
     }
-    const order = (setup: typeof north, unitNumber: string, moveInDate: string) =>
-      fixture.orderTurn(setup, { unitId: null, unitNumber, floorplanId: setup.floorplan.id, moveInDate });
-    await order(north, 'N1', '2026-07-02');
-    await order(north, 'N2', '2026-07-04');
-    await order(south, 'S1', '2026-07-03');
-    const canceled = await order(south, 'S2', '2026-07-05');
+    return { company, properties };
+  }
+  const fileUnder = (propertyId: string, companyId: string) =>
+    fixture.deps.db.updateTable('accounts').set({ parentAccountId: companyId }).where('id', '=', propertyId).execute();
+  type PropertySetup = Awaited<ReturnType<typeof fixture.setupProperty>>;
+  const order = (setup: PropertySetup, unitNumber: string, moveInDate: string) =>
+    fixture.orderTurn(setup, { unitId: null, unitNumber, floorplanId: setup.floorplan.id, moveInDate });
+  /** One page of a company's staff Turns tab. */
+  async function turnsTab(companyId: string, query: Record<string, string> = {}) {
+    const response = await fixture.call(
+      fixture.staffCookie,
+      'GET',
+      `/api/staff/accounts/${companyId}/turns?${new URLSearchParams(query)}`,
+    );
+    expect(response.statusCode, response.body).toBe(200);
+    return response.json() as TurnList;
+  }
+
+  it('counts open work per property on portal home and pages the staff Turns tab across its properties', async () => {
+    const {
+      company,
+      properties: [north, south],
+    } = await companyWith(2);
+    await order(north!, 'N1', '2026-07-02');
+    await order(north!, 'N2', '2026-07-04');
+    await order(south!, 'S1', '2026-07-03');
+    const canceled = await order(south!, 'S2', '2026-07-05');
     expect(
-      (await fixture.call(south.cookie, 'POST', `/api/portal/turns/${canceled.id}/cancel`, {})).statusCode,
+      (await fixture.call(south!.cookie, 'POST', `/api/portal/turns/${canceled.id}/cancel`, {})).statusCode,
     ).toBeLessThan(300);
 
-    const contact = await fixture.signInCustomer([north.property.id, south.property.id]);
+    const contact = await fixture.signInCustomer([north!.property.id, south!.property.id]);
     const home = (await fixture.call(contact, 'GET', '/api/portal/properties')).json() as {
       items: Array<{ id: string; openTurnCount: number; pendingAddOnCount: number }>;
     };
     const openTurns = Object.fromEntries(home.items.map((item) => [item.id, item.openTurnCount]));
-    expect(openTurns).toEqual({ [north.property.id]: 2, [south.property.id]: 1 });
+    expect(openTurns).toEqual({ [north!.property.id]: 2, [south!.property.id]: 1 });
     expect(home.items.every((item) => item.pendingAddOnCount === 0)).toBe(true);
 
-    const tab = async (cursor?: string) => {
-      const query = new URLSearchParams({ limit: '2', ...(cursor ? { cursor } : {}) });
-      const response = await fixture.call(
-        fixture.staffCookie,
-        'GET',
-        `/api/staff/accounts/${company.id}/turns?${query}`,
-      );
-      expect(response.statusCode, response.body).toBe(200);
-      return response.json() as TurnList;
-    };
+    const tab = (cursor?: string) => turnsTab(company.id, { limit: '2', ...(cursor ? { cursor } : {}) });
     const first = await tab();
     const second = await tab(first.nextCursor!);
     const units = [...first.items, ...second.items].map((turn) => turn.unitNumber);
@@ -57,47 +67,32 @@ describe('a management company’s turn reads', () => {
   });
 
   it('pages the staff Turns tab of a company by cursor: a turn ordered meanwhile never shifts a page; old closed turns only when asked', async () => {
-    const company = await createAccount(fixture.deps, { kind: 'management_company' });
-    const north = await fixture.setupProperty();
-    const south = await fixture.setupProperty();
-    for (const setup of [north, south])
-      await fixture.deps.db
-        .updateTable('accounts')
-        .set({ parentAccountId: company.id })
-        .where('id', '=', setup.property.id)
-        .execute();
-    const order = (setup: typeof north, unitNumber: string, moveInDate: string) =>
-      fixture.orderTurn(setup, { unitId: null, unitNumber, floorplanId: setup.floorplan.id, moveInDate });
-    await order(north, 'N1', '2026-07-02');
-    await order(south, 'S1', '2026-07-03');
-    await order(north, 'N2', '2026-07-04');
-    const canceled = await order(south, 'S2', '2026-07-05');
+    const {
+      company,
+      properties: [north, south],
+    } = await companyWith(2);
+    await order(north!, 'N1', '2026-07-02');
+    await order(south!, 'S1', '2026-07-03');
+    await order(north!, 'N2', '2026-07-04');
+    const canceled = await order(south!, 'S2', '2026-07-05');
     expect(
-      (await fixture.call(south.cookie, 'POST', `/api/portal/turns/${canceled.id}/cancel`, {})).statusCode,
+      (await fixture.call(south!.cookie, 'POST', `/api/portal/turns/${canceled.id}/cancel`, {})).statusCode,
     ).toBeLessThan(300);
     // Finished months ago: outside the window of recent closed turns.
-    const old = await order(north, 'N-old', '2026-07-06');
+    const old = await order(north!, 'N-old', '2026-07-06');
     await fixture.deps.db
       .updateTable('turns')
       .set({ status: 'completed', moveOutDate: '2026-02-20', moveInDate: '2026-03-01' })
       .where('id', '=', old.id)
       .execute();
 
-    const tab = async (cursor?: string, extra: Record<string, string> = {}) => {
-      const query = new URLSearchParams({ limit: '2', ...extra, ...(cursor ? { cursor } : {}) });
-      const response = await fixture.call(
-        fixture.staffCookie,
-        'GET',
-        `/api/staff/accounts/${company.id}/turns?${query}`,
-      );
-      expect(response.statusCode, response.body).toBe(200);
-      return response.json() as TurnList;
-    };
+    const tab = (cursor?: string, extra: Record<string, string> = {}) =>
+      turnsTab(company.id, { limit: '2', ...extra, ...(cursor ? { cursor } : {}) });
     const first = await tab();
     expect(first.items.map((turn) => turn.unitNumber)).toEqual(['N1', 'S1']);
     // Ordered while staff read page one: one sorts before the cursor, one after it.
-    await order(south, 'S0', '2026-07-01');
-    await order(north, 'N3', '2026-07-07');
+    await order(south!, 'S0', '2026-07-01');
+    await order(north!, 'N3', '2026-07-07');
     const second = await tab(first.nextCursor!);
     const third = await tab(second.nextCursor!);
     expect([...second.items, ...third.items].map((turn) => turn.unitNumber)).toEqual(['N2', 'S2', 'N3']);
@@ -120,26 +115,19 @@ describe('a management company’s turn reads', () => {
   });
 
   it('moves a property’s turns with it when staff file it under another management company', async () => {
-    const before = await createAccount(fixture.deps, { kind: 'management_company' });
+    const {
+      company: before,
+      properties: [setup],
+    } = await companyWith(1);
     const after = await createAccount(fixture.deps, { kind: 'management_company' });
-    const setup = await fixture.setupProperty();
-    await fixture.deps.db
-      .updateTable('accounts')
-      .set({ parentAccountId: before.id })
-      .where('id', '=', setup.property.id)
-      .execute();
-    const turn = await fixture.orderTurn(setup, { moveInDate: '2026-07-02' });
-    const tabOf = async (companyId: string) => {
-      const response = await fixture.call(fixture.staffCookie, 'GET', `/api/staff/accounts/${companyId}/turns`);
-      expect(response.statusCode, response.body).toBe(200);
-      return (response.json() as TurnList).items.map((item) => item.id);
-    };
+    const turn = await fixture.orderTurn(setup!, { moveInDate: '2026-07-02' });
+    const tabOf = async (companyId: string) => (await turnsTab(companyId)).items.map((item) => item.id);
     expect(await tabOf(before.id)).toEqual([turn.id]);
 
     const property = (
-      await fixture.call(fixture.staffCookie, 'GET', `/api/staff/accounts/${setup.property.id}`)
+      await fixture.call(fixture.staffCookie, 'GET', `/api/staff/accounts/${setup!.property.id}`)
     ).json() as { name: string; accountNumber: string };
-    const moved = await fixture.call(fixture.staffCookie, 'PUT', `/api/staff/accounts/${setup.property.id}`, {
+    const moved = await fixture.call(fixture.staffCookie, 'PUT', `/api/staff/accounts/${setup!.property.id}`, {
       name: property.name,
       accountNumber: property.accountNumber,
       parentAccountId: after.id,
@@ -172,11 +160,7 @@ describe('a management company’s turn reads', () => {
         .values(bare.slice(start, start + 250))
         .execute();
     const busy = await fixture.setupProperty();
-    await fixture.deps.db
-      .updateTable('accounts')
-      .set({ parentAccountId: company.id })
-      .where('id', '=', busy.property.id)
-      .execute();
+    await fileUnder(busy.property.id, company.id);
     const turn = await fixture.orderTurn(busy, { moveInDate: '2026-07-02' });
 
     // A contact of the company signs in through the real portal login: its principal sees every property.
@@ -226,9 +210,7 @@ describe('a management company’s turn reads', () => {
     );
     expect(board.statusCode, board.body.slice(0, 300)).toBe(200);
 
-    const tab = await fixture.call(fixture.staffCookie, 'GET', `/api/staff/accounts/${company.id}/turns`);
-    expect(tab.statusCode, tab.body.slice(0, 300)).toBe(200);
-    expect((tab.json() as TurnList).items.map((item) => item.id)).toEqual([turn.id]);
+    expect((await turnsTab(company.id)).items.map((item) => item.id)).toEqual([turn.id]);
     const desk = await fixture.call(
       fixture.staffCookie,
       'GET',
