@@ -19,6 +19,7 @@ const EnvironmentSchema = z.object({
   SECRET_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
   SMTP_FROM: z.string().min(3).default('Portico <no-reply@portico.test>'),
+  SMTP_CONNECTIONS: z.coerce.number().int().min(1).max(50).default(8),
   SMS_URL: z.url({ protocol: /^https?$/ }).optional(),
   SMS_ACCOUNT_SID: z.string().optional(),
   SMS_AUTH_TOKEN: z.string().optional(),
@@ -53,7 +54,8 @@ export interface Config {
   secureCookies: boolean;
   /** Keys the HMAC of stored tokens and session ids. */
   secretKey: string;
-  smtp: { url: string; from: string } | null;
+  /** `connections`: the pool each worker keeps open, and so its email sends at once. */
+  smtp: { url: string; from: string; connections: number } | null;
   sms: { url: string; accountSid: string; authToken: string; from: string } | null;
   outboxInProcess: boolean;
   outbox: {
@@ -122,7 +124,7 @@ export function loadConfig(environment: Record<string, string | undefined>): Con
     publicUrl,
     secureCookies: publicUrl.startsWith('https://'),
     secretKey: env.SECRET_KEY ?? loadOrCreateLocalSecret(database),
-    smtp: env.SMTP_URL ? { url: env.SMTP_URL, from: env.SMTP_FROM } : null,
+    smtp: env.SMTP_URL ? { url: env.SMTP_URL, from: env.SMTP_FROM, connections: env.SMTP_CONNECTIONS } : null,
     sms:
       env.SMS_URL && env.SMS_ACCOUNT_SID && env.SMS_AUTH_TOKEN && env.SMS_FROM
         ? { url: env.SMS_URL, accountSid: env.SMS_ACCOUNT_SID, authToken: env.SMS_AUTH_TOKEN, from: env.SMS_FROM }

@@ -30,6 +30,7 @@ import {
 } from './outbox-repository.ts';
 import type { Senders } from './senders/sender.ts';
 import { renderMessage } from './email-layout.ts';
+import { createSentBatches } from './sent-batches.ts';
 
 export interface DispatcherOptions {
   db: Db;
@@ -61,10 +62,10 @@ const KINDS_BY_ID = new Map(MESSAGE_KINDS.map((kind) => [kind.id, kind]));
 
 /**
  * Delivers the outbox at least once: claim (short transaction-free UPDATE … RETURNING), send after the
- * claim committed, record each result. Each channel claims and sends on its own with bounded
- * concurrency, claiming again while earlier sends are in flight. A worker killed mid-send leaves rows in
- * `processing`; once their lease runs out another worker claims them again. A worker stopped by
- * stop() hands its claims back at once.
+ * claim committed, record each result (the sent ones in batches). Each channel claims and sends on its
+ * own with bounded concurrency, claiming again while earlier sends are in flight. A worker killed
+ * mid-send leaves rows in `processing`; once their lease runs out another worker claims them again. A
+ * worker stopped by stop() hands its claims back at once.
  */
 export function createDispatcher(options: DispatcherOptions) {
   const { db, clock, senders } = options;
@@ -217,22 +218,12 @@ export function createDispatcher(options: DispatcherOptions) {
   // Every claim this worker holds, until its outcome is written: what shutdown hands back.
   const held = new Map<string, { row: OutboxRow; started: boolean }>();
 
-  // Group commit: every send that completes while the previous write runs is marked sent in the next one.
-  let collecting: { ids: string[]; written: Promise<void> } | null = null;
-  let writing: Promise<void> = Promise.resolve();
-  function markSent(id: string): Promise<void> {
-    if (!collecting) {
-      const batch: { ids: string[]; written: Promise<void> } = { ids: [], written: Promise.resolve() };
-      batch.written = writing.then(async () => {
-        collecting = null;
-        await finishClaimedMessages(db, batch.ids, workerId, sentChanges(clock.now().toISOString()));
-      });
-      writing = batch.written.catch(() => {});
-      collecting = batch;
-    }
-    collecting.ids.push(id);
-    return collecting.written;
-  }
+  const sentBatches = createSentBatches({
+    write: (ids) => finishClaimedMessages(db, ids, workerId, sentChanges(clock.now().toISOString())),
+  });
+  // Sends started and not finished, across lanes: a sent batch waits for them (they would join it), no longer.
+  let sendsUnderWay = 0;
+  const moreSendsComing = () => sendsUnderWay > 0 || (!stopping && lanes.some((lane) => lane.waitingCount() > 0));
 
   async function templatesFor(rows: OutboxRow[]): Promise<Map<string, MessageTemplate>> {
     const overrides = await findTemplateOverrides(db, [...new Set(rows.map((row) => row.kind))]);
@@ -252,23 +243,37 @@ export function createDispatcher(options: DispatcherOptions) {
 
     function pump(): void {
       while (active < capacity && waiting.length && !stopping) {
-        const { row, templates, done } = waiting.shift()!;
-        const claim = held.get(row.id);
+        const entry = waiting.shift()!;
+        const claim = held.get(entry.row.id);
         if (claim) claim.started = true;
         active += 1;
-        const sending = deliver(row, templates)
-          .then((sentId) => (sentId ? markSent(sentId) : undefined))
-          .catch((error: unknown) => logger.error({ err: error, outboxMessageId: row.id }, 'outbox delivery failed'))
-          .finally(() => {
-            held.delete(row.id);
-            active -= 1;
-            settled.delete(sending);
-            done();
-            pump();
-            changed?.();
-          });
+        sendsUnderWay += 1;
+        const sending = run(entry).finally(() => settled.delete(sending));
         settled.add(sending);
       }
+    }
+
+    /** Sends one message, frees its slot, then waits for its outcome to be written (a sent batch). */
+    async function run({ row, templates, done }: (typeof waiting)[number]): Promise<void> {
+      let sentId: string | null = null;
+      try {
+        sentId = await deliver(row, templates);
+      } catch (error) {
+        logger.error({ err: error, outboxMessageId: row.id }, 'outbox delivery failed');
+      }
+      active -= 1;
+      sendsUnderWay -= 1;
+      const marked = sentId ? sentBatches.add(sentId) : undefined;
+      if (!moreSendsComing()) sentBatches.flush();
+      pump();
+      changed?.();
+      try {
+        await marked;
+      } catch (error) {
+        logger.error({ err: error, outboxMessageId: row.id }, 'outbox: could not mark a sent message');
+      }
+      held.delete(row.id);
+      done();
     }
 
     return {
@@ -276,6 +281,7 @@ export function createDispatcher(options: DispatcherOptions) {
       capacity,
       /** Claims held here (waiting or sending); the lane claims more once half of them are done. */
       load: () => waiting.length + active,
+      waitingCount: () => waiting.length,
       add(rows: OutboxRow[], templates: Map<string, MessageTemplate>): Promise<void>[] {
         const finished = rows.map(
           (row) =>
@@ -402,9 +408,11 @@ export function createDispatcher(options: DispatcherOptions) {
       const graceOver = new Promise<void>((resolve) => {
         if (Number.isFinite(graceMilliseconds)) timer = setTimeout(resolve, graceMilliseconds);
       });
-      const finished = Promise.all([feeding, ...lanes.map((lane) => lane.sending())]).then(() => writing);
+      const finished = Promise.all([feeding, ...lanes.map((lane) => lane.sending())]);
       await Promise.race([finished, graceOver]);
       clearTimeout(timer);
+      // Sent ones are written as sent first: handed back, they would go out again.
+      await sentBatches.settle();
       await releaseHeld();
       feeding = null;
     },

@@ -207,6 +207,41 @@ describe('outbox', () => {
     expect(sender.sent.filter((message) => message.id === id)).toHaveLength(1);
   });
 
+  it('marks the sent messages of a claim together; one that failed in it is retried, every one sent exactly once', async () => {
+    await deliverOutbox(testApp.deps);
+    const ids: string[] = [];
+    for (let index = 0; index < 6; index += 1) ids.push((await enqueueOne(email()))!);
+    const failing = ids[2];
+    let failed = false;
+    const sender = recordingSender((message) => {
+      if (message.id !== failing || failed) return;
+      failed = true;
+      throw new DeliveryError('provider answered 421', false);
+    });
+    let sentWrites = 0;
+    const db = testApp.deps.db.withPlugin({
+      transformQuery({ node }) {
+        if (node.kind === 'UpdateQueryNode' && JSON.stringify(node).includes('"sent"')) sentWrites += 1;
+        return node;
+      },
+      transformResult: async ({ result }) => result,
+    });
+    const dispatcher = dispatcherWith({ email: sender, sms: sender }, { db, random: () => 0.5 });
+    expect(await dispatcher.runOnce()).toBe(6);
+    const statuses = async () => Promise.all(ids.map(async (id) => (await row(id)).status));
+    expect(await statuses()).toEqual(ids.map((id) => (id === failing ? 'queued' : 'sent')));
+    // One statement for the five, or two if the batch's wait ran out while the failure was written.
+    expect(sentWrites).toBeGreaterThanOrEqual(1);
+    expect(sentWrites).toBeLessThanOrEqual(2);
+    expect(await row(failing!)).toMatchObject({ attempts: 1, lastError: 'provider answered 421' });
+
+    testApp.clock.advanceSeconds(3600);
+    expect(await dispatcher.runOnce()).toBe(1);
+    expect(await statuses()).toEqual(ids.map(() => 'sent'));
+    expect(ids.map((id) => sender.sent.filter((message) => message.id === id).length)).toEqual(ids.map(() => 1));
+    expect(sender.calls).toBe(7);
+  });
+
   it('dead-letters a permanent failure after one attempt, records it and alerts staff admins', async () => {
     await deliverOutbox(testApp.deps);
     const admin = await createStaffMember(testApp.deps, { role: 'admin' });
