@@ -1,4 +1,4 @@
-import PDFDocument from 'pdfkit';
+import type PDFDocument from 'pdfkit';
 import { BILLING_CYCLE_LABELS, BILLING_TYPE_LABELS } from '../../../shared/billing-contracts.ts';
 import { ONBOARDING_PART_LABELS } from '../../../shared/onboarding-contracts.ts';
 import { PRE_ONBOARD_ITEMS, type Question, QUESTIONS } from './onboarding-questions.ts';
@@ -62,9 +62,14 @@ function formatAnswer(question: Question, value: unknown, session: OutlineSessio
   }
 }
 
+// Loaded with the first outline: pdfkit and its font tables are ~8 MB of memory most processes never use.
+let pdfkit: Promise<{ default: typeof PDFDocument }> | undefined;
+
 /** The onboard outline as a PDF: blank (to prepare a call) or filled in with one account's answers. */
-export function renderOutline(session: OutlineSession | null, generatedAt: Date): Promise<Buffer> {
-  const doc = new PDFDocument({
+export async function renderOutline(session: OutlineSession | null, generatedAt: Date): Promise<Buffer> {
+  pdfkit ??= import('pdfkit');
+  const { default: Document } = await pdfkit;
+  const doc = new Document({
     size: 'LETTER',
     margins: { top: MARGIN, bottom: MARGIN + 10, left: MARGIN, right: MARGIN },
     bufferPages: true,

@@ -1,4 +1,4 @@
-import sharp from 'sharp';
+import type sharp from 'sharp';
 import { AppError } from '../../errors.ts';
 
 /** The largest upload accepted, before re-encoding. */
@@ -7,6 +7,8 @@ export const MAX_PHOTO_MEGAPIXELS = 50;
 /** Stored photos fit in this square; a phone photo shrinks to a few hundred kB. */
 export const STORED_PHOTO_EDGE = 1600;
 const ACCEPTED_FORMATS = new Set(['jpeg', 'png', 'webp', 'heif']);
+// Loaded with the first upload: libvips is ~11 MB of memory a server without photo uploads never uses.
+let sharpModule: Promise<{ default: typeof sharp }> | undefined;
 
 export interface ProcessedPhoto {
   data: Buffer;
@@ -25,7 +27,9 @@ export async function processPhoto(input: Buffer): Promise<ProcessedPhoto> {
     throw new AppError('payload_too_large', `Photos can be at most ${MAX_PHOTO_BYTES / 1024 / 1024} MB.`);
   if (input.length === 0) throw new AppError('validation_failed', 'The photo is empty.');
   const notAPhoto = new AppError('validation_failed', 'This file is not a photo (JPEG, PNG, WebP or HEIF).');
-  const image = sharp(input, { limitInputPixels: MAX_PHOTO_MEGAPIXELS * 1_000_000, failOn: 'error' });
+  sharpModule ??= import('sharp');
+  const { default: decode } = await sharpModule;
+  const image = decode(input, { limitInputPixels: MAX_PHOTO_MEGAPIXELS * 1_000_000, failOn: 'error' });
   const metadata = await image.metadata().catch(() => {
     throw notAPhoto;
   });

@@ -1,18 +1,21 @@
-import {
-  generateAuthenticationOptions,
-  generateRegistrationOptions,
-  verifyAuthenticationResponse,
-  verifyRegistrationResponse,
-  type AuthenticationResponseJSON,
-  type AuthenticatorTransport,
-  type RegistrationResponseJSON,
+import type {
+  AuthenticationResponseJSON,
+  AuthenticatorTransport,
+  RegistrationResponseJSON,
 } from '@simplewebauthn/server';
-import { isoBase64URL } from '@simplewebauthn/server/helpers';
 import type { StaffPasskeysTable } from '../../db/schema/staff-factors.ts';
 import { AppError } from '../../errors.ts';
 import { webAuthnOrigins, type WebAuthnOrigin } from './second-factor-rules.ts';
 
 /** WebAuthn ceremonies (@simplewebauthn/server); the service stores challenges and credentials. */
+
+// Loaded at the first ceremony: the library and its ASN.1 and COSE parsers are ~13 MB of memory that
+// a server whose staff sign in without passkeys never uses.
+let library:
+  | Promise<[typeof import('@simplewebauthn/server'), typeof import('@simplewebauthn/server/helpers')]>
+  | undefined;
+const webAuthn = () =>
+  (library ??= Promise.all([import('@simplewebauthn/server'), import('@simplewebauthn/server/helpers')]));
 
 export function resolveWebAuthnOrigin(publicUrl: string, requestOrigin: string | undefined): WebAuthnOrigin {
   const allowed = webAuthnOrigins(publicUrl);
@@ -28,7 +31,8 @@ export function resolveWebAuthnOrigin(publicUrl: string, requestOrigin: string |
 }
 
 /** The challenge a browser signed, read from its client data before the full verification. */
-export function challengeOf(response: { response: { clientDataJSON: string } }): string {
+export async function challengeOf(response: { response: { clientDataJSON: string } }): Promise<string> {
+  const [, { isoBase64URL }] = await webAuthn();
   try {
     const clientData = JSON.parse(isoBase64URL.toUTF8String(response.response.clientDataJSON)) as {
       challenge?: unknown;
@@ -39,13 +43,14 @@ export function challengeOf(response: { response: { clientDataJSON: string } }):
   }
 }
 
-export function registrationOptions(input: {
+export async function registrationOptions(input: {
   rp: WebAuthnOrigin;
   staffId: string;
   email: string;
   name: string;
   existing: StaffPasskeysTable[];
 }) {
+  const [{ generateRegistrationOptions }] = await webAuthn();
   return generateRegistrationOptions({
     rpName: 'Portico staff console',
     rpID: input.rp.rpId,
@@ -60,6 +65,7 @@ export function registrationOptions(input: {
 }
 
 export async function verifyRegistration(rp: WebAuthnOrigin, challenge: string, response: RegistrationResponseJSON) {
+  const [{ verifyRegistrationResponse }, { isoBase64URL }] = await webAuthn();
   const result = await verifyRegistrationResponse({
     response,
     expectedChallenge: challenge,
@@ -79,7 +85,8 @@ export async function verifyRegistration(rp: WebAuthnOrigin, challenge: string, 
   };
 }
 
-export function authenticationOptions(rp: WebAuthnOrigin, allowed: StaffPasskeysTable[] | null) {
+export async function authenticationOptions(rp: WebAuthnOrigin, allowed: StaffPasskeysTable[] | null) {
+  const [{ generateAuthenticationOptions }] = await webAuthn();
   return generateAuthenticationOptions({
     rpID: rp.rpId,
     userVerification: allowed ? 'preferred' : 'required',
@@ -95,6 +102,7 @@ export async function verifyAssertion(input: {
   passkey: StaffPasskeysTable;
   requireUserVerification: boolean;
 }): Promise<number | null> {
+  const [{ verifyAuthenticationResponse }, { isoBase64URL }] = await webAuthn();
   const result = await verifyAuthenticationResponse({
     response: input.response,
     expectedChallenge: input.challenge,

@@ -1,5 +1,4 @@
 import type { AuthenticationResponseJSON, RegistrationResponseJSON } from '@simplewebauthn/server';
-import { generateSecret, generateURI, verify as verifyTotpCode } from 'otplib';
 import type { ActorContext } from '../../actor.ts';
 import { addSeconds, type Clock } from '../../clock.ts';
 import type { Config } from '../../config.ts';
@@ -35,6 +34,9 @@ import {
 } from './second-factor-rules.ts';
 
 const TOTP_SEAL = 'staff-totp-seal';
+// Loaded at the first authenticator-app code: otplib and its hash and base32 libraries are ~7 MB of memory.
+let otplib: Promise<typeof import('otplib')> | undefined;
+const totp = () => (otplib ??= import('otplib'));
 
 function timeStepOf(result: object): number {
   return 'timeStep' in result && typeof result.timeStep === 'number' ? result.timeStep : 0;
@@ -70,7 +72,7 @@ export function createSecondFactorService(deps: SecondFactorDeps) {
   }
 
   async function takeChallenge(response: { response: { clientDataJSON: string } }, purpose: string, rpId: string) {
-    const row = await repo.takeChallenge(db, challengeOf(response), clock.now().toISOString());
+    const row = await repo.takeChallenge(db, await challengeOf(response), clock.now().toISOString());
     return row && row.purpose === purpose && row.rpId === rpId ? row : undefined;
   }
 
@@ -119,7 +121,7 @@ export function createSecondFactorService(deps: SecondFactorDeps) {
     if (proof.method === 'totp') {
       const factor = await repo.findTotp(db, staff.id);
       if (!factor?.confirmedAt) return false;
-      const result = await verifyTotpCode({
+      const result = await (await totp()).verify({
         secret: open(config.secretKey, TOTP_SEAL, staff.id, factor.secretSealed),
         token: proof.code,
         epoch: Math.floor(clock.now().getTime() / 1000),
@@ -214,6 +216,7 @@ export function createSecondFactorService(deps: SecondFactorDeps) {
       const existing = await repo.findTotp(db, staff.id);
       if (existing?.confirmedAt)
         throw new AppError('conflict', 'An authenticator app is already set up. Remove it first to set up another.');
+      const { generateSecret, generateURI } = await totp();
       const secret = generateSecret();
       await repo.replaceTotp(db, {
         staffId: staff.id,
@@ -230,7 +233,7 @@ export function createSecondFactorService(deps: SecondFactorDeps) {
       const factor = await repo.findTotp(db, staff.id);
       if (!factor || factor.confirmedAt)
         throw new AppError('conflict', 'Start setting up the authenticator app first.');
-      const result = await verifyTotpCode({
+      const result = await (await totp()).verify({
         secret: open(config.secretKey, TOTP_SEAL, staff.id, factor.secretSealed),
         token: code,
         epoch: Math.floor(clock.now().getTime() / 1000),
