@@ -101,12 +101,17 @@ async function runDatabase(
     generation.push({ database: kind, size, seconds: Math.round(generated) });
     process.stdout.write(` ${generated.toFixed(0)} s\n`);
 
+    // The argon2id ceiling hashes on a libuv pool of the size serve runs with (bin/portico.js).
+    const threadpool = {
+      UV_THREADPOOL_SIZE: process.env.UV_THREADPOOL_SIZE ?? String(Math.max(4, availableParallelism())),
+    };
     const ceiling = await forkHelper('ceiling-server.ts', [String(PORTS.ceiling)], {
       BENCH_DATABASE: JSON.stringify(database),
+      ...threadpool,
     });
     const serve = await startPortico(
       'serve',
-      { PORT: String(PORTS.serve), ...databaseEnv(database) },
+      { PORT: String(PORTS.serve), ...databaseEnv(database), ...threadpool },
       'Portico is running',
       args['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${args['cpu-prof']}`] : [],
     );
