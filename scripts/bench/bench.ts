@@ -11,7 +11,7 @@ import type { LoadResult } from './load.ts';
 import { memoryRun, type MemoryResult } from './memory.ts';
 import { nodemailerCeiling, outboxRun, type OutboxResult } from './outbox-bench.ts';
 import { freePort, hasPostgres, startPostgresCluster } from '../../test/postgres-cluster.ts';
-import { type BenchDatabase, databaseEnv, forkHelper, startPortico, stop, watchMemory } from './processes.ts';
+import { type BenchDatabase, databaseEnv, forkHelper, settle, startPortico, stop, watchMemory } from './processes.ts';
 import { measureGet, measurePost, readScenarios, type Row, signInAll, signIns, smallGets } from './scenarios.ts';
 
 /**
@@ -164,7 +164,10 @@ async function runDatabase(
         }
         for (const connections of runs('sign-in') ? [4, 16] : []) {
           for (const signIn of signIns()) {
+            // Each run starts once the other process finished what the last run left in flight.
+            await settle(serve.pid!);
             const argon = await measurePost(bare, '/argon2', {}, connections, seconds, ceiling.pid);
+            await settle(ceiling.pid!);
             const measured = await measurePost(app, signIn.path, signIn.body, connections, seconds, serve.pid);
             addRow(
               {
