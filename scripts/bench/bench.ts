@@ -11,7 +11,7 @@ import type { LoadResult } from './load.ts';
 import { memoryRun, type MemoryResult } from './memory.ts';
 import { type CeilingResult, nodemailerCeiling, outboxRun, type OutboxResult } from './outbox-bench.ts';
 import { freePort, hasPostgres, startPostgresCluster } from '../../test/postgres-cluster.ts';
-import { type BenchDatabase, databaseEnv, forkHelper, startPortico, stop, watchMemory } from './processes.ts';
+import { type BenchDatabase, databaseEnv, forkHelper, settle, startPortico, stop, watchMemory } from './processes.ts';
 import { measureGet, measurePost, readScenarios, type Row, signInAll, signIns, smallGets } from './scenarios.ts';
 
 /**
@@ -114,12 +114,17 @@ async function runDatabase(
       process.stdout.write(` ${generated.toFixed(0)} s\n`);
     } else process.stdout.write(`\n${kind} ${size.toLocaleString('en')} turns: reusing bench_${size}\n`);
 
+    // The argon2id ceiling hashes on a libuv pool of the size serve runs with (bin/portico.js).
+    const threadpool = {
+      UV_THREADPOOL_SIZE: process.env.UV_THREADPOOL_SIZE ?? String(Math.max(4, availableParallelism())),
+    };
     const ceiling = await forkHelper('ceiling-server.ts', [String(PORTS.ceiling)], {
       BENCH_DATABASE: JSON.stringify(database),
+      ...threadpool,
     });
     const serve = await startPortico(
       'serve',
-      { PORT: String(PORTS.serve), ...databaseEnv(database) },
+      { PORT: String(PORTS.serve), ...databaseEnv(database), ...threadpool },
       'Portico is running',
       cpuProfile,
     );
@@ -172,7 +177,10 @@ async function runDatabase(
         }
         for (const connections of runs('sign-in') ? [4, 16] : []) {
           for (const signIn of signIns()) {
+            // Each run starts once the other process finished what the last run left in flight.
+            await settle(serve.pid!);
             const argon = await measurePost(bare, '/argon2', {}, connections, seconds, ceiling.pid);
+            await settle(ceiling.pid!);
             const measured = await measurePost(app, signIn.path, signIn.body, connections, seconds, serve.pid);
             addRow(
               {

@@ -101,3 +101,18 @@ export function cpuSeconds(pid: number): number {
     return Number.NaN;
   }
 }
+
+/**
+ * Resolves once a process is idle (under 20 ms of CPU in a quarter second), at most after 15 s: the
+ * requests a load run left in flight (queued hashes, say) must not run into the next measurement.
+ */
+export async function settle(pid: number): Promise<void> {
+  const deadline = performance.now() + 15_000;
+  let before = cpuSeconds(pid);
+  while (performance.now() < deadline) {
+    await new Promise((resolveLater) => setTimeout(resolveLater, 250));
+    const now = cpuSeconds(pid);
+    if (!(now - before >= 0.02)) return;
+    before = now;
+  }
+}

@@ -52,7 +52,7 @@ export async function buildApp(
     genReqId: () => randomUUID(),
     requestIdHeader: false,
     bodyLimit: 256 * 1024,
-    // One access-log line per request (below) instead of Fastify's two with full request objects.
+    // At most one access-log line per request (below) instead of Fastify's two with full request objects.
     logController: new LogController({ disableRequestLogging: true }),
     // Called only for requests, long after `headers` below is set.
     frameworkErrors: (error, request, reply) => frameworkErrorHandler(headers)(error, request, reply),
@@ -91,8 +91,13 @@ export async function buildApp(
     if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
     done();
   });
+  const logsReads = deps.logger.level === 'debug' || deps.logger.level === 'trace';
   app.addHook('onResponse', (request, reply, done) => {
-    request.log.info(
+    // Successful reads are most of the traffic and the costliest part of a small one: they log at
+    // debug (LOG_LEVEL=debug shows them); changes and every failure log at info.
+    const read = reply.statusCode < 400 && (request.method === 'GET' || request.method === 'HEAD');
+    if (read && !logsReads) return done();
+    request.log[read ? 'debug' : 'info'](
       {
         method: request.method,
         url: redactUrlForLog(request.url),

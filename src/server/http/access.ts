@@ -10,6 +10,7 @@ import {
 } from '../../shared/second-factor-contracts.ts';
 import { STAFF_PERMISSION_ROLES } from '../../shared/staff-permissions.ts';
 import { type SessionService, sessionDeadline } from '../features/sessions/index.ts';
+import { addCachedReadHooks } from './cached-reads.ts';
 import { createPrincipalCache } from './principal-cache.ts';
 
 /**
@@ -77,6 +78,11 @@ declare module 'fastify' {
     stepUp?: 'fresh' | 'reason';
     /** The error codes the route's service may throw, beyond those every route shares (http/error-responses.ts). */
     errors?: readonly ErrorCode[];
+    /**
+     * A customer or staff read whose answer depends only on its URL and who asks: remembered with the
+     * principal for a few seconds (http/principal-cache.ts).
+     */
+    cachedRead?: boolean;
   }
   interface FastifyRequest {
     staff: StaffMembersTable | null;
@@ -87,6 +93,8 @@ declare module 'fastify' {
     sessionToken: string | null;
     /** Set on state-changing requests, which clear the principal caches when they start and end. */
     endStateChange: (() => void) | null;
+    /** A cached read that missed: the cache's ticket, so its answer is stored only if nothing changed meanwhile. */
+    cachedReadTicket: number | null;
   }
 }
 
@@ -174,16 +182,25 @@ export function registerAccessControl(app: FastifyInstance, deps: AccessDeps): v
   app.decorateRequest('pro', null);
   app.decorateRequest('sessionToken', null);
   app.decorateRequest('endStateChange', null);
+  app.decorateRequest('cachedReadTicket', null);
+
+  const clock = { now: deps.now };
+  const customers = createPrincipalCache<CustomerPrincipal>(clock);
+  const staffMembers = createPrincipalCache<{ staff: StaffMembersTable; session: SessionsTable }>(clock);
 
   app.addHook('onRoute', (route) => {
     if (route.url.startsWith('/api/') && !route.config?.access) {
       throw new Error(`Route ${route.method} ${route.url} does not declare config.access`);
     }
+    // HEAD answers (Fastify's automatic ones) are left uncached.
+    if (route.config?.cachedRead && route.method !== 'HEAD') {
+      const access = route.config.access;
+      const cache = access === 'customer' ? customers : access?.startsWith('staff') ? staffMembers : null;
+      if (route.method !== 'GET' || !cache)
+        throw new Error(`Route ${route.method} ${route.url} cannot be a cached read`);
+      addCachedReadHooks(route, cache);
+    }
   });
-
-  const clock = { now: deps.now };
-  const customers = createPrincipalCache<CustomerPrincipal>(clock);
-  const staffMembers = createPrincipalCache<{ staff: StaffMembersTable; session: SessionsTable }>(clock);
   deps.sessions.onEnd({
     tokenEnded: (token) => {
       customers.revoke([]);

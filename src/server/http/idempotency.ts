@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest, FastifySchema } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, FastifySchema } from 'fastify';
 import { createHash } from 'node:crypto';
 import { AppError } from '../errors.ts';
 import type { IdempotencyClaim, IdempotencyService } from '../features/idempotency/index.ts';
@@ -50,11 +50,17 @@ function fingerprintOf(request: FastifyRequest): string {
 export function registerIdempotency(app: FastifyInstance, service: IdempotencyService): void {
   app.decorateRequest('idempotencyClaim', null);
 
-  app.addHook('preHandler', async (request, reply) => {
+  // Route hooks on create operations only: every other request skips both.
+  app.addHook('onRoute', (route) => {
+    if (!isCreateOperation(route.method, route.schema, route.config)) return;
+    route.preHandler = [claimKey, ...[route.preHandler ?? []].flat()];
+    route.onSend = [...[route.onSend ?? []].flat(), recordAnswer];
+  });
+
+  async function claimKey(request: FastifyRequest, reply: FastifyReply) {
     const header = request.headers[IDEMPOTENCY_KEY_HEADER];
     if (header === undefined) return;
-    const { method, schema, config } = request.routeOptions;
-    if (!isCreateOperation(method, schema, config)) return;
+    const { schema } = request.routeOptions;
     if (typeof header !== 'string' || !VALID_KEY.test(header)) {
       const message = 'Idempotency-Key must be 1 to 255 visible ASCII characters';
       throw new AppError('validation_failed', message, { fields: [{ path: 'Idempotency-Key', message }] });
@@ -81,9 +87,9 @@ export function registerIdempotency(app: FastifyInstance, service: IdempotencySe
     reply.code(outcome.statusCode).header('idempotent-replayed', 'true');
     if (outcome.contentType) reply.header('content-type', outcome.contentType);
     return reply.send(outcome.statusCode === 204 ? null : outcome.body);
-  });
+  }
 
-  app.addHook('onSend', async (request, reply, payload) => {
+  async function recordAnswer(request: FastifyRequest, reply: FastifyReply, payload: unknown) {
     const claim = request.idempotencyClaim;
     if (!claim) return payload;
     request.idempotencyClaim = null;
@@ -104,5 +110,5 @@ export function registerIdempotency(app: FastifyInstance, service: IdempotencySe
       request.log.warn({ err: error }, 'idempotency key not recorded');
     }
     return payload;
-  });
+  }
 }

@@ -8,10 +8,10 @@ import { STATUS_BY_CODE } from './error-handler.ts';
  * failing deep in a query.
  */
 export function registerInputGuards(app: FastifyInstance): void {
-  app.addHook('preValidation', async (request) => {
+  app.addHook('preValidation', (request, _reply, done) => {
     const fields: FieldProblem[] = [];
     for (const part of [request.params, request.query, request.body]) collectNul(part, '', fields);
-    if (fields.length > 0) throw new AppError('validation_failed', 'Some fields need attention.', { fields });
+    done(fields.length > 0 ? new AppError('validation_failed', 'Some fields need attention.', { fields }) : undefined);
   });
 }
 

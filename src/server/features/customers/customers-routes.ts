@@ -101,7 +101,7 @@ export const customersRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app
   app.get(
     '/api/staff/accounts/:accountId',
     {
-      config: { access: 'staff' },
+      config: { access: 'staff', cachedRead: true },
       schema: {
         operationId: 'getAccount',
         tags: ['customers'],

@@ -116,6 +116,32 @@ describe('a temporary password typed by staff', () => {
   });
 });
 
+describe('the last sign-in', () => {
+  it('is kept to the minute: a sign-in within a minute of the recorded one leaves it', async () => {
+    const { contact, username } = await activatedCustomer();
+    const lastSignIn = async () =>
+      (
+        await t.deps.db
+          .selectFrom('portalLogins')
+          .select('lastSignInAt')
+          .where('contactId', '=', contact.id)
+          .executeTakeFirstOrThrow()
+      ).lastSignInAt;
+    const before = await lastSignIn();
+    t.clock.advanceSeconds(120);
+    expect((await signIn(username, STRONG_PASSWORD)).statusCode).toBe(200);
+    const first = await lastSignIn();
+    expect(first).toBe(t.clock.now().toISOString());
+    expect(first).not.toBe(before);
+    t.clock.advanceSeconds(30);
+    expect((await signIn(username, STRONG_PASSWORD)).statusCode).toBe(200);
+    expect(await lastSignIn()).toBe(first);
+    t.clock.advanceSeconds(30);
+    expect((await signIn(username, STRONG_PASSWORD)).statusCode).toBe(200);
+    expect(await lastSignIn()).toBe(t.clock.now().toISOString());
+  });
+});
+
 describe('accounts', () => {
   it('an inactive account may not use the portal: sessions end (cached ones too), sign-in says why, staff see it', async () => {
     const { account, contact, email } = await activatedCustomer();

@@ -52,7 +52,7 @@ export const customerSessionRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = asyn
   app.get(
     '/api/portal/session',
     {
-      config: { access: 'customer', allowDuringPasswordChange: true },
+      config: { access: 'customer', allowDuringPasswordChange: true, cachedRead: true },
       schema: {
         operationId: 'getCustomerSession',
         tags: CUSTOMER_TAGS,

@@ -21,6 +21,9 @@ import {
 import * as repository from './portal-access-repository.ts';
 import { deviceSummary } from './portal-access-rules.ts';
 
+// A login's last sign-in is kept to the minute.
+const SIGN_IN_TIME_PRECISION_SECONDS = 60;
+
 /** Customer sign-in, the session and its password, and the accounts a session may see. */
 export function createCustomerSessionsService(deps: PortalAccessServiceDeps, common: PortalAccessCommon) {
   const { db, clock, sessions, throttle } = deps;
@@ -129,7 +132,6 @@ export function createCustomerSessionsService(deps: PortalAccessServiceDeps, com
       await throttle.clear(...recordedKeys.filter((key) => forgiven.includes(key)));
       const customerActor: ActorContext = { ...input.actor, actorKind: 'customer', actorId: login.id };
       const session = await db.transaction().execute(async (trx) => {
-        await repository.updateLogin(trx, login.id, { lastSignInAt: now.toISOString() });
         // Signing in with the password kills an outstanding reset link: whoever remembered it no longer needs one.
         await killLinks(trx, login.id, ['password_reset']);
         await recordEvent(
@@ -147,13 +149,19 @@ export function createCustomerSessionsService(deps: PortalAccessServiceDeps, com
           subjectType: 'portal_login',
           subjectId: login.id,
         });
-        return sessions.create(trx, {
+        const created = await sessions.create(trx, {
           kind: 'customer',
           subjectId: login.id,
           mustChangePassword: login.mustChangePassword === 1,
           ipAddress: input.actor.ipAddress,
           userAgent: input.userAgent ?? null,
         });
+        // To the minute, and last: the login's row lock is then held only until the commit, and
+        // sign-ins of one shared login within a minute do not queue on it at all.
+        const recordedAt = login.lastSignInAt ? Date.parse(login.lastSignInAt) : Number.NEGATIVE_INFINITY;
+        if (now.getTime() - recordedAt >= SIGN_IN_TIME_PRECISION_SECONDS * 1000)
+          await repository.recordSignInTime(trx, login.id, now, SIGN_IN_TIME_PRECISION_SECONDS);
+        return created;
       });
       return { token: session.token, mustChangePassword: login.mustChangePassword === 1 };
     },

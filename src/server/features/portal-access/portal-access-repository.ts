@@ -60,6 +60,17 @@ export function updateLogin(
   return db.updateTable('portalLogins').set(patch).where('id', '=', id).execute();
 }
 
+/** Sets the last sign-in unless another sign-in recorded one within `precisionSeconds` (it committed first). */
+export function recordSignInTime(db: Executor, id: string, at: Date, precisionSeconds: number) {
+  const recentSince = new Date(at.getTime() - precisionSeconds * 1000).toISOString();
+  return db
+    .updateTable('portalLogins')
+    .set({ lastSignInAt: at.toISOString() })
+    .where('id', '=', id)
+    .where((eb) => eb.or([eb('lastSignInAt', 'is', null), eb('lastSignInAt', '<=', recentSince)]))
+    .execute();
+}
+
 export function insertAccessToken(db: Executor, token: AccessTokensTable) {
   return db.insertInto('accessTokens').values(token).execute();
 }

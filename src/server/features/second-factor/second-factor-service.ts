@@ -182,15 +182,15 @@ export function createSecondFactorService(deps: SecondFactorDeps) {
   }
 
   return {
-    /** The second-factor part of what GET /api/staff/session answers. */
-    async sessionView(staff: StaffMembersTable, state: SessionState) {
+    /** The second-factor part of what GET /api/staff/session answers; `known` when the caller has just read it. */
+    async sessionView(staff: StaffMembersTable, state: SessionState, known?: { hasSecondFactor: boolean }) {
       const until = state.reauthenticatedAt
         ? new Date(new Date(state.reauthenticatedAt).getTime() + STEP_UP_WINDOW_SECONDS * 1000)
         : null;
       return {
         secondFactor: state.secondFactor,
         reauthenticatedUntil: until && until > clock.now() ? until.toISOString() : null,
-        hasSecondFactor: await hasFactor(db, staff.id),
+        hasSecondFactor: known?.hasSecondFactor ?? (await hasFactor(db, staff.id)),
       };
     },
 

@@ -24,14 +24,14 @@ export const staffSessionRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (
       },
     },
     async (request, reply) => {
-      const { token, staff, state } = await deps.staff.signIn({
+      const { token, staff, state, hasSecondFactor } = await deps.staff.signIn({
         email: request.body.email,
         password: request.body.password,
         actor: actorOf(request),
         userAgent: request.headers['user-agent'] ?? null,
       });
       setSessionCookie(reply, deps.config, 'staff', token);
-      return presentStaffSession(staff, state, await deps.secondFactors.sessionView(staff, state));
+      return presentStaffSession(staff, state, await deps.secondFactors.sessionView(staff, state, { hasSecondFactor }));
     },
   );
 

@@ -53,7 +53,11 @@ export function createStaffService(deps: StaffServiceDeps) {
      */
     async signIn(input: { email: string; password: string; actor: ActorContext; userAgent: string | null }) {
       const keys = throttleKeys(input.email, input.actor.ipAddress);
-      const { retryAfterSeconds: wait, recordedKeys } = await throttle.check(keys);
+      // The throttle rows and the staff member are read at once; the keys do not depend on who it is.
+      const [{ retryAfterSeconds: wait, recordedKeys }, staff] = await Promise.all([
+        throttle.check(keys),
+        findStaffByEmail(db, normalizeEmail(input.email)),
+      ]);
       if (wait > 0) {
         await recordAudit(db, clock, input.actor, {
           action: 'staff.sign_in_throttled',
@@ -65,7 +69,6 @@ export function createStaffService(deps: StaffServiceDeps) {
           retryAfterSeconds: wait,
         });
       }
-      const staff = await findStaffByEmail(db, normalizeEmail(input.email));
       const passwordMatches = staff?.passwordHash
         ? await verifyPassword(staff.passwordHash, input.password)
         : await burnPasswordVerification(input.password).then(() => false);
@@ -103,7 +106,8 @@ export function createStaffService(deps: StaffServiceDeps) {
         return created;
       });
       const state = { mustChangePassword: staff.mustChangePassword, secondFactor, reauthenticatedAt };
-      return { token: session.token, staff, state };
+      // A second factor is owed exactly when the staff member has one.
+      return { token: session.token, staff, state, hasSecondFactor: secondFactor === 'pending' };
     },
 
     async changePassword(input: {

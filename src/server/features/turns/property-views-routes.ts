@@ -30,7 +30,7 @@ export const propertyViewsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async 
   app.get(
     '/api/portal/properties',
     {
-      config: { access: 'customer' },
+      config: { access: 'customer', cachedRead: true },
       schema: {
         operationId: 'listPortalProperties',
         tags: portalTags,
