@@ -1,8 +1,8 @@
-import { Badge, Button, Card, Center, Group, Loader, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Card, Center, Group, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useSuspenseQuery } from '@tanstack/react-query';
-import { IconBuilding, IconBuildingSkyscraper, IconSearch } from '@tabler/icons-react';
-import { useState } from 'react';
+import { IconBuilding, IconBuildingSkyscraper } from '@tabler/icons-react';
+import { lazy, Suspense, useState } from 'react';
 import type { CustomerAccount } from '../../../shared/portal-access-contracts.ts';
 import type { PortalProperty } from '../../../shared/turn-contracts.ts';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
@@ -10,6 +10,8 @@ import { Page } from '../../ui/page.tsx';
 import { customerSessionQuery, useCustomerCompanies } from '../session/portal-session.ts';
 import { PropertyTurnsLink } from '../turns/property-turns-link.tsx';
 import { usePortalPropertyPages } from '../turns/turns-api.ts';
+
+const PropertySearch = lazy(() => import('./property-search.tsx'));
 
 const count = (value: number) => value.toLocaleString('en-US');
 
@@ -76,20 +78,18 @@ function PropertyCards() {
             <Text size="sm" c="dimmed" aria-live="polite">
               {total === 0
                 ? 'No properties match your search'
-                : `Showing ${count(items.length)} of ${count(total)} ${isSearching ? 'matching ' : ''}properties`}
+                : `Showing ${count(items.length)} of ${count(total)} ${isSearching ? 'matching ' : ''}${total === 1 ? 'property' : 'properties'}`}
             </Text>
           ) : null}
         </div>
         {isPaged ? (
-          <TextInput
-            label="Search properties"
-            placeholder="Name, account number or city"
-            leftSection={<IconSearch size={16} aria-hidden />}
-            rightSection={properties.isFetching && !properties.isFetchingNextPage ? <Loader size="xs" /> : null}
-            value={search}
-            onChange={(event) => setSearch(event.currentTarget.value)}
-            w={{ base: '100%', xs: 320 }}
-          />
+          <Suspense fallback={null}>
+            <PropertySearch
+              value={search}
+              onChange={setSearch}
+              busy={properties.isFetching && !properties.isFetchingNextPage}
+            />
+          </Suspense>
         ) : null}
       </Group>
       <ErrorAlert error={properties.error} />
