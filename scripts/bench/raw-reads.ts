@@ -10,6 +10,14 @@ const KEY = `coalesce(move_in_date, '9999-12-31')`;
 export const BOARD_PAGE = 25;
 export const LIST_PAGE = 50;
 export const DESK_PAGE = 25;
+const HOME_PAGE = 24;
+/** The accounts a contact sees: their own and their companies' properties. */
+const VISIBLE = `visible as (
+  select a.id from account_contacts ac join accounts a on a.id = ac.account_id
+    where ac.contact_id = $1 and a.portal_access_enabled = 1
+  union
+  select c.id from account_contacts ac join accounts p on p.id = ac.account_id join accounts c on c.parent_account_id = p.id
+    where ac.contact_id = $1 and p.portal_access_enabled = 1 and c.portal_access_enabled = 1)`;
 
 function columnPage(status: string, open: boolean): string {
   const window = open ? '' : `and ${KEY} >= $2`;
@@ -43,20 +51,18 @@ export const RAW_READS: Record<string, RawRead> = {
       `select status, count(*) as n from turns where account_id = $1 and (status in ${OPEN} or (status in ('completed', 'canceled') and ${KEY} >= $2)) group by status`,
     ],
   },
-  // Portal home of a contact: the visible properties with open-turn and awaiting-add-on counts.
+  // Portal home of a contact: the first page of visible properties by name with open-turn and
+  // awaiting-add-on counts, and how many there are.
   home: {
     statements: [
-      `with visible as (
-         select a.id from account_contacts ac join accounts a on a.id = ac.account_id
-           where ac.contact_id = $1 and a.portal_access_enabled = 1
-         union
-         select c.id from account_contacts ac join accounts p on p.id = ac.account_id join accounts c on c.parent_account_id = p.id
-           where ac.contact_id = $1 and p.portal_access_enabled = 1 and c.portal_access_enabled = 1)
-       select a.id, a.name, a.account_number, a.city, coalesce(o.n, 0) as open_turns, coalesce(x.n, 0) as pending_add_ons
-       from accounts a
-       left join (select account_id, count(*) as n from turns where status in ${OPEN} and account_id in (select id from visible) group by account_id) o on o.account_id = a.id
-       left join (select account_id, count(*) as n from turn_add_ons where status = 'pending' and approver = 'customer' and account_id in (select id from visible) group by account_id) x on x.account_id = a.id
-       where a.kind = 'property' and a.id in (select id from visible) order by a.name`,
+      `with ${VISIBLE}
+       select p.id, p.name, p.account_number, p.city,
+         (select count(*) from turns t where t.account_id = p.id and t.status in ${OPEN}) as open_turns,
+         (select count(*) from turn_add_ons x where x.account_id = p.id and x.status = 'pending' and x.approver = 'customer') as pending_add_ons
+       from (select a.id, a.name, a.account_number, a.city from accounts a
+             where a.kind = 'property' and a.id in (select id from visible) order by a.name, a.id limit ${HOME_PAGE + 1}) p
+       order by p.name, p.id`,
+      `with ${VISIBLE} select count(*) as n from accounts a where a.kind = 'property' and a.id in (select id from visible)`,
     ],
   },
   // Staff account Turns tab of a management company: the first page of its properties' open and recent

@@ -224,7 +224,18 @@ export const CustomerAccountSchema = z.object({
   city: z.string().nullable(),
   region: z.string().nullable(),
 });
-export const CustomerAccountListSchema = z.object({ items: z.array(CustomerAccountSchema) });
+export const ListCustomerAccountsQuerySchema = z.strictObject({
+  /** Only companies, say: the home lists properties through listPortalProperties. */
+  kind: z.enum(['management_company', 'property']).optional(),
+  cursor: z.string().max(600).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(24),
+});
+export type ListCustomerAccountsQuery = z.infer<typeof ListCustomerAccountsQuerySchema>;
+export const CustomerAccountListSchema = z.object({
+  items: z.array(CustomerAccountSchema),
+  nextCursor: z.string().nullable(),
+});
+export type CustomerAccountList = z.infer<typeof CustomerAccountListSchema>;
 export type CustomerAccount = z.infer<typeof CustomerAccountSchema>;
 
 /** Why the sign-in page shows a notice (a dead link lands there, never on an error page). */

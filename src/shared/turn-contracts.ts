@@ -306,7 +306,22 @@ export const PortalPropertySchema = z.object({
   pendingAddOnCount: z.number().int(),
 });
 export type PortalProperty = z.infer<typeof PortalPropertySchema>;
-export const PortalPropertyListSchema = z.object({ items: z.array(PortalPropertySchema) });
+/** Portal home cards per page: eight rows of three on a laptop. */
+export const PORTAL_PROPERTY_PAGE_SIZE = 24;
+export const ListPortalPropertiesQuerySchema = z.strictObject({
+  /** Name, account number or city contains (any case). */
+  search: z.string().trim().max(100).optional(),
+  cursor: z.string().max(600).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(PORTAL_PROPERTY_PAGE_SIZE),
+});
+export type ListPortalPropertiesQuery = z.infer<typeof ListPortalPropertiesQuerySchema>;
+export const PortalPropertyListSchema = z.object({
+  items: z.array(PortalPropertySchema),
+  nextCursor: z.string().nullable(),
+  /** Properties the search finds over all pages. */
+  total: z.number().int(),
+});
+export type PortalPropertyList = z.infer<typeof PortalPropertyListSchema>;
 
 export const UpdatePropertyAddressBodySchema = z.strictObject({
   addressLine1: z.string().trim().min(1, 'Enter the street address').max(200),

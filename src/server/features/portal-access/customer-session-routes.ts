@@ -5,6 +5,7 @@ import {
   ChangeCustomerPasswordBodySchema,
   CustomerAccountListSchema,
   CustomerDeviceListSchema,
+  ListCustomerAccountsQuerySchema,
   CustomerDeviceParamsSchema,
   CustomerDevicesQuerySchema,
   CustomerSessionSchema,
@@ -115,11 +116,12 @@ export const customerSessionRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = asyn
       schema: {
         operationId: 'listCustomerAccounts',
         tags: CUSTOMER_TAGS,
-        summary: 'The properties and companies the signed-in customer may see',
-        response: { 200: CustomerAccountListSchema, 401: ApiErrorSchema, 403: ApiErrorSchema },
+        summary: 'A page of the properties and companies the signed-in customer may see, by name',
+        querystring: ListCustomerAccountsQuerySchema,
+        response: { 200: CustomerAccountListSchema, 400: ApiErrorSchema, 401: ApiErrorSchema, 403: ApiErrorSchema },
       },
     },
-    async (request) => ({ items: await service.listAccounts(requireCustomer(request).accountIds) }),
+    async (request) => service.listAccounts(requireCustomer(request).accountIds, request.query),
   );
 
   app.get(

@@ -1,5 +1,7 @@
 import type { ActorContext } from '../../actor.ts';
 import { AppError, fieldError, notFound } from '../../errors.ts';
+import type { CustomerAccountList, ListCustomerAccountsQuery } from '../../../shared/portal-access-contracts.ts';
+import { decodePageCursor, encodePageCursor } from '../../page-cursor.ts';
 import {
   checkCurrentPassword,
   formatWait,
@@ -270,16 +272,22 @@ export function createCustomerSessionsService(deps: PortalAccessServiceDeps, com
       });
     },
 
-    async listAccounts(accountIds: string[]) {
-      const accounts = await repository.findAccountsByIds(db, accountIds);
-      return accounts.map((account) => ({
-        id: account.id,
-        name: account.name,
-        kind: account.kind,
-        accountNumber: account.accountNumber,
-        city: account.city,
-        region: account.region,
-      }));
+    /** A page of the accounts the customer sees, by name; the cursor is the previous page's last [name, id]. */
+    async listAccounts(accountIds: readonly string[], query: ListCustomerAccountsQuery): Promise<CustomerAccountList> {
+      const after = query.cursor ? decodePageCursor<[string, string]>(query.cursor, 2) : null;
+      // One row more than the page says whether another page follows.
+      const rows = await repository.findAccountPage(db, {
+        accountIds,
+        kind: query.kind,
+        after,
+        limit: query.limit + 1,
+      });
+      const items = rows.slice(0, query.limit);
+      const last = items.at(-1);
+      return {
+        items,
+        nextCursor: rows.length > query.limit && last ? encodePageCursor([last.name, last.id]) : null,
+      };
     },
 
     /** For resolveCustomer: the principal behind a customer session, or null when access is gone. */

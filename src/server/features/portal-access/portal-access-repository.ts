@@ -6,6 +6,7 @@ import type {
   AccessTokensTable,
   PortalLoginsTable,
 } from '../../db/schema/portal-access.ts';
+import type { AccountKind } from '../../../shared/customer-contracts.ts';
 import { PORTAL_ACCOUNT_STATUSES } from './portal-access-rules.ts';
 
 type Executor = Db | Trx;
@@ -242,9 +243,27 @@ export async function findAccessibleAccountIds(
   return [...new Set([...directIds, ...children.map((row) => row.id)])];
 }
 
-export function findAccountsByIds(db: Executor, accountIds: string[]) {
-  if (accountIds.length === 0) return Promise.resolve([]);
-  return db.selectFrom('accounts').selectAll().where('id', 'in', accountIds).orderBy('name').execute();
+/** A page of these accounts by name then id, after the previous page's last [name, id]. */
+export function findAccountPage(
+  db: Executor,
+  query: {
+    accountIds: readonly string[];
+    kind: AccountKind | undefined;
+    after: [name: string, id: string] | null;
+    limit: number;
+  },
+) {
+  if (query.accountIds.length === 0) return Promise.resolve([]);
+  let page = db
+    .selectFrom('accounts')
+    .select(['id', 'name', 'kind', 'accountNumber', 'city', 'region'])
+    .where('id', 'in', query.accountIds);
+  if (query.kind) page = page.where('kind', '=', query.kind);
+  if (query.after) {
+    const [name, id] = query.after;
+    page = page.where((eb) => eb(eb.refTuple('name', 'id'), '>', eb.tuple(name, id)));
+  }
+  return page.orderBy('name').orderBy('id').limit(query.limit).execute();
 }
 
 export function findAccount(db: Executor, accountId: string) {

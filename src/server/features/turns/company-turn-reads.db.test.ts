@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createAccount, createContact, unique } from '../../../../test/factories.ts';
 import { sessionCookie } from '../../../../test/test-app.ts';
-import type { TurnList } from '../../../shared/turn-contracts.ts';
+import type { PortalPropertyList, TurnList } from '../../../shared/turn-contracts.ts';
 import { newId } from '../../ids.ts';
 import { hashPassword } from '../../security/passwords.ts';
 import { useTurnsFixture } from './turns-test-fixture.ts';
@@ -197,12 +197,16 @@ describe('a management company’s turn reads', () => {
     expect(signedIn.statusCode, signedIn.body).toBe(200);
     const customer = sessionCookie(signedIn);
 
+    // The home reads one page of cards, not 2,500; the search finds any of them with its counts.
     const home = await fixture.call(customer, 'GET', '/api/portal/properties');
     expect(home.statusCode, home.body.slice(0, 300)).toBe(200);
-    const busyItem = (home.json() as { items: Array<{ id: string; openTurnCount: number }> }).items.find(
-      (item) => item.id === busy.property.id,
-    );
-    expect(busyItem?.openTurnCount).toBe(1);
+    expect(home.json()).toMatchObject({ total: 2500, nextCursor: expect.any(String) });
+    expect((home.json() as PortalPropertyList).items).toHaveLength(24);
+    const search = encodeURIComponent(busy.property.name);
+    const found = (await fixture.call(customer, 'GET', `/api/portal/properties?search=${search}`)).json();
+    expect(found).toMatchObject({ total: 1, items: [{ id: busy.property.id, openTurnCount: 1 }] });
+    const companies = await fixture.call(customer, 'GET', '/api/portal/accounts?kind=management_company');
+    expect(companies.json()).toMatchObject({ items: [{ id: company.id }], nextCursor: null });
     const board = await fixture.call(
       customer,
       'GET',

@@ -12,12 +12,14 @@ import {
   CalendarQuerySchema,
   CalendarSchema,
   CustomServiceBodySchema,
+  ListPortalPropertiesQuerySchema,
   PortalPropertyListSchema,
   PortalPropertySchema,
   PortalPropertyUserListSchema,
   PropertyIdParamsSchema,
   UpdatePropertyAddressBodySchema,
 } from '../../../shared/turn-contracts.ts';
+import { ApiErrorSchema } from '../../../shared/api-error.ts';
 import type { Deps } from '../../deps.ts';
 import { actorOf } from '../../http/access.ts';
 import { presentFloorplan, presentService } from '../catalog/index.ts';
@@ -34,11 +36,12 @@ export const propertyViewsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async 
       schema: {
         operationId: 'listPortalProperties',
         tags: portalTags,
-        summary: 'The properties this customer sees, with open turns and add-ons awaiting approval',
-        response: { 200: PortalPropertyListSchema },
+        summary: 'A page of the properties this customer sees (by name), with open turns and add-ons awaiting approval',
+        querystring: ListPortalPropertiesQuerySchema,
+        response: { 200: PortalPropertyListSchema, 400: ApiErrorSchema },
       },
     },
-    async (request) => ({ items: await turns.listProperties(customerScope(request)) }),
+    async (request) => turns.listProperties(customerScope(request), request.query),
   );
 
   app.get(

@@ -2,25 +2,49 @@ import type { ActorContext } from '../../actor.ts';
 import type { CalendarDate } from '../../db/schema/turns.ts';
 import { fieldError, notFound } from '../../errors.ts';
 import { newId } from '../../ids.ts';
-import type { CustomServiceBodyParsed, UpdatePropertyAddressBodyParsed } from '../../../shared/turn-contracts.ts';
+import type {
+  CustomServiceBodyParsed,
+  ListPortalPropertiesQuery,
+  UpdatePropertyAddressBodyParsed,
+} from '../../../shared/turn-contracts.ts';
+import { decodePageCursor, encodePageCursor } from '../../page-cursor.ts';
 import type { CustomersFeature } from '../customers/index.ts';
 import type { TurnContext, TurnScope } from './turn-context.ts';
 import * as repository from './turns-repository.ts';
+import { countProperties, listPropertyPage, type PropertyCursor } from './property-views-repository.ts';
 
 /** The portal's property views: home, property settings and the calendar. */
 export function createPropertyViewsService(context: TurnContext, customers: CustomersFeature) {
   const { db, catalog, canSee, requireProperty } = context;
 
-  /** Properties with their open turns and the add-ons waiting for the customer, counted in the database. */
-  const listProperties = (accountIds: readonly string[]) => repository.listPropertiesWithOpenWork(db, accountIds);
+  /** One property with its counts (the caller has checked the scope). */
+  async function loadProperty(accountId: string) {
+    const [property] = await listPropertyPage(db, { accountIds: [accountId], after: null, limit: 1 });
+    return property!;
+  }
 
   return {
-    listProperties: (scope: TurnScope & { kind: 'customer' }) => listProperties(scope.accountIds),
+    /** A page of the customer's properties with their open turns and the add-ons waiting for them, counted in the database. */
+    async listProperties(scope: TurnScope & { kind: 'customer' }, query: ListPortalPropertiesQuery) {
+      const filter = { accountIds: scope.accountIds, search: query.search };
+      const after = query.cursor ? decodePageCursor<PropertyCursor>(query.cursor, 2) : null;
+      // One row more than the page says whether another page follows.
+      const [rows, total] = await Promise.all([
+        listPropertyPage(db, { ...filter, after, limit: query.limit + 1 }),
+        countProperties(db, filter),
+      ]);
+      const items = rows.slice(0, query.limit);
+      const last = items.at(-1);
+      return {
+        items,
+        nextCursor: rows.length > query.limit && last ? encodePageCursor([last.name, last.id]) : null,
+        total,
+      };
+    },
 
     async getProperty(scope: TurnScope, accountId: string) {
       await requireProperty(scope, accountId);
-      const [property] = await listProperties([accountId]);
-      return property!;
+      return loadProperty(accountId);
     },
 
     async updatePropertyAddress(
@@ -31,8 +55,7 @@ export function createPropertyViewsService(context: TurnContext, customers: Cust
     ) {
       await requireProperty(scope, accountId);
       await customers.accounts.updateAccountAddress(accountId, input, actor);
-      const [property] = await listProperties([accountId]);
-      return property!;
+      return loadProperty(accountId);
     },
 
     /** "Users": everyone with portal access to this property (through it or its management company), and who approves add-ons. */

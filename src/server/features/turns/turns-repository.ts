@@ -142,7 +142,7 @@ export async function updateTurn(db: Executor, turnId: string, changes: Partial<
 
 /** The board order: move-in (turns without one last), then move-out, then id; the index turns_board has it. */
 const BOARD_KEY = sql<string>`coalesce(turns.move_in_date, '9999-12-31')`;
-const OPEN_STATUSES = ['pending', 'scheduled', 'in_progress'] as const;
+export const OPEN_STATUSES = ['pending', 'scheduled', 'in_progress'] as const;
 const CLOSED_STATUSES = ['completed', 'canceled'] as const;
 
 export interface TurnPageQuery {
@@ -314,49 +314,6 @@ export async function countTurnsByStatus(
     .groupBy('turns.status')
     .execute();
   return rows.map((row) => ({ status: row.status, count: Number(row.count) }));
-}
-
-/**
- * The properties a contact sees, each with its open turns and the add-ons awaiting the customer,
- * counted in the same statement (an index range per property).
- */
-export async function listPropertiesWithOpenWork(db: Executor, accountIds: readonly string[]) {
-  if (accountIds.length === 0) return [];
-  const rows = await db
-    .selectFrom('accounts')
-    .select((eb) => [
-      'accounts.id',
-      'accounts.name',
-      'accounts.accountNumber',
-      'accounts.addressLine1',
-      'accounts.addressLine2',
-      'accounts.city',
-      'accounts.region',
-      'accounts.postalCode',
-      'accounts.parentAccountId',
-      eb
-        .selectFrom('turns')
-        .select((count) => count.fn.countAll<number | string>().as('n'))
-        .whereRef('turns.accountId', '=', 'accounts.id')
-        .where('turns.status', 'in', OPEN_STATUSES)
-        .as('openTurns'),
-      eb
-        .selectFrom('turnAddOns')
-        .select((count) => count.fn.countAll<number | string>().as('n'))
-        .whereRef('turnAddOns.accountId', '=', 'accounts.id')
-        .where('turnAddOns.status', '=', 'pending')
-        .where('turnAddOns.approver', '=', 'customer')
-        .as('pendingAddOns'),
-    ])
-    .where('accounts.id', 'in', accountIds)
-    .where('accounts.kind', '=', 'property')
-    .orderBy('accounts.name')
-    .execute();
-  return rows.map(({ openTurns, pendingAddOns, ...property }) => ({
-    ...property,
-    openTurnCount: Number(openTurns ?? 0),
-    pendingAddOnCount: Number(pendingAddOns ?? 0),
-  }));
 }
 
 /**

@@ -1,12 +1,12 @@
-import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import type {
   AccessLinkInspection,
-  CustomerAccount,
+  CustomerAccountList,
   CustomerSession,
   RedeemAccessLinkBody,
   RedeemedAccessLink,
 } from '../../../shared/portal-access-contracts.ts';
-import { api } from '../../api/client.ts';
+import { api, toQuery } from '../../api/client.ts';
 
 export const customerSessionQuery = queryOptions({
   queryKey: ['customer-session'],
@@ -14,10 +14,15 @@ export const customerSessionQuery = queryOptions({
   staleTime: 30_000,
 });
 
-export const customerAccountsQuery = queryOptions({
-  queryKey: ['customer-accounts'],
-  queryFn: () => api.get<{ items: CustomerAccount[] }>('/api/portal/accounts'),
-});
+/** The management companies the contact belongs to: few, but paged like every list. */
+export const useCustomerCompanies = () =>
+  useInfiniteQuery({
+    queryKey: ['customer-accounts', 'management_company'],
+    queryFn: ({ pageParam }) =>
+      api.get<CustomerAccountList>(`/api/portal/accounts${toQuery({ kind: 'management_company', cursor: pageParam })}`),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
 
 export function useSignInCustomer() {
   const queryClient = useQueryClient();

@@ -1,11 +1,4 @@
-import {
-  keepPreviousData,
-  queryOptions,
-  useInfiniteQuery,
-  useMutation,
-  useQuery,
-  useQueryClient,
-} from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   AccountServiceListSchema,
   FloorplanPricelist,
@@ -20,6 +13,7 @@ import type {
   TurnCounts,
   TurnStatus,
   PortalProperty,
+  PortalPropertyList,
   PortalPropertyUserList,
   SetTurnPurchaseOrdersBody,
   Turn,
@@ -34,12 +28,16 @@ import { api, toQuery } from '../../api/client.ts';
 
 type AccountServices = z.infer<typeof AccountServiceListSchema>;
 
-export const portalPropertiesQuery = queryOptions({
-  queryKey: ['portal', 'properties'],
-  queryFn: () => api.get<{ items: PortalProperty[] }>('/api/portal/properties'),
-});
-
-export const usePortalProperties = () => useQuery(portalPropertiesQuery);
+/** The home's property cards, a page at a time ("Show more properties" fetches the page after the last card). */
+export const usePortalPropertyPages = (search: string | undefined) =>
+  useInfiniteQuery({
+    queryKey: ['portal', 'properties', 'pages', search],
+    queryFn: ({ pageParam }) =>
+      api.get<PortalPropertyList>(`/api/portal/properties${toQuery({ search, cursor: pageParam })}`),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    placeholderData: keepPreviousData,
+  });
 
 export const usePortalProperty = (accountId: string) =>
   useQuery({
