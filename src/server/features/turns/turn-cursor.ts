@@ -1,5 +1,5 @@
 import { decodePageCursor, encodePageCursor } from '../../page-cursor.ts';
-import type { TurnCursor } from './turns-repository.ts';
+import type { TurnCursor } from './turn-pages-repository.ts';
 import type { DeskCursor } from './desk-repository.ts';
 
 /** An opaque page cursor: the board key of the last turn of the previous page. */

@@ -27,6 +27,7 @@ import {
   readyByDate,
 } from './turn-rules.ts';
 import { decodeCursor, encodeCursor } from './turn-cursor.ts';
+import * as pages from './turn-pages-repository.ts';
 import * as repository from './turns-repository.ts';
 
 function duplicateOrder(existingTurnId?: string) {
@@ -120,7 +121,7 @@ export function createTurnOrdersService(context: TurnContext) {
     /** One page of the board or the staff Turns tab, filtered, windowed and ordered in the database. */
     async listTurns(scope: TurnScope, accountId: string, query: ListTurnsQuery) {
       const where = await listScope(scope, accountId);
-      const page = repository.turnPageQuery(db, where, {
+      const page = pages.turnPageQuery(db, where, {
         ...filtersOf(query),
         status: query.status,
         after: query.cursor ? decodeCursor(query.cursor) : null,
@@ -128,8 +129,8 @@ export function createTurnOrdersService(context: TurnContext) {
       });
       // Both read the page through its query, side by side: one round trip instead of two in a row.
       const [rows, services] = await Promise.all([
-        repository.listTurnSummaries(db, page, repository.readsNewestFirst(query.status)),
-        repository.listPageServices(db, page),
+        pages.listTurnSummaries(db, page, pages.readsNewestFirst(query.status)),
+        pages.listPageServices(db, page),
       ]);
       const servicesOf = groupByTurn(services);
       const items = rows.slice(0, query.limit).map((row) =>
@@ -153,7 +154,7 @@ export function createTurnOrdersService(context: TurnContext) {
     /** The board's column counts, one aggregate query under the same filters as the pages. */
     async countTurns(scope: TurnScope, accountId: string, query: TurnCountsQuery) {
       const where = await listScope(scope, accountId);
-      const found = await repository.countTurnsByStatus(db, where, filtersOf(query));
+      const found = await pages.countTurnsByStatus(db, where, filtersOf(query));
       return {
         counts: ServiceLineStatusSchema.options.map((status) => ({
           status,
