@@ -1,12 +1,7 @@
 import type { DatabaseKind, Db, Trx } from '../../db/database.ts';
 import { sql } from 'kysely';
 import { atRiskFrom } from './desk-rules.ts';
-import type {
-  CalendarDate,
-  TurnAddOnsTable,
-  TurnServiceLinesTable,
-  TurnsTable,
-} from '../../db/schema/turns.ts';
+import type { CalendarDate, TurnAddOnsTable, TurnServiceLinesTable, TurnsTable } from '../../db/schema/turns.ts';
 
 type Executor = Db | Trx;
 
