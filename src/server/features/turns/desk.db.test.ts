@@ -132,6 +132,43 @@ describe('the staff turns desk', () => {
     expect((await fixture.call(fixture.staffCookie, 'GET', '/api/staff/desk/turns?cursor=nope')).statusCode).toBe(400);
   });
 
+  it('pages the desk by cursor in both orders: turns ordered between pages never shift or repeat one', async () => {
+    const setup = await fixture.setupProperty();
+    const order = (unitNumber: string, moveInDate: string) =>
+      fixture.orderTurn(setup, {
+        unitId: null,
+        unitNumber,
+        floorplanId: setup.floorplan.id,
+        moveOutDate: '2026-06-10',
+        moveInDate,
+      });
+    const walk = async (query: string, between: () => Promise<unknown>) => {
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const page: DeskTurnList = await desk(
+          `view=all&accountId=${setup.property.id}&limit=2&${query}${cursor ? `&cursor=${cursor}` : ''}`,
+        );
+        seen.push(...page.items.map((item) => item.unitNumber));
+        cursor = page.nextCursor;
+        if (seen.length === 2) await between();
+      } while (cursor);
+      return seen;
+    };
+    await order('A', '2026-07-03');
+    await order('B', '2026-07-01');
+    await order('C', '2026-07-05');
+    // Newest first: a turn ordered after page one is newer than its cursor, so it waits for a reload.
+    expect(await walk('sort=newest', () => order('D', '2026-07-02'))).toEqual(['C', 'B', 'A']);
+    // By move-in: one ordered behind the cursor is not shown again; one ahead of it comes in its place.
+    expect(
+      await walk('sort=moveIn', async () => {
+        await order('E', '2026-06-20');
+        await order('F', '2026-07-04');
+      }),
+    ).toEqual(['B', 'D', 'A', 'F', 'C']);
+  });
+
   it('reassigns a service: the new pro hears of the work and the old one that it is no longer theirs', async () => {
     const setup = await setupWithPros();
     const ben = await createPro('Ben Ortiz', null, 'ben@pros.test');
