@@ -258,7 +258,14 @@ export function CustomersPage(): ReactElement {
           <Text size="sm" c="dimmed">
             {customers.data.total} {customers.data.total === 1 ? 'customer' : 'customers'}
           </Text>
-          {totalPages > 1 ? <Pagination total={totalPages} value={page} onChange={setPage} /> : null}
+          {totalPages > 1 ? (
+            <Pagination
+              total={totalPages}
+              value={page}
+              onChange={setPage}
+              getControlProps={(control) => ({ 'aria-label': `${control} page` })}
+            />
+          ) : null}
         </Group>
       ) : null}
       <AccountCreateModal
