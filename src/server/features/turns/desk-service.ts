@@ -5,7 +5,7 @@ import { recordAudit } from '../audit/index.ts';
 import { isAtRisk } from './desk-rules.ts';
 import * as desk from './desk-repository.ts';
 import { needsPro } from './pro-assignment-rules.ts';
-import type { TurnContext } from './turn-context.ts';
+import { groupByTurn, type TurnContext } from './turn-context.ts';
 import { decodeDeskCursor, encodeDeskCursor } from './turn-cursor.ts';
 import { isOpenLine } from './turn-rules.ts';
 import * as repository from './turns-repository.ts';
@@ -19,20 +19,23 @@ export function createDeskService(context: TurnContext) {
     async listDesk(query: DeskQuery) {
       if (query.moveInFrom && query.moveInTo && query.moveInTo < query.moveInFrom)
         throw fieldError('moveInTo', 'The end of the window must not be before its start');
-      const rows = await desk.listDeskPage(
+      const pageQuery = desk.deskPageQuery(
         db,
         { ...query, inboxOnly: query.view === 'inbox', today: today() },
         { sort: query.sort, after: query.cursor ? decodeDeskCursor(query.cursor) : null, limit: query.limit + 1 },
       );
-      const page = rows.slice(0, query.limit);
-      const ids = page.map((row) => row.id);
-      const [lines, pending] = await Promise.all([
-        repository.listServiceLines(db, ids),
-        desk.listPendingAddOns(db, ids),
+      // One round trip: lines and add-ons select the page's turns through its query, side by side.
+      const [rows, lines, pending] = await Promise.all([
+        pageQuery.execute(),
+        desk.listPageLines(db, pageQuery),
+        desk.listPagePendingAddOns(db, pageQuery),
       ]);
+      const page = rows.slice(0, query.limit);
+      const linesOf = groupByTurn(lines);
+      const pendingOf = groupByTurn(pending);
       const items: DeskTurn[] = page.map((row) => {
-        const own = lines.filter((line) => line.turnId === row.id);
-        const waiting = pending.filter((addOn) => addOn.turnId === row.id);
+        const own = linesOf.get(row.id) ?? [];
+        const waiting = pendingOf.get(row.id) ?? [];
         return {
           id: row.id,
           accountId: row.accountId,
