@@ -1,9 +1,32 @@
-import { expect } from 'vitest';
-import { createAccount, createContact, unique } from './factories.ts';
-import { sessionCookie, type TestApp } from './test-app.ts';
+import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
+import { createAccount, createContact, createStaffMember, signInStaff, unique } from './factories.ts';
+import { createTestApp, sessionCookie, type TestApp } from './test-app.ts';
 
 export const STRONG_PASSWORD = 'tangerine quarry velvet orbit';
 export const OTHER_PASSWORD = 'violet lantern orbit meadow';
+
+export interface StaffSignedInApp {
+  t: TestApp;
+  staffMember: Awaited<ReturnType<typeof createStaffMember>>;
+  staffCookie: string;
+}
+
+/**
+ * One app for the test file and a staff member, signed in afresh before each test (tests move the
+ * clock by hours; a fresh staff session keeps the staff side signed in).
+ */
+export function setUpStaffSignedInApp(): StaffSignedInApp {
+  const app = {} as StaffSignedInApp;
+  beforeAll(async () => {
+    app.t = await createTestApp();
+    app.staffMember = await createStaffMember(app.t.deps);
+  });
+  beforeEach(async () => {
+    app.staffCookie = await signInStaff(app.t.app, app.staffMember);
+  });
+  afterAll(() => app.t.close());
+  return app;
+}
 
 /** Requests and setups the portal-access route tests share; `current` gives the file's app and staff cookie. */
 export function portalAccessKit(current: () => { t: TestApp; staffCookie: string }) {

@@ -1,37 +1,25 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createAccount, createStaffMember, signInStaff } from '../../../test/factories.ts';
-import { portalAccessKit } from '../../../test/portal-access-kit.ts';
-import { createTestApp, type TestApp } from '../../../test/test-app.ts';
+import { portalAccessKit, setUpStaffSignedInApp } from '../../../test/portal-access-kit.ts';
 import { PRINCIPAL_CACHE_SECONDS } from './principal-cache.ts';
 
-let t: TestApp;
-let staffMember: Awaited<ReturnType<typeof createStaffMember>>;
-let staffCookie: string;
+const app = setUpStaffSignedInApp();
 
-beforeAll(async () => {
-  t = await createTestApp();
-  staffMember = await createStaffMember(t.deps);
-});
-beforeEach(async () => {
-  staffCookie = await signInStaff(t.app, staffMember);
-});
-afterAll(() => t.close());
-
-const { activatedCustomer, customerGet } = portalAccessKit(() => ({ t, staffCookie }));
+const { activatedCustomer, customerGet } = portalAccessKit(() => app);
 
 /** A customer past the lifetime during which the end of their other sessions (setting the password) keeps them uncached. */
 async function cachedCustomer() {
   const customer = await activatedCustomer();
-  t.clock.advanceSeconds(PRINCIPAL_CACHE_SECONDS);
+  app.t.clock.advanceSeconds(PRINCIPAL_CACHE_SECONDS);
   return customer;
 }
 
 async function renameContact(contactId: string, firstName: string) {
-  await t.deps.db.updateTable('contacts').set({ firstName }).where('id', '=', contactId).execute();
+  await app.t.deps.db.updateTable('contacts').set({ firstName }).where('id', '=', contactId).execute();
 }
 
 async function loginIdOf(contactId: string) {
-  const login = await t.deps.db
+  const login = await app.t.deps.db
     .selectFrom('portalLogins')
     .select('id')
     .where('contactId', '=', contactId)
@@ -50,12 +38,12 @@ describe('a cached read (getCustomerSession)', () => {
     const cached = await customerGet('/api/portal/session', setupCookie);
     expect(cached.body).toBe(first.body);
     expect(cached.headers['content-type']).toBe(first.headers['content-type']);
-    t.clock.advanceSeconds(PRINCIPAL_CACHE_SECONDS);
+    app.t.clock.advanceSeconds(PRINCIPAL_CACHE_SECONDS);
     expect((await customerGet('/api/portal/session', setupCookie)).json().contact.firstName).toBe('Marta');
 
     // Any state-changing request in this process drops every cached answer, even one that fails.
     await renameContact(contact.id, 'Mila');
-    const failed = await t.app.inject({
+    const failed = await app.t.app.inject({
       method: 'POST',
       url: '/api/portal/session',
       payload: { login: 'nobody@example.test', password: 'not the password at all' },
@@ -67,7 +55,7 @@ describe('a cached read (getCustomerSession)', () => {
   it('stops at once when the customer signs out', async () => {
     const { setupCookie } = await cachedCustomer();
     expect((await customerGet('/api/portal/session', setupCookie)).statusCode).toBe(200);
-    const signOut = await t.app.inject({
+    const signOut = await app.t.app.inject({
       method: 'DELETE',
       url: '/api/portal/session',
       headers: { cookie: setupCookie },
@@ -80,7 +68,7 @@ describe('a cached read (getCustomerSession)', () => {
     const { contact, setupCookie } = await cachedCustomer();
     expect((await customerGet('/api/portal/session', setupCookie)).statusCode).toBe(200);
     expect((await customerGet('/api/portal/properties', setupCookie)).statusCode).toBe(200);
-    await t.deps.sessions.endAllOf(t.deps.db, 'customer', [await loginIdOf(contact.id)]);
+    await app.t.deps.sessions.endAllOf(app.t.deps.db, 'customer', [await loginIdOf(contact.id)]);
     expect((await customerGet('/api/portal/session', setupCookie)).statusCode).toBe(401);
     expect((await customerGet('/api/portal/properties', setupCookie)).statusCode).toBe(401);
   });
@@ -88,23 +76,23 @@ describe('a cached read (getCustomerSession)', () => {
 
 describe('a cached staff read (getAccount)', () => {
   it('stops at once when the staff member’s sessions end', async () => {
-    const account = await createAccount(t.deps);
+    const account = await createAccount(app.t.deps);
     const url = `/api/staff/accounts/${account.id}`;
-    const get = () => t.app.inject({ method: 'GET', url, headers: { cookie: staffCookie } });
+    const get = () => app.t.app.inject({ method: 'GET', url, headers: { cookie: app.staffCookie } });
     expect((await get()).statusCode).toBe(200);
     expect((await get()).statusCode).toBe(200);
-    await t.deps.sessions.endAllOf(t.deps.db, 'staff', [staffMember.id]);
+    await app.t.deps.sessions.endAllOf(app.t.deps.db, 'staff', [app.staffMember.id]);
     expect((await get()).statusCode).toBe(401);
   });
 
   it('still checks the role on every request: a route closed to the role stays closed', async () => {
-    const support = await createStaffMember(t.deps, { role: 'support' });
-    const cookie = await signInStaff(t.app, support);
-    const account = await createAccount(t.deps);
+    const support = await createStaffMember(app.t.deps, { role: 'support' });
+    const cookie = await signInStaff(app.t.app, support);
+    const account = await createAccount(app.t.deps);
     const url = `/api/staff/accounts/${account.id}`;
-    expect((await t.app.inject({ method: 'GET', url, headers: { cookie } })).statusCode).toBe(200);
+    expect((await app.t.app.inject({ method: 'GET', url, headers: { cookie } })).statusCode).toBe(200);
     // Updating an account is for admins and PSMs: the cached principal is still refused it.
-    const update = await t.app.inject({ method: 'PUT', url, headers: { cookie }, payload: {} });
+    const update = await app.t.app.inject({ method: 'PUT', url, headers: { cookie }, payload: {} });
     expect(update.statusCode).toBe(403);
   });
 });

@@ -1,25 +1,13 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createAccount, createContact, createStaffMember, signInStaff, unique } from '../../../../test/factories.ts';
-import { portalAccessKit } from '../../../../test/portal-access-kit.ts';
-import { createTestApp, type TestApp } from '../../../../test/test-app.ts';
+import { describe, expect, it } from 'vitest';
+import { createAccount, createContact, unique } from '../../../../test/factories.ts';
+import { portalAccessKit, setUpStaffSignedInApp } from '../../../../test/portal-access-kit.ts';
 
-let t: TestApp;
-let staffMember: { email: string; password: string };
-let staffCookie: string;
+const app = setUpStaffSignedInApp();
 
-beforeAll(async () => {
-  t = await createTestApp();
-  staffMember = await createStaffMember(t.deps);
-});
-beforeEach(async () => {
-  staffCookie = await signInStaff(t.app, staffMember);
-});
-afterAll(() => t.close());
-
-const { staffPost, customerWithAccess, activatedCustomer } = portalAccessKit(() => ({ t, staffCookie }));
+const { staffPost, customerWithAccess, activatedCustomer } = portalAccessKit(() => app);
 
 function messagesTo(contactId: string, kind: string) {
-  return t.deps.db
+  return app.t.deps.db
     .selectFrom('outboxMessages')
     .select(['id', 'recipientsJson'])
     .where('contactId', '=', contactId)
@@ -29,7 +17,7 @@ function messagesTo(contactId: string, kind: string) {
 }
 
 function liveTokens(contactId: string, purpose: 'password_reset' | 'credential_create') {
-  return t.deps.db
+  return app.t.deps.db
     .selectFrom('accessTokens')
     .select('id')
     .where('contactId', '=', contactId)
@@ -43,10 +31,10 @@ async function setEmailKind(kind: string, enabled: boolean) {
   const row = {
     kind,
     enabled: enabled ? (1 as const) : (0 as const),
-    updatedAt: t.clock.now().toISOString(),
+    updatedAt: app.t.clock.now().toISOString(),
     updatedByStaffId: null,
   };
-  await t.deps.db
+  await app.t.deps.db
     .insertInto('notificationSettings')
     .values(row)
     .onConflict((conflict) => conflict.column('kind').doUpdateSet({ enabled: row.enabled }))
@@ -121,10 +109,10 @@ describe('the access-email limit', () => {
     } finally {
       await setEmailKind('credential_create', true);
     }
-    const plan = await t.app.inject({
+    const plan = await app.t.app.inject({
       method: 'GET',
       url: `/api/staff/accounts/${accountId}/bulk-portal-logins`,
-      headers: { cookie: staffCookie },
+      headers: { cookie: app.staffCookie },
     });
     expect(plan.statusCode, plan.body).toBe(200);
     expect(plan.json().invite.map((entry: { contactId: string }) => entry.contactId)).toEqual([contactId]);
@@ -134,12 +122,12 @@ describe('the access-email limit', () => {
 describe('staff sending the setup link', () => {
   it('"send password reset" on a login nobody has set up sends the credential-create link and says so', async () => {
     const { contact } = await customerWithAccess();
-    t.clock.advanceSeconds(61);
+    app.t.clock.advanceSeconds(61);
     const access = (
-      await t.app.inject({
+      await app.t.app.inject({
         method: 'GET',
         url: `/api/staff/contacts/${contact.id}/portal-access`,
-        headers: { cookie: staffCookie },
+        headers: { cookie: app.staffCookie },
       })
     ).json();
     expect(access.actions).toContain('send_password_reset');
@@ -151,16 +139,16 @@ describe('staff sending the setup link', () => {
   });
 
   it('switching the account on sends the setup link to contacts granted before', async () => {
-    const account = await createAccount(t.deps, { portalAccessEnabled: 0 });
-    const contact = await createContact(t.deps, { accountIds: [account.id] });
+    const account = await createAccount(app.t.deps, { portalAccessEnabled: 0 });
+    const contact = await createContact(app.t.deps, { accountIds: [account.id] });
     const granted = await staffPost(`/api/staff/contacts/${contact.id}/portal-access/grant`, {
       portalEmail: contact.emails[0]!,
     });
     expect(granted.json().credentialCreateEmailQueued).toBe(false);
-    const switched = await t.app.inject({
+    const switched = await app.t.app.inject({
       method: 'PUT',
       url: `/api/staff/accounts/${account.id}/portal-access`,
-      headers: { cookie: staffCookie },
+      headers: { cookie: app.staffCookie },
       payload: { enabled: true },
     });
     expect(switched.statusCode, switched.body).toBe(200);
@@ -169,13 +157,13 @@ describe('staff sending the setup link', () => {
   });
 
   it('switching an inactive account on sends nothing: it may not use the portal', async () => {
-    const account = await createAccount(t.deps, { portalAccessEnabled: 0, status: 'inactive' });
-    const contact = await createContact(t.deps, { accountIds: [account.id] });
+    const account = await createAccount(app.t.deps, { portalAccessEnabled: 0, status: 'inactive' });
+    const contact = await createContact(app.t.deps, { accountIds: [account.id] });
     await staffPost(`/api/staff/contacts/${contact.id}/portal-access/grant`, { portalEmail: contact.emails[0]! });
-    const switched = await t.app.inject({
+    const switched = await app.t.app.inject({
       method: 'PUT',
       url: `/api/staff/accounts/${account.id}/portal-access`,
-      headers: { cookie: staffCookie },
+      headers: { cookie: app.staffCookie },
       payload: { enabled: true },
     });
     expect(switched.statusCode, switched.body).toBe(200);

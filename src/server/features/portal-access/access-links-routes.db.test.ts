@@ -1,26 +1,19 @@
 import type { LightMyRequestResponse } from 'fastify';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { systemActor } from '../../actor.ts';
-import { createAccount, createContact, createStaffMember, signInStaff, unique } from '../../../../test/factories.ts';
-import { OTHER_PASSWORD, portalAccessKit, STRONG_PASSWORD } from '../../../../test/portal-access-kit.ts';
-import { createTestApp, sessionCookie, type TestApp } from '../../../../test/test-app.ts';
+import { createAccount, createContact, unique } from '../../../../test/factories.ts';
+import {
+  OTHER_PASSWORD,
+  portalAccessKit,
+  STRONG_PASSWORD,
+  setUpStaffSignedInApp,
+} from '../../../../test/portal-access-kit.ts';
+import { sessionCookie } from '../../../../test/test-app.ts';
 
-let t: TestApp;
-let staffMember: { email: string; password: string };
-let staffCookie: string;
-
-beforeAll(async () => {
-  t = await createTestApp();
-  staffMember = await createStaffMember(t.deps);
-});
-// Tests move the clock by hours; a fresh staff session keeps the staff side signed in.
-beforeEach(async () => {
-  staffCookie = await signInStaff(t.app, staffMember);
-});
-afterAll(() => t.close());
+const app = setUpStaffSignedInApp();
 
 const { staffPost, customerWithAccess, latestLinkToken, inspect, redeem, signIn, activatedCustomer, customerGet } =
-  portalAccessKit(() => ({ t, staffCookie }));
+  portalAccessKit(() => app);
 
 describe('credential-create link', () => {
   it('opens without being consumed, sets username and password once, and then signs in', async () => {
@@ -30,7 +23,7 @@ describe('credential-create link', () => {
     // A mail scanner opening the link (any number of times) consumes nothing.
     expect(await inspect(token)).toMatchObject({ status: 'valid', form: 'credentials', firstName: 'Maria' });
     expect(await inspect(token)).toMatchObject({ status: 'valid' });
-    const stored = await t.deps.db
+    const stored = await app.t.deps.db
       .selectFrom('accessTokens')
       .selectAll()
       .where('contactId', '=', contact.id)
@@ -47,7 +40,7 @@ describe('credential-create link', () => {
     // A session this browser already held (someone else's) ends; the new login gets a fresh one.
     const other = await activatedCustomer();
     const otherSession = sessionCookie(await signIn(other.username, STRONG_PASSWORD));
-    const used = await t.app.inject({
+    const used = await app.t.app.inject({
       method: 'POST',
       url: '/api/portal/links/redeem',
       headers: { cookie: otherSession },
@@ -68,7 +61,7 @@ describe('credential-create link', () => {
       expect(response.statusCode, response.body).toBe(200);
       expect(response.json()).toEqual({ mustChangePassword: false });
     }
-    const access = (await customerGet(`/api/staff/contacts/${contact.id}/portal-access`, staffCookie)).json();
+    const access = (await customerGet(`/api/staff/contacts/${contact.id}/portal-access`, app.staffCookie)).json();
     expect(access.state).toBe('active');
     expect(access.actions).toContain('send_password_reset');
     expect(access.actions).not.toContain('send_credential_create');
@@ -78,13 +71,13 @@ describe('credential-create link', () => {
     const first = await activatedCustomer();
     const second = await customerWithAccess();
     const token = await latestLinkToken(second.contact.id, 'credential_create');
-    const check = await t.app.inject({
+    const check = await app.t.app.inject({
       method: 'POST',
       url: '/api/portal/links/username-availability',
       payload: { token, username: first.username.toUpperCase() },
     });
     expect(check.json()).toEqual({ available: false, message: 'That username is taken. Choose another.' });
-    const free = await t.app.inject({
+    const free = await app.t.app.inject({
       method: 'POST',
       url: '/api/portal/links/username-availability',
       payload: { token, username: unique('free') },
@@ -99,14 +92,14 @@ describe('credential-create link', () => {
   it('a newer link supersedes the older one and cancels its undelivered email', async () => {
     const { contact } = await customerWithAccess();
     const firstToken = await latestLinkToken(contact.id, 'credential_create');
-    t.clock.advanceSeconds(61);
+    app.t.clock.advanceSeconds(61);
     expect(
       (await staffPost(`/api/staff/contacts/${contact.id}/portal-access/credential-create-email`)).statusCode,
     ).toBe(200);
     const secondToken = await latestLinkToken(contact.id, 'credential_create');
     expect(await inspect(firstToken)).toEqual({ status: 'invalid' });
     expect(await inspect(secondToken)).toMatchObject({ status: 'valid' });
-    const statuses = await t.deps.db
+    const statuses = await app.t.deps.db
       .selectFrom('outboxMessages')
       .select('status')
       .where('contactId', '=', contact.id)
@@ -120,7 +113,7 @@ describe('credential-create link', () => {
     const again = await staffPost(`/api/staff/contacts/${contact.id}/portal-access/credential-create-email`);
     expect(again.statusCode).toBe(429);
     expect(again.headers['retry-after']).toBeDefined();
-    t.clock.advanceSeconds(61);
+    app.t.clock.advanceSeconds(61);
     expect(
       (await staffPost(`/api/staff/contacts/${contact.id}/portal-access/credential-create-email`)).statusCode,
     ).toBe(200);
@@ -130,8 +123,12 @@ describe('credential-create link', () => {
 describe('password reset', () => {
   it('forgot-password answers identically for known and unknown logins, and the link resets once', async () => {
     const { contact, email } = await activatedCustomer();
-    const known = await t.app.inject({ method: 'POST', url: '/api/portal/password-reset', payload: { login: email } });
-    const unknown = await t.app.inject({
+    const known = await app.t.app.inject({
+      method: 'POST',
+      url: '/api/portal/password-reset',
+      payload: { login: email },
+    });
+    const unknown = await app.t.app.inject({
       method: 'POST',
       url: '/api/portal/password-reset',
       payload: { login: `${unique('nobody')}@nowhere.test` },
@@ -147,8 +144,8 @@ describe('password reset', () => {
     // ...but signing in with the password kills the reset link: whoever remembered it no longer needs one.
     expect(await inspect(token)).toEqual({ status: 'invalid' });
 
-    t.clock.advanceSeconds(61);
-    await t.app.inject({ method: 'POST', url: '/api/portal/password-reset', payload: { login: email } });
+    app.t.clock.advanceSeconds(61);
+    await app.t.app.inject({ method: 'POST', url: '/api/portal/password-reset', payload: { login: email } });
     const freshToken = await latestLinkToken(contact.id, 'password_reset');
     expect(freshToken).not.toBe(token);
     expect((await redeem({ token: freshToken, password: OTHER_PASSWORD })).json()).toEqual({
@@ -159,7 +156,7 @@ describe('password reset', () => {
 
   it('a reset link dies when the password changes another way', async () => {
     const { contact, email } = await activatedCustomer();
-    t.clock.advanceSeconds(61);
+    app.t.clock.advanceSeconds(61);
     expect((await staffPost(`/api/staff/contacts/${contact.id}/portal-access/password-reset-email`)).statusCode).toBe(
       200,
     );
@@ -167,7 +164,7 @@ describe('password reset', () => {
     expect(await inspect(token)).toMatchObject({ status: 'valid', form: 'new_password' });
 
     const session = sessionCookie(await signIn(email, STRONG_PASSWORD));
-    const change = await t.app.inject({
+    const change = await app.t.app.inject({
       method: 'POST',
       url: '/api/portal/session/password',
       headers: { cookie: session },
@@ -178,7 +175,7 @@ describe('password reset', () => {
     expect((await redeem({ token, password: 'a brand new passphrase here' })).statusCode).toBe(400);
     // The old session ended with the change; the notice went out without any secret.
     expect((await customerGet('/api/portal/session', session)).statusCode).toBe(401);
-    const notice = await t.deps.db
+    const notice = await app.t.deps.db
       .selectFrom('outboxMessages')
       .selectAll()
       .where('contactId', '=', contact.id)
@@ -191,7 +188,7 @@ describe('password reset', () => {
   it('a reset link resets the password and ends live sessions without signing in', async () => {
     const { contact, email } = await activatedCustomer();
     const session = sessionCookie(await signIn(email, STRONG_PASSWORD));
-    t.clock.advanceSeconds(61);
+    app.t.clock.advanceSeconds(61);
     await staffPost(`/api/staff/contacts/${contact.id}/portal-access/password-reset-email`);
     const token = await latestLinkToken(contact.id, 'password_reset');
     const reset = await redeem({ token, password: OTHER_PASSWORD });
@@ -206,19 +203,19 @@ describe('password reset', () => {
 describe('login link', () => {
   it('signs in once and expires after 15 minutes', async () => {
     const { contact } = await activatedCustomer();
-    t.clock.advanceSeconds(61);
+    app.t.clock.advanceSeconds(61);
     expect((await staffPost(`/api/staff/contacts/${contact.id}/portal-access/login-link-email`)).statusCode).toBe(200);
     const token = await latestLinkToken(contact.id, 'login_link');
     const used = await redeem({ token });
     expect(used.json()).toEqual({ outcome: 'signed_in' });
     expect((await customerGet('/api/portal/session', sessionCookie(used))).statusCode).toBe(200);
 
-    t.clock.advanceSeconds(61);
+    app.t.clock.advanceSeconds(61);
     await staffPost(`/api/staff/contacts/${contact.id}/portal-access/login-link-email`);
     const second = await latestLinkToken(contact.id, 'login_link');
-    t.clock.advanceSeconds(15 * 60 - 1);
+    app.t.clock.advanceSeconds(15 * 60 - 1);
     expect(await inspect(second)).toMatchObject({ status: 'valid' });
-    t.clock.advanceSeconds(2);
+    app.t.clock.advanceSeconds(2);
     expect(await inspect(second)).toEqual({ status: 'expired' });
     expect((await redeem({ token: second })).statusCode).toBe(400);
   });
@@ -232,18 +229,18 @@ describe('login link', () => {
 
 describe('self-registration surface', () => {
   it('creates a login that cannot sign in until the email is verified', async () => {
-    const account = await createAccount(t.deps);
-    const contact = await createContact(t.deps, { accountIds: [account.id] });
+    const account = await createAccount(app.t.deps);
+    const contact = await createContact(app.t.deps, { accountIds: [account.id] });
     const email = contact.emails[0]!;
-    const { loginId } = await t.deps.db.transaction().execute((trx) =>
-      t.deps.portalAccess.createSelfRegisteredLogin(trx, {
+    const { loginId } = await app.t.deps.db.transaction().execute((trx) =>
+      app.t.deps.portalAccess.createSelfRegisteredLogin(trx, {
         contactId: contact.id,
         email,
         password: STRONG_PASSWORD,
         actor: systemActor,
       }),
     );
-    expect(await t.deps.portalAccess.findLoginByPortalEmail(t.deps.db, email.toUpperCase())).toEqual({
+    expect(await app.t.deps.portalAccess.findLoginByPortalEmail(app.t.deps.db, email.toUpperCase())).toEqual({
       id: loginId,
       contactId: contact.id,
     });
@@ -254,13 +251,13 @@ describe('self-registration surface', () => {
   });
 
   it('issueCredentialCreateLink returns null without usable access', async () => {
-    const account = await createAccount(t.deps);
-    const contact = await createContact(t.deps, { accountIds: [account.id] });
+    const account = await createAccount(app.t.deps);
+    const contact = await createContact(app.t.deps, { accountIds: [account.id] });
     const issue = () =>
-      t.deps.db
+      app.t.deps.db
         .transaction()
         .execute((trx) =>
-          t.deps.portalAccess.issueCredentialCreateLink(trx, { contactId: contact.id, actor: systemActor }),
+          app.t.deps.portalAccess.issueCredentialCreateLink(trx, { contactId: contact.id, actor: systemActor }),
         );
     expect(await issue()).toBeNull();
     await staffPost(`/api/staff/contacts/${contact.id}/portal-access/grant`, {
@@ -274,12 +271,12 @@ describe('self-registration surface', () => {
 describe('single use under concurrency', () => {
   it('16 concurrent redemptions of one link succeed exactly once', async () => {
     const { contact } = await activatedCustomer();
-    t.clock.advanceSeconds(61);
+    app.t.clock.advanceSeconds(61);
     await staffPost(`/api/staff/contacts/${contact.id}/portal-access/login-link-email`);
     const token = await latestLinkToken(contact.id, 'login_link');
-    const loginId = (await t.deps.portalAccess.findLoginByPortalEmail(t.deps.db, contact.emails[0]!))!.id;
+    const loginId = (await app.t.deps.portalAccess.findLoginByPortalEmail(app.t.deps.db, contact.emails[0]!))!.id;
     const sessionsOfLogin = () =>
-      t.deps.db
+      app.t.deps.db
         .selectFrom('sessions')
         .select('idHash')
         .where('kind', '=', 'customer')

@@ -1,29 +1,17 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createAccount, createContact, createStaffMember, signInStaff, unique } from '../../../../test/factories.ts';
+import { describe, expect, it } from 'vitest';
+import { createAccount, createContact, unique } from '../../../../test/factories.ts';
 import { capturedTo, deliverOutbox } from '../../../../test/outbox-helpers.ts';
-import { portalAccessKit, STRONG_PASSWORD } from '../../../../test/portal-access-kit.ts';
-import { createTestApp, type TestApp } from '../../../../test/test-app.ts';
+import { portalAccessKit, STRONG_PASSWORD, setUpStaffSignedInApp } from '../../../../test/portal-access-kit.ts';
 
-let t: TestApp;
-let staffMember: { email: string; password: string };
-let staffCookie: string;
+const app = setUpStaffSignedInApp();
 
-beforeAll(async () => {
-  t = await createTestApp();
-  staffMember = await createStaffMember(t.deps);
-});
-beforeEach(async () => {
-  staffCookie = await signInStaff(t.app, staffMember);
-});
-afterAll(() => t.close());
-
-const { staffPost, redeem } = portalAccessKit(() => ({ t, staffCookie }));
+const { staffPost, redeem } = portalAccessKit(() => app);
 
 /** A contact whose Primary Email Address field holds two addresses, granted access with the first. */
 async function contactWithTwoPrimaryAddresses() {
-  const account = await createAccount(t.deps);
+  const account = await createAccount(app.t.deps);
   const [first, second] = [`${unique('first')}@customer.test`, `${unique('second')}@customer.test`];
-  const contact = await createContact(t.deps, {
+  const contact = await createContact(app.t.deps, {
     accountIds: [account.id],
     firstName: 'Maria',
     emails: [first, second],
@@ -35,7 +23,7 @@ async function contactWithTwoPrimaryAddresses() {
 
 /** The one-time link of the newest captured email of a kind to one address. */
 async function linkAt(address: string, kind: string): Promise<string> {
-  const mail = (await capturedTo(t.deps, address)).find((message) => message.kind === kind);
+  const mail = (await capturedTo(app.t.deps, address)).find((message) => message.kind === kind);
   expect(mail?.to, `no ${kind} email to ${address}`).toEqual([address]);
   const link = mail!.links.find((candidate) => candidate.includes('/portal/link/'));
   expect(link).toBeDefined();
@@ -45,10 +33,10 @@ async function linkAt(address: string, kind: string): Promise<string> {
 const tokenOf = (link: string) => link.split('/').pop()!;
 
 async function timelineEntry(contactId: string, purpose: string) {
-  const response = await t.app.inject({
+  const response = await app.t.app.inject({
     method: 'GET',
     url: `/api/staff/contacts/${contactId}/portal-access/timeline`,
-    headers: { cookie: staffCookie },
+    headers: { cookie: app.staffCookie },
   });
   expect(response.statusCode, response.body).toBe(200);
   return (response.json().items as Array<Record<string, unknown>>).find(
@@ -59,7 +47,7 @@ async function timelineEntry(contactId: string, purpose: string) {
 describe('every primary email address receives the credential-create and reset emails', () => {
   it('sends the credential-create email to both addresses with one link that works once; the timeline lists both', async () => {
     const { contact, first, second } = await contactWithTwoPrimaryAddresses();
-    await deliverOutbox(t.deps);
+    await deliverOutbox(app.t.deps);
     const [atFirst, atSecond] = [await linkAt(first, 'credential_create'), await linkAt(second, 'credential_create')];
     expect(atSecond).toBe(atFirst);
 
@@ -80,7 +68,7 @@ describe('every primary email address receives the credential-create and reset e
 
   it('sends the reset email, from staff and from "forgot password", to both addresses with one link that works once', async () => {
     const { contact, first, second } = await contactWithTwoPrimaryAddresses();
-    await deliverOutbox(t.deps);
+    await deliverOutbox(app.t.deps);
     const username = unique('maria').replaceAll('-', '.');
     const setUp = await redeem({
       token: tokenOf(await linkAt(first, 'credential_create')),
@@ -92,7 +80,7 @@ describe('every primary email address receives the credential-create and reset e
     const sent = await staffPost(`/api/staff/contacts/${contact.id}/portal-access/password-reset-email`);
     expect(sent.statusCode, sent.body).toBe(200);
     expect(sent.json()).toMatchObject({ queued: true, purpose: 'password_reset', sentTo: [first, second] });
-    await deliverOutbox(t.deps);
+    await deliverOutbox(app.t.deps);
     const link = await linkAt(first, 'password_reset');
     expect(await linkAt(second, 'password_reset')).toBe(link);
     expect((await timelineEntry(contact.id, 'password_reset')).recipients).toEqual([
@@ -106,25 +94,25 @@ describe('every primary email address receives the credential-create and reset e
     );
 
     // The customer's own "forgot password" (past the per-kind minute) reaches both addresses too.
-    t.clock.advanceSeconds(61);
-    const forgot = await t.app.inject({
+    app.t.clock.advanceSeconds(61);
+    const forgot = await app.t.app.inject({
       method: 'POST',
       url: '/api/portal/password-reset',
       payload: { login: username },
     });
     expect(forgot.statusCode, forgot.body).toBe(202);
     // Forgot-password issues its link in a deferred task, as a worker would run it.
-    await t.deps.deferredTasks.runDue();
-    await deliverOutbox(t.deps);
+    await app.t.deps.deferredTasks.runDue();
+    await deliverOutbox(app.t.deps);
     const forgotLink = await linkAt(second, 'password_reset');
     expect(forgotLink).not.toBe(link);
     expect(await linkAt(first, 'password_reset')).toBe(forgotLink);
   });
 
   it('sends to the portal email first, then to the other primary addresses', async () => {
-    const account = await createAccount(t.deps);
+    const account = await createAccount(app.t.deps);
     const [first, second] = [`${unique('first')}@customer.test`, `${unique('second')}@customer.test`];
-    const contact = await createContact(t.deps, { accountIds: [account.id], emails: [first, second] });
+    const contact = await createContact(app.t.deps, { accountIds: [account.id], emails: [first, second] });
     await staffPost(`/api/staff/contacts/${contact.id}/portal-access/grant`, {
       portalEmail: second.toUpperCase(),
       sendCredentialCreateEmail: false,
@@ -132,7 +120,7 @@ describe('every primary email address receives the credential-create and reset e
     const sent = await staffPost(`/api/staff/contacts/${contact.id}/portal-access/credential-create-email`);
     expect(sent.statusCode, sent.body).toBe(200);
     expect(sent.json().sentTo).toEqual([second.toUpperCase(), first]);
-    const rows = await t.deps.db
+    const rows = await app.t.deps.db
       .selectFrom('outboxMessages')
       .select('recipientsJson')
       .where('contactId', '=', contact.id)

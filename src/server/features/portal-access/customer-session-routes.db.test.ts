@@ -1,25 +1,18 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { systemActor } from '../../actor.ts';
-import { createAccount, createStaffMember, signInStaff } from '../../../../test/factories.ts';
-import { OTHER_PASSWORD, portalAccessKit, STRONG_PASSWORD } from '../../../../test/portal-access-kit.ts';
-import { createTestApp, sessionCookie, type TestApp } from '../../../../test/test-app.ts';
+import { createAccount, createStaffMember } from '../../../../test/factories.ts';
+import {
+  OTHER_PASSWORD,
+  portalAccessKit,
+  STRONG_PASSWORD,
+  setUpStaffSignedInApp,
+} from '../../../../test/portal-access-kit.ts';
+import { sessionCookie } from '../../../../test/test-app.ts';
 
-let t: TestApp;
-let staffMember: { email: string; password: string };
-let staffCookie: string;
-
-beforeAll(async () => {
-  t = await createTestApp();
-  staffMember = await createStaffMember(t.deps);
-});
-// Tests move the clock by hours; a fresh staff session keeps the staff side signed in.
-beforeEach(async () => {
-  staffCookie = await signInStaff(t.app, staffMember);
-});
-afterAll(() => t.close());
+const app = setUpStaffSignedInApp();
 
 const { staffPost, customerWithAccess, latestLinkToken, inspect, signIn, activatedCustomer, customerGet } =
-  portalAccessKit(() => ({ t, staffCookie }));
+  portalAccessKit(() => app);
 
 describe('temporary password', () => {
   it('is shown once, forces a change at first sign-in and is never stored in the outbox unless emailed', async () => {
@@ -30,7 +23,7 @@ describe('temporary password', () => {
     expect(response.statusCode, response.body).toBe(200);
     const { password, emailed } = response.json();
     expect(emailed).toBe(false);
-    const outbox = await t.deps.db
+    const outbox = await app.t.deps.db
       .selectFrom('outboxMessages')
       .select('payloadJson')
       .where('contactId', '=', contact.id)
@@ -43,7 +36,7 @@ describe('temporary password', () => {
     const blocked = await customerGet('/api/portal/accounts', cookie);
     expect(blocked.statusCode).toBe(403);
     expect(blocked.json().error.code).toBe('password_change_required');
-    const change = await t.app.inject({
+    const change = await app.t.app.inject({
       method: 'POST',
       url: '/api/portal/session/password',
       headers: { cookie },
@@ -60,14 +53,14 @@ describe('temporary password', () => {
     });
     const { password, emailed } = response.json();
     expect(emailed).toBe(true);
-    const mail = await t.deps.db
+    const mail = await app.t.deps.db
       .selectFrom('outboxMessages')
       .select('payloadJson')
       .where('contactId', '=', contact.id)
       .where('kind', '=', 'temporary_password')
       .executeTakeFirstOrThrow();
     expect(mail.payloadJson).toContain(password);
-    t.clock.advanceSeconds(24 * 3600 + 1);
+    app.t.clock.advanceSeconds(24 * 3600 + 1);
     expect((await signIn(email, password)).statusCode).toBe(401);
   });
 });
@@ -87,10 +80,10 @@ describe('a temporary password typed by staff', () => {
       sendEmail: true,
     });
     expect(emailed.json().error.fields[0].path).toBe('sendEmail');
-    const noReason = await t.app.inject({
+    const noReason = await app.t.app.inject({
       method: 'POST',
       url: path,
-      headers: { cookie: staffCookie },
+      headers: { cookie: app.staffCookie },
       payload: { password: OTHER_PASSWORD, confirmPassword: OTHER_PASSWORD },
     });
     expect(noReason.statusCode).toBe(400);
@@ -98,20 +91,24 @@ describe('a temporary password typed by staff', () => {
     const set = await staffPost(path, { password: OTHER_PASSWORD, confirmPassword: OTHER_PASSWORD });
     expect(set.statusCode, set.body).toBe(200);
     expect(set.json()).toMatchObject({ password: null, emailed: false });
-    const stored = await t.deps.db
+    const stored = await app.t.deps.db
       .selectFrom('outboxMessages')
       .select('payloadJson')
       .where('contactId', '=', contact.id)
       .where('kind', '=', 'temporary_password')
       .execute();
     expect(stored).toHaveLength(0);
-    const audit = await t.deps.db.selectFrom('auditEvents').selectAll().where('subjectId', '=', contact.id).execute();
+    const audit = await app.t.deps.db
+      .selectFrom('auditEvents')
+      .selectAll()
+      .where('subjectId', '=', contact.id)
+      .execute();
     expect(JSON.stringify(audit)).not.toContain(OTHER_PASSWORD);
 
     const signedIn = await signIn(email, OTHER_PASSWORD);
     expect(signedIn.json()).toEqual({ mustChangePassword: true });
     expect((await customerGet('/api/portal/accounts', sessionCookie(signedIn))).statusCode).toBe(403);
-    t.clock.advanceSeconds(24 * 3600 + 1);
+    app.t.clock.advanceSeconds(24 * 3600 + 1);
     expect((await signIn(email, OTHER_PASSWORD)).statusCode).toBe(401);
   });
 });
@@ -121,24 +118,24 @@ describe('the last sign-in', () => {
     const { contact, username } = await activatedCustomer();
     const lastSignIn = async () =>
       (
-        await t.deps.db
+        await app.t.deps.db
           .selectFrom('portalLogins')
           .select('lastSignInAt')
           .where('contactId', '=', contact.id)
           .executeTakeFirstOrThrow()
       ).lastSignInAt;
     const before = await lastSignIn();
-    t.clock.advanceSeconds(120);
+    app.t.clock.advanceSeconds(120);
     expect((await signIn(username, STRONG_PASSWORD)).statusCode).toBe(200);
     const first = await lastSignIn();
-    expect(first).toBe(t.clock.now().toISOString());
+    expect(first).toBe(app.t.clock.now().toISOString());
     expect(first).not.toBe(before);
-    t.clock.advanceSeconds(30);
+    app.t.clock.advanceSeconds(30);
     expect((await signIn(username, STRONG_PASSWORD)).statusCode).toBe(200);
     expect(await lastSignIn()).toBe(first);
-    t.clock.advanceSeconds(30);
+    app.t.clock.advanceSeconds(30);
     expect((await signIn(username, STRONG_PASSWORD)).statusCode).toBe(200);
-    expect(await lastSignIn()).toBe(t.clock.now().toISOString());
+    expect(await lastSignIn()).toBe(app.t.clock.now().toISOString());
   });
 });
 
@@ -146,10 +143,10 @@ describe('accounts', () => {
   it('an inactive account may not use the portal: sessions end (cached ones too), sign-in says why, staff see it', async () => {
     const { account, contact, email } = await activatedCustomer();
     const setStatus = (status: string) =>
-      t.app.inject({
+      app.t.app.inject({
         method: 'PUT',
         url: `/api/staff/accounts/${account.id}/status`,
-        headers: { cookie: staffCookie },
+        headers: { cookie: app.staffCookie },
         payload: { status },
       });
     const cookie = sessionCookie(await signIn(email, STRONG_PASSWORD));
@@ -167,13 +164,15 @@ describe('accounts', () => {
     expect(wrong.statusCode).toBe(401);
     expect(wrong.json().error.message).not.toMatch(/active/);
 
-    const access = (await customerGet(`/api/staff/contacts/${contact.id}/portal-access`, staffCookie)).json();
+    const access = (await customerGet(`/api/staff/contacts/${contact.id}/portal-access`, app.staffCookie)).json();
     expect(access).toMatchObject({ accountInactive: true, accountAccessEnabled: false });
     // The account's Portal access tab says so too.
-    const tab = (await customerGet(`/api/staff/accounts/${account.id}/portal-access`, staffCookie)).json();
+    const tab = (await customerGet(`/api/staff/accounts/${account.id}/portal-access`, app.staffCookie)).json();
     expect(tab).toMatchObject({ portalAccessEnabled: true, accountInactive: true });
     expect((await setStatus('prospect')).statusCode).toBe(200);
-    expect((await customerGet(`/api/staff/accounts/${account.id}/portal-access`, staffCookie)).json()).toMatchObject({
+    expect(
+      (await customerGet(`/api/staff/accounts/${account.id}/portal-access`, app.staffCookie)).json(),
+    ).toMatchObject({
       accountInactive: false,
     });
     expect((await signIn(email, STRONG_PASSWORD)).statusCode).toBe(200);
@@ -182,21 +181,21 @@ describe('accounts', () => {
   it('switching the account off ends the sessions of its contacts and blocks sign-in', async () => {
     const { account, email } = await activatedCustomer();
     const cookie = sessionCookie(await signIn(email, STRONG_PASSWORD));
-    const off = await t.app.inject({
+    const off = await app.t.app.inject({
       method: 'PUT',
       url: `/api/staff/accounts/${account.id}/portal-access`,
-      headers: { cookie: staffCookie },
+      headers: { cookie: app.staffCookie },
       payload: { enabled: false },
     });
     expect(off.statusCode, off.body).toBe(200);
-    const access = await customerGet(`/api/staff/accounts/${account.id}/portal-access`, staffCookie);
+    const access = await customerGet(`/api/staff/accounts/${account.id}/portal-access`, app.staffCookie);
     expect(access.json()).toMatchObject({ portalAccessEnabled: false, contacts: [{ state: 'active' }] });
     expect((await customerGet('/api/portal/session', cookie)).statusCode).toBe(401);
     expect((await signIn(email, STRONG_PASSWORD)).statusCode).toBe(401);
-    await t.app.inject({
+    await app.t.app.inject({
       method: 'PUT',
       url: `/api/staff/accounts/${account.id}/portal-access`,
-      headers: { cookie: staffCookie },
+      headers: { cookie: app.staffCookie },
       payload: { enabled: true },
     });
     expect((await signIn(email, STRONG_PASSWORD)).statusCode).toBe(200);
@@ -205,9 +204,9 @@ describe('accounts', () => {
   it('the account hook ends sessions when another feature switches access off', async () => {
     const { account, email } = await activatedCustomer();
     const cookie = sessionCookie(await signIn(email, STRONG_PASSWORD));
-    await t.deps.db.transaction().execute(async (trx) => {
+    await app.t.deps.db.transaction().execute(async (trx) => {
       await trx.updateTable('accounts').set({ portalAccessEnabled: 0 }).where('id', '=', account.id).execute();
-      await t.deps.portalAccess.accountHooks.afterPortalAccessChange(trx, {
+      await app.t.deps.portalAccess.accountHooks.afterPortalAccessChange(trx, {
         account: { ...account, portalAccessEnabled: 0 },
         enabled: false,
         actor: systemActor,
@@ -218,8 +217,8 @@ describe('accounts', () => {
 
   it('an account becoming current sends the welcome email to contacts with access', async () => {
     const { account, contact } = await customerWithAccess({ accountStatus: 'prospect' });
-    await t.deps.db.transaction().execute(async (trx) => {
-      await t.deps.portalAccess.accountHooks.afterStatusChange(trx, {
+    await app.t.deps.db.transaction().execute(async (trx) => {
+      await app.t.deps.portalAccess.accountHooks.afterStatusChange(trx, {
         account: { ...account, status: 'current' },
         previousStatus: 'prospect',
         actor: systemActor,
@@ -231,7 +230,7 @@ describe('accounts', () => {
 
   it('a customer sees only their own accounts', async () => {
     const mine = await activatedCustomer();
-    const other = await createAccount(t.deps);
+    const other = await createAccount(app.t.deps);
     const cookie = sessionCookie(await signIn(mine.email, STRONG_PASSWORD));
     const list = (await customerGet('/api/portal/accounts', cookie)).json();
     expect(list.items.map((item: { id: string }) => item.id)).toEqual([mine.account.id]);
@@ -247,29 +246,29 @@ describe('view portal as this contact', () => {
     const cookie = sessionCookie(started);
     const session = (await customerGet('/api/portal/session', cookie)).json();
     expect(session.viewingAs).toMatchObject({ staffName: 'Test Staff' });
-    const change = await t.app.inject({
+    const change = await app.t.app.inject({
       method: 'POST',
       url: '/api/portal/session/password',
       headers: { cookie },
       payload: { currentPassword: STRONG_PASSWORD, newPassword: OTHER_PASSWORD },
     });
     expect(change.statusCode).toBe(403);
-    const audit = await t.deps.db
+    const audit = await app.t.deps.db
       .selectFrom('auditEvents')
       .select('action')
       .where('subjectId', '=', contact.id)
       .where('action', '=', 'portal_access.view_as_started')
       .execute();
     expect(audit).toHaveLength(1);
-    t.clock.advanceSeconds(3601);
+    app.t.clock.advanceSeconds(3601);
     expect((await customerGet('/api/portal/accounts', cookie)).statusCode).toBe(401);
   });
 
   it('is refused for a staff member’s own contact record', async () => {
     const { contact } = await activatedCustomer();
-    await t.deps.db
+    await app.t.deps.db
       .updateTable('contacts')
-      .set({ staffMemberId: (await createStaffMember(t.deps)).id })
+      .set({ staffMemberId: (await createStaffMember(app.t.deps)).id })
       .where('id', '=', contact.id)
       .execute();
     expect((await staffPost(`/api/staff/contacts/${contact.id}/portal-access/view-as`)).statusCode).toBe(403);

@@ -1,31 +1,19 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createAccount, createContact, createStaffMember, signInStaff, unique } from '../../../../test/factories.ts';
+import { describe, expect, it } from 'vitest';
+import { createAccount, createContact, signInStaff, unique } from '../../../../test/factories.ts';
 import { capturedTo, deliverOutbox } from '../../../../test/outbox-helpers.ts';
-import { portalAccessKit, STRONG_PASSWORD } from '../../../../test/portal-access-kit.ts';
-import { createTestApp, sessionCookie, type TestApp } from '../../../../test/test-app.ts';
+import { portalAccessKit, STRONG_PASSWORD, setUpStaffSignedInApp } from '../../../../test/portal-access-kit.ts';
+import { sessionCookie } from '../../../../test/test-app.ts';
 
-let t: TestApp;
-let staffMember: { email: string; password: string };
-let staffCookie: string;
-
-beforeAll(async () => {
-  t = await createTestApp();
-  staffMember = await createStaffMember(t.deps);
-});
-// Tests move the clock by hours; a fresh staff session keeps the staff side signed in.
-beforeEach(async () => {
-  staffCookie = await signInStaff(t.app, staffMember);
-});
-afterAll(() => t.close());
+const app = setUpStaffSignedInApp();
 
 const { staffPost, customerWithAccess, latestLinkToken, inspect, signIn, activatedCustomer, customerGet } =
-  portalAccessKit(() => ({ t, staffCookie }));
+  portalAccessKit(() => app);
 
 describe('states and staff actions', () => {
   it('offers exactly the actions of each state and refuses the others', async () => {
-    const account = await createAccount(t.deps);
-    const contact = await createContact(t.deps, { accountIds: [account.id] });
-    const none = (await customerGet(`/api/staff/contacts/${contact.id}/portal-access`, staffCookie)).json();
+    const account = await createAccount(app.t.deps);
+    const contact = await createContact(app.t.deps, { accountIds: [account.id] });
+    const none = (await customerGet(`/api/staff/contacts/${contact.id}/portal-access`, app.staffCookie)).json();
     expect(none).toMatchObject({ state: 'no_access', actions: ['grant'], suggestedEmail: contact.emails[0] });
 
     await staffPost(`/api/staff/contacts/${contact.id}/portal-access/grant`, {
@@ -35,10 +23,10 @@ describe('states and staff actions', () => {
     expect((await staffPost(`/api/staff/contacts/${contact.id}/portal-access/login-link-email`)).statusCode).toBe(409);
 
     const username = unique('staffset');
-    const named = await t.app.inject({
+    const named = await app.t.app.inject({
       method: 'PUT',
       url: `/api/staff/contacts/${contact.id}/portal-access/username`,
-      headers: { cookie: staffCookie },
+      headers: { cookie: app.staffCookie },
       payload: { username },
     });
     expect(named.json()).toMatchObject({ state: 'not_activated', username });
@@ -53,17 +41,17 @@ describe('states and staff actions', () => {
       'revoke',
     ]);
 
-    const cleared = await t.app.inject({
+    const cleared = await app.t.app.inject({
       method: 'DELETE',
       url: `/api/staff/contacts/${contact.id}/portal-access/username`,
-      headers: { cookie: staffCookie },
+      headers: { cookie: app.staffCookie },
     });
     expect(cleared.json()).toMatchObject({ state: 'no_username', username: null });
 
     const revoked = await staffPost(`/api/staff/contacts/${contact.id}/portal-access/revoke`);
     expect(revoked.json()).toMatchObject({ state: 'deactivated', actions: ['grant'] });
 
-    const audit = await t.deps.db
+    const audit = await app.t.deps.db
       .selectFrom('auditEvents')
       .select('action')
       .where('subjectId', '=', contact.id)
@@ -80,8 +68,8 @@ describe('states and staff actions', () => {
 
   it('refuses a portal email another contact already uses', async () => {
     const { email } = await customerWithAccess();
-    const account = await createAccount(t.deps);
-    const other = await createContact(t.deps, { accountIds: [account.id] });
+    const account = await createAccount(app.t.deps);
+    const other = await createContact(app.t.deps, { accountIds: [account.id] });
     const response = await staffPost(`/api/staff/contacts/${other.id}/portal-access/grant`, {
       portalEmail: email.toUpperCase(),
     });
@@ -97,25 +85,25 @@ describe('states and staff actions', () => {
       sendCredentialCreateEmail: false,
     });
     expect(moved.statusCode, moved.body).toBe(200);
-    await deliverOutbox(t.deps);
-    const notices = (await capturedTo(t.deps, email)).filter((message) => message.kind === 'portal_email_changed');
+    await deliverOutbox(app.t.deps);
+    const notices = (await capturedTo(app.t.deps, email)).filter((message) => message.kind === 'portal_email_changed');
     expect(notices).toHaveLength(1);
     const [notice] = notices;
     expect(notice!.subject).toBe('Your portal login now uses another email address');
     expect(notice!.text).toContain(`${newEmail.slice(0, 2)}•••@example.test`);
     expect(notice!.text).not.toContain(newEmail);
     expect(notice!.links).toEqual(['http://portico.test/portal/sign-in']);
-    expect(await capturedTo(t.deps, newEmail)).toEqual([]);
+    expect(await capturedTo(app.t.deps, newEmail)).toEqual([]);
 
     // Only a real change notifies: granting the same address again does not.
     await staffPost(`/api/staff/contacts/${contact.id}/portal-access/grant`, {
       portalEmail: newEmail,
       sendCredentialCreateEmail: false,
     });
-    await deliverOutbox(t.deps);
-    expect((await capturedTo(t.deps, newEmail)).filter((message) => message.kind === 'portal_email_changed')).toEqual(
-      [],
-    );
+    await deliverOutbox(app.t.deps);
+    expect(
+      (await capturedTo(app.t.deps, newEmail)).filter((message) => message.kind === 'portal_email_changed'),
+    ).toEqual([]);
   });
 
   it('locks after repeated failures, shows it to staff, and unlocks', async () => {
@@ -123,7 +111,7 @@ describe('states and staff actions', () => {
     for (let attempt = 0; attempt < 5; attempt++)
       expect((await signIn(username, 'wrong password entirely')).statusCode).toBe(401);
     expect((await signIn(username, STRONG_PASSWORD)).statusCode).toBe(429);
-    const locked = (await customerGet(`/api/staff/contacts/${contact.id}/portal-access`, staffCookie)).json();
+    const locked = (await customerGet(`/api/staff/contacts/${contact.id}/portal-access`, app.staffCookie)).json();
     expect(locked).toMatchObject({
       state: 'locked',
       actions: ['grant', 'unlock', 'send_password_reset', 'view_as', 'revoke'],
@@ -131,8 +119,9 @@ describe('states and staff actions', () => {
     expect((await staffPost(`/api/staff/contacts/${contact.id}/portal-access/unlock`)).json().state).toBe('active');
     expect((await signIn(username, STRONG_PASSWORD)).statusCode).toBe(200);
 
-    const timeline = (await customerGet(`/api/staff/contacts/${contact.id}/portal-access/timeline`, staffCookie)).json()
-      .items as Array<{ kind: string; linkState: string | null; delivery: string | null }>;
+    const timeline = (
+      await customerGet(`/api/staff/contacts/${contact.id}/portal-access/timeline`, app.staffCookie)
+    ).json().items as Array<{ kind: string; linkState: string | null; delivery: string | null }>;
     const kinds = timeline.map((entry) => entry.kind);
     expect(kinds).toEqual(
       expect.arrayContaining([
@@ -154,7 +143,7 @@ describe('states and staff actions', () => {
   it('revoking access ends live sessions and kills outstanding links', async () => {
     const { contact, email } = await activatedCustomer();
     const cookie = sessionCookie(await signIn(email, STRONG_PASSWORD));
-    t.clock.advanceSeconds(61);
+    app.t.clock.advanceSeconds(61);
     await staffPost(`/api/staff/contacts/${contact.id}/portal-access/password-reset-email`);
     const token = await latestLinkToken(contact.id, 'password_reset');
     await staffPost(`/api/staff/contacts/${contact.id}/portal-access/revoke`);
@@ -173,9 +162,9 @@ describe('states and staff actions', () => {
 describe('access timeline', () => {
   it('shows the delivery and the fate of each link sent', async () => {
     const { contact } = await customerWithAccess();
-    await deliverOutbox(t.deps);
+    await deliverOutbox(app.t.deps);
     const timelineOf = async () =>
-      (await customerGet(`/api/staff/contacts/${contact.id}/portal-access/timeline`, staffCookie)).json()
+      (await customerGet(`/api/staff/contacts/${contact.id}/portal-access/timeline`, app.staffCookie)).json()
         .items as Array<{
         kind: string;
         purpose: string | null;
@@ -189,16 +178,16 @@ describe('access timeline', () => {
       linkState: 'unopened',
       actorName: 'Test Staff',
     });
-    t.clock.advanceSeconds(48 * 3600 + 1);
-    staffCookie = await signInStaff(t.app, staffMember);
+    app.t.clock.advanceSeconds(48 * 3600 + 1);
+    app.staffCookie = await signInStaff(app.t.app, app.staffMember);
     expect((await timelineOf()).find((entry) => entry.kind === 'link_sent')).toMatchObject({ linkState: 'expired' });
   });
 });
 
 describe('granting under concurrency', () => {
   it('concurrent grants for one contact make one login and one invitation, never a 500', async () => {
-    const account = await createAccount(t.deps, { status: 'current' });
-    const contact = await createContact(t.deps, { accountIds: [account.id] });
+    const account = await createAccount(app.t.deps, { status: 'current' });
+    const contact = await createContact(app.t.deps, { accountIds: [account.id] });
     const responses = await Promise.all(
       [1, 2].map(() =>
         staffPost(`/api/staff/contacts/${contact.id}/portal-access/grant`, { portalEmail: contact.emails[0]! }),
@@ -206,13 +195,13 @@ describe('granting under concurrency', () => {
     );
     for (const response of responses) expect([200, 409], response.body).toContain(response.statusCode);
     expect(responses.some((response) => response.statusCode === 200)).toBe(true);
-    const logins = await t.deps.db
+    const logins = await app.t.deps.db
       .selectFrom('portalLogins')
       .select('id')
       .where('contactId', '=', contact.id)
       .execute();
     expect(logins).toHaveLength(1);
-    const invitations = await t.deps.db
+    const invitations = await app.t.deps.db
       .selectFrom('outboxMessages')
       .select('id')
       .where('contactId', '=', contact.id)
@@ -222,9 +211,9 @@ describe('granting under concurrency', () => {
   });
 
   it('two contacts granted one address at the same moment: one gets it, the other a 409', async () => {
-    const account = await createAccount(t.deps, { status: 'current' });
-    const first = await createContact(t.deps, { accountIds: [account.id] });
-    const second = await createContact(t.deps, { accountIds: [account.id] });
+    const account = await createAccount(app.t.deps, { status: 'current' });
+    const first = await createContact(app.t.deps, { accountIds: [account.id] });
+    const second = await createContact(app.t.deps, { accountIds: [account.id] });
     const portalEmail = `${unique('shared')}@example.test`;
     const responses = await Promise.all(
       [first, second].map((contact) =>
