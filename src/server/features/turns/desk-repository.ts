@@ -100,7 +100,7 @@ function whereDeskFilters(query: DeskQuery, filters: DeskFilters): DeskQuery {
 }
 
 /** One page of the desk: every account's turns, filtered and ordered in the database, newest order first or by move-in. */
-export function deskPageQuery(
+export function listDeskPage(
   db: Executor,
   filters: DeskFilters,
   page: { sort: 'newest' | 'moveIn'; after: DeskCursor | null; limit: number },
@@ -113,39 +113,22 @@ export function deskPageQuery(
       const [createdAt, id] = page.after;
       query = query.where(sql<boolean>`(turns.created_at, turns.id) < (${createdAt}, ${id})`);
     }
-    return query.orderBy('turns.createdAt', 'desc').orderBy('turns.id', 'desc').limit(page.limit);
+    return query.orderBy('turns.createdAt', 'desc').orderBy('turns.id', 'desc').limit(page.limit).execute();
   }
   if (page.after) {
     const [boardDate, id] = page.after;
     query = query.where(sql<boolean>`(${BOARD_KEY}, turns.id) > (${boardDate}, ${id})`);
   }
-  return query.orderBy(BOARD_KEY).orderBy('turns.id').limit(page.limit);
+  return query.orderBy(BOARD_KEY).orderBy('turns.id').limit(page.limit).execute();
 }
 
-type DeskPage = ReturnType<typeof deskPageQuery>;
-const pageIds = (db: Executor, page: DeskPage) => db.selectFrom(page.as('p')).select('p.id');
-
-/**
- * The services of a page's turns with the assigned pro's name, selected through the page query, so
- * they are read side by side with the page instead of after it.
- */
-export function listPageLines(db: Executor, page: DeskPage) {
-  return db
-    .selectFrom('turnServiceLines')
-    .leftJoin('pros', 'pros.id', 'turnServiceLines.assignedProId')
-    .selectAll('turnServiceLines')
-    .select('pros.name as proName')
-    .where('turnServiceLines.turnId', 'in', pageIds(db, page))
-    .orderBy('turnServiceLines.position')
-    .execute();
-}
-
-/** Pending add-ons of a page's turns, with whether staff were alerted about them. */
-export function listPagePendingAddOns(db: Executor, page: DeskPage) {
+/** Pending add-ons of these turns, with whether staff were alerted about them. */
+export function listPendingAddOns(db: Executor, turnIds: readonly string[]) {
+  if (turnIds.length === 0) return Promise.resolve([]);
   return db
     .selectFrom('turnAddOns')
     .select(['id', 'turnId', 'staffAlertedAt'])
-    .where('turnId', 'in', pageIds(db, page))
+    .where('turnId', 'in', turnIds)
     .where('status', '=', 'pending')
     .execute();
 }

@@ -19,18 +19,19 @@ export function createDeskService(context: TurnContext) {
     async listDesk(query: DeskQuery) {
       if (query.moveInFrom && query.moveInTo && query.moveInTo < query.moveInFrom)
         throw fieldError('moveInTo', 'The end of the window must not be before its start');
-      const pageQuery = desk.deskPageQuery(
+      const rows = await desk.listDeskPage(
         db,
         { ...query, inboxOnly: query.view === 'inbox', today: today() },
         { sort: query.sort, after: query.cursor ? decodeDeskCursor(query.cursor) : null, limit: query.limit + 1 },
       );
-      // One round trip: lines and add-ons select the page's turns through its query, side by side.
-      const [rows, lines, pending] = await Promise.all([
-        pageQuery.execute(),
-        desk.listPageLines(db, pageQuery),
-        desk.listPagePendingAddOns(db, pageQuery),
-      ]);
       const page = rows.slice(0, query.limit);
+      const ids = page.map((row) => row.id);
+      // By id, not through the page query: re-running the desk's filters (search, at risk) would do
+      // the page's work three times over to save one round trip.
+      const [lines, pending] = await Promise.all([
+        repository.listServiceLines(db, ids),
+        desk.listPendingAddOns(db, ids),
+      ]);
       const linesOf = groupByTurn(lines);
       const pendingOf = groupByTurn(pending);
       const items: DeskTurn[] = page.map((row) => {
