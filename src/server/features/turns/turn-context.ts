@@ -83,12 +83,13 @@ export function createTurnContext(deps: TurnContextDeps) {
     return line;
   }
 
-  function assemble(
-    turns: TurnsTable[],
-    lines: Awaited<ReturnType<typeof repository.listServiceLines>>,
-    addOns: Awaited<ReturnType<typeof repository.listAddOns>>,
-    properties: Awaited<ReturnType<typeof repository.findProperties>>,
-  ): TurnRecord[] {
+  async function loadRecords(executor: Db | Trx, turns: TurnsTable[]): Promise<TurnRecord[]> {
+    const ids = turns.map((turn) => turn.id);
+    const [lines, addOns, properties] = await Promise.all([
+      repository.listServiceLines(executor, ids),
+      repository.listAddOns(executor, ids),
+      repository.findProperties(executor, [...new Set(turns.map((turn) => turn.accountId))]),
+    ]);
     const linesOf = groupByTurn(lines);
     const addOnsOf = groupByTurn(addOns);
     const names = new Map(properties.map((property) => [property.id, property.name]));
@@ -98,16 +99,6 @@ export function createTurnContext(deps: TurnContextDeps) {
       lines: linesOf.get(turn.id) ?? [],
       addOns: addOnsOf.get(turn.id) ?? [],
     }));
-  }
-
-  async function loadRecords(executor: Db | Trx, turns: TurnsTable[]): Promise<TurnRecord[]> {
-    const ids = turns.map((turn) => turn.id);
-    const [lines, addOns, properties] = await Promise.all([
-      repository.listServiceLines(executor, ids),
-      repository.listAddOns(executor, ids),
-      repository.findProperties(executor, [...new Set(turns.map((turn) => turn.accountId))]),
-    ]);
-    return assemble(turns, lines, addOns, properties);
   }
 
   async function loadTurn(executor: Db | Trx, turnId: string) {
