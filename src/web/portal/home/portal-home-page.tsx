@@ -2,7 +2,7 @@ import { Badge, Button, Card, Center, Group, Loader, SimpleGrid, Stack, Text, Ti
 import { useDebouncedValue } from '@mantine/hooks';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { IconBuilding, IconBuildingSkyscraper } from '@tabler/icons-react';
-import { lazy, Suspense, useState } from 'react';
+import { lazy, type ReactNode, Suspense, useState } from 'react';
 import type { CustomerAccount } from '../../../shared/portal-access-contracts.ts';
 import type { PortalProperty } from '../../../shared/turn-contracts.ts';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
@@ -117,34 +117,37 @@ function PropertyCards() {
 
 function PropertyCard({ property }: { property: PortalProperty }) {
   return (
-    <Card withBorder radius="md" padding="lg" component="article" aria-label={property.name}>
-      <Stack gap={6}>
-        <IconBuilding size={22} stroke={1.5} aria-hidden />
-        <Text fw={600}>{property.name}</Text>
-        <Text size="sm" c="dimmed">
-          {[property.city, property.region].filter(Boolean).join(', ') || '—'}
-        </Text>
-        <Badge variant="light" color="cyan" w="fit-content">
-          Property · {property.accountNumber}
-        </Badge>
-        <PropertyTurnsLink property={property} />
-      </Stack>
-    </Card>
+    <AccountCard account={property} icon={IconBuilding} color="cyan" kind="Property">
+      <PropertyTurnsLink property={property} />
+    </AccountCard>
   );
 }
 
 function CompanyCard({ company }: { company: CustomerAccount }) {
+  return <AccountCard account={company} icon={IconBuildingSkyscraper} color="grape" kind="Management company" />;
+}
+
+/** One account on the home: its name, where it is and its account number; a property adds its turns. */
+function AccountCard(props: {
+  account: { name: string; city: string | null; region: string | null; accountNumber: string };
+  icon: typeof IconBuilding;
+  color: string;
+  kind: string;
+  children?: ReactNode;
+}) {
+  const { account, icon: Icon } = props;
   return (
-    <Card withBorder radius="md" padding="lg" component="article" aria-label={company.name}>
+    <Card withBorder radius="md" padding="lg" component="article" aria-label={account.name}>
       <Stack gap={6}>
-        <IconBuildingSkyscraper size={22} stroke={1.5} aria-hidden />
-        <Text fw={600}>{company.name}</Text>
+        <Icon size={22} stroke={1.5} aria-hidden />
+        <Text fw={600}>{account.name}</Text>
         <Text size="sm" c="dimmed">
-          {[company.city, company.region].filter(Boolean).join(', ') || '—'}
+          {[account.city, account.region].filter(Boolean).join(', ') || '—'}
         </Text>
-        <Badge variant="light" color="grape" w="fit-content">
-          Management company · {company.accountNumber}
+        <Badge variant="light" color={props.color} w="fit-content">
+          {props.kind} · {account.accountNumber}
         </Badge>
+        {props.children}
       </Stack>
     </Card>
   );
